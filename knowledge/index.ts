@@ -12,8 +12,8 @@ import { TEXTS_DIR } from './paths.js';
 import type { RefResult } from './refs.js';
 import { SOURCE_IDS, type SourceId, type Unit } from './types.js';
 
-export type { SourceId, Unit } from './types.js';
 export { KnowledgeLoadError } from './load-error.js';
+export type { SourceId, Unit } from './types.js';
 
 const SourceMetaSchema = z.object({
   id: z.enum(SOURCE_IDS),
@@ -23,7 +23,10 @@ const SourceMetaSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   publisher: z.string().min(1),
   url: z.string().url().nullable(),
-  in_force: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  in_force: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
   seed: z.string().min(1),
   text_file: z.string().min(1),
   english_file: z.string().min(1),
@@ -89,7 +92,8 @@ function composeEnglish(units: ParsedUnit[], own: Map<string, string>, file: str
   };
   for (const u of units) out.set(u.ref, render(u, false));
   for (const ref of own.keys()) {
-    if (!units.some((u) => u.ref === ref)) throw new KnowledgeLoadError(file, `units.${ref}`, 'no such unit in the source');
+    if (!units.some((u) => u.ref === ref))
+      throw new KnowledgeLoadError(file, `units.${ref}`, 'no such unit in the source');
   }
   return out;
 }
@@ -111,7 +115,10 @@ export function loadKnowledge(dir: string = TEXTS_DIR): KnowledgeBase {
     texts.set(meta.id, text);
     let parsed: ParsedUnit[];
     try {
-      parsed = meta.id === 'lov-1156-2021' ? parseStatute(text, textFile, meta.id) : parseAnswer(text, textFile, meta.id);
+      parsed =
+        meta.id === 'lov-1156-2021'
+          ? parseStatute(text, textFile, meta.id)
+          : parseAnswer(text, textFile, meta.id);
     } catch (e) {
       if (e instanceof ParseError) throw new KnowledgeLoadError(textFile, `line ${e.line}`, e.message);
       throw e;
@@ -119,7 +126,8 @@ export function loadKnowledge(dir: string = TEXTS_DIR): KnowledgeBase {
     const enFile = join(dir, meta.english_file);
     const en = EnglishFileSchema.safeParse(readYaml(enFile));
     if (!en.success) throw zodIssue(enFile, en.error);
-    if (en.data.source !== meta.id) throw new KnowledgeLoadError(enFile, 'source', `is ${en.data.source}, want ${meta.id}`);
+    if (en.data.source !== meta.id)
+      throw new KnowledgeLoadError(enFile, 'source', `is ${en.data.source}, want ${meta.id}`);
     const english = composeEnglish(parsed, new Map(Object.entries(en.data.units)), enFile);
     for (const u of parsed) units.push({ ...u, text_en: english.get(u.ref)! });
   }

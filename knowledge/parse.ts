@@ -35,7 +35,11 @@ function fullText(n: Node, withLabel: boolean): string {
   return [own, ...n.children.map((c) => fullText(c, true))].filter((s) => s.length > 0).join('\n');
 }
 
-export function parseStatute(text: string, file = 'lov-1156-2021.da.txt', source: SourceId = 'lov-1156-2021'): ParsedUnit[] {
+export function parseStatute(
+  text: string,
+  file = 'lov-1156-2021.da.txt',
+  source: SourceId = 'lov-1156-2021',
+): ParsedUnit[] {
   const lines = text.split('\n');
   const sections: Node[] = [];
   let chapter: { number: number; title: string } | null = null;
@@ -67,11 +71,13 @@ export function parseStatute(text: string, file = 'lov-1156-2021.da.txt', source
     const line = raw.replace(/\s+$/, '');
     if (!line.trim()) return;
     let m: RegExpExecArray | null;
-    if ((m = /^Kapitel (\d+) (.+)$/.exec(line))) {
+    m = /^Kapitel (\d+) (.+)$/.exec(line);
+    if (m) {
       chapter = { number: Number(m[1]), title: m[2]!.trim() };
       return;
     }
-    if ((m = /^§ (\d+)$/.exec(line))) {
+    m = /^§ (\d+)$/.exec(line);
+    if (m) {
       closeSection();
       const n = Number(m[1]);
       section = { ref: { section: n }, kind: 'section', lead: '', label: '', children: [], chapter };
@@ -83,27 +89,46 @@ export function parseStatute(text: string, file = 'lov-1156-2021.da.txt', source
     }
     if (!section || !stk) return; // title and promulgation lines before § 1
     const sec: Node = section;
-    if ((m = /^Stk\. (\d+) (.+)$/.exec(line))) {
+    m = /^Stk\. (\d+) (.+)$/.exec(line);
+    if (m) {
       const n = Number(m[1]);
-      if (n !== (stk.ref.stk ?? 1) + 1) throw new ParseError(file, lineNo, `Stk. ${n} follows stk. ${stk.ref.stk}`);
+      if (n !== (stk.ref.stk ?? 1) + 1)
+        throw new ParseError(file, lineNo, `Stk. ${n} follows stk. ${stk.ref.stk}`);
       sawStk = true;
-      stk = { ref: { section: sec.ref.section, stk: n }, kind: 'paragraph', lead: m[2]!, label: `Stk. ${n}`, children: [], chapter };
+      stk = {
+        ref: { section: sec.ref.section, stk: n },
+        kind: 'paragraph',
+        lead: m[2]!,
+        label: `Stk. ${n}`,
+        children: [],
+        chapter,
+      };
       sec.children.push(stk);
       item = null;
       return;
     }
-    if ((m = /^\s*•\s*(\d+)\) (.+)$/.exec(line))) {
+    m = /^\s*•\s*(\d+)\) (.+)$/.exec(line);
+    if (m) {
       const n = Number(m[1]);
       item = { ref: { ...stk.ref, nr: n }, kind: 'item', lead: m[2]!, label: `${n})`, children: [], chapter };
       stk.children.push(item);
       return;
     }
-    if ((m = /^\s*•\s*([a-z])\) (.+)$/.exec(line))) {
+    m = /^\s*•\s*([a-z])\) (.+)$/.exec(line);
+    if (m) {
       if (!item) throw new ParseError(file, lineNo, `letter ${m[1]}) outside an item`);
-      item.children.push({ ref: { ...item.ref, litra: m[1]! }, kind: 'letter', lead: m[2]!, label: `${m[1]})`, children: [], chapter });
+      item.children.push({
+        ref: { ...item.ref, litra: m[1]! },
+        kind: 'letter',
+        lead: m[2]!,
+        label: `${m[1]})`,
+        children: [],
+        chapter,
+      });
       return;
     }
-    if (/^\s*•/.test(line)) throw new ParseError(file, lineNo, `unrecognised list item "${line.trim().slice(0, 40)}"`);
+    if (/^\s*•/.test(line))
+      throw new ParseError(file, lineNo, `unrecognised list item "${line.trim().slice(0, 40)}"`);
     // Plain paragraph text: the first paragraph of the section (stk. 1), or a continuation.
     if (stk.lead === '' && stk.children.length === 0) stk.lead = line.trim();
     else throw new ParseError(file, lineNo, `unexpected text "${line.trim().slice(0, 40)}"`);
@@ -114,7 +139,17 @@ export function parseStatute(text: string, file = 'lov-1156-2021.da.txt', source
   const units: ParsedUnit[] = [];
   const emit = (n: Node, parent: string | null) => {
     const ref = formatRef(n.ref);
-    units.push({ source, ref, parent, kind: n.kind, chapter: n.chapter, text: fullText(n, false), lead: n.lead, label: n.label, order: units.length });
+    units.push({
+      source,
+      ref,
+      parent,
+      kind: n.kind,
+      chapter: n.chapter,
+      text: fullText(n, false),
+      lead: n.lead,
+      label: n.label,
+      order: units.length,
+    });
     for (const c of n.children) emit(c, ref);
   };
   for (const s of sections) emit(s, null);
@@ -125,8 +160,15 @@ export function parseStatute(text: string, file = 'lov-1156-2021.da.txt', source
  * The parliamentary answer: paragraphs separated by blank lines. `Spørgsmål nr. …:` and `Svar:` are
  * headings; the answer's paragraphs are `Svar, afsnit N`; paragraphs inside the quotation marks are FE's.
  */
-export function parseAnswer(text: string, file = 'spm-485-2022.da.txt', source: SourceId = 'spm-485-2022'): ParsedUnit[] {
-  const paras = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+export function parseAnswer(
+  text: string,
+  file = 'spm-485-2022.da.txt',
+  source: SourceId = 'spm-485-2022',
+): ParsedUnit[] {
+  const paras = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const units: ParsedUnit[] = [];
   const add = (u: Omit<ParsedUnit, 'order' | 'source' | 'chapter' | 'lead' | 'label'>) =>
     units.push({ ...u, source, chapter: null, lead: u.text, label: '', order: units.length });
@@ -135,10 +177,22 @@ export function parseAnswer(text: string, file = 'spm-485-2022.da.txt', source: 
   let inQuote = false;
   let afsnit = 0;
   for (const p of paras) {
-    if (/^Spørgsmål nr\. \d+:$/.test(p)) { part = 'question'; continue; }
-    if (/^Svar:$/.test(p)) { part = 'answer'; continue; }
-    if (part === 'preamble') { add({ ref: 'Indledning', parent: null, kind: 'preamble', text: p, speaker: 'member' }); continue; }
-    if (part === 'question') { add({ ref: 'Spørgsmål', parent: null, kind: 'question', text: p, speaker: 'member' }); continue; }
+    if (/^Spørgsmål nr\. \d+:$/.test(p)) {
+      part = 'question';
+      continue;
+    }
+    if (/^Svar:$/.test(p)) {
+      part = 'answer';
+      continue;
+    }
+    if (part === 'preamble') {
+      add({ ref: 'Indledning', parent: null, kind: 'preamble', text: p, speaker: 'member' });
+      continue;
+    }
+    if (part === 'question') {
+      add({ ref: 'Spørgsmål', parent: null, kind: 'question', text: p, speaker: 'member' });
+      continue;
+    }
     if (part === 'closing') continue; // greeting and signature
     const opens = p.startsWith('”') || p.startsWith('"');
     if (opens) inQuote = true;
@@ -147,11 +201,33 @@ export function parseAnswer(text: string, file = 'spm-485-2022.da.txt', source: 
     afsnit += 1;
     answer.push(p);
     const body = p.replace(/^[”"]/, '').replace(/[”"]$/, '');
-    units.push({ source, ref: `Svar, afsnit ${afsnit}`, parent: 'Svar', kind: 'statement', chapter: null, text: body, lead: body, label: '', speaker, order: -1 });
+    units.push({
+      source,
+      ref: `Svar, afsnit ${afsnit}`,
+      parent: 'Svar',
+      kind: 'statement',
+      chapter: null,
+      text: body,
+      lead: body,
+      label: '',
+      speaker,
+      order: -1,
+    });
     if (/^Jeg henholder mig/.test(p)) part = 'closing';
   }
   if (afsnit === 0) throw new ParseError(file, 1, 'no "Svar:" heading or no answer paragraphs');
-  const whole: ParsedUnit = { source, ref: 'Svar', parent: null, kind: 'answer', chapter: null, text: answer.join('\n'), lead: '', label: '', speaker: 'minister', order: -1 };
+  const whole: ParsedUnit = {
+    source,
+    ref: 'Svar',
+    parent: null,
+    kind: 'answer',
+    chapter: null,
+    text: answer.join('\n'),
+    lead: '',
+    label: '',
+    speaker: 'minister',
+    order: -1,
+  };
   const firstStatement = units.findIndex((u) => u.ref.startsWith('Svar, afsnit'));
   units.splice(firstStatement, 0, whole);
   return units.map((u, i) => ({ ...u, order: i }));

@@ -23,12 +23,14 @@ const CANONICAL = /^§ (\d+)(?:, stk\. (\d+))?(?:, nr\. (\d+))?(?:, litra ([a-z]
 export function parseRef(ref: string): RefResult<StatuteRef> {
   if (!ref.trim()) return { ok: false, error: { code: 'empty', ref, message: 'empty ref' } };
   const m = CANONICAL.exec(ref);
-  if (!m) return { ok: false, error: { code: 'malformed', ref, message: `not a canonical statute ref: "${ref}"` } };
+  if (!m)
+    return { ok: false, error: { code: 'malformed', ref, message: `not a canonical statute ref: "${ref}"` } };
   const value: StatuteRef = { section: Number(m[1]) };
   if (m[2]) value.stk = Number(m[2]);
   if (m[3]) value.nr = Number(m[3]);
   if (m[4]) {
-    if (!m[3]) return { ok: false, error: { code: 'malformed', ref, message: `litra without nr.: "${ref}"` } };
+    if (!m[3])
+      return { ok: false, error: { code: 'malformed', ref, message: `litra without nr.: "${ref}"` } };
     value.litra = m[4];
   }
   return { ok: true, value };
@@ -51,7 +53,8 @@ export function parseLooseRef(text: string): RefResult<StatuteRef> {
     /(?:§§?|paragraf|section|sec\.)\s*(\d+)(?:\s*,?\s*(?:stk\.?|subsection|para\.?)\s*(\d+))?(?:\s*,?\s*(?:nr\.?|no\.?|item)\s*(\d+))?(?:\s*,?\s*(?:litra|letter)\s*([a-z])\b)?/i.exec(
       text,
     );
-  if (!m) return { ok: false, error: { code: 'malformed', ref: text, message: `no statute ref in "${text}"` } };
+  if (!m)
+    return { ok: false, error: { code: 'malformed', ref: text, message: `no statute ref in "${text}"` } };
   const value: StatuteRef = { section: Number(m[1]) };
   if (m[2]) value.stk = Number(m[2]);
   if (m[3]) value.nr = Number(m[3]);

@@ -2,7 +2,15 @@
 export const SOURCE_IDS = ['lov-1156-2021', 'spm-485-2022'] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
-export type UnitKind = 'section' | 'paragraph' | 'item' | 'letter' | 'preamble' | 'question' | 'answer' | 'statement';
+export type UnitKind =
+  | 'section'
+  | 'paragraph'
+  | 'item'
+  | 'letter'
+  | 'preamble'
+  | 'question'
+  | 'answer'
+  | 'statement';
 
 /** An addressable, quotable part of a source: `§ 2, stk. 2, nr. 2`, or `Svar, afsnit 4`. */
 export interface Unit {
