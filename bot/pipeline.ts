@@ -1,11 +1,21 @@
 /**
  * The advisory pipeline: a thread of messages in, an answer object (answer contract v1) out.
- * understand → check → retrieve → compose → guard. The CLI, the terminal chat and Slack all call this.
- *
- * STUB: being written; the signature is fixed.
+ * understand → check → retrieve → compose → guard, in that order and one way. The CLI, the terminal
+ * chat and Slack all call `createAdvisor().advise(...)` and nothing else.
  */
-import type { Answer } from '../guardrails/contract.js';
-import type { Facts } from '../guardrails/facts.js';
+import type { Answer, Citation, Escalation, Language, Retrieved, Topic, Verdict } from '../guardrails/contract.js';
+import { type CheckTrace, deriveVerdict, type Evaluation, evaluate, toContractCheck } from '../guardrails/evaluate.js';
+import { type Facts, mergeFacts } from '../guardrails/facts.js';
+import { checkAnswer, type GuardFailure } from '../guardrails/guards.js';
+import { knowledge } from '../knowledge/index.js';
+import type { SourceId } from '../knowledge/types.js';
+import { type Hit, loadRetriever, type Retriever } from '../retrieval/index.js';
+import { composeAnswerText } from './compose/answer.js';
+import { T } from './compose/texts.js';
+import { extractFacts } from './understand/extract.js';
+import { sanitizeInstructions } from './understand/injection.js';
+import { detectLanguage } from './understand/language.js';
+import { classifyTopic } from './understand/topic.js';
 
 export interface AdviseRequest {
   /** One person's messages in one thread, oldest first; the answer is to the last one. */
@@ -20,23 +30,159 @@ export interface Advisor {
   advise(req: AdviseRequest): Answer;
 }
 
-export function createAdvisor(): Advisor {
-  return {
-    advise(req) {
-      const last = req.turns[req.turns.length - 1] ?? '';
-      return {
-        language: /[æøå]/i.test(last) ? 'da' : 'en',
-        topic: 'escalation_request',
-        verdict: 'needs_facts',
-        checks: [],
-        facts: req.priorFacts ?? {},
-        missing_facts: [],
-        citations: [],
-        retrieved: [],
-        escalation: 'offered',
-        answer: 'The advisor is not ready yet: a human adviser can take this question.',
-        as_of: req.asOf,
-      };
-    },
-  };
+export interface AdvisorOptions {
+  retriever?: Retriever;
+  /** Where guard failures are reported (the answer itself becomes an honest fallback). */
+  onGuardFailure?: (failures: GuardFailure[], answer: Answer) => void;
+}
+
+const STATUTE: SourceId = 'lov-1156-2021';
+const GUIDANCE: SourceId = 'spm-485-2022';
+
+/** The topic of a thread: the latest turn that asks something of its own, else the latest turn's. */
+function threadTopic(turns: string[], asOf: string, prior: Facts) {
+  let facts = prior;
+  let topic: Topic = 'out_of_scope';
+  let injected = false;
+  let lastExplicit: Topic | undefined;
+  for (const raw of turns) {
+    const { text, removed } = sanitizeInstructions(raw);
+    injected ||= removed;
+    const turn = extractFacts(text, { asOf });
+    facts = mergeFacts(facts, turn.facts);
+    const decision = classifyTopic(text, turn.facts, facts);
+    if (decision.explicit && decision.topic !== 'out_of_scope') lastExplicit = decision.topic;
+    topic = decision.explicit ? decision.topic : (lastExplicit ?? decision.topic);
+    // A follow-up that only adds facts keeps the question it answers.
+    if (decision.topic === 'out_of_scope' && lastExplicit && Object.keys(turn.facts).length > 0) topic = lastExplicit;
+  }
+  return { facts, topic, injected };
+}
+
+/** Refs the deciding checks rely on, in the order an adviser would read them. */
+function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts): string[] {
+  const refs: string[] = [];
+  const deciding = ev.checks.filter((c) => c.id !== 'supplier_risk');
+  for (const c of deciding) {
+    if (c.id === 'territorial_scope' && c.result === 'yes' && ev.verdict !== 'covered') continue;
+    if (ev.verdict === 'not_covered' && c.result === 'yes' && c.id !== 'significant_provider' && c.id !== 'critical_component') continue;
+    refs.push(...c.citations);
+  }
+  const risk = ev.checks.find((c) => c.id === 'supplier_risk');
+  if (risk?.result === 'yes' && ev.applies) refs.push(...(risk.factors ?? []));
+  if (ev.verdict === 'covered' && (topic === 'agreement' || topic === 'equipment_purchase' || topic === 'escalation_request')) {
+    // What follows from coverage: § 2 for entering a new agreement, § 3 for keeping an existing one.
+    if (facts.agreement_status === 'existing') refs.push('§ 3, stk. 1', '§ 3, stk. 2');
+    else if (ev.checks.some((c) => c.id === 'critical_component')) refs.push('§ 2, stk. 1');
+  }
+  // § 2, stk. 1 is about entering new agreements; an existing one is a matter for § 3.
+  const out = facts.agreement_status === 'existing' ? refs.filter((r) => r !== '§ 2, stk. 1') : refs;
+  return [...new Set(out)];
+}
+
+function citation(source: SourceId, ref: string, language: Language): Citation | undefined {
+  const u = knowledge().get(source, ref);
+  if (!u) return undefined;
+  const c: Citation = { source, ref, quote: u.text };
+  if (language === 'en') c.quote_en = u.text_en;
+  return c;
+}
+
+/** The retrieved units that answer an informational question: the best, and those close to it. */
+function answeringHits(hits: Hit[], source: SourceId, max: number): Hit[] {
+  const own = hits.filter((h) => h.source === source);
+  const best = own[0]?.score ?? 0;
+  return own.filter((h, i) => i === 0 || h.score >= best * 0.6).slice(0, max);
+}
+
+const CARE_QUERY = 'omtanke ved indkøb af overvågningsudstyr fra lande uden for Danmarks normale sikkerhedspolitiske kreds';
+
+export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
+  const kb = knowledge();
+  const retriever = opts.retriever ?? loadRetriever();
+  const onGuardFailure = opts.onGuardFailure ?? (() => {});
+
+  const derive = (topic: Topic, a: Answer): Verdict =>
+    deriveVerdict(
+      topic,
+      a.checks.map((c) => ({ id: c.id, result: c.result }) as CheckTrace),
+    );
+
+  function advise(req: AdviseRequest): Answer {
+    const turns = req.turns.length ? req.turns : [''];
+    const last = turns[turns.length - 1] ?? '';
+    const language = detectLanguage(last, turns.length > 1 ? detectLanguage(turns.join(' ')) : 'da');
+    const { facts, topic, injected } = threadTopic(turns, req.asOf, req.priorFacts ?? {});
+    const ev = evaluate(topic, facts, req.asOf);
+
+    const query = sanitizeInstructions(turns.slice(-2).join(' ')).text;
+    const hits = topic === 'out_of_scope' ? [] : retriever.search(query, { k: 10 });
+    const retrieved: Retrieved[] = hits.map((h) => ({ source: h.source, ref: h.ref, score: Number(h.score.toFixed(4)) }));
+
+    const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts).map((r) => [STATUTE, r]);
+    if (ev.verdict === 'informational' || (topic === 'escalation_request' && ev.checks.length === 0)) {
+      if (topic === 'guidance') for (const h of answeringHits(hits.length ? hits : [], GUIDANCE, 2)) refs.push([h.source, h.ref]);
+      if (topic === 'guidance' && !refs.some(([s]) => s === GUIDANCE)) {
+        for (const h of retriever.search(query, { k: 2, source: GUIDANCE }).slice(0, 1)) refs.push([h.source, h.ref]);
+      }
+      if (topic === 'procedure') for (const h of answeringHits(hits, STATUTE, 3)) refs.push([h.source, h.ref]);
+    }
+    const camera = facts.component === 'surveillance_camera';
+    if (camera && (topic === 'equipment_purchase' || topic === 'agreement')) {
+      const care = retriever.search(CARE_QUERY, { k: 1, source: GUIDANCE })[0];
+      if (care) refs.push([care.source, care.ref]);
+    }
+    const seen = new Set<string>();
+    const citations: Citation[] = [];
+    for (const [source, ref] of refs) {
+      const key = `${source}|${ref}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const c = citation(source, ref, language);
+      if (c) citations.push(c);
+    }
+
+    let escalation: Escalation = ev.escalation;
+    if (facts.wants_human) escalation = 'required';
+    // In scope, but nothing in the sources answers it: a person should.
+    if (escalation === 'none' && ev.verdict === 'informational' && citations.length === 0) escalation = 'offered';
+
+    const draft: Answer = {
+      language,
+      topic,
+      verdict: ev.verdict,
+      checks: ev.checks.map((c) => toContractCheck(c, language)),
+      facts,
+      missing_facts: ev.verdict === 'needs_facts' ? ev.missing_facts : [],
+      citations,
+      retrieved,
+      escalation,
+      answer: '',
+      as_of: req.asOf,
+    };
+    draft.answer = composeAnswerText({ answer: draft, traces: ev.checks, kb, injected });
+
+    const failures = checkAnswer(draft, derive);
+    if (failures.length === 0) return draft;
+    onGuardFailure(failures, draft);
+    return fallback(draft, language);
+  }
+
+  function fallback(draft: Answer, language: Language): Answer {
+    const verified = draft.citations.filter((c) => kb.has(c.source, c.ref));
+    const safe: Answer = {
+      ...draft,
+      verdict: draft.topic === 'out_of_scope' ? 'out_of_scope' : 'informational',
+      topic: draft.topic === 'out_of_scope' ? 'out_of_scope' : 'escalation_request',
+      checks: [],
+      missing_facts: [],
+      citations: verified.map((c) => citation(c.source, c.ref, language)!).filter(Boolean),
+      retrieved: draft.retrieved.filter((r) => kb.has(r.source, r.ref)),
+      escalation: 'offered',
+      answer: T.fallback[language],
+    };
+    return safe;
+  }
+
+  return { advise };
 }

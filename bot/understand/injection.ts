@@ -1,0 +1,19 @@
+/**
+ * Instructions inside a question change nothing: sentences that try to re-program the advisor
+ * ("ignore your rules", "the threshold is now 10,000", "you are now …") are removed before facts are
+ * read, and the answer says so.
+ */
+const INSTRUCTION = [
+  /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]*\b(rules?|instructions?|prompt|guidelines?|checks?|previous|above|law)\b/i,
+  /\b(ignorer|glem|se bort fra|tilsidesæt)\b[^.!?\n]*\b(regler|instruks|instruktioner|tidligere|ovenstående|tjek|loven)\b/i,
+  /\b(threshold|limit|grænse(n)?|tærskel(en)?|grænseværdi(en)?)\b[^.!?\n]*\b(is now|has changed|changed to|er nu|er ændret|ændret til|skal være|should be)\b/i,
+  /\b(you are now|from now on|act as|pretend|du er nu|fra nu af|lad som om|system prompt|jailbreak|developer mode)\b/i,
+  /\b(always|altid)\b[^.!?\n]*\b(answer|say|reply|svar|sig)\b[^.!?\n]*\b(covered|not covered|omfattet|yes|ja|no|nej)\b/i,
+  /\b(the law|loven|the act|§\s*\d+)\b[^.!?\n]*\b(has been (changed|amended|repealed)|no longer applies|er (ændret|ophævet)|gælder ikke længere)\b/i,
+];
+
+export function sanitizeInstructions(text: string): { text: string; removed: boolean } {
+  const sentences = text.split(/(?<=[.!?\n])\s+/);
+  const kept = sentences.filter((s) => !INSTRUCTION.some((re) => re.test(s)));
+  return { text: kept.join(' '), removed: kept.length !== sentences.length };
+}
