@@ -1,0 +1,261 @@
+/**
+ * Numbers as people write them in Danish and English: `50.000`, `50 000`, `50,001`, `1,2 mio.`,
+ * `1.5 million`, `1.8m`, `60k`, `75 tusind`, `ca. 57.000`, `~350k`, `to millioner`, `half a million`.
+ *
+ * Separator rules (Danish and English disagree about `.` and `,`):
+ * - a separator followed by exactly three digits groups thousands (`3.200` and `3,200` are 3200),
+ *   unless a Danish multiplier follows a comma (`1,250 mio.` is 1.25 million) or an English
+ *   multiplier follows a point (`1.250 million` is 1.25 million);
+ * - any other single separator is a decimal mark (`1,2 mio.`, `1.5 million`, `2,5`);
+ * - mixed separators: the last one is the decimal mark (`1.234,5`, `1,234.5`).
+ *
+ * Not counts, and never returned: dates (`7/12-2020`, `2020-12-07`, `7. dec.`), times, references
+ * (`§ 17`, `stk. 2`, `nr. 3`, `lov nr. 1156`), years after a year word (`i 2018`, `since 2020`),
+ * percentages, and numbers glued to letters (`5G`, `ISO27001`).
+ */
+
+export interface FoundNumber {
+  value: number;
+  start: number;
+  end: number;
+  /** The number expression as written, hedge word included (`ca. 57.000`). */
+  raw: string;
+  /** The writer hedged: `ca.`, `~`, `omkring`, `about`. */
+  approx: boolean;
+}
+
+const WORD_VALUES: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  en: 1,
+  et: 1,
+  two: 2,
+  to: 2,
+  three: 3,
+  tre: 3,
+  four: 4,
+  fire: 4,
+  five: 5,
+  fem: 5,
+  six: 6,
+  seks: 6,
+  seven: 7,
+  syv: 7,
+  eight: 8,
+  otte: 8,
+  nine: 9,
+  ni: 9,
+  ten: 10,
+  ti: 10,
+  half: 0.5,
+  halv: 0.5,
+  'half a': 0.5,
+  'en halv': 0.5,
+  'et halvt': 0.5,
+};
+
+/** Multiplier words; `lang` decides how a separator before them is read. */
+const MULTIPLIERS: Array<{ re: string; factor: number; lang: 'da' | 'en' | 'any' }> = [
+  { re: 'milliard(?:er)?', factor: 1e9, lang: 'da' },
+  { re: 'mia\\.?', factor: 1e9, lang: 'da' },
+  { re: 'billions?', factor: 1e9, lang: 'en' },
+  { re: 'bn', factor: 1e9, lang: 'en' },
+  { re: 'millioner', factor: 1e6, lang: 'da' },
+  { re: 'millions?', factor: 1e6, lang: 'any' },
+  { re: 'mill?\\.', factor: 1e6, lang: 'da' },
+  { re: 'mio\\.?', factor: 1e6, lang: 'da' },
+  { re: 'mn', factor: 1e6, lang: 'en' },
+  { re: 'tusinde?', factor: 1e3, lang: 'da' },
+  { re: 'thousands?', factor: 1e3, lang: 'en' },
+];
+/** Single-letter suffixes, only glued to the digits (`60k`, `1.8m`). */
+const GLUED: Record<string, number> = { k: 1e3, m: 1e6 };
+
+const HEDGE = String.raw`(?:(?:ca\.?|cirka|circa|approx\.?|approximately|about|around|roughly|omkring|omtrent|cirka|knap|godt|nearly|almost|næsten|some|~|≈)\s*)`;
+const DIGITS = String.raw`\d+(?:[.,\u00a0\u202f ]\d+)*`;
+const WORDNUM = Object.keys(WORD_VALUES)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(' ', '\\s+'))
+  .join('|');
+const MULT = MULTIPLIERS.map((m) => m.re).join('|');
+const L = String.raw`\p{L}\p{N}`;
+
+/** One number expression: hedge? (digits glued-suffix? | digits multiplier? | word multiplier). */
+const NUMBER_SOURCE =
+  `(?<hedge>${HEDGE})?` +
+  `(?:(?<digits>${DIGITS})(?:(?<glued>[kKmM])(?![${L}])|\\s*(?<mult>${MULT})(?![${L}]))?` +
+  `|(?<word>${WORDNUM})\\s+(?<wmult>${MULT})(?![${L}]))`;
+
+const FIND_RE = new RegExp(`(?<![${L}.,/§-])${NUMBER_SOURCE}`, 'giu');
+const WHOLE_RE = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`, 'iu');
+
+const MONTHS = String.raw`jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:ts|ch)?|apr(?:il)?|maj|may|jun[ie]?|jul[iy]?|aug(?:ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
+/** What may not follow a count: a date's month, a time, a percentage, a range into a year. */
+const AFTER_NOT_COUNT = new RegExp(
+  String.raw`^(?:[\p{L}\p{N}]|\.?\s*(?:${MONTHS})(?![\p{L}])|\s*(?:%|procent|percent|pct\.?)|[:/]\d|-\d)`,
+  'iu',
+);
+/** What may not precede a count: a reference to a provision or a document number. */
+const BEFORE_REFERENCE =
+  /(?:^|[^\p{L}])(?:§§?|stk\.?|nr\.?|no\.?|litra|kapitel|kap\.?|chapter|section|sec\.?|article|art\.?|afsnit|pkt\.?|punkt|bilag|annex|page|side|s\.|spm\.?|spørgsmål|question|version|v\.|kl\.?|klokken)\s*$/iu;
+/** Words after which a bare 4-digit number is a year. */
+const BEFORE_YEAR = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:i|in|since|siden|år(?:et)?|year|fra|from|før|before|efter|after|until|indtil|til|of|af|by|inden|primo|medio|ultimo|back|tilbage|during|under|(?:${MONTHS})\.?|\d{1,2}(?:st|nd|rd|th)?\.?,?)\s*$`,
+  'iu',
+);
+
+/** A day number right after a month name is a date ("May 15, 2022"). */
+const BEFORE_MONTH = new RegExp(String.raw`(?:^|[^\p{L}])(?:${MONTHS})\.?\s*$`, 'iu');
+
+function multiplierOf(word: string): { factor: number; lang: 'da' | 'en' | 'any' } | undefined {
+  for (const m of MULTIPLIERS) if (new RegExp(`^(?:${m.re})$`, 'i').test(word)) return m;
+  return undefined;
+}
+
+/** Digits with separators → value, given the multiplier's language (undefined if malformed). */
+function digitsValue(digits: string, multLang: 'da' | 'en' | 'any' | undefined): number | undefined {
+  const s = digits.replace(/[\u00a0\u202f ]/g, ' ');
+  // Space grouping: every group after a space has three digits and the first has 1-3.
+  if (s.includes(' ')) {
+    if (/[.,]/.test(s)) {
+      // `1 234,5` or `1 234.5`: spaces group, the one point/comma must be last and decimal.
+      const m = /^(\d{1,3}(?: \d{3})+)([.,])(\d+)$/.exec(s);
+      if (!m) return undefined;
+      return Number(`${m[1]!.replace(/ /g, '')}.${m[3]}`);
+    }
+    if (!/^\d{1,3}(?: \d{3})+$/.test(s)) return undefined;
+    return Number(s.replace(/ /g, ''));
+  }
+  const seps = s.replace(/\d/g, '');
+  if (seps === '') return Number(s);
+  const kinds = new Set(seps);
+  if (kinds.size === 1) {
+    const sep = seps[0]!;
+    const parts = s.split(sep);
+    if (parts.length > 2) {
+      // Repeated separator: only thousands grouping makes sense.
+      if (!/^\d{1,3}$/.test(parts[0]!) || parts.slice(1).some((p) => p.length !== 3)) return undefined;
+      return Number(parts.join(''));
+    }
+    const [int, frac] = parts as [string, string];
+    const threeDigits = frac.length === 3 && int.length <= 3 && !int.startsWith('0');
+    if (threeDigits) {
+      const decimalHere = (sep === ',' && multLang === 'da') || (sep === '.' && multLang === 'en');
+      if (!decimalHere) return Number(int + frac);
+    }
+    return Number(`${int}.${frac}`);
+  }
+  // Both separators: the last is the decimal mark, the other groups thousands.
+  const lastSep = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+  const groupSep = lastSep === '.' ? ',' : '.';
+  const [intPart, frac] = [s.slice(0, s.lastIndexOf(lastSep)), s.slice(s.lastIndexOf(lastSep) + 1)];
+  const groups = intPart.split(groupSep);
+  if (!/^\d{1,3}$/.test(groups[0]!) || groups.slice(1).some((g) => g.length !== 3) || frac.includes(groupSep))
+    return undefined;
+  return Number(`${groups.join('')}.${frac}`);
+}
+
+function scale(base: number, factor: number): number {
+  // Counts are whole: 1.1 × 1e6 must be 1100000, not 1100000.0000000002.
+  return Math.round(base * factor);
+}
+
+interface MatchGroups {
+  hedge?: string;
+  digits?: string;
+  glued?: string;
+  mult?: string;
+  word?: string;
+  wmult?: string;
+}
+
+function numberValue(g: MatchGroups): number | undefined {
+  if (g.word !== undefined && g.wmult !== undefined) {
+    const base = WORD_VALUES[g.word.toLowerCase().replace(/\s+/g, ' ')];
+    const m = multiplierOf(g.wmult);
+    if (base === undefined || !m) return undefined;
+    return scale(base, m.factor);
+  }
+  if (g.digits === undefined) return undefined;
+  if (g.glued) {
+    const v = digitsValue(g.digits, 'en');
+    return v === undefined ? undefined : scale(v, GLUED[g.glued.toLowerCase()]!);
+  }
+  if (g.mult) {
+    const m = multiplierOf(g.mult.replace(/\s+/g, ''));
+    if (!m) return undefined;
+    const v = digitsValue(g.digits, m.lang);
+    return v === undefined ? undefined : scale(v, m.factor);
+  }
+  return digitsValue(g.digits, undefined);
+}
+
+/** One number expression (whitespace and a hedge word allowed around it); undefined if it is not one. */
+export function parseNumber(token: string): number | undefined {
+  const m = WHOLE_RE.exec(token);
+  if (!m?.groups) return undefined;
+  const v = numberValue(m.groups as MatchGroups);
+  return v !== undefined && Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * Every count-like number in free text, in order. Dates, times, references (§, stk., nr.),
+ * percentages, and bare years after a year word are left out.
+ */
+export function findNumbers(text: string): FoundNumber[] {
+  const out: FoundNumber[] = [];
+  FIND_RE.lastIndex = 0;
+  for (let m = FIND_RE.exec(text); m; m = FIND_RE.exec(text)) {
+    const g = m.groups as MatchGroups;
+    let raw = m[0];
+    const start = m.index;
+    const hedgeLen = g.hedge?.length ?? 0;
+    let groups: MatchGroups = g;
+    if (g.digits !== undefined) {
+      // The digits may have swallowed a following number ("i 2018 500"): trust the grouping only,
+      // and scan again right after what is kept (the rest may carry its own multiplier).
+      const trimmed = trimDigits(g.digits);
+      if (trimmed !== g.digits) {
+        groups = { hedge: g.hedge, digits: trimmed };
+        raw = raw.slice(0, hedgeLen) + trimmed;
+        FIND_RE.lastIndex = start + raw.length;
+      }
+    }
+    const end = start + raw.length;
+    const before = text.slice(Math.max(0, start - 24), start);
+    const after = text.slice(end, end + 16);
+    if (BEFORE_REFERENCE.test(before)) continue;
+    const value = numberValue(groups);
+    if (value === undefined || !Number.isFinite(value)) continue;
+    const bare = !groups.glued && !groups.mult && !groups.wmult;
+    const digits = groups.digits ?? '';
+    if (bare && AFTER_NOT_COUNT.test(after)) continue;
+    if (bare && /^\d{1,2}$/.test(digits) && BEFORE_MONTH.test(before)) continue;
+    if (bare && /^\d{4}$/.test(digits) && value >= 1900 && value <= 2099 && BEFORE_YEAR.test(before))
+      continue;
+    out.push({ value, start, end, raw: raw.trimEnd(), approx: hedgeLen > 0 });
+  }
+  return out;
+}
+
+/**
+ * Cut the digits back to a well-formed number: "50.000." → "50.000", "3 200 2020" → "3 200",
+ * "1, 2" (a list) → "1".
+ */
+function trimDigits(d: string): string {
+  let s = d;
+  // A space followed by a group that is not exactly three digits ends the number.
+  const parts = s.split(/([\u00a0\u202f ])/);
+  if (parts.length > 1) {
+    let keep = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const next = parts[i + 1]!;
+      if (/^\d{3}(?:[.,]\d+)?$/.test(next) && /^\d{1,3}(?:[\u00a0\u202f ]\d{3})*$/.test(keep))
+        keep += parts[i]! + next;
+      else break;
+    }
+    s = keep;
+  }
+  return s;
+}
