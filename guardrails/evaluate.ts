@@ -2,7 +2,8 @@
  * From facts to a verdict: which checks a topic needs, what they say, and whether a human should take
  * over. Deterministic: the same topic, facts and date give the same evaluation.
  */
-import { type CheckTrace, EMPTY_REGISTERS, runCheck, type SupplierRegisters } from './checks/index.js';
+import { registers as projectRegisters } from '../knowledge/registers.js';
+import { type CheckTrace, runCheck, type SupplierRegisters } from './checks/index.js';
 import type { CheckId, ContractCheck, Escalation, Topic, Verdict } from './contract.js';
 import type { FactKey, Facts } from './facts.js';
 
@@ -116,7 +117,7 @@ function escalationFor(
 }
 
 export function evaluate(topic: Topic, facts: Facts, asOf: string, opts: EvaluateOptions = {}): Evaluation {
-  const registers = opts.registers ?? EMPTY_REGISTERS;
+  const registers = opts.registers ?? projectRegisters();
   const checks = checksFor(topic, facts).map((id) => runCheck(id, facts, asOf, registers));
   const { verdict, missing } = decideTopic(topic, checks);
   const applies = verdict === 'covered';

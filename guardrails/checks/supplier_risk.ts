@@ -23,6 +23,8 @@ export interface Claim<T> {
 
 /** The parts of the register (knowledge/registers.ts) this check reads. */
 export interface RegisterCountry {
+  name_da?: string;
+  name_en?: string;
   /** Inside Denmark's security-policy circle (EU and NATO members). */
   security_circle: boolean;
   compels_intelligence_cooperation: Claim<boolean | null>;
@@ -98,21 +100,23 @@ export function supplierRisk(
 
   const country = code !== undefined ? register.country(code) : undefined;
   const found: Array<{ ref: string; source: FactorSource; da: string; en: string }> = [];
+  const nameDa = country?.name_da ?? code ?? '';
+  const nameEn = country?.name_en ?? code ?? '';
   if (country && code) {
     if (!country.security_circle) {
       found.push({
         ref: NR_1,
         source: countrySource,
-        da: `${code} er uden for Danmarks sikkerhedspolitiske kreds (EU og NATO)`,
-        en: `${code} is outside Denmark's security-policy circle (EU and NATO)`,
+        da: `${nameDa} er uden for Danmarks sikkerhedspolitiske kreds (EU og NATO)`,
+        en: `${nameEn} is outside Denmark's security-policy circle (EU and NATO)`,
       });
     }
     if (country.compels_intelligence_cooperation.value === true) {
       found.push({
         ref: NR_2,
         source: countrySource,
-        da: `lovgivningen i ${code} kan pålægge leverandører at bistå efterretningsarbejde (registret: ${country.compels_intelligence_cooperation.source})`,
-        en: `the law of ${code} can compel suppliers to assist intelligence work (register: ${country.compels_intelligence_cooperation.source})`,
+        da: `lovgivningen i ${nameDa} kan pålægge leverandører at bistå efterretningsarbejde (registret: ${country.compels_intelligence_cooperation.source})`,
+        en: `the law of ${nameEn} can compel suppliers to assist intelligence work (register: ${country.compels_intelligence_cooperation.source})`,
       });
     }
   }
@@ -170,8 +174,8 @@ export function supplierRisk(
     factors: [],
     factor_sources: {},
     detail: {
-      da: `ingen af forholdene i § 2, stk. 2 er kendt for leverandøren fra ${code}`,
-      en: `none of the factors of § 2, stk. 2 is known for the supplier from ${code}`,
+      da: `ingen af forholdene i § 2, stk. 2 er kendt for leverandøren fra ${nameDa}`,
+      en: `none of the factors of § 2, stk. 2 is known for the supplier from ${nameEn}`,
     },
   };
 }

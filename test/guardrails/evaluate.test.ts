@@ -454,3 +454,71 @@ describe('toContractCheck', () => {
     expect(toContractCheck(ev.checks.find((c) => c.id === 'supplier_risk')!, 'en').factors).toEqual([]);
   });
 });
+
+describe("with the project's register (knowledge/registers)", () => {
+  const real: Array<{
+    name: string;
+    topic: Topic;
+    facts: Facts;
+    verdict: string;
+    escalation: string;
+    factors: string[];
+  }> = [
+    {
+      name: 'municipality buying Hikvision cameras',
+      topic: 'equipment_purchase',
+      facts: { organisation_type: 'municipality', component: 'surveillance_camera', supplier: 'Hikvision' },
+      verdict: 'not_covered',
+      escalation: 'offered',
+      factors: ['§ 2, stk. 2, nr. 1', '§ 2, stk. 2, nr. 2'],
+    },
+    {
+      name: 'region buying Swedish cameras',
+      topic: 'equipment_purchase',
+      facts: { organisation_type: 'region', component: 'surveillance_camera', supplier_country: 'SE' },
+      verdict: 'not_covered',
+      escalation: 'none',
+      factors: [],
+    },
+    {
+      name: 'RAN control units from Huawei',
+      topic: 'agreement',
+      facts: { end_users: 1_100_000, component: 'ran_control', supplier: 'Huawei', agreement_status: 'new' },
+      verdict: 'covered',
+      escalation: 'offered',
+      factors: ['§ 2, stk. 2, nr. 2'],
+    },
+    {
+      name: 'core network from Ericsson',
+      topic: 'agreement',
+      facts: {
+        end_users: 1_800_000,
+        component: 'core_network',
+        supplier: 'Ericsson',
+        agreement_status: 'new',
+      },
+      verdict: 'covered',
+      escalation: 'none',
+      factors: [],
+    },
+  ];
+  it.each(real)('$name → $verdict / $escalation', ({ topic, facts, verdict, escalation, factors }) => {
+    const ev = evaluate(topic, facts, AS_OF);
+    expect(ev.verdict).toBe(verdict);
+    expect(ev.escalation).toBe(escalation);
+    const risk = ev.checks.find((c) => c.id === 'supplier_risk')!;
+    for (const f of factors) expect(risk.factors).toContain(f);
+    if (factors.length === 0) expect(risk.factors).toEqual([]);
+  });
+
+  it('says a factor rests on the register when only the supplier was named', () => {
+    const ev = evaluate(
+      'equipment_purchase',
+      { component: 'surveillance_camera', supplier: 'Hikvision' },
+      AS_OF,
+    );
+    const risk = ev.checks.find((c) => c.id === 'supplier_risk')!;
+    expect(risk.factor_sources?.['§ 2, stk. 2, nr. 2']).toBe('register');
+    expect(risk.detail.da).toContain('Kina');
+  });
+});
