@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { KnowledgeLoadError } from './load-error.js';
 import { type ParsedUnit, ParseError, parseAnswer, parseStatute } from './parse.js';
 import { TEXTS_DIR } from './paths.js';
-import type { RefResult } from './refs.js';
+import { parseRef, type RefResult } from './refs.js';
 import { SOURCE_IDS, type SourceId, type Unit } from './types.js';
 
 export { KnowledgeLoadError } from './load-error.js';
@@ -47,7 +47,7 @@ export interface KnowledgeBase {
   readonly units: readonly Unit[];
   readonly sources: readonly SourceMeta[];
   get(source: SourceId, ref: string): Unit | undefined;
-  /** A unit by ref, or a typed `unknown_ref` error. */
+  /** A unit by ref, or a typed error: `unknown_ref`, or for the statute `empty`/`malformed` when the ref is not canonical. */
   lookup(source: SourceId, ref: string): RefResult<Unit>;
   has(source: SourceId, ref: string): boolean;
   children(source: SourceId, ref: string): Unit[];
@@ -139,9 +139,12 @@ export function loadKnowledge(dir: string = TEXTS_DIR): KnowledgeBase {
     has: (source, ref) => index.has(`${source}\u0000${ref}`),
     lookup: (source, ref) => {
       const u = index.get(`${source}\u0000${ref}`);
-      return u
-        ? { ok: true, value: u }
-        : { ok: false, error: { code: 'unknown_ref', ref, message: `${source} has no unit "${ref}"` } };
+      if (u) return { ok: true, value: u };
+      if (source === 'lov-1156-2021') {
+        const parsed = parseRef(ref);
+        if (!parsed.ok) return parsed;
+      }
+      return { ok: false, error: { code: 'unknown_ref', ref, message: `${source} has no unit "${ref}"` } };
     },
     children: (source, ref) => units.filter((u) => u.source === source && u.parent === ref),
     officialText: (source) => texts.get(source) ?? '',

@@ -149,6 +149,13 @@ describe.skipIf(!seedsPresent)(
 );
 
 describe('lookup', () => {
+  it.each(['§2', '§ 2 stk. 2', 'stk. 2', '§ 1, litra a'])(
+    'says a non-canonical statute ref %j is malformed',
+    (ref) => {
+      expect(kb.lookup(LOV, ref)).toMatchObject({ ok: false, error: { code: 'malformed', ref } });
+    },
+  );
+
   it('returns the unit for a known ref', () => {
     const r = kb.lookup(LOV, '§ 7, stk. 2');
     expect(r.ok && r.value.text.startsWith('Afgørelsen skal indbringes inden 6 måneder')).toBe(true);
