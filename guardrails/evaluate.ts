@@ -5,7 +5,8 @@
 import { registers as projectRegisters } from '../knowledge/registers.js';
 import { type CheckTrace, runCheck, type SupplierRegisters } from './checks/index.js';
 import type { CheckId, ContractCheck, Escalation, Topic, Verdict } from './contract.js';
-import type { FactKey, Facts } from './facts.js';
+import { IsoDateSchema } from './dates.js';
+import { type FactKey, type Facts, FactsSchema } from './facts.js';
 
 export type { CheckTrace } from './checks/index.js';
 
@@ -116,7 +117,57 @@ function escalationFor(
   return 'none';
 }
 
+/** Bad input to `evaluate`: a coded error whose message names what is wrong. */
+export class EvaluateError extends Error {
+  constructor(
+    readonly code: 'bad_as_of' | 'bad_facts',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EvaluateError';
+  }
+}
+
+/** Checks the inputs of `evaluate`; `null` when they are fine. */
+export function validateInput(facts: unknown, asOf: unknown): EvaluateError | null {
+  const d = IsoDateSchema.safeParse(asOf);
+  if (!d.success)
+    return new EvaluateError(
+      'bad_as_of',
+      `as_of ${JSON.stringify(asOf)} is not ${d.error.issues[0]?.message}`,
+    );
+  const f = FactsSchema.safeParse(facts);
+  if (!f.success) {
+    const i = f.error.issues[0];
+    const where = i?.path.length ? i.path.join('.') : 'facts';
+    return new EvaluateError('bad_facts', `${where}: ${i?.message ?? 'invalid'}`);
+  }
+  return null;
+}
+
+/** Like `evaluate`, with bad input as a value instead of a thrown error. */
+export function safeEvaluate(
+  topic: Topic,
+  facts: Facts,
+  asOf: string,
+  opts: EvaluateOptions = {},
+): { ok: true; value: Evaluation } | { ok: false; error: EvaluateError } {
+  const error = validateInput(facts, asOf);
+  return error ? { ok: false, error } : { ok: true, value: evaluate(topic, facts, asOf, opts) };
+}
+
+/**
+ * The statute's checks for `topic` on `facts` at `asOf`. Throws `EvaluateError` (`bad_as_of`) when
+ * `asOf` is not a real YYYY-MM-DD day; `facts` are trusted to match `FactsSchema` (use `safeEvaluate`
+ * to check them too).
+ */
 export function evaluate(topic: Topic, facts: Facts, asOf: string, opts: EvaluateOptions = {}): Evaluation {
+  const bad = IsoDateSchema.safeParse(asOf);
+  if (!bad.success)
+    throw new EvaluateError(
+      'bad_as_of',
+      `as_of ${JSON.stringify(asOf)} is not ${bad.error.issues[0]?.message}`,
+    );
   const registers = opts.registers ?? projectRegisters();
   const checks = checksFor(topic, facts).map((id) => runCheck(id, facts, asOf, registers));
   const { verdict, missing } = decideTopic(topic, checks);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckTrace } from '../../guardrails/checks/types.js';
 import { type CheckId, CheckSchema, type Topic } from '../../guardrails/contract.js';
-import { checksFor, deriveVerdict, evaluate, toContractCheck } from '../../guardrails/evaluate.js';
+import {
+  checksFor,
+  deriveVerdict,
+  EvaluateError,
+  evaluate,
+  safeEvaluate,
+  toContractCheck,
+} from '../../guardrails/evaluate.js';
 import type { Facts } from '../../guardrails/facts.js';
 import { fakeRegisters } from './fixtures/fake-registers.js';
 
@@ -520,5 +527,31 @@ describe("with the project's register (knowledge/registers)", () => {
     const risk = ev.checks.find((c) => c.id === 'supplier_risk')!;
     expect(risk.factor_sources?.['§ 2, stk. 2, nr. 2']).toBe('register');
     expect(risk.detail.da).toContain('Kina');
+  });
+});
+
+describe('bad input', () => {
+  it('names a bad as-of date', () => {
+    const r = safeEvaluate('agreement', {}, '2026-02-30', opts);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('bad_as_of');
+      expect(r.error.message).toContain('2026-02-30');
+    }
+    expect(() => evaluate('agreement', {}, '22/11/2026', opts)).toThrow(EvaluateError);
+  });
+
+  it('names the bad fact', () => {
+    const r = safeEvaluate('provider_status', { end_users: -5 } as Facts, AS_OF, opts);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('bad_facts');
+      expect(r.error.message).toMatch(/^end_users:/);
+    }
+  });
+
+  it('gives the evaluation when the input is fine', () => {
+    const r = safeEvaluate('provider_status', { end_users: 60_000 }, AS_OF, opts);
+    expect(r.ok && r.value.verdict).toBe('covered');
   });
 });
