@@ -137,7 +137,8 @@ function zodIssue(file: string, err: z.ZodError): KnowledgeLoadError {
   return new KnowledgeLoadError(file, field, first?.message ?? 'invalid');
 }
 
-const key = (s: string) => s.trim().toLocaleLowerCase('da').replace(/\s+/g, ' ');
+/** Names compare case-insensitively on letters and digits only: `Hik Vision` = `Hik-Vision` = `hikvision`. */
+const key = (s: string) => s.toLocaleLowerCase('da').replace(/[^\p{L}\p{N}]+/gu, '');
 
 function allNames(code: string, lang: 'da' | 'en'): string[] {
   return countryNames.getName(code, lang, { select: 'all' }) ?? [];
@@ -236,14 +237,18 @@ export function loadRegisters(dir: string = REGISTERS_DIR): Registers {
   return {
     suppliers,
     countries,
-    supplierByName: (name) => supplierByKey.get(key(name)),
+    supplierByName: (name) => (key(name) ? supplierByKey.get(key(name)) : undefined),
     country: (code) => byCode.get(code.trim().toUpperCase()),
     countryByName: (name) => {
       const k = key(name);
-      const hit = countryByKey.get(k);
-      if (hit) return hit;
-      // Danish adjectives inflect: `kinesiske`, `svenske` are forms of the aliases `kinesisk`, `svensk`.
-      return k.endsWith('ske') ? countryByKey.get(k.slice(0, -1)) : undefined;
+      if (!k) return undefined;
+      // Danish inflects: `kinesiske`, `svenske` are forms of the aliases `kinesisk`, `svensk`; `Kinas`,
+      // `Sveriges` are genitives of `Kina`, `Sverige`.
+      return (
+        countryByKey.get(k) ??
+        (k.endsWith('ske') ? countryByKey.get(k.slice(0, -1)) : undefined) ??
+        (k.endsWith('s') ? countryByKey.get(k.slice(0, -1)) : undefined)
+      );
     },
   };
 }

@@ -95,6 +95,9 @@ describe('the country register', () => {
     ['Faroe Islands', 'FO'],
     ['Taiwan', 'TW'],
     ['Sydkorea', 'KR'],
+    ['Kinas', 'CN'],
+    ['Sveriges', 'SE'],
+    ['U.S.', 'US'],
   ])('finds %s as %s', (name, code) => {
     expect(r.countryByName(name)?.code).toBe(code);
   });
@@ -142,6 +145,10 @@ describe('the supplier register', () => {
     ['Milestone Systems', 'milestone'],
     ['Fritzbox', 'avm'],
     ['Hanwha Techwin', 'hanwha-vision'],
+    ['hik-vision', 'hikvision'],
+    ['HikVision', 'hikvision'],
+    ['Cisco Systems Inc', 'cisco'],
+    ['Fritz!Box', 'avm'],
   ])('finds %s by name or alias', (name, id) => {
     expect(r.supplierByName(name)?.id).toBe(id);
   });
@@ -162,5 +169,7 @@ describe('the supplier register', () => {
 
   it('finds nothing for an unknown supplier', () => {
     expect(r.supplierByName('Acme Cameras')).toBeUndefined();
+    expect(r.supplierByName('  ')).toBeUndefined();
+    expect(r.countryByName('--')).toBeUndefined();
   });
 });
