@@ -62,6 +62,9 @@ export const EMPTY_REGISTERS: SupplierRegisters = {
 // > 4) er eller har været involveret i aktiviteter i Danmark eller andre lande, som har medført en negativ
 // > påvirkning af statens sikkerhed, informationssikkerheden eller den offentlige orden.
 //    → only from a register claim.
+/** The register's source, up to its first colon: the document, without the gloss. */
+const cite = (c: Claim<unknown>) => c.source.split(': ')[0]!.trim();
+
 export function supplierRisk(
   facts: Facts,
   _asOf: string,
@@ -115,8 +118,8 @@ export function supplierRisk(
       found.push({
         ref: NR_2,
         source: countrySource,
-        da: `lovgivningen i ${nameDa} kan pålægge leverandører at bistå efterretningsarbejde (registret: ${country.compels_intelligence_cooperation.source})`,
-        en: `the law of ${nameEn} can compel suppliers to assist intelligence work (register: ${country.compels_intelligence_cooperation.source})`,
+        da: `lovgivningen i ${nameDa} kan pålægge leverandører at bistå efterretningsarbejde (registret: ${cite(country.compels_intelligence_cooperation)})`,
+        en: `the law of ${nameEn} can compel suppliers to assist intelligence work (register: ${cite(country.compels_intelligence_cooperation)})`,
       });
     }
   }
@@ -124,16 +127,16 @@ export function supplierRisk(
     found.push({
       ref: NR_3,
       source: 'register',
-      da: `leverandøren kontrolleres af statslige organer (registret: ${supplier.state_controlled.source})`,
-      en: `the supplier is controlled by state bodies (register: ${supplier.state_controlled.source})`,
+      da: `leverandøren kontrolleres af statslige organer (registret: ${cite(supplier.state_controlled)})`,
+      en: `the supplier is controlled by state bodies (register: ${cite(supplier.state_controlled)})`,
     });
   }
   if (supplier?.harmful_activity?.value === true) {
     found.push({
       ref: NR_4,
       source: 'register',
-      da: `leverandøren har været involveret i skadelige aktiviteter (registret: ${supplier.harmful_activity.source})`,
-      en: `the supplier has been involved in harmful activities (register: ${supplier.harmful_activity.source})`,
+      da: `leverandøren har været involveret i skadelige aktiviteter (registret: ${cite(supplier.harmful_activity)})`,
+      en: `the supplier has been involved in harmful activities (register: ${cite(supplier.harmful_activity)})`,
     });
   }
 
