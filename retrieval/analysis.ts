@@ -1,0 +1,268 @@
+/**
+ * Text analysis shared by the lexical and the dense index: normalisation, tokens, stop words,
+ * Snowball stemming (Danish, English), Danish compound splitting and glossary expansion.
+ * The same functions analyse the indexed units and the user's question.
+ */
+import * as snowball from 'snowball-stemmers';
+import type { Glossary } from './glossary.js';
+import { DANISH_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
+
+/** Bump when the analysis changes in a way that changes the index (the index key includes it). */
+export const ANALYSIS_VERSION = '2';
+
+export type Lang = 'da' | 'en';
+export const LANGS: readonly Lang[] = ['da', 'en'];
+
+/**
+ * Lower case, NFC, Danish letters kept (æ ø å), other diacritics folded (é → e, ó → o; the German and
+ * Swedish ä/ö become æ/ø), hyphen variants unified, and digit groups joined (`50.000`, `50,000` → `50000`).
+ */
+export function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'æ')
+    .replace(/ö/g, 'ø')
+    .normalize('NFD')
+    .replace(/(?!\u030a)[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/[\u2010-\u2015\u2212\u00ad]/g, '-')
+    .replace(/[’`´]/g, "'")
+    .replace(
+      /(?<![\d.,])(\d{1,3})((?:[.,]\d{3})+)(?![\d]|[.,]\d)/g,
+      (_m, a: string, rest: string) => a + rest.replace(/[.,]/g, ''),
+    );
+}
+
+/**
+ * Word tokens of normalised text. A hyphenated word yields its parts and the parts joined
+ * (`core-net` → core, net, corenet); a leading hyphen (`-tjenester`) is dropped.
+ */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of normalize(text).split(/[^\p{L}\p{N}'-]+/u)) {
+    const word = raw.replace(/^[-']+|[-']+$/g, '').replace(/'s$/, '');
+    if (!word) continue;
+    if (word.includes('-')) {
+      const parts = word.split(/-+/).filter(Boolean);
+      out.push(...parts);
+      if (parts.length > 1) out.push(parts.join(''));
+    } else out.push(word);
+  }
+  return out;
+}
+
+const stemmers = { da: snowball.newStemmer('danish'), en: snowball.newStemmer('english') };
+const stemCache = { da: new Map<string, string>(), en: new Map<string, string>() };
+
+export function stem(word: string, lang: Lang): string {
+  const cache = stemCache[lang];
+  let s = cache.get(word);
+  if (s === undefined) {
+    s = /^\p{N}+$/u.test(word) ? word : stemmers[lang].stem(word);
+    cache.set(word, s);
+  }
+  return s;
+}
+
+export function isStopWord(word: string, lang: Lang): boolean {
+  return (lang === 'da' ? DANISH_STOP_WORDS : ENGLISH_STOP_WORDS).has(word);
+}
+
+/** Rough language of a text: Danish letters and stop words against English stop words. */
+export function detectLanguage(text: string): Lang {
+  let da = 0;
+  let en = 0;
+  for (const t of tokenize(text)) {
+    if (/[æøå]/.test(t)) da += 1;
+    if (DANISH_STOP_WORDS.has(t)) da += 1;
+    if (ENGLISH_STOP_WORDS.has(t)) en += 1;
+  }
+  return en > da ? 'en' : 'da';
+}
+
+const MONTHS =
+  'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec|january|february|march|may|june|july|october';
+const DATE_RES = [
+  new RegExp(`\\b\\d{1,2}\\.?\\s*(?:${MONTHS})\\.?(?:\\s+\\d{4})?\\b`, 'g'),
+  new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'g'),
+  new RegExp(`\\b(?:${MONTHS})\\s+(?:19|20)\\d{2}\\b`, 'g'),
+  /\b\d{1,2}[/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b/g,
+  /\b(?:19|20)\d{2}-\d{2}-\d{2}\b/g,
+  /\b(?:19[89]\d|20[0-4]\d)\b/g,
+];
+const COUNT_RE = /\b(?:\d{3,}|\d+(?:[.,]\d+)?\s*(?:mio|million|millioner|millions|mn|tusind|thousand))\b/g;
+
+/**
+ * Kinds of expressions that carry meaning beyond their words: a date or year (`#dato`: the act's
+ * temporal rules) and a count of a hundred or more (`#antal`: the act's thresholds).
+ */
+export function specialTerms(text: string): string[] {
+  let rest = normalize(text);
+  const out: string[] = [];
+  for (const re of DATE_RES) {
+    rest = rest.replace(re, () => {
+      out.push('#dato');
+      return ' ';
+    });
+  }
+  for (const _ of rest.matchAll(COUNT_RE)) out.push('#antal');
+  return out;
+}
+
+/** One position of an analysed text: the stem of the word and the stems of its compound parts. */
+export interface Position {
+  word: string;
+  stem: string;
+  parts: string[];
+}
+
+/** A term of an analysed query with its weight (the user's own words 1, glossary expansions less). */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+export const EXPANSION_WEIGHT = 0.5;
+export const PART_WEIGHT = 0.6;
+
+const MIN_PART = 3;
+
+export class Analyzer {
+  private readonly words = new Set<string>();
+  private readonly stems = new Set<string>();
+  /** Three-letter heads (`net`, `tv`-like words) are only taken from the glossary's lexicon. */
+  private readonly shortHeads = new Set<string>();
+  private readonly splitCache = new Map<string, string[]>();
+  /** Glossary phrases as stem sequences per language, with the entry's expansion terms. */
+  private readonly phrases: { lang: Lang; stems: string[]; expansion: string[] }[] = [];
+
+  /**
+   * @param glossary the domain glossary
+   * @param vocabulary Danish text whose words the compound splitter may use as compound parts
+   */
+  constructor(
+    readonly glossary: Glossary,
+    vocabulary: Iterable<string>,
+  ) {
+    const learn = (text: string) => {
+      for (const w of tokenize(text)) {
+        if (w.length < MIN_PART || DANISH_STOP_WORDS.has(w) || /\d/.test(w)) continue;
+        this.words.add(w);
+        this.stems.add(stem(w, 'da'));
+      }
+    };
+    for (const t of vocabulary) learn(t);
+    for (const w of glossary.lexicon) {
+      learn(w);
+      const n = normalize(w);
+      if (n.length === MIN_PART) this.shortHeads.add(n);
+    }
+    for (const e of glossary.entries) for (const s of e.statute) learn(s);
+    for (const e of glossary.entries) {
+      const expansion = [...new Set(e.statute.flatMap((s) => this.terms(s, 'da')))];
+      for (const m of e.match) {
+        for (const lang of LANGS) {
+          const stems = this.positions(m, lang, true).map((p) => p.stem);
+          if (stems.length > 0) this.phrases.push({ lang, stems, expansion });
+        }
+      }
+    }
+  }
+
+  /**
+   * Splits a Danish compound into its parts: the longest known head (a word of the sources or the
+   * glossary, inflected or not), then the modifier with a linking `s`/`e` removed, recursively.
+   * `overvågningskameraer` → [overvågning, kameraer]; `kernenetudstyr` → [kernenet, kerne, net, udstyr].
+   * A word that is not a compound gives [].
+   */
+  splitCompound(word: string): string[] {
+    const cached = this.splitCache.get(word);
+    if (cached) return cached;
+    const out: string[] = [];
+    if (word.length >= 2 * MIN_PART + 1 && /^\p{L}+$/u.test(word)) {
+      for (let i = 2; i <= word.length - MIN_PART; i += 1) {
+        const head = word.slice(i);
+        if (!this.knownHead(head)) continue;
+        let mod = word.slice(0, i);
+        const bare = mod.slice(0, -1);
+        if (mod.endsWith('s') && bare.length >= MIN_PART && (this.words.has(bare) || !this.words.has(mod)))
+          mod = bare;
+        // A stop word or particle as modifier (`ikke`anonymiseret, `på`klages) gives only the head.
+        const particle = DANISH_STOP_WORDS.has(mod);
+        if (mod.length < (particle ? 2 : MIN_PART)) continue;
+        if (!particle) out.push(mod, ...this.splitCompound(mod));
+        out.push(head);
+        break;
+      }
+    }
+    this.splitCache.set(word, out);
+    return out;
+  }
+
+  private knownHead(head: string): boolean {
+    if (DANISH_STOP_WORDS.has(head)) return false;
+    if (head.length < 4) return this.shortHeads.has(head);
+    if (this.words.has(head)) return true;
+    const st = stem(head, 'da');
+    return head.length >= 5 && ((st.length >= 4 && this.stems.has(st)) || this.shortHeads.has(st));
+  }
+
+  /**
+   * Analysed positions of a text in a language, stop words removed (with `anyStop`, the stop words
+   * of both languages: a question may mix them).
+   */
+  positions(text: string, lang: Lang, anyStop = false): Position[] {
+    const out: Position[] = [];
+    for (const w of tokenize(text)) {
+      if (isStopWord(w, lang) || (anyStop && (isStopWord(w, 'da') || isStopWord(w, 'en')))) continue;
+      const parts = lang === 'da' ? this.splitCompound(w).map((p) => stem(p, 'da')) : [];
+      out.push({ word: w, stem: stem(w, lang), parts: [...new Set(parts)] });
+    }
+    for (const t of specialTerms(text)) out.push({ word: t, stem: t, parts: [] });
+    return out;
+  }
+
+  /** Index terms of a text in a language: stems and compound-part stems. */
+  terms(text: string, lang: Lang): string[] {
+    return this.positions(text, lang).flatMap((p) => [p.stem, ...p.parts]);
+  }
+
+  /** Danish expansion terms of the glossary entries whose phrases occur in the analysed positions. */
+  expansions(positions: Position[], lang: Lang): string[] {
+    const out = new Set<string>();
+    for (const ph of this.phrases) {
+      if (ph.lang !== lang) continue;
+      const n = ph.stems.length;
+      for (let i = 0; i + n <= positions.length; i += 1) {
+        let ok = true;
+        for (let j = 0; j < n && ok; j += 1) {
+          const p = positions[i + j]!;
+          ok = p.stem === ph.stems[j] || (n === 1 && p.parts.includes(ph.stems[j]!));
+        }
+        if (ok) {
+          for (const t of ph.expansion) out.add(t);
+          break;
+        }
+      }
+    }
+    return [...out];
+  }
+
+  /**
+   * The weighted terms of a question in either language: Danish and English stems of the user's
+   * words (weight 1), compound parts, and the glossary's Danish statute terms (lower weight).
+   */
+  query(text: string): WeightedTerm[] {
+    const weights = new Map<string, number>();
+    const add = (t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
+    for (const lang of LANGS) {
+      const pos = this.positions(text, lang, true);
+      for (const p of pos) {
+        add(p.stem, 1);
+        for (const part of p.parts) add(part, PART_WEIGHT);
+      }
+      for (const t of this.expansions(pos, lang)) add(t, EXPANSION_WEIGHT);
+    }
+    return [...weights].map(([term, weight]) => ({ term, weight }));
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * An offline, deterministic embedding behind LangChain's `Embeddings` interface: hashed features
+ * (analysed word stems, compound parts, glossary expansions for questions, character 3-5-grams of
+ * the words) weighted by an IDF fitted on the indexed texts, signed-hashed into a fixed dimension
+ * and L2-normalised, for a cosine space. No model, no network: the same text always gives the
+ * same vector.
+ */
+import { Embeddings } from '@langchain/core/embeddings';
+import { type Analyzer, detectLanguage, LANGS, type Lang, PART_WEIGHT } from './analysis.js';
+
+export const DEFAULT_DIM = 512;
+const NGRAM_WEIGHT = 0.25;
+const CONTEXT_WEIGHT = 0.35;
+
+/** 32-bit FNV-1a. */
+function fnv1a(s: string, seed = 0x811c9dc5): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i += 1) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export type FeatureBag = Map<string, number>;
+
+function addFeature(bag: FeatureBag, f: string, w: number) {
+  bag.set(f, (bag.get(f) ?? 0) + w);
+}
+
+function addNgrams(bag: FeatureBag, word: string, w: number) {
+  const padded = `<${word}>`;
+  const grams: string[] = [];
+  for (let n = 3; n <= 5; n += 1)
+    for (let i = 0; i + n <= padded.length; i += 1) grams.push(padded.slice(i, i + n));
+  if (grams.length === 0) return;
+  for (const g of grams) addFeature(bag, `g:${g}`, w / Math.sqrt(grams.length));
+}
+
+export interface HashingEmbeddingsOptions {
+  analyzer: Analyzer;
+  dim?: number;
+  /** Document frequency of each feature in the indexed texts, and their number. */
+  df?: Record<string, number>;
+  docCount?: number;
+}
+
+export class HashingEmbeddings extends Embeddings {
+  readonly dim: number;
+  readonly analyzer: Analyzer;
+  df: Record<string, number>;
+  docCount: number;
+
+  constructor(opts: HashingEmbeddingsOptions) {
+    super({});
+    this.analyzer = opts.analyzer;
+    this.dim = opts.dim ?? DEFAULT_DIM;
+    this.df = opts.df ?? {};
+    this.docCount = opts.docCount ?? 0;
+  }
+
+  /** Features of an indexed text in a known language, with optional context (ancestors, chapter). */
+  documentFeatures(text: string, lang: Lang, context = ''): FeatureBag {
+    const bag: FeatureBag = new Map();
+    const add = (t: string, scale: number) => {
+      for (const p of this.analyzer.positions(t, lang)) {
+        addFeature(bag, `w:${p.stem}`, scale);
+        for (const part of p.parts) addFeature(bag, `w:${part}`, scale * PART_WEIGHT);
+        addNgrams(bag, p.word, scale * NGRAM_WEIGHT);
+      }
+    };
+    add(text, 1);
+    if (context) add(context, CONTEXT_WEIGHT);
+    return bag;
+  }
+
+  /** Features of a question in either language, with the glossary's expansions. */
+  queryFeatures(text: string): FeatureBag {
+    const bag: FeatureBag = new Map();
+    for (const { term, weight } of this.analyzer.query(text)) addFeature(bag, `w:${term}`, weight);
+    const words = new Set(LANGS.flatMap((l) => this.analyzer.positions(text, l, true).map((p) => p.word)));
+    for (const w of words) addNgrams(bag, w, NGRAM_WEIGHT);
+    return bag;
+  }
+
+  /** Fits the IDF on the feature bags of the indexed texts. */
+  fit(bags: FeatureBag[]): void {
+    const df: Record<string, number> = {};
+    for (const b of bags) for (const f of b.keys()) df[f] = (df[f] ?? 0) + 1;
+    this.df = df;
+    this.docCount = bags.length;
+  }
+
+  private idf(f: string): number {
+    return Math.log((this.docCount + 1) / ((this.df[f] ?? 0) + 1)) + 1;
+  }
+
+  /** The unit vector of a feature bag: log-scaled weight × IDF, signed-hashed into `dim` buckets. */
+  vectorize(bag: FeatureBag): number[] {
+    const v = new Float64Array(this.dim);
+    for (const [f, w] of bag) {
+      const h = fnv1a(f);
+      const sign = fnv1a(f, 0x9747b28c) & 1 ? 1 : -1;
+      v[h % this.dim]! += sign * Math.log1p(w) * this.idf(f);
+    }
+    let norm = 0;
+    for (const x of v) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(v, (x) => x / norm);
+  }
+
+  embedDocumentSync(text: string, lang: Lang = detectLanguage(text), context = ''): number[] {
+    return this.vectorize(this.documentFeatures(text, lang, context));
+  }
+
+  embedQuerySync(text: string): number[] {
+    return this.vectorize(this.queryFeatures(text));
+  }
+
+  override async embedDocuments(documents: string[]): Promise<number[][]> {
+    return documents.map((d) => this.embedDocumentSync(d));
+  }
+
+  override async embedQuery(document: string): Promise<number[]> {
+    return this.embedQuerySync(document);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * A thin LangChain `VectorStore` over hnswlib-node (cosine space), with synchronous search for the
+ * pipeline's hot path and save/load to a folder.
+ *
+ * Why not `HNSWLib` from @langchain/community: that package pulls browser-automation and LLM-SDK
+ * peer dependencies into the tree and clashes with the project's zod 4; this store needs only
+ * @langchain/core's interfaces and hnswlib-node itself.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document, type DocumentInterface } from '@langchain/core/documents';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { VectorStore } from '@langchain/core/vectorstores';
+import hnswlib from 'hnswlib-node';
+import { z } from 'zod';
+import { SOURCE_IDS, type SourceId } from '../knowledge/types.js';
+
+export interface DocMeta {
+  source: SourceId;
+  ref: string;
+  lang: 'da' | 'en';
+}
+export const DocMetaSchema = z.object({
+  source: z.enum(SOURCE_IDS),
+  ref: z.string().min(1),
+  lang: z.enum(['da', 'en']),
+});
+
+/** Metadata filter: documents whose metadata has all the given values. */
+export type MetaFilter = Partial<DocMeta>;
+
+const StoredSchema = z.object({
+  dim: z.number().int().positive(),
+  docs: z.array(z.object({ pageContent: z.string(), metadata: DocMetaSchema })),
+});
+
+const INDEX_FILE = 'hnsw.bin';
+const DOCS_FILE = 'hnsw-docs.json';
+
+export class HnswVectorStore extends VectorStore {
+  declare FilterType: MetaFilter;
+  private index: hnswlib.HierarchicalNSW;
+  private docs: Document<DocMeta>[] = [];
+
+  _vectorstoreType(): string {
+    return 'hnswlib-node';
+  }
+
+  constructor(
+    embeddings: EmbeddingsInterface,
+    readonly dim: number,
+    capacity = 256,
+  ) {
+    super(embeddings, {});
+    this.index = new hnswlib.HierarchicalNSW('cosine', dim);
+    this.index.initIndex({ maxElements: capacity, m: 16, efConstruction: 200, randomSeed: 100 });
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  addVectorsSync(vectors: number[][], documents: DocumentInterface[]): void {
+    if (vectors.length !== documents.length) throw new Error('vectors and documents differ in number');
+    const need = this.docs.length + vectors.length;
+    if (need > this.index.getMaxElements())
+      this.index.resizeIndex(Math.max(need, 2 * this.index.getMaxElements()));
+    vectors.forEach((v, i) => {
+      if (v.length !== this.dim)
+        throw new Error(`vector of dimension ${v.length}, the store has ${this.dim}`);
+      const meta = DocMetaSchema.parse(documents[i]!.metadata);
+      this.index.addPoint(v, this.docs.length);
+      this.docs.push(new Document({ pageContent: documents[i]!.pageContent, metadata: meta }));
+    });
+  }
+
+  async addVectors(vectors: number[][], documents: DocumentInterface[]): Promise<void> {
+    this.addVectorsSync(vectors, documents);
+  }
+
+  async addDocuments(documents: DocumentInterface[]): Promise<void> {
+    const vectors = await this.embeddings.embedDocuments(documents.map((d) => d.pageContent));
+    this.addVectorsSync(vectors, documents);
+  }
+
+  /** Nearest documents by cosine similarity (1 best), restricted by metadata. */
+  searchSync(query: number[], k: number, filter?: MetaFilter): [Document<DocMeta>, number][] {
+    const keep = filter ? this.docs.map((d) => matches(d.metadata, filter)) : null;
+    const available = keep ? keep.filter(Boolean).length : this.docs.length;
+    const n = Math.min(k, available);
+    if (n === 0) return [];
+    this.index.setEf(Math.max(n, 64));
+    const res = this.index.searchKnn(query, n, keep ? (label: number) => keep[label] === true : undefined);
+    return res.neighbors.map(
+      (label, i) => [this.docs[label]!, 1 - res.distances[i]!] as [Document<DocMeta>, number],
+    );
+  }
+
+  async similaritySearchVectorWithScore(
+    query: number[],
+    k: number,
+    filter?: MetaFilter,
+  ): Promise<[Document, number][]> {
+    return this.searchSync(query, k, filter);
+  }
+
+  save(dir: string): void {
+    this.index.writeIndexSync(join(dir, INDEX_FILE));
+    const stored: z.infer<typeof StoredSchema> = {
+      dim: this.dim,
+      docs: this.docs.map((d) => ({ pageContent: d.pageContent, metadata: d.metadata })),
+    };
+    writeFileSync(join(dir, DOCS_FILE), JSON.stringify(stored));
+  }
+
+  static load(dir: string, embeddings: EmbeddingsInterface): HnswVectorStore {
+    const stored = StoredSchema.parse(JSON.parse(readFileSync(join(dir, DOCS_FILE), 'utf8')));
+    const store = new HnswVectorStore(embeddings, stored.dim, 1);
+    store.index = new hnswlib.HierarchicalNSW('cosine', stored.dim);
+    store.index.readIndexSync(join(dir, INDEX_FILE));
+    store.docs = stored.docs.map((d) => new Document({ pageContent: d.pageContent, metadata: d.metadata }));
+    if (store.index.getCurrentCount() !== store.docs.length)
+      throw new Error('the vector index and its documents differ in number');
+    return store;
+  }
+}
+
+function matches(meta: DocMeta, filter: MetaFilter): boolean {
+  return (
+    (filter.source === undefined || meta.source === filter.source) &&
+    (filter.ref === undefined || meta.ref === filter.ref) &&
+    (filter.lang === undefined || meta.lang === filter.lang)
+  );
+}

@@ -1,0 +1,388 @@
+/**
+ * Hybrid retrieval over the knowledge base: a dense index (hashed embeddings in hnswlib-node) and a
+ * lexical BM25+ index (MiniSearch), both over the Danish text and the English rendering of every
+ * unit, fused by reciprocal rank fusion and deduplicated by ref. The index is persisted to a folder
+ * and keyed by a hash of its sources, so a changed text, glossary or analysis rebuilds it.
+ *
+ * Synchronous API for the pipeline: `loadRetriever().search(question, { k, source })`.
+ * LangChain API: `new HybridRetriever({ retriever })` (a `BaseRetriever`).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Document } from '@langchain/core/documents';
+import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
+import { z } from 'zod';
+import { loadKnowledge } from '../knowledge/index.js';
+import { PROJECT_ROOT, TEXTS_DIR } from '../knowledge/paths.js';
+import type { SourceId, Unit } from '../knowledge/types.js';
+import { ANALYSIS_VERSION, Analyzer, type Lang } from './analysis.js';
+import { DEFAULT_DIM, HashingEmbeddings } from './embeddings.js';
+import { GLOSSARY_FILE, loadGlossary } from './glossary.js';
+import { DocMetaSchema, HnswVectorStore } from './hnsw-store.js';
+import { type LexicalDoc, LexicalIndex } from './lexical.js';
+
+export interface Hit {
+  source: SourceId;
+  ref: string;
+  score: number;
+  unit: Unit;
+}
+export interface SearchOptions {
+  k?: number;
+  source?: SourceId;
+}
+export interface Retriever {
+  /** Units for a question in Danish or English: deduplicated by ref, best first. Synchronous. */
+  search(query: string, opts?: SearchOptions): Hit[];
+}
+
+export const DEFAULT_INDEX_DIR = join(PROJECT_ROOT, 'dist', 'index');
+/** Bump when the persisted layout or the fusion inputs change. */
+const INDEX_FORMAT = '1';
+const MANIFEST = 'manifest.json';
+const LEXICAL_FILE = 'lexical.json';
+/** Reciprocal rank fusion constant: small, because the corpus is small and the top ranks matter. */
+const RRF_K = 10;
+/** A descendant scoring at least this share of its ancestor's score is listed in its place. */
+const LEAF_SHARE = 0.6;
+
+export interface IndexPaths {
+  /** Folder of the persisted index (default `dist/index/`). */
+  dir?: string;
+  /** Folder of the knowledge texts (default `knowledge/texts/`). */
+  textsDir?: string;
+  /** The glossary (default `retrieval/glossary.yaml`). */
+  glossaryFile?: string;
+}
+
+const ManifestSchema = z.object({
+  key: z.string(),
+  format: z.literal(INDEX_FORMAT),
+  dim: z.number().int().positive(),
+  docs: z.array(DocMetaSchema),
+  df: z.record(z.string(), z.number()),
+  docCount: z.number().int().nonnegative(),
+  builtAt: z.string(),
+});
+type Manifest = z.infer<typeof ManifestSchema>;
+
+/** Hash of everything the index is built from: the texts, the glossary, the analysis and format versions. */
+export function indexKey(paths: IndexPaths = {}): string {
+  const textsDir = paths.textsDir ?? TEXTS_DIR;
+  const h = createHash('sha256');
+  h.update(`analysis ${ANALYSIS_VERSION} format ${INDEX_FORMAT} dim ${DEFAULT_DIM}\n`);
+  for (const name of readdirSync(textsDir).sort()) {
+    h.update(`file ${name}\n`);
+    h.update(readFileSync(join(textsDir, name)));
+  }
+  h.update('glossary\n');
+  h.update(readFileSync(paths.glossaryFile ?? GLOSSARY_FILE));
+  return h.digest('hex');
+}
+
+const unitKey = (source: string, ref: string) => `${source}\u0000${ref}`;
+
+/** The indexed texts of a unit: its own text per language, and its context (ancestors' words, chapter). */
+function unitDocs(units: readonly Unit[]): Omit<LexicalDoc, 'id'>[] {
+  const byKey = new Map(units.map((u) => [unitKey(u.source, u.ref), u]));
+  const englishLead = (u: Unit) => (u.lead ? (u.text_en.split('\n')[0] ?? '') : '');
+  const out: Omit<LexicalDoc, 'id'>[] = [];
+  for (const u of units) {
+    const ancestors: Unit[] = [];
+    for (let p = u.parent; p !== null; ) {
+      const a = byKey.get(unitKey(u.source, p));
+      if (!a) break;
+      ancestors.push(a);
+      p = a.parent;
+    }
+    for (const lang of ['da', 'en'] as Lang[]) {
+      const body = lang === 'da' ? u.text : u.text_en;
+      if (!body.trim()) continue;
+      const context = [
+        ...ancestors.map((a) => (lang === 'da' ? a.lead : englishLead(a))),
+        lang === 'da' && u.chapter ? u.chapter.title : '',
+      ]
+        .filter(Boolean)
+        .join('\n');
+      out.push({ source: u.source, ref: u.ref, lang, body, context });
+    }
+  }
+  return out;
+}
+
+interface Parts {
+  units: readonly Unit[];
+  analyzer: Analyzer;
+  embeddings: HashingEmbeddings;
+  store: HnswVectorStore;
+  lexical: LexicalIndex;
+  docs: z.infer<typeof DocMetaSchema>[];
+}
+
+/** The loaded index. `search` is the hybrid; `searchDense` and `searchLexical` are its two halves. */
+export class HybridIndex implements Retriever {
+  private readonly byKey: Map<string, Unit>;
+  private readonly hasChildren = new Set<string>();
+
+  constructor(private readonly parts: Parts) {
+    this.byKey = new Map(parts.units.map((u) => [unitKey(u.source, u.ref), u]));
+    for (const u of parts.units) if (u.parent !== null) this.hasChildren.add(unitKey(u.source, u.parent));
+  }
+
+  get units(): readonly Unit[] {
+    return this.parts.units;
+  }
+
+  /** Refs ranked by the dense index, best first (each ref once). */
+  private denseRanking(query: string, source?: SourceId): { key: string; score: number }[] {
+    const vec = this.parts.embeddings.embedQuerySync(query);
+    const res = this.parts.store.searchSync(vec, this.parts.store.size, source ? { source } : undefined);
+    return dedupe(res.map(([d, score]) => ({ key: unitKey(d.metadata.source, d.metadata.ref), score })));
+  }
+
+  /** Refs ranked by the lexical index, best first (each ref once). */
+  private lexicalRanking(query: string, source?: SourceId): { key: string; score: number }[] {
+    const res = this.parts.lexical.search(query, source ? { source } : undefined);
+    return dedupe(
+      res.map((r) => {
+        const d = this.parts.docs[r.id]!;
+        return { key: unitKey(d.source, d.ref), score: r.score };
+      }),
+    );
+  }
+
+  private hits(ranked: { key: string; score: number }[], k: number): Hit[] {
+    return ranked.slice(0, k).map(({ key, score }) => {
+      const unit = this.byKey.get(key)!;
+      return { source: unit.source, ref: unit.ref, score, unit };
+    });
+  }
+
+  /** Whether `a` is an ancestor of `b` (keys of the same source). */
+  private isAncestor(a: string, b: string): boolean {
+    for (let u = this.byKey.get(b); u && u.parent !== null; ) {
+      const p = unitKey(u.source, u.parent);
+      if (p === a) return true;
+      u = this.byKey.get(p);
+    }
+    return false;
+  }
+
+  /**
+   * Leaf preference: a unit with children matches whatever its children match, so where a
+   * descendant scores at least LEAF_SHARE of its ancestor, the descendant takes the ancestor's place
+   * and the ancestor moves behind the other results, as does any unit whose ancestor or
+   * descendant is already listed. Scores are then made non-increasing.
+   */
+  private preferLeaves(ranked: { key: string; score: number }[]): { key: string; score: number }[] {
+    const sorted = [...ranked].sort((a, b) => b.score - a.score);
+    const used = new Set<string>();
+    const placed: { key: string; score: number }[] = [];
+    const deferred: { key: string; score: number }[] = [];
+    for (const c of sorted) {
+      if (used.has(c.key)) continue;
+      let cur = c;
+      for (;;) {
+        const d = sorted.find(
+          (x) =>
+            !used.has(x.key) &&
+            x.key !== cur.key &&
+            this.isAncestor(cur.key, x.key) &&
+            x.score >= LEAF_SHARE * c.score,
+        );
+        if (!d) break;
+        deferred.push(cur);
+        used.add(cur.key);
+        cur = d;
+      }
+      used.add(cur.key);
+      if (cur === c && placed.some((p) => this.isAncestor(p.key, c.key) || this.isAncestor(c.key, p.key)))
+        deferred.push(c);
+      else placed.push({ key: cur.key, score: c.score });
+    }
+    const out = [...placed, ...deferred.sort((a, b) => b.score - a.score)];
+    for (let i = 1; i < out.length; i += 1)
+      out[i] = { key: out[i]!.key, score: Math.min(out[i]!.score, out[i - 1]!.score) };
+    return out;
+  }
+
+  searchDense(query: string, opts: SearchOptions = {}): Hit[] {
+    return this.hits(this.preferLeaves(this.denseRanking(query, opts.source)), opts.k ?? 5);
+  }
+
+  searchLexical(query: string, opts: SearchOptions = {}): Hit[] {
+    return this.hits(this.preferLeaves(this.lexicalRanking(query, opts.source)), opts.k ?? 5);
+  }
+
+  search(query: string, opts: SearchOptions = {}): Hit[] {
+    const fused = new Map<string, number>();
+    for (const ranking of [this.denseRanking(query, opts.source), this.lexicalRanking(query, opts.source)]) {
+      ranking.forEach((r, i) => {
+        fused.set(r.key, (fused.get(r.key) ?? 0) + 1 / (RRF_K + i + 1));
+      });
+    }
+    const ranked = [...fused].map(([key, score]) => ({ key, score }));
+    return this.hits(this.preferLeaves(ranked), opts.k ?? 5);
+  }
+}
+
+function dedupe(list: { key: string; score: number }[]): { key: string; score: number }[] {
+  const seen = new Set<string>();
+  return list.filter((r) => {
+    if (seen.has(r.key)) return false;
+    seen.add(r.key);
+    return true;
+  });
+}
+
+function analyzerFor(units: readonly Unit[], glossaryFile?: string): Analyzer {
+  return new Analyzer(
+    loadGlossary(glossaryFile),
+    units.map((u) => u.text),
+  );
+}
+
+/** Builds the index in memory from the knowledge texts and the glossary. */
+export function buildHybridIndex(paths: IndexPaths = {}): {
+  index: HybridIndex;
+  manifest: Manifest;
+  parts: Parts;
+} {
+  const units = loadKnowledge(paths.textsDir ?? TEXTS_DIR).units;
+  const analyzer = analyzerFor(units, paths.glossaryFile);
+  const docs = unitDocs(units).map((d, id) => ({ ...d, id }));
+  const embeddings = new HashingEmbeddings({ analyzer, dim: DEFAULT_DIM });
+  const bags = docs.map((d) => embeddings.documentFeatures(d.body, d.lang, d.context));
+  embeddings.fit(bags);
+  const store = new HnswVectorStore(embeddings, DEFAULT_DIM, docs.length);
+  store.addVectorsSync(
+    bags.map((b) => embeddings.vectorize(b)),
+    docs.map(
+      (d) => new Document({ pageContent: d.body, metadata: { source: d.source, ref: d.ref, lang: d.lang } }),
+    ),
+  );
+  const lexical = LexicalIndex.build(analyzer, docs);
+  const metas = docs.map((d) => ({ source: d.source, ref: d.ref, lang: d.lang }));
+  const manifest: Manifest = {
+    key: indexKey(paths),
+    format: INDEX_FORMAT,
+    dim: DEFAULT_DIM,
+    docs: metas,
+    df: embeddings.df,
+    docCount: embeddings.docCount,
+    builtAt: new Date().toISOString(),
+  };
+  const parts: Parts = { units, analyzer, embeddings, store, lexical, docs: metas };
+  return { index: new HybridIndex(parts), manifest, parts };
+}
+
+/** Builds the index and writes it to `dir` (atomically: a temp folder renamed into place). */
+export function buildIndex(paths: IndexPaths = {}): {
+  dir: string;
+  key: string;
+  docs: number;
+  index: HybridIndex;
+} {
+  const dir = paths.dir ?? DEFAULT_INDEX_DIR;
+  const { index, manifest, parts } = buildHybridIndex(paths);
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  parts.store.save(tmp);
+  writeFileSync(join(tmp, LEXICAL_FILE), parts.lexical.toJSON());
+  writeFileSync(join(tmp, MANIFEST), JSON.stringify(manifest));
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(tmp, dir);
+  return { dir, key: manifest.key, docs: manifest.docs.length, index };
+}
+
+/** The persisted index if it exists and was built from the current sources, else null. */
+function readPersisted(paths: IndexPaths, key: string): HybridIndex | null {
+  const dir = paths.dir ?? DEFAULT_INDEX_DIR;
+  const file = join(dir, MANIFEST);
+  if (!existsSync(file)) return null;
+  try {
+    const manifest = ManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!manifest.success || manifest.data.key !== key) return null;
+    const units = loadKnowledge(paths.textsDir ?? TEXTS_DIR).units;
+    const analyzer = analyzerFor(units, paths.glossaryFile);
+    const embeddings = new HashingEmbeddings({
+      analyzer,
+      dim: manifest.data.dim,
+      df: manifest.data.df,
+      docCount: manifest.data.docCount,
+    });
+    const store = HnswVectorStore.load(dir, embeddings);
+    const lexical = LexicalIndex.load(readFileSync(join(dir, LEXICAL_FILE), 'utf8'), analyzer);
+    return new HybridIndex({ units, analyzer, embeddings, store, lexical, docs: manifest.data.docs });
+  } catch {
+    return null; // unreadable or partial: rebuilt below
+  }
+}
+
+export interface LoadedRetriever extends Retriever {
+  searchDense(query: string, opts?: SearchOptions): Hit[];
+  searchLexical(query: string, opts?: SearchOptions): Hit[];
+  /** Whether this load rebuilt the index (missing or stale) rather than reading it. */
+  readonly rebuilt: boolean;
+}
+
+/**
+ * Loads the persisted index, building (and persisting) it when it is missing or was built from
+ * other texts, glossary or analysis. If the folder cannot be written, the index is kept in memory.
+ */
+export function loadRetriever(opts: IndexPaths = {}): LoadedRetriever {
+  const key = indexKey(opts);
+  const persisted = readPersisted(opts, key);
+  if (persisted) return withFlag(persisted, false);
+  let index: HybridIndex;
+  try {
+    index = buildIndex(opts).index;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === undefined) throw e;
+    index = buildHybridIndex(opts).index; // read-only folder: serve from memory
+  }
+  return withFlag(index, true);
+}
+
+function withFlag(index: HybridIndex, rebuilt: boolean): LoadedRetriever {
+  return {
+    rebuilt,
+    search: (q, o) => index.search(q, o),
+    searchDense: (q, o) => index.searchDense(q, o),
+    searchLexical: (q, o) => index.searchLexical(q, o),
+  };
+}
+
+export interface HybridRetrieverInput extends BaseRetrieverInput {
+  /** The synchronous retriever to wrap (default: `loadRetriever()`). */
+  retriever?: Retriever;
+  k?: number;
+  source?: SourceId;
+}
+
+/** LangChain `BaseRetriever` over the hybrid index: documents carry `{ source, ref, score, text_en }`. */
+export class HybridRetriever extends BaseRetriever {
+  lc_namespace = ['supplier_security_advisor', 'retrieval'];
+  private readonly retriever: Retriever;
+  private readonly k: number;
+  private readonly source: SourceId | undefined;
+
+  constructor(fields: HybridRetrieverInput = {}) {
+    super(fields);
+    this.retriever = fields.retriever ?? loadRetriever();
+    this.k = fields.k ?? 5;
+    this.source = fields.source;
+  }
+
+  override async _getRelevantDocuments(query: string): Promise<Document[]> {
+    return this.retriever.search(query, { k: this.k, source: this.source }).map(
+      (h) =>
+        new Document({
+          pageContent: h.unit.text,
+          metadata: { source: h.source, ref: h.ref, score: h.score, text_en: h.unit.text_en },
+        }),
+    );
+  }
+}

@@ -1,0 +1,8 @@
+/** snowball-stemmers ships no types: the subset this project uses. */
+declare module 'snowball-stemmers' {
+  export interface Stemmer {
+    stem(word: string): string;
+  }
+  export function newStemmer(algorithm: string): Stemmer;
+  export function algorithms(): string[];
+}
