@@ -1,0 +1,629 @@
+/**
+ * Facts from one message of free text (Danish, English or both), as the answer contract names them.
+ * Only what the writer said, or what the supplier register says about a supplier they named; a fact
+ * the text does not settle is left out so the bot can ask. Each fact comes with its evidence: the
+ * span of text it was read from.
+ *
+ * Choices worth knowing:
+ * - Counts: a number is a count of end users when an end-user noun follows it within four words
+ *   (`600,000 mobile and broadband end users`) or precedes it closely (`slutbrugere: ca. 57.000`).
+ *   A stated total (`i alt`, `in total`) wins; otherwise own and wholesale end users are added.
+ *   Counts served through agreements with state bodies give `state_end_users` (a state body's staff
+ *   count: `501 of their employees`); they, and counts at municipalities or regions, are taken to be
+ *   part of the total and not added, unless the writer says they come in addition (`desuden`).
+ * - `state_end_users` is 0 when the writer says there are no state agreements, or when the public-
+ *   sector contracts they describe are municipal or regional and nothing in the message is a state body.
+ * - Dates: a date's role is the nearest deciding word in its sentence: agreement words (`signed`,
+ *   `indgået`, `since`) or decision words (`meddelt`, `notified`, `prohibition`). A year or month without
+ *   a day is only used for the agreement date, as its first day, when the whole period lies on one
+ *   side of 7 December 2020 (§ 17, stk. 2); `signals.vague_agreement_date` keeps the one that does not.
+ * - Handsets: `customer_equipment` (a telco sells them to subscribers), `office_it` when the sentence
+ *   says they are for the organisation's own staff or office. Neither is critical.
+ * - Operating a critical system (`drift af kernenettet`) is that system's component; `operations_service`
+ *   only when no system is named (`managed services for our network`).
+ * - `signals.state_controlled`: the text says the supplier is controlled by a state or military
+ *   (§ 2, stk. 2, nr. 3). The register's own claim is for the checks to read; it is not copied here.
+ */
+
+import type { FactKey, Facts } from '../../guardrails/facts.js';
+import {
+  type Country,
+  registers as loadRegisters,
+  type Registers,
+  type Supplier,
+} from '../../knowledge/registers.js';
+import { type DatePrecision, findDates } from './dates.js';
+import * as X from './lexicon.js';
+import { findNumbers } from './numbers.js';
+
+export interface Signals {
+  /** The text says the supplier is controlled by a (foreign) state or military (§ 2, stk. 2, nr. 3). */
+  state_controlled?: boolean;
+  /** The precision of `facts.agreement_date` when it was not a full day. */
+  agreement_date_precision?: Exclude<DatePrecision, 'day'>;
+  /** An agreement year or month that straddles 7 December 2020 (e.g. `2020-12`), so no date was set. */
+  vague_agreement_date?: string;
+  /** The writer hedged the end-user count (`ca.`, `omkring`, `about`). */
+  end_users_approx?: boolean;
+}
+
+export interface Extraction {
+  facts: Facts;
+  /** The text span each fact was read from. */
+  evidence: Partial<Record<FactKey, string>>;
+  signals: Signals;
+}
+
+/** The part of the register the extractor reads (tests may inject their own). */
+export type SupplierRegister = Pick<
+  Registers,
+  'suppliers' | 'countries' | 'supplierByName' | 'countryByName'
+>;
+
+export interface ExtractOptions {
+  /** Today, YYYY-MM-DD: resolves `i går` and day-month dates without a year. */
+  asOf?: string;
+  register?: SupplierRegister;
+}
+
+const re = (src: string, flags = 'iu') => new RegExp(src, flags);
+const g = (src: string) => new RegExp(src, 'giu');
+
+// ---- compiled once -------------------------------------------------------------------------------
+const ORG_RE = g(`${X.B}(?:${X.ORG_KEYWORDS.map(([t, s]) => `(?<${t}>${s})`).join('|')})${X.E}`);
+const SELF_RE = g(`${X.B}${X.SELF}${X.E}`);
+const NOT_SELF_BETWEEN_RE = re(X.NOT_SELF_BETWEEN);
+const NETWORK_OWNER_RE = re(X.NETWORK_OWNER);
+const NATIONWIDE_RE = g(X.NATIONWIDE_PS);
+const LOCAL_PS_RE = g(X.LOCAL_PS);
+const NEGATION_RE = re(X.NEGATION);
+const USER_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.USER_NOUN})${X.E}`);
+const STAFF_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.STAFF_NOUN})${X.E}`);
+const USER_BEFORE_RE = re(
+  `${X.B}(?<noun>${X.USER_NOUN}|antal(?:let)?\\s+(?:af\\s+)?${X.W}(?:brugere|kunder|abonnenter)|number\\s+of\\s+(?:end[- ]?)?(?:users|customers|subscribers))${X.E}(?<gap>[^\\d.!?\\n]{0,24})$`,
+);
+const NOT_USER_WORD_RE = re(`^(?:${X.NOT_USER_NOUN})$`);
+const STATE_MARK_RE = g(X.STATE_MARK);
+const LOCAL_GOV_MARK_RE = g(X.LOCAL_GOV_MARK);
+const WHOLESALE_MARK_RE = g(X.WHOLESALE_MARK);
+const SUBSET_AFTER_RE = re(X.SUBSET_AFTER);
+const SUBSET_BEFORE_RE = re(X.SUBSET_BEFORE);
+const TOTAL_MARK_RE = g(X.TOTAL_MARK);
+const ADDITIVE_BEFORE_RE = re(X.ADDITIVE_BEFORE);
+const CONTINUATION_BEFORE_RE = re(X.CONTINUATION_BEFORE);
+const NO_STATE_RE = re(X.NO_STATE);
+const COMPONENT_RES = X.COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${X.B}(?:${s})${X.E}`)] as const);
+const OFFICE_RE = re(X.OFFICE_CONTEXT);
+const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.SUPPLIER_NOUN}${X.E}`);
+const SELF_BEFORE_RE = re(X.SELF_BEFORE);
+const BASED_IN_RE = re(`${X.BASED_IN}$`);
+const FROM_RE = re(`${X.FROM}$`);
+const STATE_CONTROLLED_RE = g(X.STATE_CONTROLLED);
+const LAW_AFTER_RE = re(
+  `^\\s*(?:act|law|lov\\p{L}*|regler|rules|legislation|lovgivning|${X.W}myndighed${X.W}|authorit${X.W}|court|byret${X.W})${X.E}`,
+);
+const TERRITORY_RES = X.TERRITORY.map(([t, s]) => [t, g(s)] as const);
+const DK_NOT_TERRITORY_AFTER_RE = re(X.DK_NOT_TERRITORY_AFTER);
+const NEW_STRONG_RE = g(X.NEW_STRONG);
+const EXISTING_STRONG_RE = g(X.EXISTING_STRONG);
+const EXISTING_WEAK_RE = g(X.EXISTING_WEAK);
+const NEW_WEAK_RE = g(X.NEW_WEAK);
+const WANTS_HUMAN_RE = g(X.WANTS_HUMAN);
+const DECISION_RE = g(X.DECISION_WORDS);
+const AGREEMENT_RE = g(X.AGREEMENT_WORDS);
+const NEUTRAL_RE = g(X.NEUTRAL_DATE_WORDS);
+const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Names that are also everyday words: matched only when capitalised as a name. */
+const COMMON_WORD_NAMES = new Set(['axis', 'milestone', 'island', 'turkey', 'us', 'amerika']);
+
+interface RegisterIndex {
+  supplierRe: RegExp;
+  countryRe: RegExp;
+}
+const indexCache = new WeakMap<SupplierRegister, RegisterIndex>();
+
+function nameAlternation(names: string[]): string {
+  return [...new Set(names)]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => escapeRe(n).replace(/\s+/g, '\\s+'))
+    .join('|');
+}
+
+/** Acronyms (`US`, `UNV`) and everyday words (`axis`, `island`) count only when written as names. */
+function caseOk(matched: string): boolean {
+  const lower = matched.toLowerCase();
+  if (/^[a-z]{2,3}$/i.test(matched)) return matched === matched.toUpperCase();
+  if (COMMON_WORD_NAMES.has(lower)) return matched[0] === matched[0]!.toUpperCase();
+  return true;
+}
+
+function indexOf(reg: SupplierRegister): RegisterIndex {
+  let idx = indexCache.get(reg);
+  if (idx) return idx;
+  const supplierNames = reg.suppliers.flatMap((s: Supplier) => [s.name, ...s.aliases]);
+  const countryNames: string[] = [];
+  for (const c of reg.countries as readonly Country[]) {
+    for (const n of [c.name_da, c.name_en, ...c.aliases]) {
+      countryNames.push(n);
+      if (/sk$/i.test(n)) countryNames.push(`${n}e`); // kinesisk → kinesiske
+    }
+  }
+  idx = {
+    supplierRe: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${nameAlternation(supplierNames)})(?![\\p{L}\\p{N}])`,
+      'giu',
+    ),
+    countryRe: new RegExp(`(?<![\\p{L}\\p{N}])(?:${nameAlternation(countryNames)})(?![\\p{L}\\p{N}])`, 'giu'),
+  };
+  indexCache.set(reg, idx);
+  return idx;
+}
+
+// ---- text helpers --------------------------------------------------------------------------------
+interface Span {
+  start: number;
+  end: number;
+}
+
+function allMatches(rx: RegExp, text: string): RegExpExecArray[] {
+  rx.lastIndex = 0;
+  return [...text.matchAll(rx)] as RegExpExecArray[];
+}
+
+/** Sentence spans: split at ! ? newline, and at a point followed by space and a capital letter. */
+function sentences(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const rx = /[!?\n]+|\.(?=\s+[\p{Lu}"“])/gu;
+  for (const m of text.matchAll(rx)) {
+    const end = m.index + m[0].length;
+    // "ca. Vi" is rare; "7. December" keeps a date together.
+    if (m[0] === '.' && /\d\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    out.push({ start, end });
+    start = end;
+  }
+  if (start < text.length) out.push({ start, end: text.length });
+  return out;
+}
+
+function sentenceAt(spans: Span[], pos: number): Span {
+  return spans.find((s) => pos >= s.start && pos < s.end) ?? spans[spans.length - 1] ?? { start: 0, end: 0 };
+}
+
+/** The start of the clause that contains `pos` (after the last comma, "but", "og" …). */
+function clauseStart(text: string, sentence: Span, pos: number): number {
+  let start = sentence.start;
+  CLAUSE_BREAK_RE.lastIndex = 0;
+  const part = text.slice(sentence.start, pos);
+  for (const m of part.matchAll(CLAUSE_BREAK_RE)) start = sentence.start + m.index + m[0].length;
+  return start;
+}
+
+function negatedBefore(text: string, sentence: Span, pos: number, window = 45): boolean {
+  const from = Math.max(clauseStart(text, sentence, pos), pos - window);
+  return NEGATION_RE.test(text.slice(from, pos));
+}
+
+// ---- organisation --------------------------------------------------------------------------------
+type OrgType = NonNullable<Facts['organisation_type']>;
+
+function orgTypeOf(m: RegExpExecArray): OrgType | undefined {
+  for (const [t] of X.ORG_KEYWORDS) if (m.groups?.[t] !== undefined) return t;
+  return undefined;
+}
+
+function findOrganisation(text: string): { type: OrgType; evidence: string } | undefined {
+  const orgs = allMatches(ORG_RE, text);
+  for (const self of allMatches(SELF_RE, text)) {
+    const after = self.index + self[0].length;
+    for (const o of orgs) {
+      if (o.index < after) continue;
+      if (o.index - after > 70) break;
+      const between = text.slice(after, o.index).replace(/\b(?:one|en|et)\s+af\b|\bone\s+of\b/giu, ' ');
+      if (/[.!?;\n]/.test(between) || NOT_SELF_BETWEEN_RE.test(between)) break;
+      const type = orgTypeOf(o);
+      if (!type) continue;
+      // Bare "operator"/"provider"/"company" are weak words: a hospital "provider" is still other.
+      return { type, evidence: text.slice(self.index, o.index + o[0].length) };
+    }
+  }
+  // A sentence that starts with the type ("Kommune her, …", "Municipality in Jutland: …").
+  for (const o of orgs) {
+    const before = text.slice(Math.max(0, o.index - 30), o.index);
+    if (/(?:^|[.!?\n]\s*)(?:(?:en|et|a|an|the|vi|we)\s+)?(?:\p{L}+\s+)?$/iu.test(before) && o.index < 40) {
+      const type = orgTypeOf(o);
+      if (type && !['other', 'company'].includes(type)) return { type, evidence: o[0] };
+    }
+  }
+  const net = NETWORK_OWNER_RE.exec(text);
+  if (net) return { type: 'telecom_provider', evidence: net[0] };
+  return undefined;
+}
+
+function findNationwide(text: string, spans: Span[]): { value: boolean; evidence: string } | undefined {
+  for (const m of allMatches(LOCAL_PS_RE, text)) return { value: false, evidence: m[0] };
+  for (const m of allMatches(NATIONWIDE_RE, text)) {
+    const s = sentenceAt(spans, m.index);
+    return {
+      value: !negatedBefore(text, s, m.index, 50),
+      evidence: text.slice(Math.max(s.start, m.index - 30), m.index + m[0].length).trim(),
+    };
+  }
+  return undefined;
+}
+
+// ---- end users -----------------------------------------------------------------------------------
+type CountKind = 'own' | 'wholesale' | 'state' | 'local_gov';
+interface Count {
+  value: number;
+  start: number;
+  end: number;
+  raw: string;
+  kind: CountKind;
+  total: boolean;
+  subset: boolean;
+  additive: boolean;
+  approx: boolean;
+  evidence: string;
+}
+
+function nearestMark(
+  text: string,
+  sentence: Span,
+  num: Span,
+  marks: Array<[CountKind, RegExp]>,
+): CountKind | undefined {
+  let best: { kind: CountKind; d: number } | undefined;
+  const seg = text.slice(sentence.start, sentence.end);
+  for (const [kind, rx] of marks) {
+    for (const m of allMatches(rx, seg)) {
+      const at = sentence.start + m.index;
+      if (negatedBefore(text, sentence, at, 40)) continue;
+      const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
+      if (d < 0) continue;
+      if (!best || d < best.d) best = { kind, d };
+    }
+  }
+  return best && best.d <= 90 ? best.kind : undefined;
+}
+
+function findCounts(text: string, spans: Span[]): Count[] {
+  const nums = findNumbers(text);
+  const counts: Count[] = [];
+  for (const n of nums) {
+    if (!Number.isInteger(n.value) || n.value < 1) continue;
+    const sentence = sentenceAt(spans, n.start);
+    const after = text.slice(n.end, Math.min(sentence.end, n.end + 80));
+    const before = text.slice(Math.max(sentence.start, n.start - 60), n.start);
+    const firstWord = /^\s*([\p{L}$€%]+\.?)/u.exec(after)?.[1];
+    if (firstWord && NOT_USER_WORD_RE.test(firstWord)) continue;
+    const subset = SUBSET_AFTER_RE.test(after) || SUBSET_BEFORE_RE.test(before);
+    let evidenceEnd = n.end;
+    let counted = false;
+    let staffOnly = false;
+    const ua = USER_AFTER_RE.exec(after);
+    if (ua?.groups && okGap(ua.groups.gap!)) {
+      counted = true;
+      evidenceEnd = n.end + ua[0].length;
+    } else {
+      const sa = STAFF_AFTER_RE.exec(after);
+      if (sa?.groups && okGap(sa.groups.gap!)) {
+        counted = true;
+        staffOnly = true;
+        evidenceEnd = n.end + sa[0].length;
+      } else if (USER_BEFORE_RE.test(before)) {
+        counted = true;
+      } else if (
+        CONTINUATION_BEFORE_RE.test(before) &&
+        counts.some((c) => c.end <= n.start && c.end >= sentence.start)
+      ) {
+        counted = true; // "40k customers plus 15k on our wholesale partners' services"
+      }
+    }
+    if (!counted) continue;
+    const kind =
+      nearestMark(text, sentence, n, [
+        ['state', STATE_MARK_RE],
+        ['local_gov', LOCAL_GOV_MARK_RE],
+        ['wholesale', WHOLESALE_MARK_RE],
+      ]) ?? 'own';
+    if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
+    const win = text.slice(Math.max(sentence.start, n.start - 30), Math.min(sentence.end, evidenceEnd + 25));
+    TOTAL_MARK_RE.lastIndex = 0;
+    const total = kind === 'own' && TOTAL_MARK_RE.test(win) && !/tilsammen/i.test(win.slice(0, 0));
+    counts.push({
+      value: n.value,
+      start: n.start,
+      end: n.end,
+      raw: n.raw,
+      kind,
+      total,
+      subset,
+      additive: ADDITIVE_BEFORE_RE.test(text.slice(sentence.start, n.start)),
+      approx: n.approx,
+      evidence: text.slice(n.start, evidenceEnd).trim(),
+    });
+  }
+  return counts;
+}
+
+/** Between a number and its noun: a few words, none of them a unit or another thing counted. */
+function okGap(gapText: string): boolean {
+  const words = gapText.split(/\s+/).filter(Boolean);
+  if (words.length > 5) return false;
+  return !words.some(
+    (w) => NOT_USER_WORD_RE.test(w) || (/^(?:of|af)$/i.test(w) === false && /[.!?]/.test(w)),
+  );
+}
+
+function decideEndUsers(
+  text: string,
+  counts: Count[],
+): {
+  end_users?: { value: number; evidence: string; approx: boolean };
+  state?: { value: number; evidence: string };
+} {
+  const out: ReturnType<typeof decideEndUsers> = {};
+  const totals = counts.filter((c) => c.total && !c.subset);
+  if (totals.length) {
+    const t = totals[0]!;
+    out.end_users = { value: t.value, evidence: t.evidence, approx: t.approx };
+  } else {
+    const parts: Count[] = [];
+    let own: Count | undefined;
+    for (const c of counts) {
+      if (c.subset) continue;
+      if (c.kind === 'own') {
+        if (!own) {
+          own = c;
+          parts.push(c);
+        } else if (c.additive && c.value !== own.value) parts.push(c);
+      } else if (c.kind === 'wholesale') parts.push(c);
+      else if (c.additive && own) parts.push(c);
+    }
+    if (parts.length) {
+      out.end_users = {
+        value: parts.reduce((s, c) => s + c.value, 0),
+        evidence: parts.map((c) => c.evidence).join(' … '),
+        approx: parts.some((c) => c.approx),
+      };
+    }
+  }
+  const state = counts.filter((c) => c.kind === 'state');
+  if (state.length) {
+    out.state = {
+      value: state.reduce((s, c) => s + c.value, 0),
+      evidence: state.map((c) => c.evidence).join(' … '),
+    };
+  } else {
+    const no = NO_STATE_RE.exec(text);
+    if (no) out.state = { value: 0, evidence: no[0] };
+    else if (counts.some((c) => c.kind === 'local_gov')) {
+      STATE_MARK_RE.lastIndex = 0;
+      if (!STATE_MARK_RE.test(text)) {
+        const c = counts.find((x) => x.kind === 'local_gov')!;
+        out.state = { value: 0, evidence: c.evidence };
+      }
+    }
+  }
+  return out;
+}
+
+// ---- component -----------------------------------------------------------------------------------
+type Component = NonNullable<Facts['component']>;
+
+function findComponent(text: string, spans: Span[]): { value: Component; evidence: string } | undefined {
+  for (const [component, rx] of COMPONENT_RES) {
+    const m = allMatches(rx, text)[0];
+    if (!m) continue;
+    if (component === 'customer_equipment') {
+      const s = sentenceAt(spans, m.index);
+      if (/handset|smartphone|telefon|phone/i.test(m[0]) && OFFICE_RE.test(text.slice(s.start, s.end)))
+        return { value: 'office_it', evidence: m[0] };
+    }
+    return { value: component, evidence: m[0] };
+  }
+  return undefined;
+}
+
+// ---- supplier ------------------------------------------------------------------------------------
+function findSupplier(
+  text: string,
+  reg: SupplierRegister,
+): { supplier?: { value: string; evidence: string }; country?: { value: string; evidence: string } } {
+  const idx = indexOf(reg);
+  const out: ReturnType<typeof findSupplier> = {};
+  const named = allMatches(idx.supplierRe, text).filter((m) => caseOk(m[0]));
+  const firstNamed = named[0];
+  const sup = firstNamed ? reg.supplierByName(firstNamed[0].replace(/\s+/g, ' ')) : undefined;
+  if (firstNamed && sup) out.supplier = { value: sup.name, evidence: firstNamed[0] };
+
+  const namedSpans = named.map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  for (const c of allMatches(idx.countryRe, text)) {
+    if (!caseOk(c[0])) continue;
+    const country = reg.countryByName(c[0].replace(/\s+/g, ' '));
+    if (!country) continue;
+    const before = text.slice(Math.max(0, c.index - 60), c.index);
+    const after = text.slice(c.index + c[0].length, c.index + c[0].length + 50);
+    if (SELF_BEFORE_RE.test(before)) continue; // "We're a Danish operator"
+    if (LAW_AFTER_RE.test(after)) continue; // "the Danish act on supplier security"
+    const attachedAfter =
+      SUPPLIER_NOUN_START_RE.test(after) ||
+      namedSpans.some((s) => s.start >= c.index + c[0].length && s.start - (c.index + c[0].length) <= 2);
+    const basedIn = BASED_IN_RE.test(before) || FROM_RE.test(before);
+    let attachedBefore = false;
+    if (basedIn) {
+      // "a managed-services company based in Poland", "Huawei fra Kina": a supplier just before.
+      const lead = before.replace(new RegExp(`(?:${X.BASED_IN}|${X.FROM})$`, 'iu'), '');
+      const tail = lead.slice(-45);
+      const selfInTail = /(?:^|[^\p{L}])(?:we|vi|our|vores|i'?m|jeg)(?:[^\p{L}]|$)/iu.test(tail);
+      attachedBefore =
+        !selfInTail &&
+        (new RegExp(`${X.SUPPLIER_NOUN}`, 'iu').test(tail) ||
+          namedSpans.some((s) => s.end <= c.index && c.index - s.end <= 40) ||
+          /(?:kamera|camera|udstyr|equipment|router|handset|telefon|phone|gear)\p{L}*\s*$/iu.test(lead));
+    }
+    if (attachedAfter || attachedBefore) {
+      out.country = {
+        value: country.code,
+        evidence: (attachedAfter ? c[0] + after.split(/[,.;!?]/)[0] : before.slice(-30) + c[0]).trim(),
+      };
+      return out;
+    }
+  }
+  if (sup) out.country = { value: sup.country, evidence: firstNamed![0] };
+  return out;
+}
+
+// ---- territory, status, human, dates ------------------------------------------------------------
+function findTerritory(text: string): { value: 'FO' | 'GL' | 'DK'; evidence: string } | undefined {
+  for (const [t, rx] of TERRITORY_RES) {
+    for (const m of allMatches(rx, text)) {
+      if (t === 'DK') {
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+        if (DK_NOT_TERRITORY_AFTER_RE.test(after)) continue;
+      }
+      return { value: t, evidence: m[0] };
+    }
+  }
+  return undefined;
+}
+
+function findStatus(text: string): { value: 'new' | 'existing'; evidence: string } | undefined {
+  const last = (rx: RegExp) => allMatches(rx, text).at(-1);
+  const newS = last(NEW_STRONG_RE);
+  const oldS = last(EXISTING_STRONG_RE);
+  if (newS && oldS)
+    return newS.index > oldS.index
+      ? { value: 'new', evidence: newS[0] }
+      : { value: 'existing', evidence: oldS[0] };
+  if (newS) return { value: 'new', evidence: newS[0] };
+  if (oldS) return { value: 'existing', evidence: oldS[0] };
+  const oldW = last(EXISTING_WEAK_RE);
+  const newW = last(NEW_WEAK_RE);
+  if (oldW && newW)
+    return newW.index > oldW.index
+      ? { value: 'new', evidence: newW[0] }
+      : { value: 'existing', evidence: oldW[0] };
+  if (oldW) return { value: 'existing', evidence: oldW[0] };
+  if (newW) return { value: 'new', evidence: newW[0] };
+  return undefined;
+}
+
+function findWantsHuman(text: string): { value: true; evidence: string } | undefined {
+  for (const m of allMatches(WANTS_HUMAN_RE, text)) {
+    const before = text.slice(Math.max(0, m.index - 25), m.index);
+    // "kan jeg ikke bare få en rådgiver" is a request, so a plain "ikke" does not negate it.
+    if (
+      /(?:don'?t|do\s+not|no\s+need\s+to|behøver\s+ikke|har\s+ikke\s+brug\s+for|uden\s+at)\s+(?:\p{L}+\s+){0,3}$/iu.test(
+        before,
+      )
+    )
+      continue;
+    return { value: true, evidence: m[0] };
+  }
+  return undefined;
+}
+
+type DateRole = 'agreement' | 'decision' | 'neutral';
+
+function dateRole(text: string, sentence: Span, start: number, end: number): DateRole | undefined {
+  let best: { role: DateRole; d: number } | undefined;
+  const seg = text.slice(sentence.start, sentence.end);
+  const consider = (role: DateRole, rx: RegExp) => {
+    for (const m of allMatches(rx, seg)) {
+      const a = sentence.start + m.index;
+      const b = a + m[0].length;
+      let d: number;
+      if (b <= start) d = start - b;
+      else if (a >= end) d = (a - end) * 1.5;
+      else continue;
+      if (d > 90) continue;
+      if (!best || d < best.d) best = { role, d };
+    }
+  };
+  consider('decision', DECISION_RE);
+  consider('agreement', AGREEMENT_RE);
+  consider('neutral', NEUTRAL_RE);
+  return best?.role;
+}
+
+const CUTOFF = '2020-12-07';
+/** A year or month is decisive for § 17, stk. 2 only when all of it is on one side of the cut-off. */
+function decisive(value: string, precision: DatePrecision): boolean {
+  if (precision === 'day') return true;
+  const y = Number(value.slice(0, 4));
+  if (precision === 'year') return y !== 2020;
+  return value.slice(0, 7) !== CUTOFF.slice(0, 7);
+}
+
+// ---- entry point ---------------------------------------------------------------------------------
+/** The facts one message states, with the span each came from. Never throws on any string. */
+export function extractFacts(text: string, opts?: ExtractOptions): Extraction {
+  const facts: Facts = {};
+  const evidence: Partial<Record<FactKey, string>> = {};
+  const signals: Signals = {};
+  if (typeof text !== 'string' || text.trim() === '') return { facts, evidence, signals };
+  const set = <K extends FactKey>(k: K, v: Facts[K], ev: string) => {
+    facts[k] = v;
+    evidence[k] = ev;
+  };
+  const spans = sentences(text);
+
+  const org = findOrganisation(text);
+  if (org) set('organisation_type', org.type, org.evidence);
+  const ps = findNationwide(text, spans);
+  if (ps) set('nationwide_public_service', ps.value, ps.evidence);
+
+  const users = decideEndUsers(text, findCounts(text, spans));
+  if (users.end_users) {
+    set('end_users', users.end_users.value, users.end_users.evidence);
+    if (users.end_users.approx) signals.end_users_approx = true;
+  }
+  if (users.state) set('state_end_users', users.state.value, users.state.evidence);
+
+  const comp = findComponent(text, spans);
+  if (comp) set('component', comp.value, comp.evidence);
+
+  let reg: SupplierRegister | undefined = opts?.register;
+  if (!reg) {
+    try {
+      reg = loadRegisters();
+    } catch {
+      reg = undefined; // a broken register file must not stop the bot from reading the message
+    }
+  }
+  if (reg) {
+    const s = findSupplier(text, reg);
+    if (s.supplier) set('supplier', s.supplier.value, s.supplier.evidence);
+    if (s.country) set('supplier_country', s.country.value, s.country.evidence);
+  }
+  for (const m of allMatches(STATE_CONTROLLED_RE, text)) {
+    const s = sentenceAt(spans, m.index);
+    signals.state_controlled = !negatedBefore(text, s, m.index, 30);
+    break;
+  }
+
+  const terr = findTerritory(text);
+  if (terr) set('territory', terr.value, terr.evidence);
+  const status = findStatus(text);
+  if (status) set('agreement_status', status.value, status.evidence);
+  const human = findWantsHuman(text);
+  if (human) set('wants_human', human.value, human.evidence);
+
+  for (const d of findDates(text, opts?.asOf ? { asOf: opts.asOf } : undefined)) {
+    const role = dateRole(text, sentenceAt(spans, d.start), d.start, d.end);
+    if (role === 'decision' && d.precision === 'day' && facts.decision_date === undefined)
+      set('decision_date', d.value, d.raw);
+    else if (role === 'agreement' && facts.agreement_date === undefined) {
+      if (decisive(d.value, d.precision)) {
+        set('agreement_date', d.value, d.raw);
+        if (d.precision !== 'day') signals.agreement_date_precision = d.precision;
+      } else
+        signals.vague_agreement_date ??= d.precision === 'year' ? d.value.slice(0, 4) : d.value.slice(0, 7);
+    }
+  }
+  return { facts, evidence, signals };
+}

@@ -1,0 +1,365 @@
+/**
+ * The words the fact extractor looks for, Danish and English, as regular-expression sources.
+ * Stems match inside compounds (`kernenetudstyr`, `overvågningskameraer`, `Hikvision-kameraer`):
+ * `W` is "any letters", so `${W}kamera${W}` is every word containing "kamera".
+ * Kept as data apart from the logic so an administrator can add a word without reading the code.
+ */
+import type { COMPONENTS, ORGANISATION_TYPES } from '../../guardrails/facts.js';
+
+type OrgType = (typeof ORGANISATION_TYPES)[number];
+type Component = (typeof COMPONENTS)[number];
+
+/** Letters (any script), zero or more: a stem's rest of word. */
+export const W = String.raw`\p{L}*`;
+/** Not preceded / followed by a letter or digit (a Unicode word boundary). */
+export const B = String.raw`(?<![\p{L}\p{N}])`;
+export const E = String.raw`(?![\p{L}\p{N}])`;
+/** Up to n words in between. */
+export const gap = (n: number) => String.raw`(?:[\p{L}\p{N}'’&/-]+\s+){0,${n}}`;
+
+/** The writer speaking of their own organisation. */
+export const SELF = String.raw`(?:vi\s+er|vi'?re|we\s+are|we'?re|we\s+run|we\s+operate|we\s+own|i\s+(?:work|am)\s+(?:at|for|in|with)|i'?m\s+(?:at|from|with|in)|i'?m|i\s+am|i\s+manage|i\s+run|i\s+represent|jeg\s+(?:arbejder|er\s+ansat|sidder)\s+(?:i|hos|for|på|ved)|jeg\s+er\s+(?:fra|i|hos)|jeg\s+er|jeg\s+repræsenterer|as\s+an?|som\s+(?:en|et)|our|vores|vor|my|min|mit|here\s+at|her\s+i|representing|on\s+behalf\s+of)`;
+/** Words that make a self-reference point at someone else ("our contract with a telco"). */
+export const NOT_SELF_BETWEEN = String.raw`${B}(?:med|with|til|to|hos|fra|from|about|om|køb\p{L}*|buy\p{L}*|contract\p{L}*|kontrakt\p{L}*|aftale\p{L}*|agreement\p{L}*|deal|supplier\p{L}*|leverandør\p{L}*|vendor\p{L}*|customers?|kunde\p{L}*|for)${E}`;
+
+/** Organisation types by keyword; earlier entries win at the same position. */
+export const ORG_KEYWORDS: Array<[OrgType, string]> = [
+  [
+    'telecom_provider',
+    [
+      `${W}teleselskab${W}`,
+      `${W}teleudbyder${W}`,
+      `${W}teleoperatør${W}`,
+      `tele-?operat(?:ø|o)r${W}`,
+      `mobil(?:selskab|operatør|udbyder|teleselskab)${W}`,
+      `internet(?:udbyder|selskab)${W}`,
+      `bredbånds(?:udbyder|selskab|operatør)${W}`,
+      `fiber(?:net)?(?:selskab|udbyder|operatør)${W}`,
+      `net(?:selskab|udbyder|operatør)${W}`,
+      `telefon(?:i)?selskab${W}`,
+      `kabel-?tv-?(?:udbyder|selskab)${W}`,
+      `udbyder\\s+af\\s+(?:${gap(3)})?(?:fastnet|internet|mobil|bredbånd|telefoni|net|elektronisk|tele)${W}`,
+      `internet\\s+service\\s+providers?`,
+      `(?:internet|broadband|fib(?:re|er)|cable|network|mobile(?:\\s+network)?|telecoms?|telecommunications?|fixed[- ]line|tele)\\s+(?:and\\s+[\\p{L}-]+\\s+)?(?:providers?|operators?|company|companies|firm|carriers?|business)`,
+      'ISPs?',
+      'MNOs?',
+      'MVNOs?',
+      'telcos?',
+      'telecoms?',
+      'carriers?',
+      'operat(?:ø|o)r(?:s|en|er)?',
+      'udbyder(?:e|en)?',
+      'providers?',
+    ].join('|'),
+  ],
+  [
+    'radio_tv',
+    [
+      `tv-?(?:station|kanal|selskab)${W}`,
+      `tv\\s+(?:station|channel|company)s?`,
+      `radio-?(?:station|kanal)${W}`,
+      'radio\\s+(?:station|channel)s?',
+      `radio-?\\s*(?:og|and|&)\\s*tv-?(?:\\s*(?:station|selskab|company|broadcaster))?${W}`,
+      'broadcasters?',
+      `${W}radiofoni${W}`,
+      'public\\s+service-?(?:station|kanal|medie|broadcaster)s?',
+    ].join('|'),
+  ],
+  [
+    'municipality',
+    [`${W}kommune(?:n|r|rne|s|ns)?`, 'municipalit(?:y|ies)', 'city\\s+council', 'byråd'].join('|'),
+  ],
+  ['region', ['region(?:en|er|erne|s|ens)?', `regionsråd${W}`].join('|')],
+  [
+    'state_authority',
+    [
+      `${W}styrelse(?:n|r|rne)?`,
+      `${W}ministeri(?:um|et|er)`,
+      'ministry',
+      'ministries',
+      '(?:state|government|governmental|national)\\s+(?:agency|agencies|authority|authorities|institution|body|department)',
+      'agency',
+      `statslig(?:e)?\\s+(?:myndighed|institution|virksomhed|styrelse)${W}`,
+    ].join('|'),
+  ],
+  [
+    'other',
+    [
+      `${W}hospital${W}`,
+      `${W}sygehus${W}`,
+      `skole${W}`,
+      'schools?',
+      `universitet${W}`,
+      'universit(?:y|ies)',
+      `forening${W}`,
+      'associations?',
+      `boligselskab${W}`,
+    ].join('|'),
+  ],
+  [
+    'company',
+    [
+      `${W}virksomhed(?:en|er)?`,
+      'firma(?:et)?',
+      'company',
+      'business',
+      `${W}butik${W}`,
+      'shops?',
+      'webshop',
+      'retailer',
+      'store',
+      `${W}bank(?:en)?`,
+      `${W}fabrik${W}`,
+      'factory',
+      'manufacturer',
+      'hotel',
+    ].join('|'),
+  ],
+];
+
+/** "We run/own a … network" with no other type named: a provider of networks. */
+export const NETWORK_OWNER = String.raw`${B}(?:we\s+(?:run|operate|own|have\s+built)|vi\s+(?:ejer|driver|har\s+bygget|har\s+udrullet))\s+${gap(4)}(?:mobile|fib(?:re|er)|broadband|cable|fixed|copper|tele|5g|4g)?[- ]?(?:network|net)s?${E}|${B}(?:we|vi)\s+(?:ejer|driver|run|own|operate)\s+${gap(3)}(?:mobil|fiber|bredbånds|kabel|tele|kobber)net${W}`;
+
+export const NATIONWIDE_PS = String.raw`${B}(?:(?:landsdækkende|nationwide|national|nationale|lands?-?dækkende)\s+${gap(1)}public[- ]?service${W}|public[- ]?service[- ]?(?:forpligtelse|obligation|kontrakt|contract|tilladelse|licen[cs]e|station|kanal|channel|broadcaster|medie|radio|tv)${W})`;
+export const LOCAL_PS = String.raw`${B}(?:lokal|local|regional)${W}\s+${gap(1)}public[- ]?service`;
+/** A negation in the same clause, shortly before. */
+export const NEGATION = String.raw`${B}(?:no|not|never|none|without|ingen|ikke|intet|aldrig|uden|isn't|aren't|don't|doesn't|haven't|hasn't|hverken|neither|nor)${E}`;
+
+/** End-user nouns: what a count of end users is a count of. */
+export const USER_NOUN = [
+  String.raw`${W}slut-?bruger${W}`,
+  String.raw`${W}brugere${W}`,
+  String.raw`${W}kunde(?:r|rne)${E}`,
+  String.raw`${W}(?:privat|erhvervs|mobil|bredbånds|fiber|tv|tele|net|slut)kunde${W}`,
+  String.raw`${W}abonnent${W}`,
+  String.raw`${W}abonnementer${W}`,
+  String.raw`${W}husstand${W}`,
+  String.raw`${W}hustande${W}`,
+  String.raw`${W}lyttere${W}`,
+  String.raw`${W}seere${W}`,
+  String.raw`${W}tilslutninger${W}`,
+  String.raw`end-?\s?use?rs?`,
+  String.raw`enduser?s`,
+  String.raw`users`,
+  String.raw`c(?:u|o)st(?:o|u)mers?`,
+  String.raw`customer\s+base`,
+  String.raw`subsc?r?ibers?`,
+  String.raw`subscriptions`,
+  String.raw`households`,
+  String.raw`homes`,
+  String.raw`listeners`,
+  String.raw`viewers`,
+  String.raw`connections`,
+  String.raw`lines`,
+  String.raw`SIMs?`,
+].join('|');
+/** People counted only when the sentence says whose (a state body's or a municipality's staff). */
+export const STAFF_NOUN = String.raw`${W}medarbejder${W}|${W}ansatte|employees|staff|personnel|workers|civil\s+servants|students|studerende|${W}personale`;
+/** Counts that are never end users. */
+export const NOT_USER_NOUN = String.raw`${W}indbygger${W}|inhabitants|residents|citizens|${W}borgere|population|kr\.?|dkk|eur|euro|€|\$|usd|mio\.?\s*kr|år|years?|måneder|months?|dage|days|km|gb|mbit${W}|gbit${W}|master|masts?|sites?|routere|routers?|kamera${W}|cameras?|enheder|units?|stk\.?|procent|percent`;
+
+/** Whose end users a count is (sentence markers). */
+export const STATE_MARK = String.raw`${B}(?:statslig${W}|staten(?:s)?|the\s+state|state[- ]owned|state\s+(?:bod${W}|agenc${W}|authorit${W}|institution${W}|department${W}|sector|customers?)|government(?:al)?\s+(?:agenc${W}|bod${W}|department${W}|authorit${W}|institution${W}|ministr${W})|${W}styrelse${W}|${W}ministeri${W}|ministr(?:y|ies)|agenc(?:y|ies)|universitet${W}|universit(?:y|ies)|forsvaret${W}|armed\s+forces|politi(?:et)?|police|domstol${W}|courts)${E}`;
+export const LOCAL_GOV_MARK = String.raw`${B}(?:${W}kommun${W}|municipal${W}|city\s+council${W}|region(?:en|er|erne|s|ens|'s)?|regionsråd${W}|${W}hospital${W}|${W}sygehus${W})${E}`;
+export const WHOLESALE_MARK = String.raw`${B}(?:wholesale${W}|engros${W}|${W}tjenesteudbyder${W}|service\s+providers?|deres\s+(?:${W}kunder|${W}slutbrugere|brugere|abonnenter)|their\s+(?:own\s+)?(?:customers|end[- ]?users|users|subscribers)|partner${W}|mvno${W}|virtual\s+operators?|lejer\s+adgang|rent${W}\s+(?:access|capacity)|reseller${W}|videresælger${W}|andre\s+(?:udbyderes|udbydere|operatørers)|other\s+(?:providers|operators)'?|via\s+(?:andre|other)|on\s+our\s+(?:network|net)\s+through)${E}`;
+/** "of them", "heraf": a count that is part of one already given. */
+export const SUBSET_AFTER = String.raw`^\s*(?:of\s+(?:them|these|those|which)|af\s+(?:dem|disse|de|dem\s+er))${E}`;
+export const SUBSET_BEFORE = String.raw`${B}(?:heraf|hvoraf|deraf|of\s+which|of\s+whom|including|herunder|heriblandt|among\s+them|blandt\s+dem)\s*(?:${gap(2)})?$`;
+export const TOTAL_MARK = String.raw`${B}(?:i\s+alt|in\s+total|in\s+all|a\s+total\s+of|total\s+of|totalt|samlet(?:\s+set)?|overall|altogether|all\s+told|combined|tilsammen)${E}`;
+export const ADDITIVE_BEFORE = String.raw`${B}(?:plus|and\s+another|og\s+yderligere|og\s+endnu|yderligere|derudover|desuden|additionally|in\s+addition|besides|also|også|samt|as\s+well\s+as|foruden|oveni|\+)\s*(?:${gap(2)})?$`;
+export const CONTINUATION_BEFORE = String.raw`(?:${B}(?:plus|and|og|samt|as\s+well\s+as|foruden|and\s+another|og\s+yderligere)|\+)\s*(?:another|yderligere|endnu|ca\.?|about|omkring)?\s*$`;
+/** A state body agreement negated: state end users 0. */
+export const NO_STATE = String.raw`${B}(?:ingen|ikke\s+nogen|no|not\s+any|zero|nul|uden|without)\s+${gap(2)}(?:aftaler?|kontrakter?|contracts?|agreements?|kunder|customers)\s+${gap(2)}(?:med|with|fra|from|hos|i|in)\s+${gap(1)}(?:statslige?|staten|state|government|ministr|styrelse|the\s+state)${W}|${B}(?:ingen|no|not\s+any)\s+(?:statslige|state|government)\s+${gap(1)}(?:aftaler|kontrakter|contracts|agreements|kunder|customers|bodies|myndigheder)${E}|${B}(?:none|ingen)\s+(?:of\s+them\s+|af\s+dem\s+)?(?:are|is|er)\s+(?:statslige|state)${W}`;
+
+/** Components, in order of precedence: the first kind found wins. */
+export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
+  [
+    'backbone_router',
+    [
+      `(?:core|kerne|backbone|rygrads?|central)[- ]?router${W}`,
+      `backbone${W}[- ]?router${W}`,
+      `backbone${W}\\s+${gap(2)}router${W}`,
+      `router${W}\\s+${gap(3)}(?:backbone|rygrad)${W}`,
+      'backbone\\s+(?:network|equipment|udstyr)',
+      `backbone-?(?:net|udstyr)${W}`,
+    ].join('|'),
+  ],
+  [
+    'backbone_server',
+    [
+      `(?:backbone|rygrads?)${W}[- ]?server${W}`,
+      `backbone${W}\\s+${gap(2)}server${W}`,
+      `server${W}\\s+${gap(3)}(?:backbone|rygrad)${W}`,
+      `central${W}\\s+server${W}`,
+    ].join('|'),
+  ],
+  [
+    'ran_control',
+    [
+      `(?:styrings|kontrol|control)[- ]?(?:enhed|unit|udstyr|equipment|system)${W}\\s+${gap(5)}(?:radio${W}|ran)`,
+      `radio${W}\\s+${gap(3)}(?:control|styring|kontrol)${W}`,
+      `radionet${W}s?\\s+(?:styrings|kontrol)${W}`,
+      'RNCs?',
+      'BSCs?',
+      `base-?band${W}`,
+      `basebånd${W}`,
+      'ran[- ]?(?:controller|control|styring)s?',
+      'radio\\s+network\\s+controllers?',
+      `radionetstyring${W}`,
+    ].join('|'),
+  ],
+  [
+    'core_network',
+    [
+      `${W}kernenet${W}`,
+      `kerne-?netværk${W}`,
+      `core[- ]?net(?:work|værk|tet)?${W}`,
+      '(?:mobile|packet|5g|4g|ims|evolved\\s+packet)\\s+core',
+      `${W}corenet${W}`,
+      'EPC',
+      '5GC',
+      'HLR',
+      'HSS',
+      'MME',
+      'UPF',
+    ].join('|'),
+  ],
+  [
+    'oss_bss_nms',
+    [
+      'OSS(?:/BSS)?',
+      'BSS',
+      'NMS',
+      'network\\s+management(?:\\s+systems?)?',
+      `${W}netværksstyring${W}`,
+      `${W}netstyring${W}`,
+      `netværksadministration${W}`,
+      `billing${W}`,
+      `${W}fakturering${W}`,
+      `${W}afregningssystem${W}`,
+      'business\\s+support(?:\\s+systems?)?',
+      'operations?\\s+support(?:\\s+systems?)?',
+    ].join('|'),
+  ],
+  [
+    'surveillance_camera',
+    [
+      `${W}kamera${W}`,
+      `${W}camera${W}`,
+      'cctv',
+      `${W}video-?overvågning${W}`,
+      'video\\s+surveillance',
+      `surveillance\\s+(?:equipment|systems?|gear|cams?)`,
+      `${W}overvågningsudstyr${W}`,
+      'NVRs?',
+      'video\\s+recorders?',
+      'ip-?cams?',
+    ].join('|'),
+  ],
+  [
+    'customer_equipment',
+    [
+      `${W}hjemmerouter${W}`,
+      `home[- ]?routers?`,
+      `kunde-?router${W}`,
+      'customer\\s+(?:premises\\s+)?(?:equipment|routers?|devices?)',
+      'CPEs?',
+      `set-?\\s?top-?\\s?box${W}`,
+      `tv-?boks${W}`,
+      `tv-?box${W}`,
+      `${W}modem${W}`,
+      `wi-?fi-?\\s?router${W}`,
+      'fritz!?\\s?box(?:es)?',
+      'ONTs?',
+      `fiberboks${W}`,
+      'handsets?',
+      'smartphones?',
+      `${W}mobiltelefon(?:er|erne|en)?(?!\\s*(?:abonnement|nummer|numre))`,
+      `${W}smartphone${W}`,
+      'mobile\\s+phones?(?!\\s+(?:subscriptions?|numbers?|plans?|operators?|networks?|services?|contracts?))',
+      'telefoner',
+    ].join('|'),
+  ],
+  [
+    'office_it',
+    [
+      'laptops?',
+      `bærbar(?:e|)\\s*(?:pc|computer)${W}`,
+      "pc'?er",
+      'pcs',
+      `computer${W}`,
+      `printer${W}`,
+      `kontor-?it${W}`,
+      'office\\s+(?:it|equipment|computers|laptops|printers)',
+      `tablets?`,
+    ].join('|'),
+  ],
+  [
+    'operations_service',
+    [
+      `drift${W}`,
+      '(?:day-to-day\\s+)?operations?\\s+of',
+      'operating\\s+(?:our|the)',
+      'managed[- ]?services?',
+      `outsourc${W}`,
+      `vedligehold${W}`,
+      'maintenance',
+      'NOC',
+      'network\\s+operations?\\s+cent(?:er|re)',
+    ].join('|'),
+  ],
+  [
+    'other',
+    [
+      'master',
+      'masts?',
+      `antennemast${W}`,
+      'tårne',
+      'towers?',
+      `antenne${W}`,
+      'antennas?',
+      `passiv${W}\\s+(?:infrastruktur|infrastructure|udstyr|equipment)`,
+      'passive\\s+(?:infrastructure|equipment)',
+      `strømforsyning${W}`,
+      'power\\s+suppl(?:y|ies)',
+      `${W}kabler`,
+      'cables?',
+    ].join('|'),
+  ],
+];
+/** Office context turns handsets into office IT: phones for our own staff. */
+export const OFFICE_CONTEXT = String.raw`${B}(?:medarbejder${W}|ansatte|employees|staff|kontor${W}|office|personale${W})${E}`;
+
+/** Nouns that name a supplier (a country word in front of one is the supplier's country). */
+export const SUPPLIER_NOUN = String.raw`(?:${W}leverandør${W}|suppliers?|vendors?|producent${W}|producers?|manufacturers?|makers?|fabrikant${W}|firma(?:et)?|company|companies|selskab(?:et)?|virksomhed(?:en)?|koncern(?:en)?|brand|mærke|partner${W}|providers?|udbyder${W}|outsourcer|contractor|underleverandør${W}|subcontractor)`;
+/** The writer's own organisation just before: "We're a Danish …" is not a supplier's country. */
+export const SELF_BEFORE = String.raw`(?:${B}(?:vi\s+er|vi'?re|we\s+are|we'?re|i'?m|i\s+am|jeg\s+er|our|vores|as\s+an?|som\s+(?:en|et))\s+(?:(?:en|et|a|an|the|one\s+of|en\s+af|et\s+af)\s+)?(?:${gap(2)})?)$`;
+export const BASED_IN = String.raw`${B}(?:based|headquartered|domiciled|located|registered|incorporated|hjemmehørende|baseret|placeret|beliggende|registreret|med\s+(?:hovedsæde|hovedkontor|base))\s+(?:in|i|på)\s+`;
+export const FROM = String.raw`${B}(?:from|fra|out\s+of|made\s+in|produceret\s+i|fremstillet\s+i)\s+`;
+
+export const STATE_CONTROLLED = String.raw`${B}(?:(?:controlled|owned|run|backed)\s+by\s+(?:a\s+|the\s+|an\s+)?${gap(2)}(?:military|army|state|government|regime|communist\s+party)${W}|kontrolleret\s+af\s+(?:et\s+|en\s+|den\s+|det\s+)?${gap(2)}(?:militær${W}|stat(?:en)?|regering${W}|hær${W}|kommunistparti${W})|ejet\s+af\s+(?:et\s+|en\s+|den\s+|det\s+)?${gap(2)}(?:militær${W}|stat(?:en)?|regering${W})|state-?owned|state-?controlled|statsejet${W}|statskontrolleret${W}|military[- ](?:linked|owned|controlled|affiliated)|(?:ties|links)\s+to\s+(?:the\s+)?${gap(2)}(?:military|army)|(?:tætte\s+)?(?:bånd|forbindelser|relationer)\s+til\s+(?:det\s+|den\s+)?${gap(1)}(?:militær${W}|stat(?:en)?))`;
+
+export const TERRITORY: Array<['FO' | 'GL' | 'DK', string]> = [
+  [
+    'FO',
+    String.raw`${B}(?:færø${W}|faroe${W}|faeroe${W}|tórshavn|torshavn|thorshavn|føroya${W}|klaksvík|klaksvik)`,
+  ],
+  ['GL', String.raw`${B}(?:grønland${W}|greenland${W}|nuuk|godthåb|sisimiut|ilulissat)`],
+  [
+    'DK',
+    String.raw`${B}(?:danmark${W}|denmark${W}|dansk(?:e)?|danish|københavn${W}|copenhagen|aarhus|århus|odense|aalborg|esbjerg|jylland|sjælland|fyn|bornholm)${E}`,
+  ],
+];
+/** "Danish act", "dansk lov": a demonym on the law, not on the network. */
+export const DK_NOT_TERRITORY_AFTER = String.raw`^\s*(?:${gap(1)})?(?:act|law|lov${W}|byret${W}|ret(?:t)?|regler|rules|legislation|lovgivning|authorities|myndighed${W}|government|regering${W}|cfcs|${SUPPLIER_NOUN.slice(3, -1)})`;
+
+export const NEW_STRONG = String.raw`${B}(?:plan(?:s|ning|ned)?\s+to|planlægger|påtænker|overvejer|considering|consider(?:s)?\s+(?:buying|signing|entering)|skal\s+(?:til\s+at\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have)|vil\s+(?:gerne\s+)?(?:indgå|købe|skrive|anskaffe|udskifte|have)|want(?:s)?\s+(?:a|an|to)|would\s+like\s+to|(?:we|i)'?d\s+like\s+to|going\s+to\s+(?:sign|buy|enter|replace|install)|about\s+to\s+(?:sign|buy|enter)|intend${W}\s+to|ny(?:e|t)?\s+(?:${W}aftale${W}|kontrakt${W}|leverandør${W})|new\s+(?:supplier\s+|vendor\s+)?(?:agreement|contract|deal)|før\s+vi\s+(?:skriver|underskriver|indgår|køber)|before\s+(?:we\s+(?:sign|buy|enter|commit)|signing)|tender${W}|udbud${W}|forhandl${W}|negotiat${W}|evaluat${W}|evaluerer|potentiel${W}\s+(?:leverandør|aftale)|prospective)${E}`;
+export const EXISTING_STRONG = String.raw`${B}(?:eksisterende|existing|nuværende|current\s+(?:contract|agreement|supplier|deal)|underskrev${W}|signed|indgået|indgik|entered\s+into|concluded|already\s+(?:bought|installed|have|signed|use|using)|allerede\s+(?:købt|installeret|har|underskrevet|indgået)|har\s+(?:haft|købt|installeret)|have\s+(?:had|bought|installed))${E}`;
+export const EXISTING_WEAK = String.raw`${B}(?:(?:vi\s+)?har\s+(?:en|et)\s+${gap(1)}(?:${W}aftale|kontrakt)|(?:we\s+)?have\s+(?:a|an)\s+${gap(1)}(?:contract|agreement|deal)|vores\s+${gap(1)}(?:${W}aftale|kontrakt)${W}|our\s+${gap(1)}(?:contract|agreement|deal)s?|vi\s+bruger|we\s+use|i\s+brug|in\s+use|since\s+\d{4}|siden\s+\d{4})${E}`;
+export const NEW_WEAK = String.raw`${B}(?:må\s+(?:vi|vores|jeg)\s+${gap(2)}(?:indgå|købe|bruge|anskaffe|installere|skrive)|(?:may|can|could)\s+(?:we|i|our)\s+${gap(2)}(?:buy|sign|enter|use|purchase|install)|køb\s+af|purchase\s+of|anskaff${W})${E}`;
+
+export const WANTS_HUMAN = String.raw`${B}(?:(?:tale|snakke|chatte|skrive)\s+med\s+(?:et\s+menneske|en\s+(?:rigtig\s+)?(?:person|rådgiver|medarbejder|sagsbehandler|jurist|ekspert|konsulent)|nogen|cfcs|jer)|${W}rådgiver\s+i\s+tale|(?:få|have)\s+(?:fat\s+i|kontakt\s+med)\s+(?:en|et|nogen)${W}|et\s+menneske|en\s+sagsbehandler|ringe?\s+(?:mig|os)\s+op|kontakt\s+(?:mig|os)|(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+(?:real\s+)?(?:human|person|adviser|advisor|lawyer|expert|consultant)|an\s+(?:adviser|advisor|expert|actual\s+person)|someone|somebody|cfcs|a\s+real\s+person|one\s+of\s+your)|human\s+advis(?:e|o)r|real\s+person|(?:a|an)\s+human|put\s+me\s+through|connect\s+me\s+(?:to|with)|escalate|call\s+me|get\s+(?:me\s+)?someone)${E}`;
+
+export const DECISION_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|afgørelse${W}|decision${W}|decided|forbud${W}|forbød|forbudt|prohibit${W}|ban(?:ned|s)?|påbud${W}|påbød|order(?:ed)?|varsel|varslet|received|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev)|letter|brev${W}|served)${E}`;
+export const AGREEMENT_WORDS = String.raw`${B}(?:underskrev${W}|signed|sign|signing|indgå${W}|indgik|entered|concluded|${W}aftale${W}|agreement${W}|contract${W}|kontrakt${W}|deal|since|siden|dated|dateret|købt|bought|purchased|installed|installeret)${E}`;
+export const NEUTRAL_DATE_WORDS = String.raw`${B}(?:lov${W}|act|law|§+|i\s+kraft|in\s+force|ikrafttræden${W}|skæringsdato${W}|cut-?off|deadline|frist${W}|court|retten|byret${W}|indbring${W}|as\s+of|before|efter|after|før|inden)${E}`;
