@@ -1,0 +1,152 @@
+/**
+ * Configuration of `npm start`, read from the environment (and `.env` when present) and validated with zod.
+ * The mode follows from which tokens are set:
+ * - SLACK_BOT_TOKEN + SLACK_APP_TOKEN → Socket Mode (the signing secret is then not needed);
+ * - SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET → HTTP (`POST /slack/events`, `GET /healthz`);
+ * - none of the three → the terminal chat.
+ * A missing or malformed variable that the chosen mode needs gives ONE line naming it; secrets are never echoed.
+ */
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+const common = {
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+    .default('https://slack.com/api/')
+    .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole port number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
+  ADVISER_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)')
+    .optional(),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  SLASH_COMMAND: z
+    .string()
+    .regex(/^\/[\p{Ll}0-9_-]{1,31}$/u, 'must be a lower-case command such as /leverandor')
+    .default('/leverandor'),
+};
+
+const botToken = z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token starting with xoxb-');
+const appToken = z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token starting with xapp-');
+const signingSecret = z
+  .string()
+  .regex(/^[A-Za-z0-9]{16,}$/, "must be the app's signing secret (letters and digits)");
+
+const HttpEnv = z.object({ ...common, SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret });
+const SocketEnv = z.object({ ...common, SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken });
+const TerminalEnv = z.object({ DATA_DIR: common.DATA_DIR, LOG_LEVEL: common.LOG_LEVEL });
+
+export interface SlackSettings {
+  botToken: string;
+  apiUrl: string;
+  adviserChannel: string | undefined;
+  dataDir: string;
+  logLevel: LogLevelName;
+  slashCommand: string;
+}
+export type Config =
+  | ({ mode: 'http'; signingSecret: string; port: number; host: string } & SlackSettings)
+  | ({ mode: 'socket'; appToken: string } & SlackSettings)
+  | { mode: 'terminal'; dataDir: string; logLevel: LogLevelName };
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
+
+type Env = Record<string, string | undefined>;
+
+/** Empty strings count as unset (a blank line in `.env` must not switch modes). */
+function clean(env: Env): Env {
+  const out: Env = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v.trim() !== '') out[k] = v.trim();
+  return out;
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const name = issue?.path.map(String).join('.') || 'environment';
+  const message = issue?.code === 'invalid_type' && issue.input === undefined ? 'is not set' : issue?.message;
+  return `Configuration error: ${name} ${message ?? 'is invalid'}`;
+}
+
+/** Decides the mode and validates what it needs. Never throws; the error is one line naming the variable. */
+export function loadConfig(rawEnv: Env = process.env): ConfigResult {
+  const env = clean(rawEnv);
+  const hasBot = env.SLACK_BOT_TOKEN !== undefined;
+  const hasApp = env.SLACK_APP_TOKEN !== undefined;
+  const hasSecret = env.SLACK_SIGNING_SECRET !== undefined;
+
+  if (!hasBot && !hasApp && !hasSecret) {
+    const r = TerminalEnv.safeParse(env);
+    if (!r.success) return { ok: false, error: firstIssue(r.error) };
+    return { ok: true, config: { mode: 'terminal', dataDir: r.data.DATA_DIR, logLevel: r.data.LOG_LEVEL } };
+  }
+  if (!hasBot) {
+    return {
+      ok: false,
+      error: `Configuration error: SLACK_BOT_TOKEN is not set (needed with ${hasApp ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET'})`,
+    };
+  }
+  if (!hasApp && !hasSecret) {
+    return {
+      ok: false,
+      error:
+        'Configuration error: SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is not set; the bot token alone is not enough',
+    };
+  }
+  if (hasApp) {
+    const r = SocketEnv.safeParse(env);
+    if (!r.success) return { ok: false, error: firstIssue(r.error) };
+    const d = r.data;
+    return {
+      ok: true,
+      config: {
+        mode: 'socket',
+        appToken: d.SLACK_APP_TOKEN,
+        botToken: d.SLACK_BOT_TOKEN,
+        apiUrl: d.SLACK_API_URL,
+        adviserChannel: d.ADVISER_CHANNEL,
+        dataDir: d.DATA_DIR,
+        logLevel: d.LOG_LEVEL,
+        slashCommand: d.SLASH_COMMAND,
+      },
+    };
+  }
+  const r = HttpEnv.safeParse(env);
+  if (!r.success) return { ok: false, error: firstIssue(r.error) };
+  const d = r.data;
+  return {
+    ok: true,
+    config: {
+      mode: 'http',
+      signingSecret: d.SLACK_SIGNING_SECRET,
+      port: d.PORT,
+      host: d.HOST,
+      botToken: d.SLACK_BOT_TOKEN,
+      apiUrl: d.SLACK_API_URL,
+      adviserChannel: d.ADVISER_CHANNEL,
+      dataDir: d.DATA_DIR,
+      logLevel: d.LOG_LEVEL,
+      slashCommand: d.SLASH_COMMAND,
+    },
+  };
+}
+
+/** Reads `.env` in the working directory into process.env when it exists (existing variables win). */
+export function loadDotEnv(path = '.env'): { ok: true } | { ok: false; error: string } {
+  if (!existsSync(path)) return { ok: true };
+  try {
+    process.loadEnvFile(path);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: `Configuration error: ${path} could not be read (${(e as Error).message})` };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm start`: reads `.env` when present, validates the configuration and starts the bot in the mode it
+ * selects: Slack over HTTP, Slack in Socket Mode, or (no Slack tokens) the terminal chat on the same
+ * pipeline. A configuration problem is one line on stderr and exit code 1, never a stack trace.
+ */
+import { runTerminalChat } from './cli/chat.js';
+import { loadConfig, loadDotEnv } from './config.js';
+import { createAdvisor } from './pipeline.js';
+import { createSlackApp, whoAmI } from './slack/app.js';
+import { createLogger } from './slack/logger.js';
+import { Store } from './store/index.js';
+
+function fail(line: string): never {
+  process.stderr.write(`${line}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const dot = loadDotEnv();
+  if (!dot.ok) fail(dot.error);
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) fail(loaded.error);
+  const config = loaded.config;
+
+  if (config.mode === 'terminal') {
+    await runTerminalChat(createAdvisor());
+    return;
+  }
+
+  const log = createLogger(config.logLevel);
+  const who = await whoAmI(config.botToken, config.apiUrl);
+  if (!who.ok) fail(`Start-up error: ${who.error}`);
+
+  let store: Store;
+  try {
+    store = Store.open(config.dataDir, (why) => log.warn({ why }, 'a stored row did not validate'));
+  } catch (e) {
+    fail(
+      `Start-up error: the database in DATA_DIR=${config.dataDir} could not be opened (${(e as Error).message})`,
+    );
+  }
+  const { app } = createSlackApp({ config, identity: who.identity, advisor: createAdvisor(), store, log });
+
+  if (config.mode === 'http') {
+    await app.start({ port: config.port, host: config.host });
+    log.info(
+      { mode: 'http', host: config.host, port: config.port },
+      'listening on POST /slack/events, GET /healthz',
+    );
+  } else {
+    await app.start();
+    log.info({ mode: 'socket' }, 'connected in Socket Mode');
+  }
+  if (config.adviserChannel === undefined)
+    log.warn('ADVISER_CHANNEL is not set: escalations point people to CFCS');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    try {
+      await app.stop();
+    } finally {
+      store.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  fail(`Start-up error: ${e instanceof Error ? e.message : String(e)}`);
+});

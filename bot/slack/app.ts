@@ -1,0 +1,125 @@
+/**
+ * The Bolt app, thin: receiver by mode (HTTP: `POST /slack/events` + `GET /healthz`; or Socket Mode),
+ * the Web API pointed at SLACK_API_URL, the bot's identity passed in (so the constructor never calls
+ * Slack), and the listeners.
+ */
+import { randomUUID } from 'node:crypto';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import type { Config } from '../config.js';
+import type { Advisor } from '../pipeline.js';
+import type { Store } from '../store/index.js';
+import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
+import { registerListeners } from './listeners/index.js';
+import { boltLogger, type Logger } from './logger.js';
+
+export type SlackConfig = Extract<Config, { mode: 'http' | 'socket' }>;
+
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+}
+
+export type RetryOptions = NonNullable<webApi.WebClientOptions['retryConfig']>;
+
+/** Web API retries: rate limits wait for Retry-After; 5xx and network errors back off a few times. */
+export const DEFAULT_RETRY: RetryOptions = {
+  retries: 4,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 8000,
+  randomize: true,
+};
+
+export interface SlackAppOptions {
+  config: SlackConfig;
+  identity: BotIdentity;
+  advisor: Advisor;
+  store: Store;
+  log: Logger;
+  retryConfig?: RetryOptions;
+  today?: () => string;
+  onHandled?: (h: Handled) => void;
+}
+
+export interface SlackBot {
+  app: App;
+  deps: SlackDeps;
+}
+
+export function createSlackApp(o: SlackAppOptions): SlackBot {
+  const { config, identity, log } = o;
+  const logger = boltLogger(log);
+  const deps: SlackDeps = {
+    advisor: o.advisor,
+    store: o.store,
+    log,
+    adviserChannel: config.adviserChannel,
+    slashCommand: config.slashCommand,
+    botUserId: identity.botUserId,
+    today: o.today ?? danishToday,
+    newId: () => `a_${randomUUID().replace(/-/g, '')}`,
+    onHandled: o.onHandled,
+  };
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: config.apiUrl,
+    retryConfig: o.retryConfig ?? DEFAULT_RETRY,
+    logger: boltLogger(log, 'web-api'),
+  };
+  const common = {
+    token: config.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    tokenVerificationEnabled: false,
+    ignoreSelf: true,
+    convoStore: false as const,
+    logger,
+    clientOptions,
+  };
+
+  let app: App;
+  if (config.mode === 'http') {
+    const receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: '/slack/events',
+      logger,
+      processBeforeResponse: false,
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            const ok = o.store.db.open;
+            res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ ok, mode: 'http', uptime_s: Math.round(process.uptime()) }));
+          },
+        },
+      ],
+    });
+    app = new App({ ...common, receiver });
+  } else {
+    app = new App({ ...common, socketMode: true, appToken: config.appToken });
+  }
+
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    log.error({ error: errorCode(error) }, 'unhandled error in a listener');
+  });
+  return { app, deps };
+}
+
+/** Asks Slack who the bot is (auth.test); a typed error instead of a throw. */
+export async function whoAmI(
+  botToken: string,
+  apiUrl: string,
+): Promise<{ ok: true; identity: BotIdentity } | { ok: false; error: string }> {
+  const client = new webApi.WebClient(botToken, { slackApiUrl: apiUrl, retryConfig: { retries: 2 } });
+  try {
+    const res = await client.auth.test();
+    if (typeof res.bot_id === 'string' && typeof res.user_id === 'string') {
+      return { ok: true, identity: { botId: res.bot_id, botUserId: res.user_id } };
+    }
+    return { ok: false, error: 'SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot_id)' };
+  } catch (e) {
+    return { ok: false, error: `Slack refused SLACK_BOT_TOKEN at ${apiUrl} (${errorCode(e)})` };
+  }
+}

@@ -1,0 +1,368 @@
+/**
+ * What the listeners share: answering a question in a thread (once per event id), escalating to the
+ * adviser channel, and telling the asker. Listeners stay thin and call these.
+ */
+import type { webApi } from '@slack/bolt';
+import type { Answer, Language } from '../../guardrails/contract.js';
+import type { Facts } from '../../guardrails/facts.js';
+import type { Advisor } from '../pipeline.js';
+import { type Case, MAX_TURNS, type Store } from '../store/index.js';
+import {
+  answerBlocks,
+  answerFallbackText,
+  type Block,
+  caseBlocks,
+  caseFallbackText,
+  textBlocks,
+} from './blocks.js';
+import type { Logger } from './logger.js';
+import { MAX_QUESTION_CHARS, T } from './texts.js';
+
+export type WebClient = webApi.WebClient;
+
+/** What a listener reports when it is done (used by tests and for the log). */
+export interface Handled {
+  kind: 'event' | 'command' | 'action' | 'view';
+  /** event_id, action_id, command name or callback_id */
+  id: string;
+  outcome: string;
+}
+
+export interface SlackDeps {
+  advisor: Advisor;
+  store: Store;
+  log: Logger;
+  adviserChannel: string | undefined;
+  slashCommand: string;
+  botUserId: string;
+  /** Today's date in Denmark, YYYY-MM-DD (the date the law is applied at). */
+  today: () => string;
+  /** A new answer id. */
+  newId: () => string;
+  onHandled?: (h: Handled) => void;
+}
+
+export function danishToday(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+}
+
+export function report(deps: SlackDeps, h: Handled): void {
+  deps.log.debug({ kind: h.kind, id: h.id, outcome: h.outcome }, 'handled');
+  deps.onHandled?.(h);
+}
+
+/** Slack message ts ("1700000000.000100"); anything else is a placeholder for "no thread". */
+export const isTs = (ts: string | undefined): ts is string => ts !== undefined && /^\d+\.\d+$/.test(ts);
+
+export function guessLanguage(text: string): Language {
+  if (/[æøå]/i.test(text)) return 'da';
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const da = words.filter((w) =>
+    /^(og|er|vi|det|en|et|af|til|på|ikke|hvad|hvordan|skal|må|om|kan|jeg|har)$/.test(w),
+  ).length;
+  const en = words.filter((w) =>
+    /^(and|is|we|the|a|an|of|to|on|not|what|how|must|may|if|can|i|have|are|does|do)$/.test(w),
+  ).length;
+  return en > da ? 'en' : 'da';
+}
+
+/** The question as the person wrote it: without mentions of the bot, Slack's escapes undone. */
+export function cleanQuestion(text: string | undefined, botUserId: string): string {
+  return (text ?? '')
+    .replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ')
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2')
+    .replace(/<(https?:[^>]+)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function errorCode(e: unknown): string {
+  if (e && typeof e === 'object') {
+    const o = e as { code?: unknown; data?: { error?: unknown }; statusCode?: unknown; message?: unknown };
+    if (typeof o.data?.error === 'string') return o.data.error;
+    if (typeof o.statusCode === 'number') return `http_${o.statusCode}`;
+    if (typeof o.code === 'string') return o.code;
+    if (typeof o.message === 'string') return o.message.slice(0, 200);
+  }
+  return 'unknown_error';
+}
+
+/** Posts to a thread (or, for a placeholder ts, as a top-level message to the channel/user). */
+export async function postToThread(
+  client: WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  text: string,
+  blocks?: Block[],
+): Promise<{ channel?: string; ts?: string }> {
+  const res = await client.chat.postMessage({
+    channel,
+    text,
+    blocks: blocks ?? textBlocks(text),
+    ...(isTs(threadTs) ? { thread_ts: threadTs } : {}),
+  });
+  return { channel: res.channel, ts: res.ts };
+}
+
+export interface ThreadQuestion {
+  eventId: string;
+  kind: string;
+  channel: string;
+  threadTs: string;
+  user: string;
+  text: string | undefined;
+  retryNum?: number;
+}
+
+/**
+ * Answers a message in its thread, exactly once per event id: the event id, the answer and the thread's
+ * facts are recorded in one transaction before anything is posted, so a retry (or a retry after a
+ * restart) finds the event and is not answered again.
+ */
+export async function answerInThread(client: WebClient, deps: SlackDeps, q: ThreadQuestion): Promise<string> {
+  const { store, log } = deps;
+  const ctx = { event_id: q.eventId, channel: q.channel, retry: q.retryNum };
+  if (store.getEvent(q.eventId) !== undefined) {
+    log.info(ctx, 'duplicate delivery ignored');
+    return 'duplicate';
+  }
+  const question = cleanQuestion(q.text, deps.botUserId);
+  const lang = guessLanguage(question);
+
+  if (question.length === 0 || question.length > MAX_QUESTION_CHARS) {
+    if (
+      !store.claimEvent({
+        eventId: q.eventId,
+        kind: q.kind,
+        channel: q.channel,
+        ts: q.threadTs,
+        status: 'pending',
+      })
+    )
+      return 'duplicate';
+    const reply =
+      question.length === 0 ? usageHint(deps, lang) : T[lang].tooLong(question.length, MAX_QUESTION_CHARS);
+    try {
+      await postToThread(client, q.channel, q.threadTs, reply);
+      store.finishEvent(q.eventId, 'answered', question.length === 0 ? 'empty' : 'too_long');
+    } catch (e) {
+      store.finishEvent(q.eventId, 'failed', errorCode(e));
+      log.error({ ...ctx, error: errorCode(e) }, 'could not post reply');
+      return 'failed';
+    }
+    log.info(
+      { ...ctx, chars: question.length },
+      question.length === 0 ? 'empty question' : 'question too long',
+    );
+    return question.length === 0 ? 'empty' : 'refused';
+  }
+
+  // The thread is the conversation: its earlier turns give the follow-up its topic, its facts carry over.
+  const thread = store.threadContext(q.channel, q.threadTs);
+  let answer: Answer;
+  try {
+    answer = deps.advisor.advise({
+      turns: [...thread.turns.slice(-(MAX_TURNS - 1)), question],
+      asOf: deps.today(),
+      priorFacts: thread.facts,
+    });
+  } catch (e) {
+    log.error({ ...ctx, error: errorCode(e) }, 'pipeline failed');
+    if (
+      !store.claimEvent({
+        eventId: q.eventId,
+        kind: q.kind,
+        channel: q.channel,
+        ts: q.threadTs,
+        status: 'failed',
+      })
+    )
+      return 'duplicate';
+    await postToThread(client, q.channel, q.threadTs, T[lang].failed).catch(() => undefined);
+    return 'failed';
+  }
+
+  const answerId = deps.newId();
+  const recorded = store.recordAnswer({
+    id: answerId,
+    channel: q.channel,
+    threadTs: q.threadTs,
+    user: q.user,
+    question,
+    answer,
+    eventId: q.eventId,
+    eventKind: q.kind,
+  });
+  if (!recorded) {
+    log.info(ctx, 'duplicate delivery ignored');
+    return 'duplicate';
+  }
+  log.debug({ ...ctx, question }, 'question');
+  try {
+    const res = await client.chat.postMessage({
+      channel: q.channel,
+      thread_ts: q.threadTs,
+      text: answerFallbackText(answer),
+      blocks: answerBlocks(answer, { answerId }),
+    });
+    store.markAnswerPosted(answerId, res.ts, q.eventId);
+  } catch (e) {
+    store.finishEvent(q.eventId, 'failed', errorCode(e));
+    log.error({ ...ctx, answer_id: answerId, error: errorCode(e) }, 'answer could not be posted');
+    return 'failed';
+  }
+  log.info({ ...ctx, answer_id: answerId, verdict: answer.verdict, topic: answer.topic }, 'answered');
+  if (answer.escalation === 'required') {
+    await escalate(client, deps, {
+      answerId,
+      answer,
+      asker: q.user,
+      channel: q.channel,
+      threadTs: q.threadTs,
+      question,
+      facts: answer.facts,
+    });
+  }
+  return 'answered';
+}
+
+function usageHint(deps: SlackDeps, lang: Language): string {
+  return lang === 'da'
+    ? `Skriv dit spørgsmål efter at du nævner mig, fx om jeres organisation er omfattet af loven om leverandørsikkerhed. \`${deps.slashCommand} hjælp\` viser mere.`
+    : `Write your question after mentioning me, e.g. whether your organisation is covered by the supplier-security act. \`${deps.slashCommand} help\` shows more.`;
+}
+
+// ---- escalation ---------------------------------------------------------------------------------------
+
+export interface EscalationRequest {
+  answerId?: string;
+  answer?: Answer;
+  asker: string;
+  /** The asker's conversation: channel + thread ts (a placeholder ts means "post to the channel/DM"). */
+  channel: string;
+  threadTs: string;
+  question: string;
+  facts: Facts;
+}
+
+export async function permalink(client: WebClient, channel: string, ts: string): Promise<string | undefined> {
+  if (!isTs(ts)) return undefined;
+  try {
+    const res = await client.chat.getPermalink({ channel, message_ts: ts });
+    if (typeof res.permalink === 'string') return res.permalink;
+  } catch {
+    // fall through to the archive link, which Slack redirects to the message
+  }
+  return `https://slack.com/archives/${channel}/p${ts.replace('.', '')}`;
+}
+
+/**
+ * Opens a case and posts it to the adviser channel; the asker's thread gets the case number. Without an
+ * adviser channel the asker is told how to reach CFCS directly. Returns the case, when one was opened.
+ */
+export async function escalate(
+  client: WebClient,
+  deps: SlackDeps,
+  r: EscalationRequest,
+): Promise<Case | undefined> {
+  const { store, log } = deps;
+  const lang = r.answer?.language ?? guessLanguage(r.question);
+  const t = T[lang];
+  const tell = async (text: string) => {
+    try {
+      await postToThread(client, r.channel, r.threadTs, text);
+    } catch (e) {
+      log.error({ channel: r.channel, error: errorCode(e) }, 'could not tell the asker');
+    }
+  };
+  if (deps.adviserChannel === undefined) {
+    await tell(t.noAdviser);
+    log.info({ channel: r.channel }, 'escalation without adviser channel: pointed to CFCS');
+    return undefined;
+  }
+  const existing = store.activeCaseForThread(r.channel, r.threadTs);
+  if (existing !== undefined) {
+    await tell(t.caseExists(existing.id));
+    return existing;
+  }
+  const opened = store.openCase({
+    answerId: r.answerId,
+    asker: r.asker,
+    channel: r.channel,
+    threadTs: r.threadTs,
+    question: r.question,
+    facts: r.facts,
+    answer: r.answer,
+  });
+  const link = await permalink(client, r.channel, r.threadTs);
+  try {
+    const withLink: Case = { ...opened, link: link ?? null };
+    const res = await client.chat.postMessage({
+      channel: deps.adviserChannel,
+      text: caseFallbackText(withLink),
+      blocks: caseBlocks(withLink),
+    });
+    if (res.ts === undefined) throw new Error('chat.postMessage returned no ts');
+    store.setCasePost(opened.id, res.channel ?? deps.adviserChannel, res.ts, link);
+  } catch (e) {
+    store.addCaseEvent(opened.id, 'post_failed', null, errorCode(e));
+    log.error({ case_id: opened.id, error: errorCode(e) }, 'case could not be posted to the adviser channel');
+    await tell(`${t.failed} ${t.noAdviser}`);
+    return store.getCase(opened.id);
+  }
+  log.info({ case_id: opened.id }, 'case opened');
+  await tell(t.caseOpened(opened.id));
+  return store.getCase(opened.id);
+}
+
+/** Tells the asker of a case something, in their thread. */
+export async function tellAsker(client: WebClient, deps: SlackDeps, c: Case, text: string): Promise<boolean> {
+  try {
+    await postToThread(client, c.channel, c.thread_ts, text);
+    return true;
+  } catch (e) {
+    deps.log.error({ case_id: c.id, error: errorCode(e) }, 'could not reach the asker');
+    return false;
+  }
+}
+
+export function caseLanguage(c: Case): Language {
+  return c.answer?.language ?? guessLanguage(c.question);
+}
+
+/** Whether a user is a member of the adviser channel (the only people who may claim and resolve cases). */
+export async function isAdviser(client: WebClient, deps: SlackDeps, user: string): Promise<boolean> {
+  if (deps.adviserChannel === undefined) return false;
+  let cursor: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const res = await client.conversations.members({
+      channel: deps.adviserChannel,
+      limit: 1000,
+      ...(cursor ? { cursor } : {}),
+    });
+    if (res.members?.includes(user)) return true;
+    cursor = res.response_metadata?.next_cursor;
+    if (!cursor) return false;
+  }
+  return false;
+}
+
+/** Re-renders the adviser post of a case after a change. */
+export async function refreshCasePost(client: WebClient, deps: SlackDeps, c: Case): Promise<void> {
+  if (c.adviser_channel === null || c.adviser_ts === null) return;
+  try {
+    await client.chat.update({
+      channel: c.adviser_channel,
+      ts: c.adviser_ts,
+      text: caseFallbackText(c),
+      blocks: caseBlocks(c),
+    });
+  } catch (e) {
+    deps.log.error({ case_id: c.id, error: errorCode(e) }, 'could not update the case post');
+  }
+}
+
+export { errorCode };

@@ -1,0 +1,95 @@
+/**
+ * The slash command (default `/leverandor`): `<question>` → a private answer via `respond`;
+ * `tjek`/`check` → the coverage-check modal; `hjælp`/`help` (or nothing) → usage. Always acked first.
+ */
+import type { App } from '@slack/bolt';
+import type { Answer } from '../../../../guardrails/contract.js';
+import { answerBlocks, answerFallbackText, textBlocks, usageBlocks } from '../../blocks.js';
+import { errorCode, escalate, guessLanguage, report, type SlackDeps } from '../../core.js';
+import { coverageModal } from '../../coverage.js';
+import { MAX_QUESTION_CHARS, T, usageText } from '../../texts.js';
+
+const CHECK = new Set(['tjek', 'check']);
+const HELP = new Set(['hjælp', 'hjaelp', 'help', '?']);
+
+/** Placeholder "thread" for answers that live in an ephemeral message (replies then go to the DM). */
+export const privateThread = (answerId: string) => `private:${answerId}`;
+
+export function register(app: App, deps: SlackDeps): void {
+  app.command(deps.slashCommand, async ({ ack, command, respond, client }) => {
+    await ack();
+    const text = command.text.trim();
+    const word = text.split(/\s+/)[0]?.toLowerCase() ?? '';
+    const done = (outcome: string) => report(deps, { kind: 'command', id: command.command, outcome });
+
+    if (text === '' || (HELP.has(word) && text.split(/\s+/).length === 1)) {
+      await respond({
+        response_type: 'ephemeral',
+        text: usageText(deps.slashCommand),
+        blocks: usageBlocks(deps.slashCommand),
+      });
+      return done('usage');
+    }
+    if (CHECK.has(word) && text.split(/\s+/).length === 1) {
+      try {
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: coverageModal({ lang: word === 'check' ? 'en' : 'da', channel: command.channel_id }),
+        });
+        return done('modal');
+      } catch (e) {
+        deps.log.error({ command: command.command, error: errorCode(e) }, 'modal could not be opened');
+        await respond({ response_type: 'ephemeral', text: T[word === 'check' ? 'en' : 'da'].failed });
+        return done('failed');
+      }
+    }
+
+    const lang = guessLanguage(text);
+    if (text.length > MAX_QUESTION_CHARS) {
+      const msg = T[lang].tooLong(text.length, MAX_QUESTION_CHARS);
+      await respond({ response_type: 'ephemeral', text: msg, blocks: textBlocks(msg) });
+      deps.log.info({ command: command.command, chars: text.length }, 'question too long');
+      return done('refused');
+    }
+    let answer: Answer;
+    try {
+      answer = deps.advisor.advise({ turns: [text], asOf: deps.today() });
+    } catch (e) {
+      deps.log.error({ command: command.command, error: errorCode(e) }, 'pipeline failed');
+      await respond({ response_type: 'ephemeral', text: T[lang].failed });
+      return done('failed');
+    }
+    const answerId = deps.newId();
+    // The answer is private: its "thread" is the person's DM with the bot.
+    const threadTs = privateThread(answerId);
+    deps.store.recordAnswer({
+      id: answerId,
+      channel: command.user_id,
+      threadTs,
+      user: command.user_id,
+      question: text,
+      answer,
+    });
+    await respond({
+      response_type: 'ephemeral',
+      text: answerFallbackText(answer),
+      blocks: answerBlocks(answer, { answerId }),
+    });
+    deps.log.info(
+      { command: command.command, answer_id: answerId, verdict: answer.verdict },
+      'answered privately',
+    );
+    if (answer.escalation === 'required') {
+      await escalate(client, deps, {
+        answerId,
+        answer,
+        asker: command.user_id,
+        channel: command.user_id,
+        threadTs,
+        question: text,
+        facts: answer.facts,
+      });
+    }
+    done('answered');
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Message listener: direct messages, follow-ups in threads the bot has answered, and advisers' replies in
+ * a case thread (relayed to the asker). Bot messages and message subtypes (edits, joins, …) are ignored.
+ */
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { answerInThread, caseLanguage, report, type SlackDeps, tellAsker } from '../../core.js';
+import { T } from '../../texts.js';
+
+const UserMessage = z.object({
+  type: z.literal('message'),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+  user: z.string().optional(),
+  channel: z.string(),
+  channel_type: z.string().optional(),
+  text: z.string().optional(),
+  ts: z.string(),
+  thread_ts: z.string().optional(),
+});
+
+export function register(app: App, deps: SlackDeps): void {
+  app.message(async ({ message, body, client, context }) => {
+    const eventId = body.event_id;
+    const done = (outcome: string) => report(deps, { kind: 'event', id: eventId, outcome });
+    const parsed = UserMessage.safeParse(message);
+    if (!parsed.success) return done('ignored');
+    const m = parsed.data;
+    if (
+      m.subtype !== undefined ||
+      m.bot_id !== undefined ||
+      m.user === undefined ||
+      m.user === deps.botUserId
+    ) {
+      return done('ignored');
+    }
+    const user = m.user;
+
+    // An adviser's reply in a case thread goes to the asker.
+    if (m.channel === deps.adviserChannel) {
+      if (m.thread_ts === undefined || m.thread_ts === m.ts) return done('ignored');
+      const c = deps.store.caseByAdviserPost(m.channel, m.thread_ts);
+      if (c === undefined) return done('ignored');
+      if (
+        !deps.store.claimEvent({ eventId, kind: 'relay', channel: m.channel, ts: m.ts, status: 'pending' })
+      ) {
+        return done('duplicate');
+      }
+      const ok = await tellAsker(
+        client,
+        deps,
+        c,
+        `${T[caseLanguage(c)].relayed(c.id, user)}\n${m.text ?? ''}`,
+      );
+      deps.store.finishEvent(eventId, ok ? 'answered' : 'failed');
+      if (ok) deps.store.addCaseEvent(c.id, 'relayed', user, m.text ?? '');
+      deps.log.info({ event_id: eventId, case_id: c.id }, ok ? 'adviser reply relayed' : 'relay failed');
+      return done(ok ? 'relayed' : 'failed');
+    }
+
+    const isDm = m.channel_type === 'im';
+    if (!isDm) {
+      // A mention is answered by the app_mention listener; only follow-ups in the bot's threads come here.
+      if (m.text?.includes(`<@${deps.botUserId}`)) return done('ignored');
+      if (m.thread_ts === undefined || deps.store.getThread(m.channel, m.thread_ts) === undefined) {
+        return done('ignored');
+      }
+    }
+    const outcome = await answerInThread(client, deps, {
+      eventId,
+      kind: isDm ? 'message.im' : 'message.thread',
+      channel: m.channel,
+      threadTs: m.thread_ts ?? m.ts,
+      user,
+      text: m.text,
+      retryNum: context.retryNum,
+    });
+    done(outcome);
+  });
+}

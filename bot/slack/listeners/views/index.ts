@@ -1,0 +1,62 @@
+/**
+ * The coverage-check modal's submission: invalid input → `response_action: "errors"` on the offending
+ * field; valid input → the pipeline's verdict with those facts, sent to the person in a DM.
+ */
+import type { App } from '@slack/bolt';
+import type { Answer } from '../../../../guardrails/contract.js';
+import { answerBlocks, answerFallbackText } from '../../blocks.js';
+import { errorCode, report, type SlackDeps } from '../../core.js';
+import { COVERAGE_CALLBACK_ID, CoverageMeta, parseCoverage } from '../../coverage.js';
+import { T } from '../../texts.js';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.view(COVERAGE_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    const done = (outcome: string) => report(deps, { kind: 'view', id: COVERAGE_CALLBACK_ID, outcome });
+    let meta: CoverageMeta = { lang: 'da' };
+    try {
+      const m = CoverageMeta.safeParse(JSON.parse(view.private_metadata || '{}'));
+      if (m.success) meta = m.data;
+    } catch {
+      // keep the default
+    }
+    const result = parseCoverage(view.state.values, meta.lang);
+    if (!result.ok) {
+      await ack({ response_action: 'errors', errors: result.errors as Record<string, string> });
+      deps.log.info({ fields: Object.keys(result.errors) }, 'coverage check: invalid input');
+      return done('errors');
+    }
+    await ack();
+    const user = body.user.id;
+    const question = T[meta.lang].coverageTurn;
+    let answer: Answer;
+    try {
+      answer = deps.advisor.advise({ turns: [question], asOf: deps.today(), priorFacts: result.facts });
+    } catch (e) {
+      deps.log.error({ error: errorCode(e) }, 'pipeline failed (coverage check)');
+      await client.chat.postMessage({ channel: user, text: T[meta.lang].failed }).catch(() => undefined);
+      return done('failed');
+    }
+    const answerId = deps.newId();
+    try {
+      const res = await client.chat.postMessage({
+        channel: user,
+        text: answerFallbackText(answer),
+        blocks: answerBlocks(answer, { answerId }),
+      });
+      // The DM message starts a thread: a reply there carries these facts over.
+      deps.store.recordAnswer({
+        id: answerId,
+        channel: res.channel ?? user,
+        threadTs: res.ts ?? `private:${answerId}`,
+        user,
+        question,
+        answer,
+      });
+      deps.log.info({ answer_id: answerId, verdict: answer.verdict }, 'coverage check answered');
+      done('answered');
+    } catch (e) {
+      deps.log.error({ error: errorCode(e) }, 'coverage verdict could not be sent');
+      done('failed');
+    }
+  });
+}

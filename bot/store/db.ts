@@ -1,0 +1,110 @@
+/**
+ * The embedded database: better-sqlite3 in DATA_DIR, WAL mode, schema migrations keyed on `user_version`.
+ * Migrations only ever add; each runs in its own transaction, so a failed one leaves the previous schema.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the first schema
+  `
+  CREATE TABLE processed_events (
+    event_id    TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    channel     TEXT,
+    ts          TEXT,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'answered', 'failed', 'ignored')),
+    detail      TEXT,
+    received_at TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE TABLE threads (
+    channel    TEXT NOT NULL,
+    thread_ts  TEXT NOT NULL,
+    facts      TEXT NOT NULL,
+    turns      TEXT NOT NULL DEFAULT '[]',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (channel, thread_ts)
+  );
+  CREATE TABLE answers (
+    id         TEXT PRIMARY KEY,
+    channel    TEXT NOT NULL,
+    thread_ts  TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    question   TEXT NOT NULL,
+    answer     TEXT NOT NULL,
+    message_ts TEXT,
+    event_id   TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX answers_thread ON answers (channel, thread_ts);
+  CREATE TABLE feedback (
+    answer_id  TEXT NOT NULL REFERENCES answers (id),
+    user       TEXT NOT NULL,
+    helpful    INTEGER NOT NULL CHECK (helpful IN (0, 1)),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (answer_id, user)
+  );
+  CREATE TABLE cases (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    answer_id       TEXT REFERENCES answers (id),
+    asker           TEXT NOT NULL,
+    channel         TEXT NOT NULL,
+    thread_ts       TEXT NOT NULL,
+    question        TEXT NOT NULL,
+    facts           TEXT NOT NULL,
+    answer          TEXT,
+    status          TEXT NOT NULL CHECK (status IN ('open', 'claimed', 'resolved')),
+    claimed_by      TEXT,
+    adviser_channel TEXT,
+    adviser_ts      TEXT,
+    link            TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+  );
+  CREATE INDEX cases_asker ON cases (asker, status);
+  CREATE UNIQUE INDEX cases_adviser_post ON cases (adviser_channel, adviser_ts);
+  CREATE TABLE case_events (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    case_id    INTEGER NOT NULL REFERENCES cases (id),
+    kind       TEXT NOT NULL,
+    actor      TEXT,
+    detail     TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX case_events_case ON case_events (case_id);
+  `,
+];
+
+/** Brings a database to the newest schema; returns the version it ended at. */
+export function migrate(db: Db): number {
+  let version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(`database schema version ${version} is newer than this program (${MIGRATIONS.length})`);
+  }
+  while (version < MIGRATIONS.length) {
+    const sql = MIGRATIONS[version]!;
+    const next = version + 1;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${next}`);
+    })();
+    version = next;
+  }
+  return version;
+}
+
+/** Opens (creating when needed) `<dataDir>/advisor.sqlite` in WAL mode and migrates it. */
+export function openDb(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'advisor.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

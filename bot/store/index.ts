@@ -1,0 +1,427 @@
+/**
+ * The Slack bot's persistent state: processed events (idempotency), thread facts, answers, feedback and
+ * escalation cases with their history. Every multi-row write is one transaction; every row read back is
+ * validated with zod (a row that does not validate is reported as absent, never deleted); values are
+ * validated before they are written, so bad input is refused without touching what is stored.
+ */
+import { z } from 'zod';
+import { AnswerSchema } from '../../guardrails/contract.js';
+import { type Facts, FactsSchema } from '../../guardrails/facts.js';
+import { type Db, openDb } from './db.js';
+
+export { migrate, openDb } from './db.js';
+
+const now = () => new Date().toISOString();
+
+/** The turns kept per thread (the facts of older turns live on in the thread's facts). */
+export const MAX_TURNS = 20;
+const id = z.string().min(1).max(255);
+
+const jsonOf = <T extends z.ZodType>(schema: T) =>
+  z.string().transform((s, ctx) => {
+    try {
+      const parsed = schema.safeParse(JSON.parse(s));
+      if (parsed.success) return parsed.data as z.infer<T>;
+      ctx.addIssue({ code: 'custom', message: parsed.error.message });
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+    }
+    return z.NEVER;
+  });
+
+export const EVENT_STATUSES = ['pending', 'answered', 'failed', 'ignored'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+const EventRow = z.object({
+  event_id: z.string(),
+  kind: z.string(),
+  channel: z.string().nullable(),
+  ts: z.string().nullable(),
+  status: z.enum(EVENT_STATUSES),
+  detail: z.string().nullable(),
+  received_at: z.string(),
+  updated_at: z.string(),
+});
+export type ProcessedEvent = z.infer<typeof EventRow>;
+
+const ThreadRow = z.object({
+  channel: z.string(),
+  thread_ts: z.string(),
+  facts: jsonOf(FactsSchema),
+  turns: jsonOf(z.array(z.string())),
+  updated_at: z.string(),
+});
+export type ThreadState = z.infer<typeof ThreadRow>;
+
+const AnswerRow = z.object({
+  id: z.string(),
+  channel: z.string(),
+  thread_ts: z.string(),
+  user: z.string(),
+  question: z.string(),
+  answer: jsonOf(AnswerSchema),
+  message_ts: z.string().nullable(),
+  event_id: z.string().nullable(),
+  created_at: z.string(),
+});
+export type StoredAnswer = z.infer<typeof AnswerRow>;
+
+const FeedbackRow = z.object({
+  answer_id: z.string(),
+  user: z.string(),
+  helpful: z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1),
+  created_at: z.string(),
+});
+export type Feedback = z.infer<typeof FeedbackRow>;
+
+export const CASE_STATUSES = ['open', 'claimed', 'resolved'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+const CaseRow = z.object({
+  id: z.number().int().positive(),
+  answer_id: z.string().nullable(),
+  asker: z.string(),
+  channel: z.string(),
+  thread_ts: z.string(),
+  question: z.string(),
+  facts: jsonOf(FactsSchema),
+  answer: jsonOf(AnswerSchema).nullable(),
+  status: z.enum(CASE_STATUSES),
+  claimed_by: z.string().nullable(),
+  adviser_channel: z.string().nullable(),
+  adviser_ts: z.string().nullable(),
+  link: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type Case = z.infer<typeof CaseRow>;
+
+const CaseEventRow = z.object({
+  id: z.number().int(),
+  case_id: z.number().int(),
+  kind: z.string(),
+  actor: z.string().nullable(),
+  detail: z.string().nullable(),
+  created_at: z.string(),
+});
+export type CaseEvent = z.infer<typeof CaseEventRow>;
+
+export const NewAnswerInput = z.object({
+  id,
+  channel: id,
+  threadTs: id,
+  user: id,
+  question: z.string(),
+  answer: AnswerSchema,
+  eventId: id.optional(),
+  eventKind: z.string().min(1).optional(),
+});
+export type NewAnswer = z.input<typeof NewAnswerInput>;
+
+export const NewCaseInput = z.object({
+  answerId: id.optional(),
+  asker: id,
+  channel: id,
+  threadTs: id,
+  question: z.string(),
+  facts: FactsSchema,
+  answer: AnswerSchema.optional(),
+});
+export type NewCase = z.input<typeof NewCaseInput>;
+
+export type CaseTransition =
+  | { ok: true; case: Case }
+  | { ok: false; reason: 'unknown_case' | 'already_resolved' | 'claimed_by_other'; case?: Case };
+
+/** Parses rows, dropping (and reporting) the ones that do not validate. */
+function rows<T extends z.ZodType>(schema: T, raw: unknown[], onBad: (why: string) => void): z.infer<T>[] {
+  const out: z.infer<T>[] = [];
+  for (const r of raw) {
+    const p = schema.safeParse(r);
+    if (p.success) out.push(p.data);
+    else onBad(p.error.issues[0]?.message ?? 'invalid row');
+  }
+  return out;
+}
+
+export class Store {
+  readonly db: Db;
+  private readonly onBadRow: (why: string) => void;
+
+  constructor(db: Db, onBadRow: (why: string) => void = () => {}) {
+    this.db = db;
+    this.onBadRow = onBadRow;
+  }
+
+  static open(dataDir: string, onBadRow?: (why: string) => void): Store {
+    return new Store(openDb(dataDir), onBadRow);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private one<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> | undefined {
+    if (raw === undefined) return undefined;
+    return rows(schema, [raw], this.onBadRow)[0];
+  }
+
+  // ---- events -------------------------------------------------------------------------------------------
+
+  getEvent(eventId: string): ProcessedEvent | undefined {
+    return this.one(
+      EventRow,
+      this.db.prepare('SELECT * FROM processed_events WHERE event_id = ?').get(eventId),
+    );
+  }
+
+  /** Records an event that is handled without an answer (ignored, refused); false when already known. */
+  claimEvent(e: {
+    eventId: string;
+    kind: string;
+    channel?: string;
+    ts?: string;
+    status: EventStatus;
+  }): boolean {
+    const t = now();
+    const r = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id.parse(e.eventId), e.kind, e.channel ?? null, e.ts ?? null, e.status, t, t);
+    return r.changes === 1;
+  }
+
+  finishEvent(eventId: string, status: EventStatus, detail?: string): void {
+    this.db
+      .prepare('UPDATE processed_events SET status = ?, detail = ?, updated_at = ? WHERE event_id = ?')
+      .run(status, detail ?? null, now(), eventId);
+  }
+
+  // ---- answers and threads ------------------------------------------------------------------------------
+
+  /**
+   * Records the intent to answer: the answer row, the thread's facts and (when given) the event id, all in
+   * one transaction. Returns false, writing nothing, when the event id is already known (a retry).
+   */
+  recordAnswer(input: NewAnswer): boolean {
+    const a = NewAnswerInput.parse(input);
+    const t = now();
+    return this.db.transaction(() => {
+      if (a.eventId !== undefined) {
+        const r = this.db
+          .prepare(
+            `INSERT OR IGNORE INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
+             VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+          )
+          .run(a.eventId, a.eventKind ?? 'event', a.channel, a.threadTs, t, t);
+        if (r.changes === 0) return false;
+      }
+      this.db
+        .prepare(
+          `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(a.id, a.channel, a.threadTs, a.user, a.question, JSON.stringify(a.answer), a.eventId ?? null, t);
+      const turns = [...(this.getThread(a.channel, a.threadTs)?.turns ?? []), a.question].slice(-MAX_TURNS);
+      this.db
+        .prepare(
+          `INSERT INTO threads (channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
+             updated_at = excluded.updated_at`,
+        )
+        .run(a.channel, a.threadTs, JSON.stringify(a.answer.facts), JSON.stringify(turns), t);
+      return true;
+    })();
+  }
+
+  /** The answer reached Slack: remember its message ts and close the event. */
+  markAnswerPosted(answerId: string, messageTs: string | undefined, eventId?: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE answers SET message_ts = ? WHERE id = ?').run(messageTs ?? null, answerId);
+      if (eventId !== undefined) this.finishEvent(eventId, 'answered');
+    })();
+  }
+
+  getAnswer(answerId: string): StoredAnswer | undefined {
+    return this.one(AnswerRow, this.db.prepare('SELECT * FROM answers WHERE id = ?').get(answerId));
+  }
+
+  answersInThread(channel: string, threadTs: string): StoredAnswer[] {
+    const raw = this.db
+      .prepare('SELECT * FROM answers WHERE channel = ? AND thread_ts = ? ORDER BY created_at, rowid')
+      .all(channel, threadTs);
+    return rows(AnswerRow, raw, this.onBadRow);
+  }
+
+  getThread(channel: string, threadTs: string): ThreadState | undefined {
+    return this.one(
+      ThreadRow,
+      this.db.prepare('SELECT * FROM threads WHERE channel = ? AND thread_ts = ?').get(channel, threadTs),
+    );
+  }
+
+  /** Facts and earlier turns of a thread; empty for an unknown thread or a row that does not validate. */
+  threadContext(channel: string, threadTs: string): { facts: Facts; turns: string[] } {
+    const t = this.getThread(channel, threadTs);
+    return { facts: t?.facts ?? {}, turns: t?.turns ?? [] };
+  }
+
+  // ---- feedback -----------------------------------------------------------------------------------------
+
+  /** Stores (or replaces) a person's vote on an answer; false when the answer is unknown. */
+  recordFeedback(answerId: string, user: string, helpful: boolean): boolean {
+    id.parse(user);
+    return this.db.transaction(() => {
+      if (this.db.prepare('SELECT 1 FROM answers WHERE id = ?').get(answerId) === undefined) return false;
+      this.db
+        .prepare(
+          `INSERT INTO feedback (answer_id, user, helpful, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (answer_id, user) DO UPDATE SET helpful = excluded.helpful, created_at = excluded.created_at`,
+        )
+        .run(answerId, user, helpful ? 1 : 0, now());
+      return true;
+    })();
+  }
+
+  feedbackFor(answerId: string): Feedback[] {
+    return rows(
+      FeedbackRow,
+      this.db.prepare('SELECT * FROM feedback WHERE answer_id = ? ORDER BY created_at').all(answerId),
+      this.onBadRow,
+    );
+  }
+
+  // ---- cases --------------------------------------------------------------------------------------------
+
+  getCase(caseId: number): Case | undefined {
+    return this.one(CaseRow, this.db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId));
+  }
+
+  /** The unresolved case of a thread, if any (so a second click does not open a second case). */
+  activeCaseForThread(channel: string, threadTs: string): Case | undefined {
+    return this.one(
+      CaseRow,
+      this.db
+        .prepare(
+          `SELECT * FROM cases WHERE channel = ? AND thread_ts = ? AND status != 'resolved' ORDER BY id DESC LIMIT 1`,
+        )
+        .get(channel, threadTs),
+    );
+  }
+
+  caseByAdviserPost(adviserChannel: string, adviserTs: string): Case | undefined {
+    return this.one(
+      CaseRow,
+      this.db
+        .prepare('SELECT * FROM cases WHERE adviser_channel = ? AND adviser_ts = ?')
+        .get(adviserChannel, adviserTs),
+    );
+  }
+
+  openCasesFor(user: string): Case[] {
+    return rows(
+      CaseRow,
+      this.db.prepare(`SELECT * FROM cases WHERE asker = ? AND status != 'resolved' ORDER BY id`).all(user),
+      this.onBadRow,
+    );
+  }
+
+  openCase(input: NewCase): Case {
+    const c = NewCaseInput.parse(input);
+    const t = now();
+    const caseId = this.db.transaction(() => {
+      const r = this.db
+        .prepare(
+          `INSERT INTO cases (answer_id, asker, channel, thread_ts, question, facts, answer, status, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        )
+        .run(
+          c.answerId ?? null,
+          c.asker,
+          c.channel,
+          c.threadTs,
+          c.question,
+          JSON.stringify(c.facts),
+          c.answer === undefined ? null : JSON.stringify(c.answer),
+          t,
+          t,
+        );
+      const newId = Number(r.lastInsertRowid);
+      this.insertCaseEvent(newId, 'opened', c.asker, null, t);
+      return newId;
+    })();
+    return this.getCase(caseId)!;
+  }
+
+  setCasePost(caseId: number, adviserChannel: string, adviserTs: string, link?: string): void {
+    const t = now();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          'UPDATE cases SET adviser_channel = ?, adviser_ts = ?, link = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(adviserChannel, adviserTs, link ?? null, t, caseId);
+      this.insertCaseEvent(caseId, 'posted', null, `${adviserChannel}/${adviserTs}`, t);
+    })();
+  }
+
+  claimCase(caseId: number, adviser: string): CaseTransition {
+    id.parse(adviser);
+    const t = now();
+    return this.db.transaction((): CaseTransition => {
+      const c = this.getCase(caseId);
+      if (c === undefined) return { ok: false, reason: 'unknown_case' };
+      if (c.status === 'resolved') return { ok: false, reason: 'already_resolved', case: c };
+      if (c.status === 'claimed' && c.claimed_by !== adviser)
+        return { ok: false, reason: 'claimed_by_other', case: c };
+      this.db
+        .prepare(`UPDATE cases SET status = 'claimed', claimed_by = ?, updated_at = ? WHERE id = ?`)
+        .run(adviser, t, caseId);
+      this.insertCaseEvent(caseId, 'claimed', adviser, null, t);
+      return { ok: true, case: this.getCase(caseId)! };
+    })();
+  }
+
+  resolveCase(caseId: number, adviser: string): CaseTransition {
+    id.parse(adviser);
+    const t = now();
+    return this.db.transaction((): CaseTransition => {
+      const c = this.getCase(caseId);
+      if (c === undefined) return { ok: false, reason: 'unknown_case' };
+      if (c.status === 'resolved') return { ok: false, reason: 'already_resolved', case: c };
+      this.db
+        .prepare(
+          `UPDATE cases SET status = 'resolved', claimed_by = COALESCE(claimed_by, ?), updated_at = ? WHERE id = ?`,
+        )
+        .run(adviser, t, caseId);
+      this.insertCaseEvent(caseId, 'resolved', adviser, null, t);
+      return { ok: true, case: this.getCase(caseId)! };
+    })();
+  }
+
+  addCaseEvent(caseId: number, kind: string, actor: string | null, detail: string | null): void {
+    this.insertCaseEvent(caseId, kind, actor, detail, now());
+  }
+
+  caseEvents(caseId: number): CaseEvent[] {
+    return rows(
+      CaseEventRow,
+      this.db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY id').all(caseId),
+      this.onBadRow,
+    );
+  }
+
+  private insertCaseEvent(
+    caseId: number,
+    kind: string,
+    actor: string | null,
+    detail: string | null,
+    t: string,
+  ) {
+    this.db
+      .prepare('INSERT INTO case_events (case_id, kind, actor, detail, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(caseId, kind, actor, detail, t);
+  }
+}

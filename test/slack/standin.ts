@@ -1,0 +1,351 @@
+/**
+ * A local stand-in for Slack's Web API (and for response_url): a node:http server on 127.0.0.1 that records
+ * every call and answers like Slack for the methods the bot uses. It can be told to fail the next N calls
+ * (429 with Retry-After, or 500), and it refuses blocks that break Block Kit's limits with `invalid_blocks`.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const BOT_ID = 'B0BOT';
+export const BOT_USER = 'U0BOT';
+export const BOT_TOKEN = 'xoxb-1-test-token';
+export const TEAM = 'T0TEAM';
+
+export interface Call {
+  /** Web API method, or `response_url` for a POST to a response URL. */
+  method: string;
+  params: Record<string, unknown>;
+  /** The HTTP status the stand-in answered with. */
+  status: number;
+  /** `ok` of the answer (false for refused or failed calls). */
+  ok: boolean;
+  error?: string;
+  token?: string;
+}
+
+type Fault = { status: 429; retryAfter: number; method?: string } | { status: 500; method?: string };
+
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseParams(body: string, contentType: string | undefined): Record<string, unknown> {
+  if (body === '') return {};
+  if (contentType?.includes('application/json')) return JSON.parse(body) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(body)) {
+    if (JSON_FIELDS.has(k)) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        // keep the raw string; the block check will refuse it
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const textOf = (v: unknown): string | undefined =>
+  isObj(v) && typeof v.text === 'string' ? v.text : undefined;
+
+/** Why Slack would refuse these blocks, or undefined when they are fine. */
+export function blockProblem(blocks: unknown, maxBlocks: number): string | undefined {
+  if (blocks === undefined) return undefined;
+  if (!Array.isArray(blocks)) return 'blocks is not an array';
+  if (blocks.length > maxBlocks) return `more than ${maxBlocks} blocks`;
+  const buttonProblem = (b: unknown): string | undefined => {
+    if (!isObj(b) || b.type !== 'button') return undefined;
+    const t = textOf(b.text);
+    if (t === undefined || t.length === 0 || t.length > 75) return 'button text empty or over 75';
+    if (typeof b.value === 'string' && b.value.length > 2000) return 'button value over 2000';
+    if (typeof b.action_id === 'string' && b.action_id.length > 255) return 'action_id over 255';
+    return undefined;
+  };
+  const blockIds = new Set<string>();
+  for (const block of blocks) {
+    if (!isObj(block)) return 'a block is not an object';
+    if (typeof block.block_id === 'string') {
+      if (blockIds.has(block.block_id)) return 'duplicate block_id';
+      blockIds.add(block.block_id);
+    }
+    switch (block.type) {
+      case 'header': {
+        const t = textOf(block.text);
+        if (t === undefined || t.length === 0 || t.length > 150) return 'header text empty or over 150';
+        if (isObj(block.text) && block.text.type !== 'plain_text') return 'header text not plain_text';
+        break;
+      }
+      case 'section': {
+        const t = textOf(block.text);
+        if (t !== undefined && (t.length === 0 || t.length > 3000)) return 'section text empty or over 3000';
+        if (t === undefined && !Array.isArray(block.fields)) return 'section without text or fields';
+        if (Array.isArray(block.fields) && block.fields.length > 10) return 'more than 10 fields';
+        const p = buttonProblem(block.accessory);
+        if (p) return p;
+        break;
+      }
+      case 'context': {
+        if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 10)
+          return 'context with 0 or more than 10 elements';
+        for (const e of block.elements) {
+          const t = textOf(e);
+          if (t !== undefined && (t.length === 0 || t.length > 3000)) return 'context text empty or too long';
+        }
+        break;
+      }
+      case 'actions': {
+        if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 25)
+          return 'actions with 0 or more than 25 elements';
+        for (const e of block.elements) {
+          const p = buttonProblem(e);
+          if (p) return p;
+        }
+        break;
+      }
+      case 'input': {
+        const label = textOf(block.label);
+        if (label === undefined || label.length > 2000) return 'input label missing or over 2000';
+        break;
+      }
+      case 'divider':
+        break;
+      default:
+        return `unsupported block type ${String(block.type)}`;
+    }
+  }
+  return undefined;
+}
+
+function viewProblem(view: unknown): string | undefined {
+  if (!isObj(view)) return 'view missing';
+  if (view.type === 'modal') {
+    for (const k of ['title', 'submit', 'close']) {
+      const t = textOf(view[k]);
+      if (k === 'title' && t === undefined) return 'modal title missing';
+      if (t !== undefined && t.length > 24) return `modal ${k} over 24`;
+    }
+    if (typeof view.private_metadata === 'string' && view.private_metadata.length > 3000)
+      return 'private_metadata too long';
+  }
+  return blockProblem(view.blocks, 100);
+}
+
+export class SlackStandin {
+  readonly calls: Call[] = [];
+  private server: Server;
+  private faults: Fault[] = [];
+  private tsCounter = 0;
+  /** Members of each channel, for conversations.members. */
+  members: Record<string, string[]> = {};
+  url = '';
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body, headers }) => {
+        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Base URL for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A response_url pointing at the stand-in. */
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** The next `n` calls (of `method`, when given) fail with the given status. */
+  failNext(n: number, fault: Fault): void {
+    for (let i = 0; i < n; i++) this.faults.push(fault);
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  /** Successful calls of a method (`response_url` for response URL posts). */
+  ok(method: string): Call[] {
+    return this.calls.filter((c) => c.method === method && c.ok);
+  }
+
+  /** Waits until `pred` holds for the recorded calls; fails with what was recorded after `timeoutMs`. */
+  async waitFor(pred: (calls: Call[]) => boolean, what = 'condition', timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!pred(this.calls)) {
+      if (Date.now() > until) {
+        throw new Error(
+          `stand-in: timed out waiting for ${what}; calls: ${this.calls.map((c) => c.method).join(', ')}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `${1_800_000_000 + this.tsCounter}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    let params: Record<string, unknown>;
+    try {
+      params = parseParams(raw, req.headers['content-type']);
+    } catch {
+      params = { raw };
+    }
+    const record = (method: string, status: number, ok: boolean, error?: string, token?: string) => {
+      this.calls.push({
+        method,
+        params,
+        status,
+        ok,
+        ...(error ? { error } : {}),
+        ...(token ? { token } : {}),
+      });
+    };
+
+    if (path.startsWith('/response/')) {
+      const problem = blockProblem(params.blocks, 50);
+      if (problem) {
+        record('response_url', 400, false, `invalid_blocks: ${problem}`);
+        return { status: 400, body: { ok: false, error: 'invalid_blocks' } };
+      }
+      record('response_url', 200, true);
+      return { status: 200, body: { ok: true } };
+    }
+    if (!path.startsWith('/api/')) {
+      record(path, 404, false, 'not_found');
+      return { status: 404, body: { ok: false, error: 'not_found' } };
+    }
+    const method = path.slice('/api/'.length);
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ')
+      ? auth.slice(7)
+      : typeof params.token === 'string'
+        ? params.token
+        : undefined;
+
+    const faultAt = this.faults.findIndex((f) => f.method === undefined || f.method === method);
+    if (faultAt >= 0) {
+      const fault = this.faults.splice(faultAt, 1)[0]!;
+      if (fault.status === 429) {
+        record(method, 429, false, 'ratelimited', token);
+        return {
+          status: 429,
+          body: { ok: false, error: 'ratelimited' },
+          headers: { 'retry-after': String(fault.retryAfter) },
+        };
+      }
+      record(method, 500, false, 'internal_error', token);
+      return { status: 500, body: { ok: false, error: 'internal_error' } };
+    }
+    if (token !== BOT_TOKEN) {
+      record(method, 200, false, 'invalid_auth', token);
+      return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+    }
+    const result = this.answer(method, params);
+    const ok = isObj(result) && result.ok === true;
+    record(method, 200, ok, ok ? undefined : String((result as Obj).error), token);
+    return { status: 200, body: result };
+  }
+
+  private answer(method: string, p: Obj): Obj {
+    const need = (...keys: string[]) => keys.find((k) => p[k] === undefined || p[k] === '');
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Test',
+          user: 'advisor',
+          team_id: TEAM,
+          user_id: BOT_USER,
+          bot_id: BOT_ID,
+        };
+      case 'chat.postMessage':
+      case 'chat.postEphemeral':
+      case 'chat.update': {
+        const missing = method === 'chat.update' ? need('channel', 'ts') : need('channel');
+        if (missing)
+          return { ok: false, error: missing === 'channel' ? 'channel_not_found' : 'message_not_found' };
+        if (method === 'chat.postEphemeral' && need('user'))
+          return { ok: false, error: 'user_not_in_channel' };
+        if (need('text') && p.blocks === undefined) return { ok: false, error: 'no_text' };
+        const problem = blockProblem(p.blocks, 50);
+        if (problem)
+          return { ok: false, error: 'invalid_blocks', response_metadata: { messages: [problem] } };
+        if (typeof p.text === 'string' && p.text.length > 40_000) return { ok: false, error: 'msg_too_long' };
+        const channel = String(p.channel);
+        // posting to a user ID lands in the app's DM with that user
+        const resolved = /^U/.test(channel) ? `D${channel.slice(1)}` : channel;
+        if (method === 'chat.postEphemeral') return { ok: true, message_ts: this.nextTs() };
+        const ts = method === 'chat.update' ? String(p.ts) : this.nextTs();
+        return { ok: true, channel: resolved, ts, message: { text: p.text, ts, bot_id: BOT_ID } };
+      }
+      case 'chat.getPermalink': {
+        const missing = need('channel', 'message_ts');
+        if (missing) return { ok: false, error: 'invalid_arguments' };
+        return {
+          ok: true,
+          channel: p.channel,
+          permalink: `https://example.slack.com/archives/${String(p.channel)}/p${String(p.message_ts).replace('.', '')}`,
+        };
+      }
+      case 'views.open':
+      case 'views.publish': {
+        if (method === 'views.open' && need('trigger_id')) return { ok: false, error: 'invalid_trigger_id' };
+        if (method === 'views.publish' && need('user_id')) return { ok: false, error: 'invalid_arguments' };
+        const problem = viewProblem(p.view);
+        if (problem)
+          return { ok: false, error: 'invalid_blocks', response_metadata: { messages: [problem] } };
+        return { ok: true, view: { id: `V${this.nextTs().replace('.', '')}`, ...(p.view as Obj) } };
+      }
+      case 'conversations.members': {
+        if (need('channel')) return { ok: false, error: 'channel_not_found' };
+        const members = this.members[String(p.channel)];
+        if (members === undefined) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, members, response_metadata: { next_cursor: '' } };
+      }
+      case 'users.info': {
+        if (need('user')) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: { id: p.user, name: String(p.user).toLowerCase(), real_name: `Person ${String(p.user)}` },
+        };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
