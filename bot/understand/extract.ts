@@ -89,6 +89,10 @@ const WHOLESALE_MARK_RE = g(X.WHOLESALE_MARK);
 const SUBSET_AFTER_RE = re(X.SUBSET_AFTER);
 const SUBSET_BEFORE_RE = re(X.SUBSET_BEFORE);
 const TOTAL_MARK_RE = g(X.TOTAL_MARK);
+const STRICT_TOTAL_RE = re(
+  `${X.B}(?:i\\s+alt|in\\s+total|in\\s+all|a\\s+total\\s+of|total\\s+of|totalt)${X.E}`,
+);
+const CONTRACT_RE = re(`${X.W}(?:aftale|kontrakt|contract|agreement)${X.W}`);
 const ADDITIVE_BEFORE_RE = re(X.ADDITIVE_BEFORE);
 const CONTINUATION_BEFORE_RE = re(X.CONTINUATION_BEFORE);
 const NO_STATE_RE = re(X.NO_STATE);
@@ -151,8 +155,9 @@ function indexOf(reg: SupplierRegister): RegisterIndex {
     }
   }
   idx = {
+    // Danish inflections after a name: "Huaweis udstyr", "fritzboxe".
     supplierRe: new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${nameAlternation(supplierNames)})(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}\\p{N}])(?<n>${nameAlternation(supplierNames)})(?:s|e|en|er|erne|es|'s|’s)?(?![\\p{L}\\p{N}])`,
       'giu',
     ),
     countryRe: new RegExp(`(?<![\\p{L}\\p{N}])(?:${nameAlternation(countryNames)})(?![\\p{L}\\p{N}])`, 'giu'),
@@ -269,11 +274,16 @@ interface Count {
   evidence: string;
 }
 
+function distance(n: Span, a: number, b: number): number {
+  return a >= n.end ? a - n.end : b <= n.start ? n.start - b : Number.POSITIVE_INFINITY;
+}
+
 function nearestMark(
   text: string,
   sentence: Span,
   num: Span,
   marks: Array<[CountKind, RegExp]>,
+  others: Span[],
 ): CountKind | undefined {
   let best: { kind: CountKind; d: number } | undefined;
   const seg = text.slice(sentence.start, sentence.end);
@@ -283,6 +293,9 @@ function nearestMark(
       if (negatedBefore(text, sentence, at, 40)) continue;
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
       if (d < 0) continue;
+      // A mark belongs to the number nearest to it ("4,000 end users, and through a state agency we
+      // serve 520 of their staff": the agency is about the 520).
+      if (others.some((o) => o !== num && distance(o, at, at + m[0].length) < d)) continue;
       if (!best || d < best.d) best = { kind, d };
     }
   }
@@ -324,15 +337,26 @@ function findCounts(text: string, spans: Span[]): Count[] {
     }
     if (!counted) continue;
     const kind =
-      nearestMark(text, sentence, n, [
-        ['state', STATE_MARK_RE],
-        ['local_gov', LOCAL_GOV_MARK_RE],
-        ['wholesale', WHOLESALE_MARK_RE],
-      ]) ?? 'own';
+      nearestMark(
+        text,
+        sentence,
+        n,
+        [
+          ['state', STATE_MARK_RE],
+          ['local_gov', LOCAL_GOV_MARK_RE],
+          ['wholesale', WHOLESALE_MARK_RE],
+        ],
+        nums,
+      ) ?? 'own';
     if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
     const win = text.slice(Math.max(sentence.start, n.start - 30), Math.min(sentence.end, evidenceEnd + 25));
     TOTAL_MARK_RE.lastIndex = 0;
-    const total = kind === 'own' && TOTAL_MARK_RE.test(win) && !/tilsammen/i.test(win.slice(0, 0));
+    const tight = text.slice(
+      Math.max(sentence.start, n.start - 15),
+      Math.min(sentence.end, evidenceEnd + 15),
+    );
+    const total =
+      (kind === 'own' && TOTAL_MARK_RE.test(win)) || (kind === 'wholesale' && STRICT_TOTAL_RE.test(tight));
     counts.push({
       value: n.value,
       start: n.start,
@@ -400,7 +424,7 @@ function decideEndUsers(
   } else {
     const no = NO_STATE_RE.exec(text);
     if (no) out.state = { value: 0, evidence: no[0] };
-    else if (counts.some((c) => c.kind === 'local_gov')) {
+    else if (counts.some((c) => c.kind === 'local_gov') && CONTRACT_RE.test(text)) {
       STATE_MARK_RE.lastIndex = 0;
       if (!STATE_MARK_RE.test(text)) {
         const c = counts.find((x) => x.kind === 'local_gov')!;
@@ -435,9 +459,9 @@ function findSupplier(
 ): { supplier?: { value: string; evidence: string }; country?: { value: string; evidence: string } } {
   const idx = indexOf(reg);
   const out: ReturnType<typeof findSupplier> = {};
-  const named = allMatches(idx.supplierRe, text).filter((m) => caseOk(m[0]));
+  const named = allMatches(idx.supplierRe, text).filter((m) => caseOk(m.groups!.n!));
   const firstNamed = named[0];
-  const sup = firstNamed ? reg.supplierByName(firstNamed[0].replace(/\s+/g, ' ')) : undefined;
+  const sup = firstNamed ? reg.supplierByName(firstNamed.groups!.n!.replace(/\s+/g, ' ')) : undefined;
   if (firstNamed && sup) out.supplier = { value: sup.name, evidence: firstNamed[0] };
 
   const namedSpans = named.map((m) => ({ start: m.index, end: m.index + m[0].length }));

@@ -18,7 +18,7 @@ export const E = String.raw`(?![\p{L}\p{N}])`;
 export const gap = (n: number) => String.raw`(?:[\p{L}\p{N}'’&/-]+\s+){0,${n}}`;
 
 /** The writer speaking of their own organisation. */
-export const SELF = String.raw`(?:vi\s+er|vi'?re|we\s+are|we'?re|we\s+run|we\s+operate|we\s+own|i\s+(?:work|am)\s+(?:at|for|in|with)|i'?m\s+(?:at|from|with|in)|i'?m|i\s+am|i\s+manage|i\s+run|i\s+represent|jeg\s+(?:arbejder|er\s+ansat|sidder)\s+(?:i|hos|for|på|ved)|jeg\s+er\s+(?:fra|i|hos)|jeg\s+er|jeg\s+repræsenterer|as\s+an?|som\s+(?:en|et)|our|vores|vor|my|min|mit|here\s+at|her\s+i|representing|on\s+behalf\s+of)`;
+export const SELF = String.raw`(?:vi\s+er|vi'?re|we\s+are|we'?re|we\s+r|(?:og|and)\s+(?:er|are)|we\s+run|we\s+operate|we\s+own|i\s+(?:work|am)\s+(?:at|for|in|with)|i'?m\s+(?:at|from|with|in)|i'?m|i\s+am|i\s+manage|i\s+run|i\s+represent|jeg\s+(?:arbejder|er\s+ansat|sidder)\s+(?:i|hos|for|på|ved)|jeg\s+er\s+(?:fra|i|hos)|jeg\s+er|jeg\s+repræsenterer|as\s+an?|som\s+(?:en|et)|our|vores|vor|my|min|mit|here\s+at|her\s+i|representing|on\s+behalf\s+of)`;
 /** Words that make a self-reference point at someone else ("our contract with a telco"). */
 export const NOT_SELF_BETWEEN = String.raw`${B}(?:med|with|til|to|hos|fra|from|about|om|køb\p{L}*|buy\p{L}*|contract\p{L}*|kontrakt\p{L}*|aftale\p{L}*|agreement\p{L}*|deal|supplier\p{L}*|leverandør\p{L}*|vendor\p{L}*|customers?|kunde\p{L}*|for)${E}`;
 
@@ -269,7 +269,7 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
       `tv-?box${W}`,
       `${W}modem${W}`,
       `wi-?fi-?\\s?router${W}`,
-      'fritz!?\\s?box(?:es)?',
+      `fritz!?\\s?box${W}`,
       'ONTs?',
       `fiberboks${W}`,
       'handsets?',
@@ -347,13 +347,13 @@ export const TERRITORY: Array<['FO' | 'GL' | 'DK', string]> = [
   ['GL', String.raw`${B}(?:grønland${W}|greenland${W}|nuuk|godthåb|sisimiut|ilulissat)`],
   [
     'DK',
-    String.raw`${B}(?:danmark${W}|denmark${W}|dansk(?:e)?|danish|københavn${W}|copenhagen|aarhus|århus|odense|aalborg|esbjerg|jylland|sjælland|fyn|bornholm)${E}`,
+    String.raw`${B}(?:danmark${W}|denmark${W}|dansk(?:e)?|danish|københavn${W}|copenhagen|aarhus|århus|odense|aalborg|esbjerg|jylland|sjælland|fyn|bornholm|jutland|zealand|funen)${E}`,
   ],
 ];
 /** "Danish act", "dansk lov": a demonym on the law, not on the network. */
 export const DK_NOT_TERRITORY_AFTER = String.raw`^\s*(?:${gap(1)})?(?:act|law|lov${W}|byret${W}|ret(?:t)?|regler|rules|legislation|lovgivning|authorities|myndighed${W}|government|regering${W}|cfcs|${SUPPLIER_NOUN.slice(3, -1)})`;
 
-export const NEW_STRONG = String.raw`${B}(?:plan(?:s|ning|ned)?\s+to|planlægger|påtænker|overvejer|considering|consider(?:s)?\s+(?:buying|signing|entering)|skal\s+(?:til\s+at\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have)|vil\s+(?:gerne\s+)?(?:indgå|købe|skrive|anskaffe|udskifte|have)|want(?:s)?\s+(?:a|an|to)|would\s+like\s+to|(?:we|i)'?d\s+like\s+to|going\s+to\s+(?:sign|buy|enter|replace|install)|about\s+to\s+(?:sign|buy|enter)|intend${W}\s+to|ny(?:e|t)?\s+(?:${W}aftale${W}|kontrakt${W}|leverandør${W})|new\s+(?:supplier\s+|vendor\s+)?(?:agreement|contract|deal)|før\s+vi\s+(?:skriver|underskriver|indgår|køber)|before\s+(?:we\s+(?:sign|buy|enter|commit)|signing)|tender${W}|udbud${W}|forhandl${W}|negotiat${W}|evaluat${W}|evaluerer|potentiel${W}\s+(?:leverandør|aftale)|prospective)${E}`;
+export const NEW_STRONG = String.raw`${B}(?:plan(?:s|ning|ned)?\s+to|planlægger|påtænker|overvejer|considering|consider(?:s)?\s+(?:buying|signing|entering)|skal\s+(?:til\s+at\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have)|vil\s+(?:gerne\s+)?(?:indgå|købe|skrive|anskaffe|udskifte|have|outsource|udlicitere|skifte|bruge|installere|sætte)|want(?:s)?\s+(?:a|an|to)|would\s+like\s+to|(?:we|i)'?d\s+like\s+to|going\s+to\s+(?:sign|buy|enter|replace|install)|about\s+to\s+(?:sign|buy|enter)|intend${W}\s+to|ny(?:e|t)?\s+(?:${W}aftale${W}|kontrakt${W}|leverandør${W})|new\s+(?:supplier\s+|vendor\s+)?(?:agreement|contract|deal)|før\s+vi\s+(?:skriver|underskriver|indgår|køber)|before\s+(?:we\s+(?:sign|buy|enter|commit)|signing)|tender${W}|udbud${W}|forhandl${W}|negotiat${W}|evaluat${W}|evaluerer|potentiel${W}\s+(?:leverandør|aftale)|prospective)${E}`;
 export const EXISTING_STRONG = String.raw`${B}(?:eksisterende|existing|nuværende|current\s+(?:contract|agreement|supplier|deal)|underskrev${W}|signed|indgået|indgik|entered\s+into|concluded|already\s+(?:bought|installed|have|signed|use|using)|allerede\s+(?:købt|installeret|har|underskrevet|indgået)|har\s+(?:haft|købt|installeret)|have\s+(?:had|bought|installed))${E}`;
 export const EXISTING_WEAK = String.raw`${B}(?:(?:vi\s+)?har\s+(?:en|et)\s+${gap(1)}(?:${W}aftale|kontrakt)|(?:we\s+)?have\s+(?:a|an)\s+${gap(1)}(?:contract|agreement|deal)|vores\s+${gap(1)}(?:${W}aftale|kontrakt)${W}|our\s+${gap(1)}(?:contract|agreement|deal)s?|vi\s+bruger|we\s+use|i\s+brug|in\s+use|since\s+\d{4}|siden\s+\d{4})${E}`;
 export const NEW_WEAK = String.raw`${B}(?:må\s+(?:vi|vores|jeg)\s+${gap(2)}(?:indgå|købe|bruge|anskaffe|installere|skrive)|(?:may|can|could)\s+(?:we|i|our)\s+${gap(2)}(?:buy|sign|enter|use|purchase|install)|køb\s+af|purchase\s+of|anskaff${W})${E}`;

@@ -1,0 +1,405 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../../bot/understand/extract.js';
+import type { FactKey, Facts } from '../../../guardrails/facts.js';
+import { FactsSchema } from '../../../guardrails/facts.js';
+
+interface Row {
+  text: string;
+  asOf?: string;
+  /** Facts the message must yield, with these values. */
+  yes: Facts;
+  /** Facts the message must not yield at all. */
+  no?: FactKey[];
+}
+
+// Written for these tests, informal on purpose: typos, missing capitals, mixed languages.
+const ROWS: Row[] = [
+  // --- counts of end users -------------------------------------------------------------------
+  {
+    text: 'vi er en lille isp med ca. 57.000 slutbrugere',
+    yes: { end_users: 57000, organisation_type: 'telecom_provider' },
+  },
+  { text: 'We have roughly 60k customers on our fibre', yes: { end_users: 60000 } },
+  {
+    text: 'Our customer base is ~350k subscribers across Jutland',
+    yes: { end_users: 350000, territory: 'DK' },
+  },
+  { text: 'vi har omkring 300.000 kunder på mobil og bredbånd', yes: { end_users: 300000 } },
+  {
+    text: 'Vi har 1,2 millioner abonnenter og er et mobilselskab',
+    yes: { end_users: 1200000, organisation_type: 'telecom_provider' },
+  },
+  { text: 'Vi leverer til 75 tusind husstande', yes: { end_users: 75000 } },
+  { text: 'we serve 1.5 million households with cable tv and internet', yes: { end_users: 1500000 } },
+  { text: 'we got 2 million users on the network', yes: { end_users: 2000000 } },
+  { text: 'Our network has 50 000 end-users right now', yes: { end_users: 50000 } },
+  { text: 'vi har 3.200 slutbrugere', yes: { end_users: 3200 }, no: ['state_end_users'] },
+  { text: 'Antallet af slutbrugere er knap 49.500.', yes: { end_users: 49500 } },
+  { text: 'we have 50,001 endusers', yes: { end_users: 50001 } },
+  { text: 'vi har 1,5 mio. kunder', yes: { end_users: 1500000 } },
+  { text: 'We have 1.8m costumers, mostly mobile', yes: { end_users: 1800000 } },
+  { text: 'vores net bruges af godt 51.000 private og erhvervskunder', yes: { end_users: 51000 } },
+  { text: 'The station reaches about 420,000 listeners every week', yes: { end_users: 420000 } },
+  {
+    text: 'Vi har 40.000 egne kunder og derudover 15.000 slutbrugere hos vores engroskunder',
+    yes: { end_users: 55000 },
+  },
+  {
+    text: 'our own 40k customers plus 15k on our wholesale partners services - does that add up to more than 50k?',
+    yes: { end_users: 55000 },
+  },
+  {
+    text: 'Vi har 30.000 egne slutbrugere. Tre virtuelle operatører lejer kapacitet hos os, og deres slutbrugere er ca. 25.000.',
+    yes: { end_users: 55000 },
+  },
+  {
+    text: 'We have 45,000 retail customers, and wholesale partners bring another 6,000 end users',
+    yes: { end_users: 51000 },
+  },
+  {
+    text: 'We have 12,000 end users in total, 9,000 own and 3,000 via wholesale.',
+    yes: { end_users: 12000 },
+  },
+  {
+    text: 'Kommunen har 60.000 indbyggere og 4.000 ansatte',
+    yes: { organisation_type: 'municipality' },
+    no: ['end_users', 'state_end_users'],
+  },
+  {
+    text: 'Vi er 250 ansatte i et lille teleselskab',
+    yes: { organisation_type: 'telecom_provider' },
+    no: ['end_users'],
+  },
+  { text: 'Is 50.000 enough to be significant?', yes: {}, no: ['end_users'] },
+  { text: 'The contract is worth 2 million kr and covers 5 years', yes: {}, no: ['end_users'] },
+  { text: 'vi har 80 % af markedet i Nordjylland', yes: {}, no: ['end_users'] },
+  // --- state end users -------------------------------------------------------------------------
+  {
+    text: 'Vi har 9.000 slutbrugere i alt. Via en aftale med Skattestyrelsen leverer vi mobiltelefoni til 650 af styrelsens medarbejdere.',
+    yes: { end_users: 9000, state_end_users: 650 },
+  },
+  {
+    text: 'we have 4,000 end users altogether, and through a contract with a state agency we serve 520 of their staff',
+    yes: { end_users: 4000, state_end_users: 520 },
+  },
+  {
+    text: 'Through our framework agreement with the Ministry of Defence we provide mobile service for 1,200 employees.',
+    yes: { state_end_users: 1200 },
+  },
+  {
+    text: 'Vi leverer net til to universiteter, i alt 3.000 studerende og ansatte brugere.',
+    yes: { state_end_users: 3000 },
+  },
+  {
+    text: 'We have 18,500 end users in total. Around 3,000 of them are staff at two municipalities we have contracts with.',
+    yes: { end_users: 18500, state_end_users: 0 },
+  },
+  {
+    text: 'Ca. 900 af vores 20.000 kunder er ansatte i Region Syddanmark, som vi har en rammeaftale med',
+    yes: { state_end_users: 0 },
+    no: ['organisation_type'],
+  },
+  { text: 'Vi har ingen aftaler med statslige myndigheder overhovedet', yes: { state_end_users: 0 } },
+  { text: 'We have no contracts with state bodies.', yes: { state_end_users: 0 } },
+  { text: 'no government agency customers at all, only private ones', yes: { state_end_users: 0 } },
+  // --- organisation type -------------------------------------------------------------------------
+  {
+    text: 'Hej, jeg sidder i IT-afdelingen i Viborg Kommune. Må vi købe nye kameraer?',
+    yes: { organisation_type: 'municipality', component: 'surveillance_camera' },
+  },
+  {
+    text: 'Our municipality is looking at CCTV for the town hall',
+    yes: { organisation_type: 'municipality', component: 'surveillance_camera' },
+  },
+  { text: 'Vi er en region og skal have nye kameraer på sygehusene', yes: { organisation_type: 'region' } },
+  {
+    text: "I'm at a Danish state agency, we buy laptops from Lenovo",
+    yes: { organisation_type: 'state_authority', component: 'office_it' },
+  },
+  { text: 'Vi er en styrelse under Erhvervsministeriet', yes: { organisation_type: 'state_authority' } },
+  {
+    text: 'Vi er et lille dansk teleselskab på Fyn',
+    yes: { organisation_type: 'telecom_provider', territory: 'DK' },
+  },
+  {
+    text: "we're a regional broadband company in southern Jutland",
+    yes: { organisation_type: 'telecom_provider' },
+  },
+  {
+    text: 'We are a cable operator with a network in Aarhus',
+    yes: { organisation_type: 'telecom_provider', territory: 'DK' },
+  },
+  { text: 'jeg arbejder for en internetudbyder', yes: { organisation_type: 'telecom_provider' } },
+  {
+    text: 'vi er en lokal radiostation i Vejle',
+    yes: { organisation_type: 'radio_tv' },
+    no: ['nationwide_public_service'],
+  },
+  {
+    text: 'We are a TV station with national public service obligations',
+    yes: { organisation_type: 'radio_tv', nationwide_public_service: true },
+  },
+  {
+    text: 'Vi er en kommerciel tv-kanal uden public service-forpligtelser',
+    yes: { organisation_type: 'radio_tv', nationwide_public_service: false },
+  },
+  {
+    text: 'Vi er en lokal radio med lokal public service-tilladelse',
+    yes: { nationwide_public_service: false },
+  },
+  { text: 'We are a private hospital thinking about new cameras', yes: { organisation_type: 'other' } },
+  {
+    text: 'Vi er en dansk bank og vil købe overvågningskameraer',
+    yes: { organisation_type: 'company', component: 'surveillance_camera' },
+  },
+  {
+    text: 'vi er en butikskæde... er der regler for kameraer fra kina?',
+    yes: { organisation_type: 'company', supplier_country: 'CN' },
+  },
+  {
+    text: 'Our contract with a telecom operator covers phones for our staff',
+    yes: {},
+    no: ['organisation_type'],
+  },
+  // --- components ------------------------------------------------------------------------------
+  {
+    text: 'Aftalen handler om nyt kernenetudstyr fra Ericsson',
+    yes: { component: 'core_network', supplier: 'Ericsson', supplier_country: 'SE' },
+  },
+  { text: 'we want to swap our packet core', yes: { component: 'core_network', agreement_status: 'new' } },
+  { text: 'Det drejer sig om drift og vedligehold af vores core-net', yes: { component: 'core_network' } },
+  { text: 'nye core-routere til rygradsnettet', yes: { component: 'backbone_router' } },
+  {
+    text: 'We buy routers for our backbone from Juniper',
+    yes: { component: 'backbone_router', supplier: 'Juniper', supplier_country: 'US' },
+  },
+  { text: 'The deal covers backbone servers in our two data centres', yes: { component: 'backbone_server' } },
+  { text: 'Vi skal have nyt faktureringssystem', yes: { component: 'oss_bss_nms', agreement_status: 'new' } },
+  { text: 'contract for our OSS/BSS stack', yes: { component: 'oss_bss_nms' } },
+  { text: 'outsourcing af netværksstyringen til en ekstern partner', yes: { component: 'oss_bss_nms' } },
+  {
+    text: 'kontrolenheder til radionettet fra Samsung',
+    yes: { component: 'ran_control', supplier: 'Samsung', supplier_country: 'KR' },
+  },
+  { text: 'new RAN controllers for the 5G rollout', yes: { component: 'ran_control' } },
+  {
+    text: 'Vi vil outsource driften af vores net til et managed services firma',
+    yes: { component: 'operations_service', agreement_status: 'new' },
+  },
+  {
+    text: 'Må vi sætte Dahua-kameraer op på rådhuset?',
+    yes: { component: 'surveillance_camera', supplier: 'Dahua', supplier_country: 'CN' },
+  },
+  { text: 'videoovervågningsanlæg til parkeringshuset', yes: { component: 'surveillance_camera' } },
+  { text: 'nye fritzboxe til kunderne', yes: { component: 'customer_equipment', supplier: 'AVM' } },
+  { text: 'set-top boxes for our tv customers', yes: { component: 'customer_equipment' } },
+  {
+    text: 'we want to sell Xiaomi handsets to our subscribers',
+    yes: { component: 'customer_equipment', supplier: 'Xiaomi', supplier_country: 'CN' },
+  },
+  { text: 'nye mobiltelefoner til vores medarbejdere', yes: { component: 'office_it' } },
+  { text: 'new printers and laptops for the office', yes: { component: 'office_it' } },
+  { text: 'vi skal have nye master på Lolland', yes: { component: 'other' } },
+  // --- supplier and country ----------------------------------------------------------------------
+  {
+    text: 'vi overvejer den kinesiske leverandør ZTE til kernenettet',
+    yes: { supplier: 'ZTE', supplier_country: 'CN', agreement_status: 'new' },
+  },
+  {
+    text: 'We are looking at hauwei for the radio network control units',
+    yes: { supplier: 'Huawei', supplier_country: 'CN', component: 'ran_control' },
+  },
+  { text: 'en aftale med svenske Ericsson', yes: { supplier: 'Ericsson', supplier_country: 'SE' } },
+  {
+    text: 'a Norwegian vendor for our billing',
+    yes: { supplier_country: 'NO', component: 'oss_bss_nms' },
+    no: ['supplier'],
+  },
+  {
+    text: 'We are a Danish operator and want to buy from an Israeli company',
+    yes: { supplier_country: 'IL', territory: 'DK' },
+  },
+  { text: 'leverandøren er et selskab med hovedsæde i Rusland', yes: { supplier_country: 'RU' } },
+  { text: "We're a Danish telco", yes: { territory: 'DK' }, no: ['supplier_country'] },
+  { text: 'A supplier controlled by a foreign military, is that a problem?', yes: {} },
+  {
+    text: 'cameras from milestone? no wait, the VMS is from Milestone and the cameras are Axis',
+    yes: { supplier: 'Milestone', supplier_country: 'DK' },
+  },
+  // --- territory -------------------------------------------------------------------------------
+  { text: 'Vi driver mobilnet på Færøerne', yes: { territory: 'FO', organisation_type: 'telecom_provider' } },
+  { text: 'Vi er et teleselskab i Nuuk', yes: { territory: 'GL' } },
+  { text: 'Gælder den danske lov for et færøsk teleselskab?', yes: { territory: 'FO' } },
+  { text: 'We operate in Greenland only', yes: { territory: 'GL' } },
+  // --- agreement status and dates ------------------------------------------------------------------
+  {
+    text: 'Vores aftale med Nokia blev indgået den 7. dec. 2020',
+    yes: { agreement_status: 'existing', agreement_date: '2020-12-07' },
+  },
+  {
+    text: 'kontrakten blev underskrevet 7/12-2020',
+    yes: { agreement_status: 'existing', agreement_date: '2020-12-07' },
+  },
+  {
+    text: 'We signed the deal on March 15, 2022',
+    yes: { agreement_status: 'existing', agreement_date: '2022-03-15' },
+  },
+  {
+    text: 'the contract was concluded on 2019-11-30',
+    yes: { agreement_date: '2019-11-30', agreement_status: 'existing' },
+  },
+  {
+    text: 'Vi har haft en aftale med Huawei siden 2018',
+    yes: { agreement_date: '2018-01-01', agreement_status: 'existing' },
+  },
+  { text: 'our Huawei contract is from 2020', yes: { agreement_status: 'existing' }, no: ['agreement_date'] },
+  { text: 'aftalen er fra marts 2021', yes: { agreement_date: '2021-03-01' } },
+  {
+    text: 'Vi skal indgå en ny aftale med Cisco før jul',
+    yes: { agreement_status: 'new', supplier: 'Cisco' },
+  },
+  { text: 'Before we sign with Nokia, can you check it?', yes: { agreement_status: 'new' } },
+  {
+    text: 'We have an existing contract for our core network',
+    yes: { agreement_status: 'existing', component: 'core_network' },
+  },
+  {
+    text: 'CFCS meddelte os forbuddet den 10/2-2026',
+    asOf: '2026-11-22',
+    yes: { decision_date: '2026-02-10' },
+    no: ['agreement_date'],
+  },
+  {
+    text: 'We got the decision from CFCS on 1 September 2026',
+    asOf: '2026-11-22',
+    yes: { decision_date: '2026-09-01' },
+  },
+  {
+    text: 'Aftalen blev underskrevet 3. marts 2019, og afgørelsen om forbud blev meddelt os 31. august 2026.',
+    asOf: '2026-11-22',
+    yes: { agreement_date: '2019-03-03', decision_date: '2026-08-31' },
+  },
+  { text: 'fik afgørelsen i går', asOf: '2026-11-22', yes: { decision_date: '2026-11-21' } },
+  {
+    text: 'Loven trådte i kraft 1. juli 2021, gælder den for os?',
+    yes: {},
+    no: ['agreement_date', 'decision_date'],
+  },
+  // --- wants a human -----------------------------------------------------------------------------
+  { text: 'kan jeg ikke bare tale med et menneske?', yes: { wants_human: true } },
+  { text: 'Please put me through to someone at CFCS', yes: { wants_human: true } },
+  { text: 'jeg vil gerne have en rådgiver til at ringe mig op', yes: { wants_human: true } },
+  { text: 'Can I speak to a real person about this?', yes: { wants_human: true } },
+  { text: 'I dont need to talk to a human, just answer', yes: {}, no: ['wants_human'] },
+  // --- mixed language, whole messages ---------------------------------------------------------------
+  {
+    text: 'Hej! Vi er en dansk mobiloperatør med 1,1 mio. slutbrugere, and we plan to sign with Ericsson for the mobile core next month.',
+    yes: {
+      organisation_type: 'telecom_provider',
+      end_users: 1100000,
+      agreement_status: 'new',
+      supplier: 'Ericsson',
+      supplier_country: 'SE',
+      component: 'core_network',
+      territory: 'DK',
+    },
+  },
+  {
+    text: 'We r a danish ISP w/ 72.000 kunder. vores kontrakt med Huawei om core routere blev signed 1/6-2019',
+    yes: {
+      organisation_type: 'telecom_provider',
+      end_users: 72000,
+      supplier: 'Huawei',
+      component: 'backbone_router',
+      agreement_date: '2019-06-01',
+      agreement_status: 'existing',
+    },
+  },
+  {
+    text: 'Kommune her. Vi overvejer Hikvision kameraer til skolerne, men de er vist ejet af den kinesiske stat?',
+    yes: {
+      organisation_type: 'municipality',
+      supplier: 'Hikvision',
+      supplier_country: 'CN',
+      component: 'surveillance_camera',
+    },
+  },
+];
+
+describe('extractFacts: the table', () => {
+  it('has at least 80 phrasings', () => {
+    expect(ROWS.length).toBeGreaterThanOrEqual(80);
+  });
+  it.each(ROWS.map((r) => [r.text, r] as const))('%s', (_text, row) => {
+    const { facts, evidence } = extractFacts(row.text, row.asOf ? { asOf: row.asOf } : {});
+    expect(FactsSchema.safeParse(facts).success).toBe(true);
+    expect(facts).toMatchObject(row.yes);
+    for (const k of row.no ?? []) expect(facts[k], `must not yield ${k}`).toBeUndefined();
+    for (const k of Object.keys(row.yes) as FactKey[]) {
+      expect(evidence[k], `evidence for ${k}`).toBeTruthy();
+      // The evidence is a span of what the person wrote (joined with … when two spans were added up).
+      for (const part of evidence[k]!.split(' … ')) expect(row.text).toContain(part);
+    }
+  });
+});
+
+describe('extractFacts: signals and odd input', () => {
+  it('flags a supplier said to be controlled by a foreign military or state', () => {
+    expect(
+      extractFacts('A supplier controlled by a foreign military, is that a problem?').signals
+        .state_controlled,
+    ).toBe(true);
+    expect(extractFacts('leverandøren er kontrolleret af et fremmed militær').signals.state_controlled).toBe(
+      true,
+    );
+    expect(extractFacts('leverandøren er statsejet').signals.state_controlled).toBe(true);
+    expect(extractFacts('the supplier is not controlled by any state').signals.state_controlled).toBe(false);
+    expect(extractFacts('We buy from Ericsson').signals.state_controlled).toBeUndefined();
+  });
+  it('keeps a year that straddles 7 December 2020 out of the facts and says so', () => {
+    const x = extractFacts('Aftalen med Huawei blev indgået i 2020');
+    expect(x.facts.agreement_date).toBeUndefined();
+    expect(x.signals.vague_agreement_date).toBe('2020');
+    const d = extractFacts('aftalen er fra december 2020');
+    expect(d.facts.agreement_date).toBeUndefined();
+    expect(d.signals.vague_agreement_date).toBe('2020-12');
+  });
+  it('marks a year-only agreement date as such', () => {
+    const x = extractFacts('we have had the contract since 2017');
+    expect(x.facts.agreement_date).toBe('2017-01-01');
+    expect(x.signals.agreement_date_precision).toBe('year');
+  });
+  it('marks a hedged count', () => {
+    expect(extractFacts('vi har ca. 57.000 slutbrugere').signals.end_users_approx).toBe(true);
+    expect(extractFacts('vi har 57.000 slutbrugere').signals.end_users_approx).toBeUndefined();
+  });
+  it('returns nothing, without throwing, for empty or unrelated text', () => {
+    for (const t of ['', '   ', '???', 'Hvad er klokken?', '§ 17, stk. 2, nr. 3', '1234567890'.repeat(50)]) {
+      const x = extractFacts(t);
+      expect(FactsSchema.safeParse(x.facts).success).toBe(true);
+    }
+    expect(extractFacts('§ 17, stk. 2 og § 1, nr. 3, litra a').facts).toEqual({});
+  });
+  it('reads the supplier country from the register when the text names none', () => {
+    expect(extractFacts('vi bruger Hikvision').facts).toMatchObject({
+      supplier: 'Hikvision',
+      supplier_country: 'CN',
+    });
+  });
+  it('uses an injected register', () => {
+    const fake = {
+      suppliers: [{ id: 'acme', name: 'Acme Networks', aliases: ['Acme'], country: 'FR' }],
+      countries: [{ code: 'FR', name_da: 'Frankrig', name_en: 'France', aliases: ['fransk', 'French'] }],
+      supplierByName: (n: string) => (/^acme( networks)?$/i.test(n) ? fake.suppliers[0] : undefined),
+      countryByName: (n: string) =>
+        /^(frankrig|france|fransk|franske|french)$/i.test(n) ? fake.countries[0] : undefined,
+    };
+    // biome-ignore lint/suspicious/noExplicitAny: a minimal fake of the register interface
+    const x = extractFacts('we buy core network kit from acme', { register: fake as any });
+    expect(x.facts).toMatchObject({
+      supplier: 'Acme Networks',
+      supplier_country: 'FR',
+      component: 'core_network',
+    });
+  });
+});
