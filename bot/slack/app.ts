@@ -4,7 +4,7 @@
  * Slack), and the listeners.
  */
 import { randomUUID } from 'node:crypto';
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { Advisor } from '../pipeline.js';
 import type { Store } from '../store/index.js';
@@ -112,7 +112,11 @@ export async function whoAmI(
   botToken: string,
   apiUrl: string,
 ): Promise<{ ok: true; identity: BotIdentity } | { ok: false; error: string }> {
-  const client = new webApi.WebClient(botToken, { slackApiUrl: apiUrl, retryConfig: { retries: 2 } });
+  const client = new webApi.WebClient(botToken, {
+    slackApiUrl: apiUrl,
+    retryConfig: { retries: 2, minTimeout: 200, maxTimeout: 1000 },
+    logLevel: LogLevel.ERROR,
+  });
   try {
     const res = await client.auth.test();
     if (typeof res.bot_id === 'string' && typeof res.user_id === 'string') {
@@ -120,6 +124,10 @@ export async function whoAmI(
     }
     return { ok: false, error: 'SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot_id)' };
   } catch (e) {
-    return { ok: false, error: `Slack refused SLACK_BOT_TOKEN at ${apiUrl} (${errorCode(e)})` };
+    const code = errorCode(e);
+    if ((e as { code?: unknown }).code === webApi.ErrorCode.PlatformError) {
+      return { ok: false, error: `Slack refused SLACK_BOT_TOKEN (${code})` };
+    }
+    return { ok: false, error: `Slack could not be reached at SLACK_API_URL=${apiUrl} (${code})` };
   }
 }
