@@ -74,7 +74,7 @@ const PATTERNS: Array<{ re: string; precision: DatePrecision }> = [
   // March 15, 2022 / March 15th 2022
   { re: `${NB}(?<mn>${MON})\\s+(?<d>${DAY})${ORD},?\\s+(?<y>${YEAR})${NA}`, precision: 'day' },
   // december 2020, dec. 2020
-  { re: `${NB}(?<mn>${MON})\\s*(?<y>${YEAR})${NA}`, precision: 'month' },
+  { re: `${NB}(?<mn>${MON})\\s*(?<y>${YEAR})${NA}(?!\\s*[-/.]\\d)`, precision: 'month' },
   // since 2018, siden 2018, i 2018, in 2018, fra 2019, back in 2017, året 2019
   {
     re: `${NB}(?:since|siden|in|i|from|fra|during|under|tilbage\\s+i|back\\s+in|året|year|år)\\s+(?<y>${YEAR})${NA}(?!\\s*[-/.]\\d)`,

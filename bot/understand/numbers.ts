@@ -62,7 +62,7 @@ const MULTIPLIERS: Array<{ re: string; factor: number; lang: 'da' | 'en' | 'any'
   { re: 'billions?', factor: 1e9, lang: 'en' },
   { re: 'bn', factor: 1e9, lang: 'en' },
   { re: 'millioner', factor: 1e6, lang: 'da' },
-  { re: 'millions?', factor: 1e6, lang: 'any' },
+  { re: 'millions?', factor: 1e6, lang: 'en' },
   { re: 'mill?\\.', factor: 1e6, lang: 'da' },
   { re: 'mio\\.?', factor: 1e6, lang: 'da' },
   { re: 'mn', factor: 1e6, lang: 'en' },
@@ -87,7 +87,7 @@ const NUMBER_SOURCE =
   `(?:(?<digits>${DIGITS})(?:(?<glued>[kKmM])(?![${L}])|\\s*(?<mult>${MULT})(?![${L}]))?` +
   `|(?<word>${WORDNUM})\\s+(?<wmult>${MULT})(?![${L}]))`;
 
-const FIND_RE = new RegExp(`(?<![${L}.,/§-])${NUMBER_SOURCE}`, 'giu');
+const FIND_RE = new RegExp(`(?<![${L}.,/:§-])${NUMBER_SOURCE}`, 'giu');
 const WHOLE_RE = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`, 'iu');
 
 const MONTHS = String.raw`jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:ts|ch)?|apr(?:il)?|maj|may|jun[ie]?|jul[iy]?|aug(?:ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
