@@ -45,6 +45,8 @@ export interface Signals {
   vague_agreement_date?: string;
   /** The writer hedged the end-user count (`ca.`, `omkring`, `about`). */
   end_users_approx?: boolean;
+  /** The count is a bound, not a number: `over 50.000` is more than, `under 500` less than the value. */
+  end_users_qualifier?: 'more_than' | 'less_than';
 }
 
 export interface Extraction {
@@ -116,6 +118,18 @@ const WANTS_HUMAN_RE = g(X.WANTS_HUMAN);
 const DECISION_RE = g(X.DECISION_WORDS);
 const AGREEMENT_RE = g(X.AGREEMENT_WORDS);
 const NEUTRAL_RE = g(X.NEUTRAL_DATE_WORDS);
+const LOCATIVE_BEFORE_RE = re(
+  `${X.B}(?:at|i|hos|ved|in|of|af|på|within|inden\\s+for)\\s+(?:the|a|an|den|det|de|some|nogle|two|three|to|tre|fire|four|several|flere|danish|danske|vores|our|their|deres)?\\s*(?:[\\p{L}-]+\\s+)?$`,
+);
+const POSSESSIVE_RE = re(X.POSSESSIVE);
+const GENERIC_ORG_RE = re(X.GENERIC_ORG_WORD);
+const SUPPLIER_IS_RE = re(X.SUPPLIER_IS);
+const MORE_THAN_RE = re(
+  `${X.B}(?:over|mere\\s+end|flere\\s+end|more\\s+than|above|in\\s+excess\\s+of|upwards\\s+of|at\\s+least|mindst|minimum)\\s*$`,
+);
+const LESS_THAN_RE = re(
+  `${X.B}(?:under|less\\s+than|fewer\\s+than|færre\\s+end|mindre\\s+end|below|op\\s+til|up\\s+to|højst|at\\s+most|max\\.?|maksimalt)\\s*$`,
+);
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -230,6 +244,8 @@ function findOrganisation(text: string): { type: OrgType; evidence: string } | u
       if (/[.!?;\n]/.test(between) || NOT_SELF_BETWEEN_RE.test(between)) break;
       const type = orgTypeOf(o);
       if (!type) continue;
+      // "vores udbyder" / "our provider" is a supplier, not the writer.
+      if (POSSESSIVE_RE.test(self[0].trim()) && GENERIC_ORG_RE.test(o[0])) break;
       // Bare "operator"/"provider"/"company" are weak words: a hospital "provider" is still other.
       return { type, evidence: text.slice(self.index, o.index + o[0].length) };
     }
@@ -239,7 +255,8 @@ function findOrganisation(text: string): { type: OrgType; evidence: string } | u
     const before = text.slice(Math.max(0, o.index - 30), o.index);
     if (/(?:^|[.!?\n]\s*)(?:(?:en|et|a|an|the|vi|we)\s+)?(?:\p{L}+\s+)?$/iu.test(before) && o.index < 40) {
       const type = orgTypeOf(o);
-      if (type && !['other', 'company'].includes(type)) return { type, evidence: o[0] };
+      if (type && !['other', 'company'].includes(type) && !GENERIC_ORG_RE.test(o[0]))
+        return { type, evidence: o[0] };
     }
   }
   const net = NETWORK_OWNER_RE.exec(text);
@@ -271,11 +288,29 @@ interface Count {
   subset: boolean;
   additive: boolean;
   approx: boolean;
+  qualifier?: 'more_than' | 'less_than';
   evidence: string;
 }
 
 function distance(n: Span, a: number, b: number): number {
   return a >= n.end ? a - n.end : b <= n.start ? n.start - b : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The number a mark is about. After "at/i/hos/af …" it is the count before it ("450 employees at state
+ * agencies", "500 af styrelsens medarbejdere"); otherwise the nearest count ("4,000 end users, and
+ * through a state agency we serve 520 of their staff": the agency is about the 520).
+ */
+function owner(text: string, sentence: Span, a: number, b: number, nums: Span[]): Span | undefined {
+  const inSentence = nums.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
+  const lead = text.slice(Math.max(sentence.start, a - 25), a);
+  if (LOCATIVE_BEFORE_RE.test(lead)) {
+    const before = inSentence.filter((n) => n.end <= a);
+    if (before.length) return before[before.length - 1];
+  }
+  let best: Span | undefined;
+  for (const n of inSentence) if (!best || distance(n, a, b) < distance(best, a, b)) best = n;
+  return best;
 }
 
 function nearestMark(
@@ -293,9 +328,7 @@ function nearestMark(
       if (negatedBefore(text, sentence, at, 40)) continue;
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
       if (d < 0) continue;
-      // A mark belongs to the number nearest to it ("4,000 end users, and through a state agency we
-      // serve 520 of their staff": the agency is about the 520).
-      if (others.some((o) => o !== num && distance(o, at, at + m[0].length) < d)) continue;
+      if (owner(text, sentence, at, at + m[0].length, others) !== num) continue;
       if (!best || d < best.d) best = { kind, d };
     }
   }
@@ -367,6 +400,8 @@ function findCounts(text: string, spans: Span[]): Count[] {
       subset,
       additive: ADDITIVE_BEFORE_RE.test(text.slice(sentence.start, n.start)),
       approx: n.approx,
+      ...(MORE_THAN_RE.test(before) ? { qualifier: 'more_than' as const } : {}),
+      ...(LESS_THAN_RE.test(before) ? { qualifier: 'less_than' as const } : {}),
       evidence: text.slice(n.start, evidenceEnd).trim(),
     });
   }
@@ -386,14 +421,19 @@ function decideEndUsers(
   text: string,
   counts: Count[],
 ): {
-  end_users?: { value: number; evidence: string; approx: boolean };
+  end_users?: { value: number; evidence: string; approx: boolean; qualifier?: 'more_than' | 'less_than' };
   state?: { value: number; evidence: string };
 } {
   const out: ReturnType<typeof decideEndUsers> = {};
   const totals = counts.filter((c) => c.total && !c.subset);
   if (totals.length) {
     const t = totals[0]!;
-    out.end_users = { value: t.value, evidence: t.evidence, approx: t.approx };
+    out.end_users = {
+      value: t.value,
+      evidence: t.evidence,
+      approx: t.approx,
+      ...(t.qualifier ? { qualifier: t.qualifier } : {}),
+    };
   } else {
     const parts: Count[] = [];
     let own: Count | undefined;
@@ -412,6 +452,7 @@ function decideEndUsers(
         value: parts.reduce((s, c) => s + c.value, 0),
         evidence: parts.map((c) => c.evidence).join(' … '),
         approx: parts.some((c) => c.approx),
+        ...(parts.length === 1 && parts[0]!.qualifier ? { qualifier: parts[0]!.qualifier } : {}),
       };
     }
   }
@@ -476,6 +517,7 @@ function findSupplier(
     const attachedAfter =
       SUPPLIER_NOUN_START_RE.test(after) ||
       namedSpans.some((s) => s.start >= c.index + c[0].length && s.start - (c.index + c[0].length) <= 2);
+    const predicate = SUPPLIER_IS_RE.test(before) && !SELF_BEFORE_RE.test(before.slice(0, -1));
     const basedIn = BASED_IN_RE.test(before) || FROM_RE.test(before);
     let attachedBefore = false;
     if (basedIn) {
@@ -489,7 +531,7 @@ function findSupplier(
           namedSpans.some((s) => s.end <= c.index && c.index - s.end <= 40) ||
           /(?:kamera|camera|udstyr|equipment|router|handset|telefon|phone|gear)\p{L}*\s*$/iu.test(lead));
     }
-    if (attachedAfter || attachedBefore) {
+    if (attachedAfter || attachedBefore || predicate) {
       out.country = {
         value: country.code,
         evidence: (attachedAfter ? c[0] + after.split(/[,.;!?]/)[0] : before.slice(-30) + c[0]).trim(),
@@ -605,6 +647,7 @@ export function extractFacts(text: string, opts?: ExtractOptions): Extraction {
   if (users.end_users) {
     set('end_users', users.end_users.value, users.end_users.evidence);
     if (users.end_users.approx) signals.end_users_approx = true;
+    if (users.end_users.qualifier) signals.end_users_qualifier = users.end_users.qualifier;
   }
   if (users.state) set('state_end_users', users.state.value, users.state.evidence);
 

@@ -285,6 +285,36 @@ const ROWS: Row[] = [
     yes: {},
     no: ['agreement_date', 'decision_date'],
   },
+  // --- more phrasings ---------------------------------------------------------------------------
+  {
+    text: 'We serve 450 employees at Danish state agencies and 300 at the Capital Region',
+    yes: { state_end_users: 450 },
+  },
+  {
+    text: 'Vores udbyder af kernenet er finsk.',
+    yes: { supplier_country: 'FI', component: 'core_network' },
+    no: ['organisation_type'],
+  },
+  { text: 'Our core network supplier is Finnish.', yes: { supplier_country: 'FI' } },
+  {
+    text: 'I would like to talk to someone at CFCS please',
+    yes: { wants_human: true },
+    no: ['agreement_status'],
+  },
+  { text: 'Vi er et grønlandsk teleselskab med 40.000 kunder', yes: { territory: 'GL', end_users: 40000 } },
+  {
+    text: "We received CFCS's prohibition on 15 June 2026. When is the court deadline?",
+    yes: { decision_date: '2026-06-15' },
+  },
+  {
+    text: 'Our contract with Huawei was signed on 10 December 2020 and CFCS notified us of a ban on 2 February 2026.',
+    yes: { agreement_date: '2020-12-10', decision_date: '2026-02-02', supplier: 'Huawei' },
+  },
+  { text: 'vi har 2,5 mio mobilabonnenter', yes: { end_users: 2500000 } },
+  {
+    text: 'Vi er en virtuel mobiloperatør (MVNO) med 80.000 kunder',
+    yes: { organisation_type: 'telecom_provider', end_users: 80000 },
+  },
   // --- wants a human -----------------------------------------------------------------------------
   { text: 'kan jeg ikke bare tale med et menneske?', yes: { wants_human: true } },
   { text: 'Please put me through to someone at CFCS', yes: { wants_human: true } },
@@ -368,6 +398,11 @@ describe('extractFacts: signals and odd input', () => {
     const x = extractFacts('we have had the contract since 2017');
     expect(x.facts.agreement_date).toBe('2017-01-01');
     expect(x.signals.agreement_date_precision).toBe('year');
+  });
+  it('marks a count given as a bound', () => {
+    expect(extractFacts('Vi har over 50.000 slutbrugere').signals.end_users_qualifier).toBe('more_than');
+    expect(extractFacts('we have fewer than 40,000 customers').signals.end_users_qualifier).toBe('less_than');
+    expect(extractFacts('we have 40,000 customers').signals.end_users_qualifier).toBeUndefined();
   });
   it('marks a hedged count', () => {
     expect(extractFacts('vi har ca. 57.000 slutbrugere').signals.end_users_approx).toBe(true);
