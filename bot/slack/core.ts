@@ -329,6 +329,31 @@ export async function tellAsker(client: WebClient, deps: SlackDeps, c: Case, tex
   }
 }
 
+/**
+ * A message from the asker's side of a thread with an active case goes to the case's thread in the
+ * adviser channel too, so the adviser sees the conversation continue.
+ */
+export async function relayToCase(
+  client: WebClient,
+  deps: SlackDeps,
+  c: Case | undefined,
+  m: { user: string; text: string | undefined },
+): Promise<boolean> {
+  if (c === undefined || c.adviser_channel === null || c.adviser_ts === null) return false;
+  try {
+    await client.chat.postMessage({
+      channel: c.adviser_channel,
+      thread_ts: c.adviser_ts,
+      text: `*<@${m.user}> (sag / case #${c.id}):*\n${m.text ?? ''}`,
+    });
+    deps.store.addCaseEvent(c.id, 'asker_message', m.user, m.text ?? '');
+    return true;
+  } catch (e) {
+    deps.log.error({ case_id: c.id, error: errorCode(e) }, 'could not relay to the case thread');
+    return false;
+  }
+}
+
 export function caseLanguage(c: Case): Language {
   return c.answer?.language ?? guessLanguage(c.question);
 }

@@ -273,6 +273,18 @@ describe('escalation as a case', () => {
         .some((c) => c.params.thread_ts === ts && String(c.params.text).includes('Kontakt CFCS før')),
     ).toBe(true);
 
+    // the asker's reply in their thread reaches the case thread too
+    const askerReply = eventBody(
+      message({ user: 'U0ASKER', text: 'Tak! Aftalen er fra 2019.', thread_ts: ts }),
+    );
+    await send(bot, askerReply.body);
+    await bot.waitHandled((x) => x.id === askerReply.eventId);
+    await standin.waitFor(
+      (calls) =>
+        calls.some((c) => c.ok && c.params.channel === ADVISER_CHANNEL && c.params.thread_ts === postTs),
+      'asker relayed',
+    );
+
     // restart between escalation and resolution
     await bot.stop();
     bot = await startBot(standin, { dataDir });
@@ -304,6 +316,7 @@ describe('escalation as a case', () => {
       'posted',
       'claimed',
       'relayed',
+      'asker_message',
       'resolved',
     ]);
 
@@ -320,6 +333,51 @@ describe('escalation as a case', () => {
     expect(standin.ok('chat.postMessage').filter((x) => x.params.channel === ADVISER_CHANNEL).length).toBe(
       n + (required ? 1 : 0),
     );
+  });
+});
+
+describe('private answers and long quotes', () => {
+  it('escalates a private (slash command) answer: the case is posted and the person is told in their DM', async () => {
+    const n = responses().length;
+    const { body, contentType } = slashCommand({
+      text: 'Må vi beholde vores aftale med en kinesisk leverandør?',
+      user: 'U0PRIVATE',
+      responseUrl: standin.responseUrl('private'),
+    });
+    await send(bot, body, { contentType });
+    await standin.waitFor(() => responses().length > n, 'private answer');
+    const answerId = buttons(responses()[n]!.params.blocks)[0]!.value;
+    const { h } = await click('escalate', answerId, 'U0PRIVATE', 'C0GENERAL', nextTs());
+    expect(h.outcome).toMatch(/^case_\d+$/);
+    const caseId = Number(h.outcome.slice(5));
+    expect(bot.store.getCase(caseId)).toMatchObject({ asker: 'U0PRIVATE', status: 'open' });
+    expect(
+      standin
+        .ok('chat.postMessage')
+        .some((c) => c.params.channel === 'U0PRIVATE' && String(c.params.text).includes(`#${caseId}`)),
+    ).toBe(true);
+  });
+
+  it('shows the whole of a folded quote on request', async () => {
+    const { ts, answerId } = await ask('Hvad siger § 2 om leverandørens forhold?');
+    const stored = bot.store.getAnswer(answerId)!;
+    const long = 'Ved vurderingen lægges vægt på leverandørens forhold. '.repeat(40);
+    bot.store.recordAnswer({
+      id: 'a_longquote',
+      channel: 'C0GENERAL',
+      threadTs: ts,
+      user: 'U0ASKER',
+      question: 'q',
+      answer: {
+        ...stored.answer,
+        citations: [{ source: 'lov-1156-2021', ref: '§ 2, stk. 2, nr. 1', quote: long }],
+      },
+    });
+    const n = responses().length;
+    const { h } = await click('quote_expand', 'a_longquote|0', 'U0ASKER', 'C0GENERAL', ts);
+    expect(h.outcome).toBe('shown');
+    await standin.waitFor(() => responses().length > n, 'full quote');
+    expect(allText(responses()[n]!.params.blocks)).toContain(long.trim().slice(-60));
   });
 });
 

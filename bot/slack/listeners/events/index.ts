@@ -1,7 +1,7 @@
 /** Event listeners: `app_mention` (answer in the thread) and `app_home_opened` (publish the App Home). */
 import type { App } from '@slack/bolt';
 import { homeView } from '../../blocks.js';
-import { answerInThread, errorCode, report, type SlackDeps } from '../../core.js';
+import { answerInThread, errorCode, relayToCase, report, type SlackDeps } from '../../core.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
@@ -16,15 +16,19 @@ export function register(app: App, deps: SlackDeps): void {
       report(deps, { kind: 'event', id: eventId, outcome: 'ignored' });
       return;
     }
+    const threadTs = event.thread_ts ?? event.ts;
+    const openCase = deps.store.activeCaseForThread(event.channel, threadTs);
     const outcome = await answerInThread(client, deps, {
       eventId,
       kind: 'app_mention',
       channel: event.channel,
-      threadTs: event.thread_ts ?? event.ts,
+      threadTs,
       user: event.user,
       text: event.text,
       retryNum: context.retryNum,
     });
+    if (outcome !== 'duplicate')
+      await relayToCase(client, deps, openCase, { user: event.user, text: event.text });
     report(deps, { kind: 'event', id: eventId, outcome });
   });
 

@@ -4,7 +4,7 @@
  */
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { answerInThread, caseLanguage, report, type SlackDeps, tellAsker } from '../../core.js';
+import { answerInThread, caseLanguage, relayToCase, report, type SlackDeps, tellAsker } from '../../core.js';
 import { T } from '../../texts.js';
 
 const UserMessage = z.object({
@@ -66,6 +66,8 @@ export function register(app: App, deps: SlackDeps): void {
         return done('ignored');
       }
     }
+    const openCase =
+      m.thread_ts === undefined ? undefined : deps.store.activeCaseForThread(m.channel, m.thread_ts);
     const outcome = await answerInThread(client, deps, {
       eventId,
       kind: isDm ? 'message.im' : 'message.thread',
@@ -75,6 +77,7 @@ export function register(app: App, deps: SlackDeps): void {
       text: m.text,
       retryNum: context.retryNum,
     });
+    if (outcome !== 'duplicate') await relayToCase(client, deps, openCase, { user, text: m.text });
     done(outcome);
   });
 }
