@@ -17,13 +17,6 @@ const common = {
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
     .default('https://slack.com/api/')
     .transform((u) => (u.endsWith('/') ? u : `${u}/`)),
-  PORT: z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole port number')
-    .min(0, 'must be between 0 and 65535')
-    .max(65535, 'must be between 0 and 65535')
-    .default(3000),
-  HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
   ADVISER_CHANNEL: z
     .string()
     .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)')
@@ -36,13 +29,29 @@ const common = {
     .default('/leverandor'),
 };
 
+/** Only HTTP mode listens; Socket Mode does not read PORT or HOST. */
+const listener = {
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole port number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1, 'must not be empty').default('0.0.0.0'),
+};
+
 const botToken = z.string().regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token starting with xoxb-');
 const appToken = z.string().regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token starting with xapp-');
 const signingSecret = z
   .string()
   .regex(/^[A-Za-z0-9]{16,}$/, "must be the app's signing secret (letters and digits)");
 
-const HttpEnv = z.object({ ...common, SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret });
+const HttpEnv = z.object({
+  ...common,
+  ...listener,
+  SLACK_BOT_TOKEN: botToken,
+  SLACK_SIGNING_SECRET: signingSecret,
+});
 const SocketEnv = z.object({ ...common, SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken });
 const TerminalEnv = z.object({ DATA_DIR: common.DATA_DIR, LOG_LEVEL: common.LOG_LEVEL });
 
@@ -70,10 +79,10 @@ function clean(env: Env): Env {
   return out;
 }
 
-function firstIssue(error: z.ZodError): string {
+function firstIssue(error: z.ZodError, env: Env): string {
   const issue = error.issues[0];
   const name = issue?.path.map(String).join('.') || 'environment';
-  const message = issue?.code === 'invalid_type' && issue.input === undefined ? 'is not set' : issue?.message;
+  const message = env[name] === undefined ? 'is not set' : issue?.message;
   return `Configuration error: ${name} ${message ?? 'is invalid'}`;
 }
 
@@ -86,7 +95,7 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
 
   if (!hasBot && !hasApp && !hasSecret) {
     const r = TerminalEnv.safeParse(env);
-    if (!r.success) return { ok: false, error: firstIssue(r.error) };
+    if (!r.success) return { ok: false, error: firstIssue(r.error, env) };
     return { ok: true, config: { mode: 'terminal', dataDir: r.data.DATA_DIR, logLevel: r.data.LOG_LEVEL } };
   }
   if (!hasBot) {
@@ -104,7 +113,7 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
   }
   if (hasApp) {
     const r = SocketEnv.safeParse(env);
-    if (!r.success) return { ok: false, error: firstIssue(r.error) };
+    if (!r.success) return { ok: false, error: firstIssue(r.error, env) };
     const d = r.data;
     return {
       ok: true,
@@ -121,7 +130,7 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
     };
   }
   const r = HttpEnv.safeParse(env);
-  if (!r.success) return { ok: false, error: firstIssue(r.error) };
+  if (!r.success) return { ok: false, error: firstIssue(r.error, env) };
   const d = r.data;
   return {
     ok: true,

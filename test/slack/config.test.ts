@@ -44,13 +44,12 @@ describe('configuration', () => {
 
   it('stops with one line naming the missing or malformed variable, never echoing a secret', () => {
     const cases: [Record<string, string>, string][] = [
-      [{ SLACK_SIGNING_SECRET: SECRET }, 'SLACK_BOT_TOKEN'],
-      [{ SLACK_BOT_TOKEN: BOT }, 'SLACK_SIGNING_SECRET'],
       [{ SLACK_BOT_TOKEN: 'xoxp-user-token-secret', SLACK_SIGNING_SECRET: SECRET }, 'SLACK_BOT_TOKEN'],
       [{ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: 'xoxb-wrong-kind' }, 'SLACK_APP_TOKEN'],
       [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'short' }, 'SLACK_SIGNING_SECRET'],
       [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: 'eighty' }, 'PORT'],
       [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '70000' }, 'PORT'],
+      [{ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '80.5' }, 'PORT'],
       [
         { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, ADVISER_CHANNEL: '#advisers' },
         'ADVISER_CHANNEL',
@@ -65,9 +64,22 @@ describe('configuration', () => {
       expect(r.ok, name).toBe(false);
       if (r.ok) continue;
       expect(r.error).toContain(name);
+      expect(r.error).not.toContain('is not set');
       expect(r.error).not.toContain('\n');
       expect(r.error).not.toContain('secret-');
       expect(r.error).not.toContain(SECRET);
+    }
+  });
+
+  it('names a variable the chosen mode needs that is not set', () => {
+    for (const [env, name] of [
+      [{ SLACK_SIGNING_SECRET: SECRET }, 'SLACK_BOT_TOKEN'],
+      [{ SLACK_APP_TOKEN: APP }, 'SLACK_BOT_TOKEN'],
+      [{ SLACK_BOT_TOKEN: BOT }, 'SLACK_SIGNING_SECRET'],
+    ] as const) {
+      const r = loadConfig(env);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(new RegExp(`${name}.*not set`));
     }
   });
 
@@ -75,6 +87,15 @@ describe('configuration', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: ' ', SLACK_SIGNING_SECRET: '' })).toMatchObject({
       ok: true,
       config: { mode: 'terminal' },
+    });
+  });
+});
+
+describe('configuration per mode', () => {
+  it('does not stop Socket Mode for a variable only HTTP mode reads', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PORT: 'eighty' })).toMatchObject({
+      ok: true,
+      config: { mode: 'socket' },
     });
   });
 });
