@@ -321,10 +321,12 @@ function nearestMark(
   others: Span[],
 ): CountKind | undefined {
   let best: { kind: CountKind; d: number } | undefined;
-  const seg = text.slice(sentence.start, sentence.end);
+  // Marks further than 90 characters away do not count: only look that far (keeps this linear).
+  const from = Math.max(sentence.start, num.start - 120);
+  const seg = text.slice(from, Math.min(sentence.end, num.end + 120));
   for (const [kind, rx] of marks) {
     for (const m of allMatches(rx, seg)) {
-      const at = sentence.start + m.index;
+      const at = from + m.index;
       if (negatedBefore(text, sentence, at, 40)) continue;
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
       if (d < 0) continue;
@@ -617,6 +619,8 @@ function dateRole(text: string, sentence: Span, start: number, end: number): Dat
 }
 
 const CUTOFF = '2020-12-07';
+/** The longest prefix of a message that is read (Slack allows 40,000 characters). */
+export const MAX_CHARS = 6000;
 /** A year or month is decisive for § 17, stk. 2 only when all of it is on one side of the cut-off. */
 function decisive(value: string, precision: DatePrecision): boolean {
   if (precision === 'day') return true;
@@ -627,11 +631,13 @@ function decisive(value: string, precision: DatePrecision): boolean {
 
 // ---- entry point ---------------------------------------------------------------------------------
 /** The facts one message states, with the span each came from. Never throws on any string. */
-export function extractFacts(text: string, opts?: ExtractOptions): Extraction {
+export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   const facts: Facts = {};
   const evidence: Partial<Record<FactKey, string>> = {};
   const signals: Signals = {};
-  if (typeof text !== 'string' || text.trim() === '') return { facts, evidence, signals };
+  if (typeof input !== 'string' || input.trim() === '') return { facts, evidence, signals };
+  // A message longer than this is read up to here: facts are stated early, and time stays bounded.
+  const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
   const set = <K extends FactKey>(k: K, v: Facts[K], ev: string) => {
     facts[k] = v;
     evidence[k] = ev;

@@ -73,7 +73,8 @@ const MULTIPLIERS: Array<{ re: string; factor: number; lang: 'da' | 'en' | 'any'
 const GLUED: Record<string, number> = { k: 1e3, m: 1e6 };
 
 const HEDGE = String.raw`(?:(?:ca\.?|cirka|circa|approx\.?|approximately|about|around|roughly|omkring|omtrent|cirka|knap|godt|nearly|almost|næsten|some|~|≈)\s*)`;
-const DIGITS = String.raw`\d+(?:[.,\u00a0\u202f ]\d+)*`;
+// Space-grouped (`50 000`, each group after a space exactly three digits) or point/comma separated.
+const DIGITS = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*`;
 const WORDNUM = Object.keys(WORD_VALUES)
   .sort((a, b) => b.length - a.length)
   .map((w) => w.replace(' ', '\\s+'))
@@ -84,7 +85,7 @@ const L = String.raw`\p{L}\p{N}`;
 /** One number expression: hedge? (digits glued-suffix? | digits multiplier? | word multiplier). */
 const NUMBER_SOURCE =
   `(?<hedge>${HEDGE})?` +
-  `(?:(?<digits>${DIGITS})(?:(?<glued>[kKmM])(?![${L}])|\\s*(?<mult>${MULT})(?![${L}]))?` +
+  `(?:(?<digits>(?:${DIGITS}))(?:(?<glued>[kKmM])(?![${L}])|\\s*(?<mult>${MULT})(?![${L}]))?` +
   `|(?<word>${WORDNUM})\\s+(?<wmult>${MULT})(?![${L}]))`;
 
 const FIND_RE = new RegExp(`(?<![${L}.,/:§-])${NUMBER_SOURCE}`, 'giu');
