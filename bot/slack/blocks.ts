@@ -227,7 +227,7 @@ export function answerBlocks(answer: Answer, opts: AnswerBlockOptions): Block[] 
   }
 
   if (answer.checks.length > 0) {
-    const lines = answer.checks.map((c) => {
+    const lines = decidingFirst(answer).map((c) => {
       const refs = c.citations.length > 0 ? ` (${c.citations.map(escapeMrkdwn).join('; ')})` : '';
       const extra =
         (c.factors && c.factors.length > 0 ? ` — ${c.factors.map(escapeMrkdwn).join(', ')}` : '') +
@@ -266,6 +266,17 @@ export function answerBlocks(answer: Answer, opts: AnswerBlockOptions): Block[] 
   const tail: Block[] = [context(t.asOf(answer.as_of))];
   if (withActions) tail.push(answerActions(answer, opts.answerId));
   return enforceBlockLimits([...head, ...middle, ...tail], max);
+}
+
+/** The checks, those that decided the verdict first (a `no` for not_covered, an `unknown` for needs_facts). */
+export function decidingFirst(answer: Pick<Answer, 'verdict' | 'checks'>): Answer['checks'] {
+  const decisive =
+    answer.verdict === 'not_covered' ? 'no' : answer.verdict === 'needs_facts' ? 'unknown' : undefined;
+  if (decisive === undefined) return answer.checks;
+  return [
+    ...answer.checks.filter((c) => c.result === decisive),
+    ...answer.checks.filter((c) => c.result !== decisive),
+  ];
 }
 
 export function answerActions(

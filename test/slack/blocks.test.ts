@@ -89,6 +89,21 @@ describe('answer blocks', () => {
     expect(blockProblem(blocks, 50)).toBeUndefined();
   });
 
+  it('lists the checks that decided the verdict first', () => {
+    const a: Answer = {
+      ...base,
+      verdict: 'not_covered',
+      checks: [
+        { id: 'significant_provider', result: 'yes', citations: ['§ 1, nr. 3, litra a'], detail: 'ja' },
+        { id: 'territorial_scope', result: 'no', citations: ['§ 19'], detail: 'Grønland' },
+      ],
+    };
+    const json = JSON.stringify(answerBlocks(a, { answerId: 'a' }));
+    expect(json.indexOf('Geografisk omfattet')).toBeLessThan(
+      json.indexOf('Væsentlig erhvervsmæssig udbyder'),
+    );
+  });
+
   it('states the verdict in the plain-text fallback', () => {
     expect(answerFallbackText(base)).toMatch(/^Omfattet af loven: Ja\./);
     expect(answerFallbackText(huge()).length).toBeLessThanOrEqual(3000);

@@ -26,12 +26,9 @@ export function register(app: App, deps: SlackDeps): void {
     const parsed = UserMessage.safeParse(message);
     if (!parsed.success) return done('ignored');
     const m = parsed.data;
-    if (
-      m.subtype !== undefined ||
-      m.bot_id !== undefined ||
-      m.user === undefined ||
-      m.user === deps.botUserId
-    ) {
+    // A reply also sent to the channel (thread_broadcast) is still the person's message; other subtypes are not.
+    const subtypeOk = m.subtype === undefined || m.subtype === 'thread_broadcast';
+    if (!subtypeOk || m.bot_id !== undefined || m.user === undefined || m.user === deps.botUserId) {
       return done('ignored');
     }
     const user = m.user;
