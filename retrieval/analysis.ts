@@ -8,7 +8,7 @@ import type { Glossary } from './glossary.js';
 import { DANISH_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
 
 /** Bump when the analysis changes in a way that changes the index (the index key includes it). */
-export const ANALYSIS_VERSION = '2';
+export const ANALYSIS_VERSION = '6';
 
 export type Lang = 'da' | 'en';
 export const LANGS: readonly Lang[] = ['da', 'en'];
@@ -90,11 +90,13 @@ const DATE_RES = [
   /\b(?:19|20)\d{2}-\d{2}-\d{2}\b/g,
   /\b(?:19[89]\d|20[0-4]\d)\b/g,
 ];
-const COUNT_RE = /\b(?:\d{3,}|\d+(?:[.,]\d+)?\s*(?:mio|million|millioner|millions|mn|tusind|thousand))\b/g;
+const COUNT_RE = /\b(\d+(?:[.,]\d+)?)(?:\s*(mio|million|millioner|millions|mn|tusind|thousand)\b)?/g;
+const MULTIPLIER: Record<string, number> = { mio: 1e6, million: 1e6, millioner: 1e6, millions: 1e6, mn: 1e6, tusind: 1e3, thousand: 1e3 };
 
 /**
  * Kinds of expressions that carry meaning beyond their words: a date or year (`#dato`: the act's
- * temporal rules) and a count of a hundred or more (`#antal`: the act's thresholds).
+ * temporal rules) and a count of a hundred or more (`#antal`, with one `#antal10^k` for every power
+ * of ten it reaches, so that 1.8 million is nearer to "more than 50,000" than to "more than 500").
  */
 export function specialTerms(text: string): string[] {
   let rest = normalize(text);
@@ -105,7 +107,12 @@ export function specialTerms(text: string): string[] {
       return ' ';
     });
   }
-  for (const _ of rest.matchAll(COUNT_RE)) out.push('#antal');
+  for (const m of rest.matchAll(COUNT_RE)) {
+    const value = Number(m[1]!.replace(',', '.')) * (m[2] ? MULTIPLIER[m[2]]! : 1);
+    if (!(value >= 100)) continue;
+    out.push('#antal');
+    for (let k = 2; k <= Math.min(7, Math.floor(Math.log10(value))); k += 1) out.push(`#antal10^${k}`);
+  }
   return out;
 }
 
@@ -122,10 +129,23 @@ export interface WeightedTerm {
   weight: number;
 }
 
-export const EXPANSION_WEIGHT = 0.5;
+interface Phrase {
+  stems: string[];
+  expansion: string[];
+  weight: number;
+}
+
+/** Each power-of-ten mark of a count (`#antal10^4`) weighs this much in a question. */
+const MAGNITUDE_WEIGHT = 0.3;
+/** A date in a question points at the act's temporal rules (§ 17) or its deadline (§ 7, stk. 2). */
+const DATE_WEIGHT = Number(process.env.RW_DATE ?? 2);
+const EXPANSION_DAMPING = Number(process.env.RW_DAMP ?? 1);
+export const EXPANSION_WEIGHT = Number(process.env.RW_EXP ?? 0.5);
 export const PART_WEIGHT = 0.6;
 
 const MIN_PART = 3;
+/** Words that are also inflectional or derivational endings: never a compound's head. */
+const SUFFIX_LIKE = new Set(['ingen', 'inger', 'ende', 'ender', 'else', 'elser', 'elsen', 'heden', 'ningen', 'erne', 'ene']);
 
 export class Analyzer {
   private readonly words = new Set<string>();
@@ -133,8 +153,11 @@ export class Analyzer {
   /** Three-letter heads (`net`, `tv`-like words) are only taken from the glossary's lexicon. */
   private readonly shortHeads = new Set<string>();
   private readonly splitCache = new Map<string, string[]>();
+  private readonly names = new Set<string>();
   /** Glossary phrases as stem sequences per language, with the entry's expansion terms. */
-  private readonly phrases: { lang: Lang; stems: string[]; expansion: string[] }[] = [];
+  /** Glossary phrases by language and first stem. */
+  private readonly phrases = { da: new Map<string, Phrase[]>(), en: new Map<string, Phrase[]>() };
+  private readonly queryCache = new Map<string, WeightedTerm[]>();
 
   /**
    * @param glossary the domain glossary
@@ -144,7 +167,14 @@ export class Analyzer {
     readonly glossary: Glossary,
     vocabulary: Iterable<string>,
   ) {
+    const lower = new Set<string>();
+    const capital = new Set<string>();
     const learn = (text: string) => {
+      for (const m of text.matchAll(/(?<![.:!?]\s)(?<!^)\b(\p{L}+)/gmu)) {
+        const w = m[1]!;
+        if (/^\p{Lu}\p{Ll}/u.test(w)) capital.add(normalize(w));
+        else if (/^\p{Ll}/u.test(w)) lower.add(normalize(w));
+      }
       for (const w of tokenize(text)) {
         if (w.length < MIN_PART || DANISH_STOP_WORDS.has(w) || /\d/.test(w)) continue;
         this.words.add(w);
@@ -158,12 +188,18 @@ export class Analyzer {
       if (n.length === MIN_PART) this.shortHeads.add(n);
     }
     for (const e of glossary.entries) for (const s of e.statute) learn(s);
+    // Names (only ever capitalised inside a sentence: Grønland, Erhvervsstyrelsen) are not split.
+    for (const w of capital) if (!lower.has(w)) this.names.add(w);
     for (const e of glossary.entries) {
       const expansion = [...new Set(e.statute.flatMap((s) => this.terms(s, 'da')))];
-      for (const m of e.match) {
-        for (const lang of LANGS) {
-          const stems = this.positions(m, lang, true).map((p) => p.stem);
-          if (stems.length > 0) this.phrases.push({ lang, stems, expansion });
+      // An entry adds the same weight however long its statute phrases are.
+      const weight = EXPANSION_WEIGHT / Math.max(1, expansion.length) ** EXPANSION_DAMPING;
+      for (const lang of LANGS) {
+        for (const m of e[lang]) {
+          const stems = this.positions(m, lang, undefined, true).map((p) => p.stem);
+          if (stems.length === 0) continue;
+          const byFirst = this.phrases[lang];
+          byFirst.set(stems[0]!, [...(byFirst.get(stems[0]!) ?? []), { stems, expansion, weight }]);
         }
       }
     }
@@ -179,7 +215,7 @@ export class Analyzer {
     const cached = this.splitCache.get(word);
     if (cached) return cached;
     const out: string[] = [];
-    if (word.length >= 2 * MIN_PART + 1 && /^\p{L}+$/u.test(word)) {
+    if (word.length >= 2 * MIN_PART + 1 && /^\p{L}+$/u.test(word) && !this.names.has(word)) {
       for (let i = 2; i <= word.length - MIN_PART; i += 1) {
         const head = word.slice(i);
         if (!this.knownHead(head)) continue;
@@ -200,7 +236,7 @@ export class Analyzer {
   }
 
   private knownHead(head: string): boolean {
-    if (DANISH_STOP_WORDS.has(head)) return false;
+    if (DANISH_STOP_WORDS.has(head) || SUFFIX_LIKE.has(head)) return false;
     if (head.length < 4) return this.shortHeads.has(head);
     if (this.words.has(head)) return true;
     const st = stem(head, 'da');
@@ -208,13 +244,14 @@ export class Analyzer {
   }
 
   /**
-   * Analysed positions of a text in a language, stop words removed (with `anyStop`, the stop words
-   * of both languages: a question may mix them).
+   * Analysed positions of a text in a language, its stop words removed (and those of `alsoStop`, the
+   * language a question is mostly written in), or kept (`keepStop`: glossary phrases such as
+   * `lige nu` or `in force` are matched word for word).
    */
-  positions(text: string, lang: Lang, anyStop = false): Position[] {
+  positions(text: string, lang: Lang, alsoStop?: Lang, keepStop = false): Position[] {
     const out: Position[] = [];
     for (const w of tokenize(text)) {
-      if (isStopWord(w, lang) || (anyStop && (isStopWord(w, 'da') || isStopWord(w, 'en')))) continue;
+      if (!keepStop && (isStopWord(w, lang) || (alsoStop !== undefined && isStopWord(w, alsoStop)))) continue;
       const parts = lang === 'da' ? this.splitCompound(w).map((p) => stem(p, 'da')) : [];
       out.push({ word: w, stem: stem(w, lang), parts: [...new Set(parts)] });
     }
@@ -227,25 +264,22 @@ export class Analyzer {
     return this.positions(text, lang).flatMap((p) => [p.stem, ...p.parts]);
   }
 
-  /** Danish expansion terms of the glossary entries whose phrases occur in the analysed positions. */
-  expansions(positions: Position[], lang: Lang): string[] {
-    const out = new Set<string>();
-    for (const ph of this.phrases) {
-      if (ph.lang !== lang) continue;
+  /** Danish expansion terms (with weights) of the glossary entries whose phrases occur in the positions. */
+  expansions(positions: Position[], lang: Lang): WeightedTerm[] {
+    const out = new Map<string, number>();
+    const byFirst = this.phrases[lang];
+    const tryPhrase = (ph: Phrase, i: number, viaPart: boolean) => {
       const n = ph.stems.length;
-      for (let i = 0; i + n <= positions.length; i += 1) {
-        let ok = true;
-        for (let j = 0; j < n && ok; j += 1) {
-          const p = positions[i + j]!;
-          ok = p.stem === ph.stems[j] || (n === 1 && p.parts.includes(ph.stems[j]!));
-        }
-        if (ok) {
-          for (const t of ph.expansion) out.add(t);
-          break;
-        }
-      }
-    }
-    return [...out];
+      if (viaPart && n !== 1) return;
+      for (let j = 1; j < n; j += 1) if (positions[i + j]?.stem !== ph.stems[j]) return;
+      for (const t of ph.expansion) out.set(t, Math.max(out.get(t) ?? 0, ph.weight));
+    };
+    positions.forEach((p, i) => {
+      for (const ph of byFirst.get(p.stem) ?? []) tryPhrase(ph, i, false);
+      // The parts of a compound the sources do not use (`kernenetudstyr`) match one-word phrases.
+      if (!this.words.has(p.word)) for (const part of p.parts) for (const ph of byFirst.get(part) ?? []) tryPhrase(ph, i, true);
+    });
+    return [...out].map(([term, weight]) => ({ term, weight }));
   }
 
   /**
@@ -253,16 +287,22 @@ export class Analyzer {
    * words (weight 1), compound parts, and the glossary's Danish statute terms (lower weight).
    */
   query(text: string): WeightedTerm[] {
+    const cached = this.queryCache.get(text);
+    if (cached) return cached;
     const weights = new Map<string, number>();
     const add = (t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
+    const main = detectLanguage(text);
     for (const lang of LANGS) {
-      const pos = this.positions(text, lang, true);
-      for (const p of pos) {
-        add(p.stem, 1);
-        for (const part of p.parts) add(part, PART_WEIGHT);
+      for (const p of this.positions(text, lang, main)) {
+        add(p.stem, p.stem === '#dato' ? DATE_WEIGHT : p.stem.startsWith('#antal10^') ? MAGNITUDE_WEIGHT : 1);
+        // Compound parts only where the question is Danish (`greenland` is no Danish compound).
+        if (main === 'da') for (const part of p.parts) add(part, PART_WEIGHT);
       }
-      for (const t of this.expansions(pos, lang)) add(t, EXPANSION_WEIGHT);
+      for (const t of this.expansions(this.positions(text, lang, undefined, true), lang)) add(t.term, t.weight);
     }
-    return [...weights].map(([term, weight]) => ({ term, weight }));
+    const out = [...weights].map(([term, weight]) => ({ term, weight }));
+    if (this.queryCache.size >= 64) this.queryCache.clear();
+    this.queryCache.set(text, out);
+    return out;
   }
 }

@@ -8,9 +8,9 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { type Analyzer, detectLanguage, LANGS, type Lang, PART_WEIGHT } from './analysis.js';
 
-export const DEFAULT_DIM = 512;
-const NGRAM_WEIGHT = 0.25;
-const CONTEXT_WEIGHT = 0.35;
+export const DEFAULT_DIM = Number(process.env.RW_DIM ?? 2048);
+const NGRAM_WEIGHT = Number(process.env.RW_NG ?? 0.1);
+const CONTEXT_WEIGHT = Number(process.env.RW_CTX ?? 0.6);
 
 /** 32-bit FNV-1a. */
 function fnv1a(s: string, seed = 0x811c9dc5): number {
@@ -78,7 +78,8 @@ export class HashingEmbeddings extends Embeddings {
   queryFeatures(text: string): FeatureBag {
     const bag: FeatureBag = new Map();
     for (const { term, weight } of this.analyzer.query(text)) addFeature(bag, `w:${term}`, weight);
-    const words = new Set(LANGS.flatMap((l) => this.analyzer.positions(text, l, true).map((p) => p.word)));
+    const main = detectLanguage(text);
+    const words = new Set(LANGS.flatMap((l) => this.analyzer.positions(text, l, main).map((p) => p.word)));
     for (const w of words) addNgrams(bag, w, NGRAM_WEIGHT);
     return bag;
   }

@@ -16,7 +16,12 @@ export const GlossarySchema = z.object({
   version: z.number().int().positive(),
   lexicon: z.array(Phrase).default([]),
   entries: z
-    .array(z.object({ match: z.array(Phrase).min(1), statute: z.array(Phrase).min(1) }).strict())
+    .array(
+      z
+        .object({ en: z.array(Phrase).default([]), da: z.array(Phrase).default([]), statute: z.array(Phrase).min(1) })
+        .strict()
+        .refine((e) => e.en.length + e.da.length > 0, { message: 'needs at least one `en` or `da` phrase' }),
+    )
     .min(1),
 });
 export type Glossary = z.infer<typeof GlossarySchema>;

@@ -43,9 +43,15 @@ const INDEX_FORMAT = '1';
 const MANIFEST = 'manifest.json';
 const LEXICAL_FILE = 'lexical.json';
 /** Reciprocal rank fusion constant: small, because the corpus is small and the top ranks matter. */
-const RRF_K = 10;
+const RRF_K = Number(process.env.RW_K ?? 10);
+/** Weight of the dense rankings against the lexical ones (the lexical index is the sharper here). */
+const DENSE_WEIGHT = Number(process.env.RW_DENSE ?? 0.5);
+/** Units this similar to one listed above them (Jaccard of their terms) move behind the others. */
+const NEAR_DUPLICATE = Number(process.env.RW_DUP ?? 0.6);
+/** Weight of each sentence's rankings against the whole question's. */
+const SENTENCE_WEIGHT = Number(process.env.RW_SENT ?? 0.7);
 /** A descendant scoring at least this share of its ancestor's score is listed in its place. */
-const LEAF_SHARE = 0.6;
+const LEAF_SHARE = Number(process.env.RW_LEAF ?? 0.6);
 
 export interface IndexPaths {
   /** Folder of the persisted index (default `dist/index/`). */
@@ -125,8 +131,12 @@ export class HybridIndex implements Retriever {
   private readonly byKey: Map<string, Unit>;
   private readonly hasChildren = new Set<string>();
 
+  /** Each unit's Danish index terms, to tell near-duplicate provisions apart (§ 2, stk. 1 / § 3, stk. 1). */
+  private readonly termSets = new Map<string, Set<string>>();
+
   constructor(private readonly parts: Parts) {
     this.byKey = new Map(parts.units.map((u) => [unitKey(u.source, u.ref), u]));
+    for (const u of parts.units) this.termSets.set(unitKey(u.source, u.ref), new Set(parts.analyzer.terms(u.text, 'da')));
     for (const u of parts.units) if (u.parent !== null) this.hasChildren.add(unitKey(u.source, u.parent));
   }
 
@@ -157,6 +167,16 @@ export class HybridIndex implements Retriever {
       const unit = this.byKey.get(key)!;
       return { source: unit.source, ref: unit.ref, score, unit };
     });
+  }
+
+  /** Jaccard similarity of two units' Danish terms. */
+  private similarity(a: string, b: string): number {
+    const x = this.termSets.get(a);
+    const y = this.termSets.get(b);
+    if (!x || !y || x.size === 0 || y.size === 0) return 0;
+    let both = 0;
+    for (const t of x) if (y.has(t)) both += 1;
+    return both / (x.size + y.size - both);
   }
 
   /** Whether `a` is an ancestor of `b` (keys of the same source). */
@@ -215,16 +235,35 @@ export class HybridIndex implements Retriever {
     return this.hits(this.preferLeaves(this.lexicalRanking(query, opts.source)), opts.k ?? 5);
   }
 
+  /**
+   * Hybrid search. A question of several sentences (a scenario, then the question) is also searched
+   * sentence by sentence, so that each fact of the scenario brings its own provision; all rankings
+   * (dense and lexical, whole question and each sentence) are fused by reciprocal rank fusion.
+   */
   search(query: string, opts: SearchOptions = {}): Hit[] {
     const fused = new Map<string, number>();
-    for (const ranking of [this.denseRanking(query, opts.source), this.lexicalRanking(query, opts.source)]) {
+    const fuse = (ranking: { key: string }[], weight: number) =>
       ranking.forEach((r, i) => {
-        fused.set(r.key, (fused.get(r.key) ?? 0) + 1 / (RRF_K + i + 1));
+        fused.set(r.key, (fused.get(r.key) ?? 0) + weight / (RRF_K + i + 1));
       });
-    }
+    const sentences = splitSentences(query);
+    const parts = sentences.length > 1 ? [query, ...sentences] : [query];
+    parts.forEach((q, i) => {
+      const weight = i === 0 ? 1 : SENTENCE_WEIGHT;
+      fuse(this.denseRanking(q, opts.source), weight * DENSE_WEIGHT);
+      fuse(this.lexicalRanking(q, opts.source), weight);
+    });
     const ranked = [...fused].map(([key, score]) => ({ key, score }));
     return this.hits(this.preferLeaves(ranked), opts.k ?? 5);
   }
+}
+
+/** Sentences of a question (a full stop before a capital letter, ?, ! or a line break ends one). */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[?!])\s+|(?<=[.:;])\s+(?=\p{Lu})|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => s.split(/\s+/).length >= 3);
 }
 
 function dedupe(list: { key: string; score: number }[]): { key: string; score: number }[] {
