@@ -233,8 +233,8 @@ export function findNumbers(text: string): FoundNumber[] {
     const digits = groups.digits ?? '';
     if (bare && AFTER_NOT_COUNT.test(after)) continue;
     if (bare && /^\d{1,2}$/.test(digits) && BEFORE_MONTH.test(before)) continue;
-    if (bare && /^\d{4}$/.test(digits) && value >= 1900 && value <= 2099 && BEFORE_YEAR.test(before))
-      continue;
+    // A year after a year word stays a year, even before a multiplier-like word ("januar 1990 mn").
+    if (/^(?:19|20)\d{2}$/.test(digits) && BEFORE_YEAR.test(before)) continue;
     out.push({ value, start, end, raw: raw.trimEnd(), approx: hedgeLen > 0 });
   }
   return out;
