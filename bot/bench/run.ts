@@ -1,0 +1,342 @@
+/**
+ * `npm run bench`: speed and memory of the advisor, in one bounded run that stops by itself.
+ *
+ * 1. start-up: spawn → `ready` (knowledge and index loaded, advisor created), in a child process;
+ * 2. pipeline latency per question over the shared dev cases, repeated (built-in questions without them);
+ * 3. retrieval latency;
+ * 4. through the real HTTP receiver on 127.0.0.1, with signed requests: sustained events per second and ack
+ *    latency for the advisor (`dist/bot/main.js`, the real start path) and, in the same run, for a bare Bolt
+ *    app that only acks and posts a fixed reply, both against a local Web API stand-in;
+ * 5. peak memory (RSS) of the advisor app and of this process;
+ * then the targets as PASS/FAIL lines. Figures, not tests: the exit code is 0 unless the run itself broke.
+ *
+ * Knobs (environment): BENCH_ROUNDS (dev-case repetitions, 20), BENCH_EVENTS (events per app, 1500),
+ * BENCH_CONCURRENCY (requests in flight, 16); BENCH_CPU_PROF=DIR writes a V8 CPU profile of the advisor app
+ * there (`node --cpu-prof`), to see what is slow.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { PROJECT_ROOT } from '../../knowledge/paths.js';
+import { loadRetriever } from '../../retrieval/index.js';
+import { createAdvisor } from '../pipeline.js';
+import { BENCH_SIGNING_SECRET, type LoadResult, runLoad } from './load.js';
+import { mb, ms, type Summary, summarize } from './stats.js';
+import { BENCH_BOT_TOKEN, BenchWebApi } from './webapi.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIST_BOT = join(HERE, '..');
+const DEV_CASES = join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev-cases.jsonl');
+const AS_OF = '2026-11-22';
+
+const num = (name: string, dflt: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt;
+};
+const ROUNDS = num('BENCH_ROUNDS', 20);
+const EVENTS = num('BENCH_EVENTS', 1500);
+const CONCURRENCY = num('BENCH_CONCURRENCY', 16);
+const WARMUP_EVENTS = 150;
+const LOAD_LIMIT_MS = 30_000;
+const STARTUPS = 5;
+
+const TARGET = { pipelineP99: 20, startupMs: 1500, throughputRatio: 0.7, ackP99: 100, rssMb: 300 };
+
+/** Built-in questions, used when ../shared is absent. */
+const BUILT_IN: string[][] = [
+  ['Vi er en dansk internetudbyder med 72.000 slutbrugere. Er vi omfattet af loven?'],
+  ['We run a Danish mobile network with 50,001 end users. Are we a significant provider?'],
+  ['Må vores kommune købe overvågningskameraer fra Hikvision?'],
+  [
+    'We are a telecom provider with 200,000 end users and plan a new contract with Huawei for our core network. What applies?',
+  ],
+  ['Hvor lang tid har vi til at indbringe en afgørelse for domstolene?', 'Vi fik afgørelsen 3. marts 2026.'],
+  ['Is a home router a critical network component?'],
+  ['Vi har en eksisterende aftale fra 2019 om drift af vores kernenet. Hvornår gælder loven for den?'],
+  ['Kan jeg tale med en rådgiver om vores leverandøraftale?'],
+  ['What does CFCS advise about surveillance cameras from countries outside Denmark’s security cooperation?'],
+  ['Hvad er momsen på mobiltelefoner?'],
+];
+
+const CaseLine = z.object({ turns: z.array(z.string()).min(1), as_of: z.string().optional() });
+
+function loadCases(): { cases: { turns: string[]; asOf: string }[]; from: string } {
+  if (existsSync(DEV_CASES)) {
+    const cases = readFileSync(DEV_CASES, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .flatMap((l) => {
+        const c = CaseLine.safeParse(JSON.parse(l));
+        return c.success ? [{ turns: c.data.turns, asOf: c.data.as_of ?? AS_OF }] : [];
+      });
+    if (cases.length) return { cases, from: `${cases.length} dev cases (../shared/eval/dev-cases.jsonl)` };
+  }
+  return {
+    cases: BUILT_IN.map((turns) => ({ turns, asOf: AS_OF })),
+    from: `${BUILT_IN.length} built-in questions (../shared absent)`,
+  };
+}
+
+const line = (label: string, value: string) => process.stdout.write(`  ${label.padEnd(34)} ${value}\n`);
+const head = (title: string) => process.stdout.write(`\n${title}\n`);
+const lat = (s: Summary) =>
+  `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  (n=${s.n})`;
+
+// ---- 1. start-up --------------------------------------------------------------------------------------
+
+function timeStartup(): Promise<{ ready: number; answered: number }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    let ready = Number.NaN;
+    const child = spawn(process.execPath, [join(HERE, 'ready.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let buf = '';
+    child.stdout.on('data', (c: Buffer) => {
+      buf += c.toString();
+      if (Number.isNaN(ready) && buf.includes('ready\n')) ready = performance.now() - t0;
+      if (buf.includes('answered\n')) resolve({ ready, answered: performance.now() - t0 });
+    });
+    child.on('exit', (code) => {
+      if (!buf.includes('answered\n'))
+        reject(new Error(`start-up probe exited with ${code} before answering`));
+    });
+  });
+}
+
+// ---- 4. HTTP ------------------------------------------------------------------------------------------
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function healthy(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = get(`${url}/healthz`, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.setTimeout(500, () => req.destroy());
+  });
+}
+
+interface AppProcess {
+  child: ChildProcess;
+  url: string;
+  logFile: string;
+}
+
+async function startApp(kind: 'advisor' | 'bare', apiUrl: string, dataDir: string): Promise<AppProcess> {
+  const port = await freePort();
+  const logFile = join(dataDir, `${kind}.log`);
+  const fd = openSync(logFile, 'a');
+  const script = kind === 'advisor' ? join(DIST_BOT, 'main.js') : join(HERE, 'bare-bolt.js');
+  const env = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'production',
+    SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: join(dataDir, 'data'),
+    ADVISER_CHANNEL: 'C0ADVISERS',
+    LOG_LEVEL: 'info',
+  };
+  const prof = process.env.BENCH_CPU_PROF;
+  const flags = prof && kind === 'advisor' ? ['--cpu-prof', '--cpu-prof-dir', prof] : [];
+  const child = spawn(process.execPath, [...flags, script], { env, stdio: ['ignore', fd, fd], cwd: dataDir });
+  const url = `http://127.0.0.1:${port}`;
+  const until = performance.now() + 15_000;
+  while (!(await healthy(url))) {
+    if (child.exitCode !== null) throw new Error(`${kind} app exited with ${child.exitCode}; see ${logFile}`);
+    if (performance.now() > until)
+      throw new Error(`${kind} app did not answer /healthz within 15 s; see ${logFile}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, url, logFile };
+}
+
+/** Peak resident set size of a process (VmHWM), Linux only. */
+function peakRss(pid: number | undefined): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function stopApp(app: AppProcess): Promise<void> {
+  if (app.child.exitCode !== null) return;
+  const exited = new Promise((r) => app.child.once('exit', r));
+  app.child.kill('SIGTERM');
+  const t = setTimeout(() => app.child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(t);
+}
+
+async function loadApp(
+  kind: 'advisor' | 'bare',
+  webapi: BenchWebApi,
+  questions: string[],
+  dataDir: string,
+): Promise<{ r: LoadResult; rss: number | undefined }> {
+  const app = await startApp(kind, webapi.url, dataDir);
+  try {
+    await runLoad({
+      url: `${app.url}/slack/events`,
+      webapi,
+      questions,
+      count: WARMUP_EVENTS,
+      concurrency: CONCURRENCY,
+      limitMs: LOAD_LIMIT_MS,
+    });
+    const r = await runLoad({
+      url: `${app.url}/slack/events`,
+      webapi,
+      questions,
+      count: EVENTS,
+      concurrency: CONCURRENCY,
+      limitMs: LOAD_LIMIT_MS,
+    });
+    return { r, rss: peakRss(app.child.pid) };
+  } finally {
+    await stopApp(app);
+  }
+}
+
+// ---- main ---------------------------------------------------------------------------------------------
+
+function machine(): string {
+  let model = cpus()[0]?.model ?? 'unknown CPU';
+  try {
+    model = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? model;
+  } catch {
+    // not Linux
+  }
+  return `${cpus().length} CPUs (${model}), ${mb(totalmem())} RAM (${mb(freemem())} free), Node ${process.version}`;
+}
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  process.stdout.write(`Benchmark of the supplier-security advisor\n  machine: ${machine()}\n`);
+  const { cases, from } = loadCases();
+  const results: Array<[string, boolean, string]> = [];
+
+  head('Start-up (child process, spawn → "ready": knowledge + index loaded, advisor created)');
+  const starts: { ready: number; answered: number }[] = [];
+  for (let i = 0; i < STARTUPS; i++) starts.push(await timeStartup());
+  const ready = summarize(starts.map((s) => s.ready));
+  const first = summarize(starts.map((s) => s.answered));
+  line('to ready', `median ${ms(ready.p50)}  max ${ms(ready.max)}  (${STARTUPS} starts)`);
+  line('to first answer', `median ${ms(first.p50)}  max ${ms(first.max)}`);
+  results.push(['start-up to ready < 1.5 s (median)', ready.p50 < TARGET.startupMs, ms(ready.p50)]);
+
+  head(`Pipeline (in process, ${from}, ${ROUNDS}× after one warm-up round)`);
+  const t0 = performance.now();
+  const advisor = createAdvisor();
+  const retriever = loadRetriever();
+  line('advisor created in this process', ms(performance.now() - t0));
+  for (const c of cases) advisor.advise({ turns: c.turns, asOf: c.asOf });
+  const pipe: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const c of cases) {
+      const t = performance.now();
+      advisor.advise({ turns: c.turns, asOf: c.asOf });
+      pipe.push(performance.now() - t);
+    }
+  }
+  const ps = summarize(pipe);
+  line('latency per question', lat(ps));
+  results.push(['pipeline p99 < 20 ms', ps.p99 < TARGET.pipelineP99, ms(ps.p99)]);
+
+  const queries = cases.flatMap((c) => c.turns);
+  for (const q of queries) retriever.search(q, { k: 10 });
+  const ret: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const q of queries) {
+      const t = performance.now();
+      retriever.search(q, { k: 10 });
+      ret.push(performance.now() - t);
+    }
+  }
+  const rs = summarize(ret);
+  line('retrieval (search, k=10)', `p50 ${ms(rs.p50)}  p99 ${ms(rs.p99)}  max ${ms(rs.max)}  (n=${rs.n})`);
+
+  head(
+    `Slack over HTTP (127.0.0.1, signed app_mention events, ${CONCURRENCY} in flight, ${EVENTS} events after ${WARMUP_EVENTS} warm-up, Web API stand-in)`,
+  );
+  const dataDir = mkdtempSync(join(tmpdir(), 'advisor-bench-'));
+  const webapi = await new BenchWebApi().start();
+  const questions = cases.map((c) => c.turns.at(-1)!);
+  let bare: { r: LoadResult; rss: number | undefined } | undefined;
+  let adv: { r: LoadResult; rss: number | undefined } | undefined;
+  try {
+    bare = await loadApp('bare', webapi, questions, dataDir);
+    adv = await loadApp('advisor', webapi, questions, dataDir);
+  } catch (e) {
+    process.stdout.write(`  HTTP benchmark failed: ${(e as Error).message}\n`);
+  } finally {
+    await webapi.stop();
+  }
+  const show = (label: string, x: { r: LoadResult } | undefined) => {
+    if (!x) return;
+    const a = summarize(x.r.ackMs);
+    line(
+      label,
+      `${x.r.perSecond.toFixed(0)} events/s sustained (${x.r.answered}/${x.r.events} answered in ${(x.r.elapsedMs / 1000).toFixed(2)} s${x.r.refused ? `, ${x.r.refused} refused` : ''}${x.r.timedOut ? ', TIMED OUT' : ''})`,
+    );
+    line('', `ack p50 ${ms(a.p50)}  p99 ${ms(a.p99)}  max ${ms(a.max)}`);
+  };
+  show('bare Bolt (ack + fixed reply)', bare);
+  show('advisor (npm start, HTTP mode)', adv);
+  if (bare && adv) {
+    const ratio = adv.r.perSecond / bare.r.perSecond;
+    line('advisor / bare Bolt', `${(ratio * 100).toFixed(0)} %`);
+    results.push([
+      'throughput ≥ 70% of bare Bolt',
+      ratio >= TARGET.throughputRatio && !adv.r.timedOut,
+      `${(ratio * 100).toFixed(0)} %`,
+    ]);
+    const ack = summarize(adv.r.ackMs).p99;
+    results.push(['advisor ack p99 < 100 ms under that load', ack < TARGET.ackP99, ms(ack)]);
+  } else {
+    results.push(['throughput ≥ 70% of bare Bolt', false, 'not measured']);
+    results.push(['advisor ack p99 < 100 ms under that load', false, 'not measured']);
+  }
+
+  head('Memory (peak RSS)');
+  const own = process.resourceUsage().maxRSS * 1024;
+  if (adv?.rss !== undefined) line('advisor app under load', mb(adv.rss));
+  if (bare?.rss !== undefined) line('bare Bolt app under load', mb(bare.rss));
+  line('this process (pipeline + retrieval)', mb(own));
+  const rss = adv?.rss ?? own;
+  results.push(['RSS < 300 MB (advisor app)', rss < TARGET.rssMb * 1024 * 1024, mb(rss)]);
+  rmSync(dataDir, { recursive: true, force: true });
+
+  head('Targets');
+  for (const [name, ok, value] of results)
+    process.stdout.write(`  ${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(42)} ${value}\n`);
+  process.stdout.write(`\n(${((performance.now() - began) / 1000).toFixed(1)} s)\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);
