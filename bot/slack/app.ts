@@ -102,7 +102,11 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
 
   registerListeners(app, deps);
   app.error(async (error) => {
-    log.error({ error: errorCode(error) }, 'unhandled error in a listener');
+    const original = (error as { original?: unknown }).original;
+    log.error(
+      { error: errorCode(error), cause: original === undefined ? undefined : errorCode(original) },
+      'unhandled error in a listener',
+    );
   });
   return { app, deps };
 }

@@ -3,9 +3,9 @@
  * adviser channel, and telling the asker. Listeners stay thin and call these.
  */
 import type { webApi } from '@slack/bolt';
-import type { Answer, Language } from '../../guardrails/contract.js';
+import { type Answer, AnswerSchema, type Language } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
-import type { Advisor } from '../pipeline.js';
+import type { AdviseRequest, Advisor } from '../pipeline.js';
 import { type Case, MAX_TURNS, type Store } from '../store/index.js';
 import {
   answerBlocks,
@@ -77,6 +77,24 @@ export function cleanQuestion(text: string | undefined, botUserId: string): stri
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Runs the pipeline and checks its answer against the contract; a throw or an invalid answer is a typed
+ * failure (logged by the caller), never an exception in a listener.
+ */
+export function adviseSafely(
+  deps: SlackDeps,
+  req: AdviseRequest,
+): { ok: true; answer: Answer } | { ok: false; error: string } {
+  try {
+    const parsed = AnswerSchema.safeParse(deps.advisor.advise(req));
+    if (parsed.success) return { ok: true, answer: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `invalid answer: ${issue?.path.join('.')} ${issue?.message}` };
+  } catch (e) {
+    return { ok: false, error: errorCode(e) };
+  }
 }
 
 function errorCode(e: unknown): string {
@@ -162,15 +180,13 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
 
   // The thread is the conversation: its earlier turns give the follow-up its topic, its facts carry over.
   const thread = store.threadContext(q.channel, q.threadTs);
-  let answer: Answer;
-  try {
-    answer = deps.advisor.advise({
-      turns: [...thread.turns.slice(-(MAX_TURNS - 1)), question],
-      asOf: deps.today(),
-      priorFacts: thread.facts,
-    });
-  } catch (e) {
-    log.error({ ...ctx, error: errorCode(e) }, 'pipeline failed');
+  const advised = adviseSafely(deps, {
+    turns: [...thread.turns.slice(-(MAX_TURNS - 1)), question],
+    asOf: deps.today(),
+    priorFacts: thread.facts,
+  });
+  if (!advised.ok) {
+    log.error({ ...ctx, error: advised.error }, 'pipeline failed');
     if (
       !store.claimEvent({
         eventId: q.eventId,
@@ -184,6 +200,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
     await postToThread(client, q.channel, q.threadTs, T[lang].failed).catch(() => undefined);
     return 'failed';
   }
+  const answer = advised.answer;
 
   const answerId = deps.newId();
   const recorded = store.recordAnswer({

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { App } from '@slack/bolt';
 import { loadConfig } from '../../bot/config.js';
-import { createAdvisor } from '../../bot/pipeline.js';
+import { type Advisor, createAdvisor } from '../../bot/pipeline.js';
 import { createSlackApp, type SlackConfig } from '../../bot/slack/app.js';
 import type { Handled } from '../../bot/slack/core.js';
 import { createLogger } from '../../bot/slack/logger.js';
@@ -39,7 +39,7 @@ export interface RunningBot {
 
 export async function startBot(
   standin: SlackStandin,
-  opts: { dataDir: string; adviserChannel?: string | null; retries?: number },
+  opts: { dataDir: string; adviserChannel?: string | null; retries?: number; advisor?: Advisor },
 ): Promise<RunningBot> {
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -69,7 +69,7 @@ export async function startBot(
   const { app } = createSlackApp({
     config,
     identity: { botId: BOT_ID, botUserId: BOT_USER },
-    advisor: createAdvisor(),
+    advisor: opts.advisor ?? createAdvisor(),
     store,
     log,
     today: () => TODAY,

@@ -3,13 +3,15 @@
  * every call and answers like Slack for the methods the bot uses. It can be told to fail the next N calls
  * (429 with Retry-After, or 500), and it refuses blocks that break Block Kit's limits with `invalid_blocks`.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export const BOT_ID = 'B0BOT';
 export const BOT_USER = 'U0BOT';
 export const BOT_TOKEN = 'xoxb-1-test-token';
 export const TEAM = 'T0TEAM';
+export const APP_TOKEN = 'xapp-1-A0APP-1-test';
 
 export interface Call {
   /** Web API method, or `response_url` for a POST to a response URL. */
@@ -149,6 +151,9 @@ export class SlackStandin {
   /** Members of each channel, for conversations.members. */
   members: Record<string, string[]> = {};
   url = '';
+  /** Socket Mode: messages the app sent over the WebSocket (acks), parsed. */
+  readonly socketReceived: Record<string, unknown>[] = [];
+  private sockets = new Set<Socket>();
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -157,6 +162,59 @@ export class SlackStandin {
         res.end(JSON.stringify(body));
       });
     });
+    this.server.on('upgrade', (req, socket: Socket) => this.upgrade(req, socket));
+  }
+
+  // ---- Socket Mode: a minimal WebSocket server (RFC 6455 text frames, ping/pong, close) ----------------
+
+  private upgrade(req: IncomingMessage, socket: Socket): void {
+    const key = req.headers['sec-websocket-key'];
+    if (typeof key !== 'string') {
+      socket.destroy();
+      return;
+    }
+    const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => this.sockets.delete(socket));
+    let buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        const frame = readFrame(buffer);
+        if (frame === undefined) break;
+        buffer = buffer.subarray(frame.size);
+        if (frame.opcode === 0x1) {
+          try {
+            this.socketReceived.push(JSON.parse(frame.payload.toString('utf8')) as Record<string, unknown>);
+          } catch {
+            this.socketReceived.push({ raw: frame.payload.toString('utf8') });
+          }
+        } else if (frame.opcode === 0x9) socket.write(writeFrame(0xa, frame.payload));
+        else if (frame.opcode === 0x8) {
+          socket.end(writeFrame(0x8, frame.payload.subarray(0, 2)));
+        }
+      }
+    });
+    this.socketSend({
+      type: 'hello',
+      num_connections: 1,
+      connection_info: { app_id: 'A0APP' },
+      debug_info: {},
+    });
+  }
+
+  /** Sends a JSON message to every connected Socket Mode client. */
+  socketSend(message: Record<string, unknown>): void {
+    const frame = writeFrame(0x1, Buffer.from(JSON.stringify(message), 'utf8'));
+    for (const s of this.sockets) s.write(frame);
+  }
+
+  get socketConnections(): number {
+    return this.sockets.size;
   }
 
   async start(): Promise<this> {
@@ -167,6 +225,7 @@ export class SlackStandin {
   }
 
   async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -270,6 +329,16 @@ export class SlackStandin {
       record(method, 500, false, 'internal_error', token);
       return { status: 500, body: { ok: false, error: 'internal_error' } };
     }
+    if (method === 'apps.connections.open') {
+      const ok = token === APP_TOKEN;
+      record(method, 200, ok, ok ? undefined : 'invalid_auth', token);
+      return {
+        status: 200,
+        body: ok
+          ? { ok: true, url: `${this.url.replace('http', 'ws')}/link/?ticket=t1` }
+          : { ok: false, error: 'invalid_auth' },
+      };
+    }
     if (token !== BOT_TOKEN) {
       record(method, 200, false, 'invalid_auth', token);
       return { status: 200, body: { ok: false, error: 'invalid_auth' } };
@@ -348,4 +417,44 @@ export class SlackStandin {
         return { ok: false, error: 'unknown_method' };
     }
   }
+}
+
+function readFrame(buf: Buffer): { opcode: number; payload: Buffer; size: number } | undefined {
+  if (buf.length < 2) return undefined;
+  const opcode = buf[0]! & 0x0f;
+  const masked = (buf[1]! & 0x80) !== 0;
+  let len = buf[1]! & 0x7f;
+  let offset = 2;
+  if (len === 126) {
+    if (buf.length < 4) return undefined;
+    len = buf.readUInt16BE(2);
+    offset = 4;
+  } else if (len === 127) {
+    if (buf.length < 10) return undefined;
+    len = Number(buf.readBigUInt64BE(2));
+    offset = 10;
+  }
+  const maskLen = masked ? 4 : 0;
+  if (buf.length < offset + maskLen + len) return undefined;
+  const mask = masked ? buf.subarray(offset, offset + 4) : undefined;
+  const payload = Buffer.from(buf.subarray(offset + maskLen, offset + maskLen + len));
+  if (mask) for (let i = 0; i < payload.length; i++) payload[i] = payload[i]! ^ mask[i % 4]!;
+  return { opcode, payload, size: offset + maskLen + len };
+}
+
+function writeFrame(opcode: number, payload: Buffer): Buffer {
+  const len = payload.length;
+  const head =
+    len < 126
+      ? Buffer.from([0x80 | opcode, len])
+      : len < 65536
+        ? Buffer.from([0x80 | opcode, 126, len >> 8, len & 0xff])
+        : (() => {
+            const h = Buffer.alloc(10);
+            h[0] = 0x80 | opcode;
+            h[1] = 127;
+            h.writeBigUInt64BE(BigInt(len), 2);
+            return h;
+          })();
+  return Buffer.concat([head, payload]);
 }

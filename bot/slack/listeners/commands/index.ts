@@ -3,9 +3,8 @@
  * `tjek`/`check` → the coverage-check modal; `hjælp`/`help` (or nothing) → usage. Always acked first.
  */
 import type { App } from '@slack/bolt';
-import type { Answer } from '../../../../guardrails/contract.js';
 import { answerBlocks, answerFallbackText, textBlocks, usageBlocks } from '../../blocks.js';
-import { errorCode, escalate, guessLanguage, report, type SlackDeps } from '../../core.js';
+import { adviseSafely, errorCode, escalate, guessLanguage, report, type SlackDeps } from '../../core.js';
 import { coverageModal } from '../../coverage.js';
 import { MAX_QUESTION_CHARS, T, usageText } from '../../texts.js';
 
@@ -51,14 +50,13 @@ export function register(app: App, deps: SlackDeps): void {
       deps.log.info({ command: command.command, chars: text.length }, 'question too long');
       return done('refused');
     }
-    let answer: Answer;
-    try {
-      answer = deps.advisor.advise({ turns: [text], asOf: deps.today() });
-    } catch (e) {
-      deps.log.error({ command: command.command, error: errorCode(e) }, 'pipeline failed');
+    const advised = adviseSafely(deps, { turns: [text], asOf: deps.today() });
+    if (!advised.ok) {
+      deps.log.error({ command: command.command, error: advised.error }, 'pipeline failed');
       await respond({ response_type: 'ephemeral', text: T[lang].failed });
       return done('failed');
     }
+    const answer = advised.answer;
     const answerId = deps.newId();
     // The answer is private: its "thread" is the person's DM with the bot.
     const threadTs = privateThread(answerId);

@@ -3,9 +3,8 @@
  * field; valid input → the pipeline's verdict with those facts, sent to the person in a DM.
  */
 import type { App } from '@slack/bolt';
-import type { Answer } from '../../../../guardrails/contract.js';
 import { answerBlocks, answerFallbackText } from '../../blocks.js';
-import { errorCode, report, type SlackDeps } from '../../core.js';
+import { adviseSafely, errorCode, report, type SlackDeps } from '../../core.js';
 import { COVERAGE_CALLBACK_ID, CoverageMeta, parseCoverage } from '../../coverage.js';
 import { T } from '../../texts.js';
 
@@ -28,14 +27,13 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const user = body.user.id;
     const question = T[meta.lang].coverageTurn;
-    let answer: Answer;
-    try {
-      answer = deps.advisor.advise({ turns: [question], asOf: deps.today(), priorFacts: result.facts });
-    } catch (e) {
-      deps.log.error({ error: errorCode(e) }, 'pipeline failed (coverage check)');
+    const advised = adviseSafely(deps, { turns: [question], asOf: deps.today(), priorFacts: result.facts });
+    if (!advised.ok) {
+      deps.log.error({ error: advised.error }, 'pipeline failed (coverage check)');
       await client.chat.postMessage({ channel: user, text: T[meta.lang].failed }).catch(() => undefined);
       return done('failed');
     }
+    const answer = advised.answer;
     const answerId = deps.newId();
     try {
       const res = await client.chat.postMessage({
