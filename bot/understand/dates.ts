@@ -25,6 +25,8 @@ export interface FoundDate {
   end: number;
   raw: string;
   precision: DatePrecision;
+  /** Said relative to today (`i går`, `today`): only as good as `asOf`. */
+  relative?: boolean;
 }
 
 export interface DateOptions {
@@ -66,6 +68,8 @@ const PATTERNS: Array<{ re: string; precision: DatePrecision }> = [
     re: `${NB}(?<d>\\d{1,2})[/.-](?<m>\\d{1,2})[/.-](?:(?<y>${YEAR})|(?<yy>\\d{2}))${NA}`,
     precision: 'day',
   },
+  // 8/12 2020 (a space before the year)
+  { re: `${NB}(?<d>\\d{1,2})/(?<m>\\d{1,2})\\s+(?<y>${YEAR})${NA}`, precision: 'day' },
   // (den) 7. december 2020, 7 dec. 2020, 15th of March 2022, 15 March, 2022
   {
     re: `${NB}(?<d>${DAY})${ORD}\\s*(?:of\\s+)?(?<mn>${MON})(?:,?\\s*(?<y>${YEAR}))?${NA}`,
@@ -80,8 +84,8 @@ const PATTERNS: Array<{ re: string; precision: DatePrecision }> = [
     re: `${NB}(?:since|siden|in|i|from|fra|during|under|tilbage\\s+i|back\\s+in|året|year|år)\\s+(?<y>${YEAR})${NA}(?!\\s*[-/.]\\d)`,
     precision: 'year',
   },
-  // i går / yesterday / i forgårs
-  { re: `${NB}(?<rel>i\\s+går|igår|yesterday|i\\s+forgårs)${NA}`, precision: 'day' },
+  // i går / yesterday / i forgårs / i dag / today (the extractor uses "today" only for a decision)
+  { re: `${NB}(?<rel>i\\s+går|igår|yesterday|i\\s+forgårs|i\\s+dag|idag|today)${NA}`, precision: 'day' },
 ];
 const FIND_RE = new RegExp(PATTERNS.map((p, i) => `(?<p${i}>${renumber(p.re, i)})`).join('|'), 'giu');
 const WHOLE_RES = PATTERNS.map((p) => new RegExp(`^\\s*(?:den\\s+|the\\s+|on\\s+)?${p.re}\\s*$`, 'iu'));
@@ -117,7 +121,7 @@ function resolve(g: Groups, precision: DatePrecision, opts?: DateOptions): strin
   const asOf = parseIso(opts?.asOf);
   if (g.rel) {
     if (!asOf) return undefined;
-    return addDays(asOf, /forgårs/i.test(g.rel) ? -2 : -1);
+    return addDays(asOf, /forgårs/i.test(g.rel) ? -2 : /dag|today/i.test(g.rel) ? 0 : -1);
   }
   let y = g.y ? Number(g.y) : undefined;
   if (y === undefined && g.yy) y = 2000 + Number(g.yy);
@@ -175,7 +179,15 @@ export function findDates(text: string, opts?: DateOptions): FoundDate[] {
     }
     const value = resolve(groupsOf(all, i), p.precision, opts);
     if (!value) continue;
-    out.push({ value, start, end: start + raw.length, raw, precision: p.precision });
+    const relative = all[`rel_${i}`] !== undefined;
+    out.push({
+      value,
+      start,
+      end: start + raw.length,
+      raw,
+      precision: p.precision,
+      ...(relative ? { relative } : {}),
+    });
   }
   return out;
 }

@@ -25,6 +25,7 @@
  *   (§ 2, stk. 2, nr. 3). The register's own claim is for the checks to read; it is not copied here.
  */
 
+import countryNames from 'i18n-iso-countries';
 import type { FactKey, Facts } from '../../guardrails/facts.js';
 import {
   type Country,
@@ -79,8 +80,8 @@ const NETWORK_OWNER_RE = re(X.NETWORK_OWNER);
 const NATIONWIDE_RE = g(X.NATIONWIDE_PS);
 const LOCAL_PS_RE = g(X.LOCAL_PS);
 const NEGATION_RE = re(X.NEGATION);
-const USER_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.USER_NOUN})${X.E}`);
-const STAFF_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.STAFF_NOUN})${X.E}`);
+const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.USER_NOUN})${X.E}`);
+const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.STAFF_NOUN})${X.E}`);
 const USER_BEFORE_RE = re(
   `${X.B}(?<noun>${X.USER_NOUN}|antal(?:let)?\\s+(?:af\\s+)?${X.W}(?:brugere|kunder|abonnenter)|number\\s+of\\s+(?:end[- ]?)?(?:users|customers|subscribers))${X.E}(?<gap>[^\\d.!?\\n]{0,24})$`,
 );
@@ -130,6 +131,11 @@ const MORE_THAN_RE = re(
 const LESS_THAN_RE = re(
   `${X.B}(?:under|less\\s+than|fewer\\s+than|færre\\s+end|mindre\\s+end|below|op\\s+til|up\\s+to|højst|at\\s+most|max\\.?|maksimalt)\\s*$`,
 );
+const SELF_WORD_RE = /(?<![\p{L}])(?:we|vi|our|vores|i'?m|jeg)(?![\p{L}])/giu;
+const SUPPLIER_NOUN_RE = new RegExp(X.SUPPLIER_NOUN, 'giu');
+const LISTED_RE =
+  /^\s*,?\s*(?:og|and|plus|samt|&|\+|as\s+well\s+as|foruden)\s*(?:yderligere|another|ca\.?|about|omkring|godt|knap)?\s*$/iu;
+const NOTIFIED_RE = g(X.NOTIFIED_WORDS);
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -157,13 +163,22 @@ function caseOk(matched: string): boolean {
   return true;
 }
 
+/** Every Danish and English name the ISO package knows for a country ("US", "USA", "UK"). */
+function isoNames(code: string): string[] {
+  try {
+    return ['da', 'en'].flatMap((l) => countryNames.getName(code, l, { select: 'all' }) ?? []);
+  } catch {
+    return [];
+  }
+}
+
 function indexOf(reg: SupplierRegister): RegisterIndex {
   let idx = indexCache.get(reg);
   if (idx) return idx;
   const supplierNames = reg.suppliers.flatMap((s: Supplier) => [s.name, ...s.aliases]);
   const countryNames: string[] = [];
   for (const c of reg.countries as readonly Country[]) {
-    for (const n of [c.name_da, c.name_en, ...c.aliases]) {
+    for (const n of [c.name_da, c.name_en, ...c.aliases, ...isoNames(c.code)]) {
       countryNames.push(n);
       if (/sk$/i.test(n)) countryNames.push(`${n}e`); // kinesisk → kinesiske
     }
@@ -178,6 +193,12 @@ function indexOf(reg: SupplierRegister): RegisterIndex {
   };
   indexCache.set(reg, idx);
   return idx;
+}
+
+function lastIndex(rx: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(rx)) at = m.index;
+  return at;
 }
 
 // ---- text helpers --------------------------------------------------------------------------------
@@ -290,6 +311,9 @@ interface Count {
   approx: boolean;
   qualifier?: 'more_than' | 'less_than';
   evidence: string;
+  /** Where the evidence ends (the noun), and the noun itself in lower case. */
+  evidenceEnd: number;
+  noun?: string;
 }
 
 function distance(n: Span, a: number, b: number): number {
@@ -349,12 +373,14 @@ function findCounts(text: string, spans: Span[]): Count[] {
     if (firstWord && NOT_USER_WORD_RE.test(firstWord)) continue;
     const subset = SUBSET_AFTER_RE.test(after) || SUBSET_BEFORE_RE.test(before);
     let evidenceEnd = n.end;
+    let noun: string | undefined;
     let counted = false;
     let staffOnly = false;
     const ua = USER_AFTER_RE.exec(after);
     if (ua?.groups && okGap(ua.groups.gap!)) {
       counted = true;
       evidenceEnd = n.end + ua[0].length;
+      noun = ua.groups.noun!.toLowerCase();
     } else {
       const sa = STAFF_AFTER_RE.exec(after);
       if (sa?.groups && okGap(sa.groups.gap!)) {
@@ -402,9 +428,11 @@ function findCounts(text: string, spans: Span[]): Count[] {
       subset,
       additive: ADDITIVE_BEFORE_RE.test(text.slice(sentence.start, n.start)),
       approx: n.approx,
-      ...(MORE_THAN_RE.test(before) ? { qualifier: 'more_than' as const } : {}),
+      ...(MORE_THAN_RE.test(before) || after.startsWith('+') ? { qualifier: 'more_than' as const } : {}),
       ...(LESS_THAN_RE.test(before) ? { qualifier: 'less_than' as const } : {}),
       evidence: text.slice(n.start, evidenceEnd).trim(),
+      evidenceEnd,
+      ...(noun ? { noun } : {}),
     });
   }
   return counts;
@@ -417,6 +445,15 @@ function okGap(gapText: string): boolean {
   return !words.some(
     (w) => NOT_USER_WORD_RE.test(w) || (/^(?:of|af)$/i.test(w) === false && /[.!?]/.test(w)),
   );
+}
+
+/**
+ * "120.000 privatkunder og 8.000 erhvervskunder": two kinds of end users listed together are added.
+ * The same noun twice ("50,000 users … 50,000 users") is a restatement, not a second group.
+ */
+function listedWith(text: string, prev: Count, c: Count): boolean {
+  if (!prev.noun || !c.noun || prev.noun === c.noun) return false;
+  return LISTED_RE.test(text.slice(prev.evidenceEnd, c.start));
 }
 
 function decideEndUsers(
@@ -445,7 +482,8 @@ function decideEndUsers(
         if (!own) {
           own = c;
           parts.push(c);
-        } else if (c.additive && c.value !== own.value) parts.push(c);
+        } else if (c.value !== own.value && (c.additive || listedWith(text, parts[parts.length - 1]!, c)))
+          parts.push(c);
       } else if (c.kind === 'wholesale') parts.push(c);
       else if (c.additive && own) parts.push(c);
     }
@@ -526,10 +564,11 @@ function findSupplier(
       // "a managed-services company based in Poland", "Huawei fra Kina": a supplier just before.
       const lead = before.replace(new RegExp(`(?:${X.BASED_IN}|${X.FROM})$`, 'iu'), '');
       const tail = lead.slice(-45);
-      const selfInTail = /(?:^|[^\p{L}])(?:we|vi|our|vores|i'?m|jeg)(?:[^\p{L}]|$)/iu.test(tail);
+      const selfAt = lastIndex(SELF_WORD_RE, tail);
+      const nounAt = lastIndex(SUPPLIER_NOUN_RE, tail);
       attachedBefore =
-        !selfInTail &&
-        (new RegExp(`${X.SUPPLIER_NOUN}`, 'iu').test(tail) ||
+        (selfAt < 0 || nounAt > selfAt) &&
+        (nounAt >= 0 ||
           namedSpans.some((s) => s.end <= c.index && c.index - s.end <= 40) ||
           /(?:kamera|camera|udstyr|equipment|router|handset|telefon|phone|gear)\p{L}*\s*$/iu.test(lead));
     }
@@ -595,7 +634,7 @@ function findWantsHuman(text: string): { value: true; evidence: string } | undef
   return undefined;
 }
 
-type DateRole = 'agreement' | 'decision' | 'neutral';
+type DateRole = 'agreement' | 'decision' | 'notified' | 'neutral';
 
 function dateRole(text: string, sentence: Span, start: number, end: number): DateRole | undefined {
   let best: { role: DateRole; d: number } | undefined;
@@ -612,6 +651,7 @@ function dateRole(text: string, sentence: Span, start: number, end: number): Dat
       if (!best || d < best.d) best = { role, d };
     }
   };
+  consider('notified', NOTIFIED_RE);
   consider('decision', DECISION_RE);
   consider('agreement', AGREEMENT_RE);
   consider('neutral', NEUTRAL_RE);
@@ -686,11 +726,22 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   const human = findWantsHuman(text);
   if (human) set('wants_human', human.value, human.evidence);
 
+  // The court deadline runs from notification: a date said to be notified beats one only said to be
+  // the decision's ("traf afgørelse den 12. januar og meddelte den os den 15. januar" → 15 January).
+  let decisionNotified = false;
   for (const d of findDates(text, opts?.asOf ? { asOf: opts.asOf } : undefined)) {
     const role = dateRole(text, sentenceAt(spans, d.start), d.start, d.end);
-    if (role === 'decision' && d.precision === 'day' && facts.decision_date === undefined)
+    const decision = role === 'decision' || role === 'notified';
+    if (
+      decision &&
+      d.precision === 'day' &&
+      (facts.decision_date === undefined || (role === 'notified' && !decisionNotified))
+    ) {
       set('decision_date', d.value, d.raw);
-    else if (role === 'agreement' && facts.agreement_date === undefined) {
+      decisionNotified = role === 'notified';
+    } else if (d.relative) {
+      // "i dag", "i går" date a decision; beside an agreement they are usually "as things stand today".
+    } else if (role === 'agreement' && facts.agreement_date === undefined) {
       if (decisive(d.value, d.precision)) {
         set('agreement_date', d.value, d.raw);
         if (d.precision !== 'day') signals.agreement_date_precision = d.precision;

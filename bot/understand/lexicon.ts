@@ -121,7 +121,11 @@ export const ORG_KEYWORDS: Array<[OrgType, string]> = [
 ];
 
 /** "We run/own a … network" with no other type named: a provider of networks. */
-export const NETWORK_OWNER = String.raw`${B}(?:we\s+(?:run|operate|own|have\s+built)|vi\s+(?:ejer|driver|har\s+bygget|har\s+udrullet))\s+${gap(4)}(?:mobile|fib(?:re|er)|broadband|cable|fixed|copper|tele|5g|4g)?[- ]?(?:network|net)s?${E}|${B}(?:we|vi)\s+(?:ejer|driver|run|own|operate)\s+${gap(3)}(?:mobil|fiber|bredbånds|kabel|tele|kobber)net${W}`;
+export const NETWORK_OWNER = [
+  String.raw`${B}(?:we\s+(?:run|operate|own|have\s+built)|vi\s+(?:ejer|driver|har\s+bygget|har\s+udrullet))\s+${gap(4)}(?:mobile|fib(?:re|er)|broadband|cable|fixed|copper|tele|5g|4g)?[- ]?(?:network|net)s?${E}`,
+  String.raw`${B}(?:we|vi)\s+(?:ejer|driver|har|run|own|operate|have)\s+${gap(3)}(?:mobil|fiber|bredbånds|kabel|tele|kobber)net${W}`,
+  String.raw`${B}(?:we\s+have|vi\s+har)\s+${gap(3)}(?:mobile|fib(?:re|er)|broadband|cable|fixed|copper|5g|4g)[- ]?(?:network|net)s?${E}`,
+].join('|');
 
 export const NATIONWIDE_PS = String.raw`${B}(?:(?:landsdækkende|nationwide|national|nationale|lands?-?dækkende)\s+${gap(1)}public[- ]?service${W}|public[- ]?service[- ]?(?:forpligtelse|obligation|kontrakt|contract|tilladelse|licen[cs]e|station|kanal|channel|broadcaster|medie|radio|tv)${W})`;
 export const LOCAL_PS = String.raw`${B}(?:lokal|local|regional)${W}\s+${gap(1)}public[- ]?service`;
@@ -149,6 +153,7 @@ export const USER_NOUN = [
   String.raw`subsc?r?ibers?`,
   String.raw`subscriptions`,
   String.raw`households`,
+  String.raw`businesses`,
   String.raw`homes`,
   String.raw`listeners`,
   String.raw`viewers`,
@@ -157,7 +162,7 @@ export const USER_NOUN = [
   String.raw`SIMs?`,
 ].join('|');
 /** People counted only when the sentence says whose (a state body's or a municipality's staff). */
-export const STAFF_NOUN = String.raw`${W}medarbejder${W}|${W}ansatte|employees|staff|personnel|workers|civil\s+servants|students|studerende|${W}personale`;
+export const STAFF_NOUN = String.raw`${W}medarbejder${W}|${W}ansatte|employees|staff|personnel|workers|civil\s+servants|students|studerende|${W}personale|officers|soldiers|soldater|betjente|politifolk|agents|tjenestemænd|elever|pupils|teachers|lærere`;
 /** Counts that are never end users. */
 export const NOT_USER_NOUN = String.raw`${W}indbygger${W}|inhabitants|residents|citizens|${W}borgere|population|kr\.?|dkk|eur|euro|€|\$|usd|mio\.?\s*kr|år|years?|måneder|months?|dage|days|km|gb|mbit${W}|gbit${W}|master|masts?|sites?|routere|routers?|kamera${W}|cameras?|enheder|units?|stk\.?|procent|percent`;
 
@@ -196,12 +201,15 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
       `central${W}\\s+server${W}`,
     ].join('|'),
   ],
+  // A bare "backbone" is its routers (the usual object of such agreements; both are critical).
+  ['backbone_router', `backbone${W}|rygradsnet${W}`],
   [
     'ran_control',
     [
       `(?:styrings|kontrol|control)[- ]?(?:enhed|unit|udstyr|equipment|system)${W}\\s+${gap(5)}(?:radio${W}|ran)`,
       `radio${W}\\s+${gap(3)}(?:control|styring|kontrol)${W}`,
       `radionet${W}s?\\s+(?:styrings|kontrol)${W}`,
+      `radio${W}-(?:styrings|kontrol|control)${W}`,
       'RNCs?',
       'BSCs?',
       `base-?band${W}`,
@@ -218,6 +226,7 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
       `kerne-?netværk${W}`,
       `core[- ]?net(?:work|værk|tet)?${W}`,
       '(?:mobile|packet|5g|4g|ims|evolved\\s+packet)\\s+core',
+      '(?:for|til|in|i|of|af|om)\\s+(?:the\\s+|our\\s+|vores\\s+|its\\s+|their\\s+)?core(?![- ]?rout)',
       `${W}corenet${W}`,
       'EPC',
       '5GC',
@@ -281,6 +290,7 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
       `${W}smartphone${W}`,
       'mobile\\s+phones?(?!\\s+(?:subscriptions?|numbers?|plans?|operators?|networks?|services?|contracts?))',
       'telefoner',
+      'phones(?!\\s+(?:subscriptions?|numbers?|plans?|operators?|networks?|services?|contracts?|lines?))',
     ].join('|'),
   ],
   [
@@ -336,10 +346,10 @@ export const OFFICE_CONTEXT = String.raw`${B}(?:medarbejder${W}|ansatte|employee
 /** Nouns that name a supplier (a country word in front of one is the supplier's country). */
 export const SUPPLIER_NOUN = String.raw`(?:${W}leverandør${W}|suppliers?|vendors?|producent${W}|producers?|manufacturers?|makers?|fabrikant${W}|firma(?:et)?|company|companies|selskab(?:et)?|virksomhed(?:en)?|koncern(?:en)?|brand|mærke|partner${W}|providers?|udbyder${W}|outsourcer|contractor|underleverandør${W}|subcontractor)`;
 /** "the supplier is Finnish", "leverandøren af kernenettet er kinesisk": noun, copula, country word. */
-export const SUPPLIER_IS = String.raw`${SUPPLIER_NOUN}\s+(?:${gap(4)})?(?:is|er|was|var|are|seems\s+to\s+be|ser\s+ud\s+til\s+at\s+være)\s+(?:a\s+|an\s+|en\s+|et\s+|based\s+in\s+|from\s+|fra\s+)?$`;
+export const SUPPLIER_IS = String.raw`${SUPPLIER_NOUN}\s+(?:${gap(4)})?(?:is|er|was|var|are|seems\s+to\s+be|ser\s+ud\s+til\s+at\s+være)\s+(?:a\s+|an\s+|en\s+|et\s+|(?:based|located|headquartered|domiciled)\s+in\s+|(?:baseret|placeret|hjemmehørende|registreret)\s+i\s+|from\s+|fra\s+)?$`;
 /** The writer's own organisation just before: "We're a Danish …" is not a supplier's country. */
 export const SELF_BEFORE = String.raw`(?:${B}(?:vi\s+er|vi'?re|we\s+are|we'?re|i'?m|i\s+am|jeg\s+er|our|vores|as\s+an?|som\s+(?:en|et))\s+(?:(?:en|et|a|an|the|one\s+of|en\s+af|et\s+af)\s+)?(?:${gap(2)})?)$`;
-export const BASED_IN = String.raw`${B}(?:based|headquartered|domiciled|located|registered|incorporated|hjemmehørende|baseret|placeret|beliggende|registreret|med\s+(?:hovedsæde|hovedkontor|base))\s+(?:in|i|på)\s+`;
+export const BASED_IN = String.raw`${B}(?:based|headquartered|domiciled|located|registered|incorporated|hjemmehørende|baseret|placeret|beliggende|registreret|med\s+(?:hovedsæde|hovedkontor|base)|har\s+(?:sit\s+|sin\s+)?(?:hovedsæde|hovedkontor|base)|ligger|sidder|has\s+its\s+(?:headquarters|head\s+office|seat))\s+(?:in|i|på)\s+`;
 export const FROM = String.raw`${B}(?:from|fra|out\s+of|made\s+in|produceret\s+i|fremstillet\s+i)\s+`;
 
 export const STATE_CONTROLLED = String.raw`${B}(?:(?:controlled|owned|run|backed)\s+by\s+(?:a\s+|the\s+|an\s+)?${gap(2)}(?:military|army|state|government|regime|communist\s+party)${W}|kontrolleret\s+af\s+(?:et\s+|en\s+|den\s+|det\s+)?${gap(2)}(?:militær${W}|stat(?:en)?|regering${W}|hær${W}|kommunistparti${W})|ejet\s+af\s+(?:et\s+|en\s+|den\s+|det\s+)?${gap(2)}(?:militær${W}|stat(?:en)?|regering${W})|state-?owned|state-?controlled|statsejet${W}|statskontrolleret${W}|military[- ](?:linked|owned|controlled|affiliated)|(?:ties|links)\s+to\s+(?:the\s+)?${gap(2)}(?:military|army)|(?:tætte\s+)?(?:bånd|forbindelser|relationer)\s+til\s+(?:det\s+|den\s+)?${gap(1)}(?:militær${W}|stat(?:en)?))`;
@@ -358,13 +368,15 @@ export const TERRITORY: Array<['FO' | 'GL' | 'DK', string]> = [
 /** "Danish act", "dansk lov": a demonym on the law, not on the network. */
 export const DK_NOT_TERRITORY_AFTER = String.raw`^\s*(?:${gap(1)})?(?:act|law|lov${W}|byret${W}|ret(?:t)?|regler|rules|legislation|lovgivning|authorities|myndighed${W}|government|regering${W}|cfcs|${SUPPLIER_NOUN.slice(3, -1)})`;
 
-export const NEW_STRONG = String.raw`${B}(?:plan(?:s|ning|ned)?\s+to|planlægger|påtænker|overvejer|considering|consider(?:s)?\s+(?:buying|signing|entering)|skal\s+(?:til\s+at\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have)|vil\s+(?:gerne\s+)?(?:indgå|købe|skrive|anskaffe|udskifte|have|outsource|udlicitere|skifte|bruge|installere|sætte)|(?:want(?:s|ed)?|would\s+like|(?:we|i)'?d\s+like)\s+to\s+(?:buy|sign|enter|purchase|install|replace|switch|swap|change|migrate|modernise|modernize|expand|extend|bring\s+in|use|outsource|deploy|get\s+(?:new|a)|have\s+(?:new|a)|upgrade|procure|order|move|sell|put\s+up|set\s+up)|want(?:s|ed)?\s+(?:a|an)\s+${gap(2)}(?:deal|contract|agreement)|going\s+to\s+(?:sign|buy|enter|replace|install)|about\s+to\s+(?:sign|buy|enter)|intend${W}\s+to|ny(?:e|t)?\s+(?:${W}aftale${W}|kontrakt${W}|leverandør${W})|new\s+(?:supplier\s+|vendor\s+)?(?:agreement|contract|deal)|før\s+vi\s+(?:skriver|underskriver|indgår|køber)|before\s+(?:we\s+(?:sign|buy|enter|commit)|signing)|tender${W}|udbud${W}|forhandl${W}|negotiat${W}|evaluat${W}|evaluerer|potentiel${W}\s+(?:leverandør|aftale)|prospective)${E}`;
+export const NEW_STRONG = String.raw`${B}(?:plan(?:s|ning|ned)?\s+to|planlægger|påtænker|overvejer|considering|consider(?:s)?\s+(?:buying|signing|entering)|skal\s+(?:til\s+at\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have)|vil\s+(?:gerne\s+)?(?:indgå|købe|skrive|anskaffe|udskifte|have\s+(?:ny|nye|nyt|en\s+ny|et\s+nyt)|outsource|udlicitere|skifte|bruge|installere|sætte)|(?:want(?:s|ed)?|would\s+like|(?:we|i)'?d\s+like)\s+to\s+(?:buy|sign|enter|purchase|install|replace|switch|swap|change|migrate|modernise|modernize|expand|extend|bring\s+in|use|outsource|deploy|get\s+(?:new|a)|have\s+(?:new|a)|upgrade|procure|order|move|sell|put\s+up|set\s+up)|want(?:s|ed)?\s+(?:a|an)\s+${gap(2)}(?:deal|contract|agreement)|going\s+to\s+(?:sign|buy|enter|replace|install)|about\s+to\s+(?:sign|buy|enter)|intend${W}\s+to|ny(?:e|t)?\s+(?:${W}aftale${W}|kontrakt${W}|leverandør${W})|new\s+(?:supplier\s+|vendor\s+)?(?:agreement|contract|deal)|før\s+vi\s+(?:skriver|underskriver|indgår|køber)|before\s+(?:we\s+(?:sign|buy|enter|commit)|signing)|tender${W}|udbud${W}|forhandl${W}|negotiat${W}|evaluat${W}|evaluerer|potentiel${W}\s+(?:leverandør|aftale)|prospective)${E}`;
 export const EXISTING_STRONG = String.raw`${B}(?:eksisterende|existing|nuværende|current\s+(?:contract|agreement|supplier|deal)|underskrev${W}|signed|indgået|indgik|entered\s+into|concluded|already\s+(?:bought|installed|have|signed|use|using)|allerede\s+(?:købt|installeret|har|underskrevet|indgået)|har\s+(?:haft|købt|installeret)|have\s+(?:had|bought|installed))${E}`;
 export const EXISTING_WEAK = String.raw`${B}(?:(?:vi\s+)?har\s+(?:en|et)\s+${gap(1)}(?:${W}aftale|kontrakt)|(?:we\s+)?have\s+(?:a|an)\s+${gap(1)}(?:contract|agreement|deal)|vores\s+${gap(1)}(?:${W}aftale|kontrakt)${W}|our\s+${gap(1)}(?:contract|agreement|deal)s?|vi\s+bruger|we\s+use|i\s+brug|in\s+use|since\s+\d{4}|siden\s+\d{4})${E}`;
 export const NEW_WEAK = String.raw`${B}(?:må\s+(?:vi|vores|jeg)\s+${gap(2)}(?:indgå|købe|bruge|anskaffe|installere|skrive)|(?:may|can|could)\s+(?:we|i|our)\s+${gap(2)}(?:buy|sign|enter|use|purchase|install)|køb\s+af|purchase\s+of|anskaff${W})${E}`;
 
-export const WANTS_HUMAN = String.raw`${B}(?:(?:tale|snakke|chatte|skrive)\s+med\s+(?:et\s+menneske|en\s+(?:rigtig\s+)?(?:person|rådgiver|medarbejder|sagsbehandler|jurist|ekspert|konsulent)|nogen|cfcs|jer)|${W}rådgiver\s+i\s+tale|(?:få|have)\s+(?:fat\s+i|kontakt\s+med)\s+(?:en|et|nogen)${W}|et\s+menneske|en\s+sagsbehandler|ringe?\s+(?:mig|os)\s+op|kontakt\s+(?:mig|os)|(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+(?:real\s+)?(?:human|person|adviser|advisor|lawyer|expert|consultant)|an\s+(?:adviser|advisor|expert|actual\s+person)|someone|somebody|cfcs|a\s+real\s+person|one\s+of\s+your)|human\s+advis(?:e|o)r|real\s+person|(?:a|an)\s+human|put\s+me\s+through|connect\s+me\s+(?:to|with)|escalate|call\s+me|get\s+(?:me\s+)?someone)${E}`;
+export const WANTS_HUMAN = String.raw`${B}(?:(?:tale|snakke|chatte|skrive)\s+med\s+(?:et\s+menneske|en\s+(?:rigtig\s+)?(?:person|rådgiver|medarbejder|sagsbehandler|jurist|ekspert|konsulent)|nogen|cfcs|jer)|${W}rådgiver\s+i\s+tale|(?:få|have)\s+(?:fat\s+i|kontakt\s+med)\s+(?:en|et|nogen)${W}|et\s+menneske|en\s+sagsbehandler|ringe?\s+(?:mig|os)\s+op|kontakt\s+(?:mig|os)|(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+(?:real\s+)?(?:human|person|adviser|advisor|lawyer|expert|consultant)|an\s+(?:adviser|advisor|expert|actual\s+person)|someone|somebody|cfcs|a\s+real\s+person|one\s+of\s+your)|(?:nogen|en\s+person|en\s+medarbejder|someone|somebody|a\s+person)\s+(?:fra|from|at|hos|i)\s+cfcs|sætte\s+(?:mig|os)\s+i\s+(?:forbindelse|kontakt)|(?:i\s+)?(?:forbindelse|kontakt)\s+(?:med|til)\s+(?:en\s+|et\s+)?(?:rådgiver|medarbejder|menneske|person|sagsbehandler|jurist|cfcs)|in\s+(?:touch|contact)\s+with\s+(?:an?\s+)?(?:adviser|advisor|human|person|someone|cfcs)|human\s+advis(?:e|o)r|real\s+person|(?:a|an)\s+human|put\s+me\s+through|connect\s+me\s+(?:to|with)|escalate|call\s+me|get\s+(?:me\s+)?someone)${E}`;
 
+/** Words that date the notification of a decision (the court deadline runs from it). */
+export const NOTIFIED_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|received|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev|den|det|afgørelsen|forbuddet)|fik|got|served|delivered\s+to\s+us|tilsendt|sendt\s+til\s+os)${E}`;
 export const DECISION_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|afgørelse${W}|decision${W}|decided|forbud${W}|forbød|forbudt|prohibit${W}|ban(?:ned|s)?|påbud${W}|påbød|order(?:ed)?|varsel|varslet|received|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev)|letter|brev${W}|served)${E}`;
 export const AGREEMENT_WORDS = String.raw`${B}(?:underskrev${W}|signed|sign|signing|indgå${W}|indgik|entered|concluded|${W}aftale${W}|agreement${W}|contract${W}|kontrakt${W}|deal|since|siden|dated|dateret|købt|bought|purchased|installed|installeret)${E}`;
 export const NEUTRAL_DATE_WORDS = String.raw`${B}(?:lov${W}|act|law|§+|i\s+kraft|in\s+force|ikrafttræden${W}|skæringsdato${W}|cut-?off|deadline|frist${W}|court|retten|byret${W}|indbring${W}|as\s+of|before|efter|after|før|inden)${E}`;

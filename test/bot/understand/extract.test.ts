@@ -315,6 +315,53 @@ const ROWS: Row[] = [
     text: 'Vi er en virtuel mobiloperatør (MVNO) med 80.000 kunder',
     yes: { organisation_type: 'telecom_provider', end_users: 80000 },
   },
+  {
+    text: 'Hej, vi har et fibernet med 51.000 tilsluttede husstande i Nordjylland - er vi omfattet?',
+    yes: { organisation_type: 'telecom_provider', end_users: 51000 },
+  },
+  {
+    text: 'We are a Danish ISP. We have 20,000 customers, plus a contract with the Danish Police covering 800 officers.',
+    yes: { end_users: 20000, state_end_users: 800 },
+  },
+  { text: 'Vi har 120.000 privatkunder og 8.000 erhvervskunder', yes: { end_users: 128000 } },
+  { text: 'We have a network of 200 shops', yes: {}, no: ['organisation_type', 'end_users'] },
+  {
+    text: 'Vores aftale med Huawei om radionet-styringsenheder blev indgået 1. december 2020. Er den omfattet i dag?',
+    yes: { component: 'ran_control', agreement_date: '2020-12-01' },
+    no: ['decision_date'],
+  },
+  {
+    text: 'Contract signed Dec 8 2020 with Ericsson for core',
+    yes: { component: 'core_network', agreement_date: '2020-12-08' },
+  },
+  { text: 'kontrakt indgået d. 8/12 2020', yes: { agreement_date: '2020-12-08' } },
+  {
+    text: 'CFCS traf afgørelse den 12. januar 2026 og meddelte den os den 15. januar 2026.',
+    yes: { decision_date: '2026-01-15' },
+  },
+  { text: 'Forbuddet blev meddelt os i dag', asOf: '2026-11-22', yes: { decision_date: '2026-11-22' } },
+  {
+    text: 'Can the act reach that contract today?',
+    asOf: '2026-11-22',
+    yes: {},
+    no: ['agreement_date', 'decision_date'],
+  },
+  { text: 'Vores leverandør er baseret i Kina', yes: { supplier_country: 'CN' }, no: ['organisation_type'] },
+  {
+    text: 'Kan vi indgå aftale med en leverandør, som har hovedsæde i Tyskland, om backbone?',
+    yes: { supplier_country: 'DE', component: 'backbone_router' },
+  },
+  {
+    text: "We'd like to buy routers for the backbone from a US vendor",
+    yes: { supplier_country: 'US', agreement_status: 'new' },
+  },
+  { text: 'Kan I sætte mig i forbindelse med en rådgiver?', yes: { wants_human: true } },
+  {
+    text: 'Vi vil gerne have nogen fra CFCS til at kigge på det',
+    yes: { wants_human: true },
+    no: ['agreement_status'],
+  },
+  { text: 'We have 50k+ users', yes: { end_users: 50000 } },
   // --- wants a human -----------------------------------------------------------------------------
   { text: 'kan jeg ikke bare tale med et menneske?', yes: { wants_human: true } },
   { text: 'Please put me through to someone at CFCS', yes: { wants_human: true } },
