@@ -81,7 +81,7 @@ const PATTERNS: Array<{ re: string; precision: DatePrecision }> = [
   { re: `${NB}(?<mn>${MON})\\s*(?<y>${YEAR})${NA}(?!\\s*[-/.]\\d)`, precision: 'month' },
   // since 2018, siden 2018, i 2018, in 2018, fra 2019, back in 2017, året 2019
   {
-    re: `${NB}(?:since|siden|in|i|from|fra|during|under|tilbage\\s+i|back\\s+in|året|year|år)\\s+(?<y>${YEAR})${NA}(?!\\s*[-/.]\\d)`,
+    re: `${NB}(?:since|siden|in|i|from|fra|during|under|tilbage\\s+i|back\\s+in|året|year|år)\\s+(?:(?:early|late|mid|the\\s+(?:start|end|middle|beginning)\\s+of|primo|ultimo|medio|starten\\s+af|slutningen\\s+af|begyndelsen\\s+af|udgangen\\s+af|midten\\s+af|løbet\\s+af)-?\\s*)?(?<y>${YEAR})${NA}(?!\\s*[-/.]\\d)`,
     precision: 'year',
   },
   // i går / yesterday / i forgårs / i dag / today (the extractor uses "today" only for a decision)

@@ -136,6 +136,10 @@ const SUPPLIER_NOUN_RE = new RegExp(X.SUPPLIER_NOUN, 'giu');
 const LISTED_RE =
   /^\s*,?\s*(?:og|and|plus|samt|&|\+|as\s+well\s+as|foruden)\s*(?:yderligere|another|ca\.?|about|omkring|godt|knap)?\s*$/iu;
 const NOTIFIED_RE = g(X.NOTIFIED_WORDS);
+const PRODUCT_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.PRODUCT_NOUN}${X.E}`);
+const THING_OR_PURCHASE_BEFORE_RE =
+  /(?:kamera|camera|udstyr|equipment|router|handset|telefon|phone|gear|køb|buy|bought|purchas|indkøb|source|order|import)\p{L}*\s*$/iu;
+const LEAD_STRIP_RE = re(`(?:${X.BASED_IN}|${X.FROM})$`);
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -556,21 +560,23 @@ function findSupplier(
     if (LAW_AFTER_RE.test(after)) continue; // "the Danish act on supplier security"
     const attachedAfter =
       SUPPLIER_NOUN_START_RE.test(after) ||
+      PRODUCT_NOUN_START_RE.test(after) ||
       namedSpans.some((s) => s.start >= c.index + c[0].length && s.start - (c.index + c[0].length) <= 2);
     const predicate = SUPPLIER_IS_RE.test(before) && !SELF_BEFORE_RE.test(before.slice(0, -1));
     const basedIn = BASED_IN_RE.test(before) || FROM_RE.test(before);
     let attachedBefore = false;
     if (basedIn) {
       // "a managed-services company based in Poland", "Huawei fra Kina": a supplier just before.
-      const lead = before.replace(new RegExp(`(?:${X.BASED_IN}|${X.FROM})$`, 'iu'), '');
+      const lead = before.replace(LEAD_STRIP_RE, '');
       const tail = lead.slice(-45);
       const selfAt = lastIndex(SELF_WORD_RE, tail);
       const nounAt = lastIndex(SUPPLIER_NOUN_RE, tail);
-      attachedBefore =
+      const supplierBefore =
         (selfAt < 0 || nounAt > selfAt) &&
-        (nounAt >= 0 ||
-          namedSpans.some((s) => s.end <= c.index && c.index - s.end <= 40) ||
-          /(?:kamera|camera|udstyr|equipment|router|handset|telefon|phone|gear)\p{L}*\s*$/iu.test(lead));
+        (nounAt >= 0 || namedSpans.some((s) => s.end <= c.index && c.index - s.end <= 40));
+      // "kameraer fra Kina", "we buy from China": the thing or the purchase names where it comes from.
+      const thingBefore = THING_OR_PURCHASE_BEFORE_RE.test(lead);
+      attachedBefore = supplierBefore || thingBefore;
     }
     if (attachedAfter || attachedBefore || predicate) {
       out.country = {

@@ -20,10 +20,10 @@ export const gap = (n: number) => String.raw`(?:[\p{L}\p{N}'’&/-]+\s+){0,${n}}
 /** The writer speaking of their own organisation. */
 export const SELF = String.raw`(?:vi\s+er|vi'?re|we\s+are|we'?re|we\s+r|(?:og|and)\s+(?:er|are)|we\s+run|we\s+operate|we\s+own|i\s+(?:work|am)\s+(?:at|for|in|with)|i'?m\s+(?:at|from|with|in)|i'?m|i\s+am|i\s+manage|i\s+run|i\s+represent|jeg\s+(?:arbejder|er\s+ansat|sidder)\s+(?:i|hos|for|på|ved)|jeg\s+er\s+(?:fra|i|hos)|jeg\s+er|jeg\s+repræsenterer|as\s+an?|som\s+(?:en|et)|our|vores|vor|my|min|mit|here\s+at|her\s+i|representing|on\s+behalf\s+of)`;
 /** Words that make a self-reference point at someone else ("our contract with a telco"). */
-export const NOT_SELF_BETWEEN = String.raw`${B}(?:med|with|til|to|hos|fra|from|about|om|køb\p{L}*|buy\p{L}*|contract\p{L}*|kontrakt\p{L}*|aftale\p{L}*|agreement\p{L}*|deal|supplier\p{L}*|leverandør\p{L}*|vendor\p{L}*|customers?|kunde\p{L}*|for)${E}`;
+export const NOT_SELF_BETWEEN = String.raw`${B}(?:med|with|til|to|fra|from|about|om|køb\p{L}*|buy\p{L}*|contract\p{L}*|kontrakt\p{L}*|aftale\p{L}*|agreement\p{L}*|deal|supplier\p{L}*|leverandør\p{L}*|vendor\p{L}*|customers?|kunde\p{L}*)${E}`;
 
 /** Words that, after "our"/"vores", name someone else: "vores udbyder" is our supplier, not us. */
-export const GENERIC_ORG_WORD = String.raw`^(?:operat(?:ø|o)r(?:s|en|er)?|udbyder(?:e|en)?|providers?|carriers?|company|virksomhed(?:en)?|firma(?:et)?|business|agency|store|shops?|bank(?:en)?)$`;
+export const GENERIC_ORG_WORD = String.raw`^(?:operat(?:ø|o)r(?:s|en|er)?|udbyder(?:e|en)?|providers?|carriers?|company|virksomhed(?:en)?|firma(?:et)?|business|agency|store|shops?|bank(?:en)?|leverandør(?:en)?|suppliers?|vendors?|producent(?:en)?|manufacturer)$`;
 export const POSSESSIVE = String.raw`^(?:our|vores|vor|my|min|mit)$`;
 /** Organisation types by keyword; earlier entries win at the same position. */
 export const ORG_KEYWORDS: Array<[OrgType, string]> = [
@@ -64,6 +64,9 @@ export const ORG_KEYWORDS: Array<[OrgType, string]> = [
       'radio\\s+(?:station|channel)s?',
       `radio-?\\s*(?:og|and|&)\\s*tv-?(?:\\s*(?:station|selskab|company|broadcaster))?${W}`,
       'broadcasters?',
+      `(?:lokal|nær|kommerciel|community|local|commercial)-?\\s?radio(?:en|er|station)?`,
+      'lokal-?tv(?:-?station)?',
+      'radio(?:en)?(?=\\s*(?:station|kanal|channel|,|\\.|$))',
       `${W}radiofoni${W}`,
       'public\\s+service-?(?:station|kanal|medie|broadcaster)s?',
     ].join('|'),
@@ -116,6 +119,10 @@ export const ORG_KEYWORDS: Array<[OrgType, string]> = [
       'factory',
       'manufacturer',
       'hotel',
+      'leverandør(?:en)?',
+      'suppliers?',
+      'vendors?',
+      'producent(?:en)?',
     ].join('|'),
   ],
 ];
@@ -125,6 +132,7 @@ export const NETWORK_OWNER = [
   String.raw`${B}(?:we\s+(?:run|operate|own|have\s+built)|vi\s+(?:ejer|driver|har\s+bygget|har\s+udrullet))\s+${gap(4)}(?:mobile|fib(?:re|er)|broadband|cable|fixed|copper|tele|5g|4g)?[- ]?(?:network|net)s?${E}`,
   String.raw`${B}(?:we|vi)\s+(?:ejer|driver|har|run|own|operate|have)\s+${gap(3)}(?:mobil|fiber|bredbånds|kabel|tele|kobber)net${W}`,
   String.raw`${B}(?:we\s+have|vi\s+har)\s+${gap(3)}(?:mobile|fib(?:re|er)|broadband|cable|fixed|copper|5g|4g)[- ]?(?:network|net)s?${E}`,
+  String.raw`${B}(?:we|vi)\s+(?:leverer|sælger|udbyder|tilbyder|provide|deliver|sell|offer)\s+${gap(2)}(?:internet|bredbånd|broadband|mobil${W}|mobile|telefoni|telephony|fib(?:er|re)${W}|tele${W}|tv-?signal${W})${E}`,
 ].join('|');
 
 export const NATIONWIDE_PS = String.raw`${B}(?:(?:landsdækkende|nationwide|national|nationale|lands?-?dækkende)\s+${gap(1)}public[- ]?service${W}|public[- ]?service[- ]?(?:forpligtelse|obligation|kontrakt|contract|tilladelse|licen[cs]e|station|kanal|channel|broadcaster|medie|radio|tv)${W})`;
@@ -167,12 +175,12 @@ export const STAFF_NOUN = String.raw`${W}medarbejder${W}|${W}ansatte|employees|s
 export const NOT_USER_NOUN = String.raw`${W}indbygger${W}|inhabitants|residents|citizens|${W}borgere|population|kr\.?|dkk|eur|euro|€|\$|usd|mio\.?\s*kr|år|years?|måneder|months?|dage|days|km|gb|mbit${W}|gbit${W}|master|masts?|sites?|routere|routers?|kamera${W}|cameras?|enheder|units?|stk\.?|procent|percent`;
 
 /** Whose end users a count is (sentence markers). */
-export const STATE_MARK = String.raw`${B}(?:statslig${W}|staten(?:s)?|the\s+state|state[- ]owned|state\s+(?:bod${W}|agenc${W}|authorit${W}|institution${W}|department${W}|sector|customers?|(?:end[- ]?)?users)|government(?:al)?\s+(?:agenc${W}|bod${W}|department${W}|authorit${W}|institution${W}|ministr${W})|${W}styrelse${W}|${W}ministeri${W}|ministr(?:y|ies)|agenc(?:y|ies)|universitet${W}|universit(?:y|ies)|forsvaret${W}|armed\s+forces|politi(?:et)?|police|domstol${W}|courts)${E}`;
+export const STATE_MARK = String.raw`${B}(?:statslig${W}|staten(?:s)?|the\s+state|state[- ]owned|state\s+(?:bod${W}|agenc${W}|authorit${W}|institution${W}|department${W}|sector|customers?|(?:end[- ]?)?users|employees|staff|workers|personnel)|statsansatte|government(?:al)?\s+(?:agenc${W}|bod${W}|department${W}|authorit${W}|institution${W}|ministr${W})|${W}styrelse${W}|${W}ministeri${W}|ministr(?:y|ies)|agenc(?:y|ies)|universitet${W}|universit(?:y|ies)|forsvaret${W}|armed\s+forces|politi(?:et)?|police|domstol${W}|courts)${E}`;
 export const LOCAL_GOV_MARK = String.raw`${B}(?:${W}kommun${W}|municipal${W}|city\s+council${W}|region(?:en|er|erne|s|ens|'s)?|regionsråd${W}|${W}hospital${W}|${W}sygehus${W})${E}`;
 export const WHOLESALE_MARK = String.raw`${B}(?:wholesale${W}|engros${W}|${W}tjenesteudbyder${W}|service\s+providers?|deres\s+(?:${W}kunder|${W}slutbrugere|brugere|abonnenter)|their\s+(?:own\s+)?(?:customers|end[- ]?users|users|subscribers)|partner${W}|mvno${W}|virtual\s+operators?|lejer\s+adgang|rent${W}\s+(?:access|capacity)|reseller${W}|videresælger${W}|andre\s+(?:udbyderes|udbydere|operatørers)|other\s+(?:providers|operators)'?|via\s+(?:andre|other)|on\s+our\s+(?:network|net)\s+through)${E}`;
 /** "of them", "heraf": a count that is part of one already given. */
 export const SUBSET_AFTER = String.raw`^\s*(?:of\s+(?:them|these|those|which)|af\s+(?:dem|disse|de|dem\s+er))${E}`;
-export const SUBSET_BEFORE = String.raw`${B}(?:heraf|hvoraf|deraf|of\s+which|of\s+whom|including|herunder|heriblandt|among\s+them|blandt\s+dem)\s*(?:${gap(2)})?$`;
+export const SUBSET_BEFORE = String.raw`${B}(?:heraf|hvoraf|deraf|of\s+which|of\s+whom|including|incl\.?|inkl\.?|inklusive|inclusive\s+of|herunder|heriblandt|among\s+them|blandt\s+dem)\s*(?:${gap(2)})?$`;
 export const TOTAL_MARK = String.raw`${B}(?:i\s+alt|in\s+total|in\s+all|a\s+total\s+of|total\s+of|totalt|samlet(?:\s+set)?|overall|altogether|all\s+told|combined|tilsammen)${E}`;
 export const ADDITIVE_BEFORE = String.raw`${B}(?:plus|and\s+another|og\s+yderligere|og\s+endnu|yderligere|derudover|desuden|additionally|in\s+addition|besides|also|også|samt|as\s+well\s+as|foruden|oveni|\+)\s*(?:${gap(2)})?$`;
 export const CONTINUATION_BEFORE = String.raw`(?:${B}(?:plus|and|og|samt|as\s+well\s+as|foruden|and\s+another|og\s+yderligere)|\+)\s*(?:another|yderligere|endnu|ca\.?|about|omkring)?\s*$`;
@@ -347,6 +355,8 @@ export const OFFICE_CONTEXT = String.raw`${B}(?:medarbejder${W}|ansatte|employee
 export const SUPPLIER_NOUN = String.raw`(?:${W}leverandør${W}|suppliers?|vendors?|producent${W}|producers?|manufacturers?|makers?|fabrikant${W}|firma(?:et)?|company|companies|selskab(?:et)?|virksomhed(?:en)?|koncern(?:en)?|brand|mærke|partner${W}|providers?|udbyder${W}|outsourcer|contractor|underleverandør${W}|subcontractor)`;
 /** "the supplier is Finnish", "leverandøren af kernenettet er kinesisk": noun, copula, country word. */
 export const SUPPLIER_IS = String.raw`${SUPPLIER_NOUN}\s+(?:${gap(4)})?(?:is|er|was|var|are|seems\s+to\s+be|ser\s+ud\s+til\s+at\s+være)\s+(?:a\s+|an\s+|en\s+|et\s+|(?:based|located|headquartered|domiciled)\s+in\s+|(?:baseret|placeret|hjemmehørende|registreret)\s+i\s+|from\s+|fra\s+)?$`;
+/** Things made by a supplier: a country word in front of one is the maker's country ("kinesiske kameraer"). */
+export const PRODUCT_NOUN = String.raw`(?:${W}kamera${W}|cameras?|${W}udstyr${W}|equipment|gear|hardware|software|routere?|routers?|${W}telefon(?:er)?|phones?|smartphones?|handsets?|${W}komponent${W}|components?|systems?|${W}systemer|kit|products?|produkter|teknologi|technology)`;
 /** The writer's own organisation just before: "We're a Danish …" is not a supplier's country. */
 export const SELF_BEFORE = String.raw`(?:${B}(?:vi\s+er|vi'?re|we\s+are|we'?re|i'?m|i\s+am|jeg\s+er|our|vores|as\s+an?|som\s+(?:en|et))\s+(?:(?:en|et|a|an|the|one\s+of|en\s+af|et\s+af)\s+)?(?:${gap(2)})?)$`;
 export const BASED_IN = String.raw`${B}(?:based|headquartered|domiciled|located|registered|incorporated|hjemmehørende|baseret|placeret|beliggende|registreret|med\s+(?:hovedsæde|hovedkontor|base)|har\s+(?:sit\s+|sin\s+)?(?:hovedsæde|hovedkontor|base)|ligger|sidder|has\s+its\s+(?:headquarters|head\s+office|seat))\s+(?:in|i|på)\s+`;
@@ -373,7 +383,7 @@ export const EXISTING_STRONG = String.raw`${B}(?:eksisterende|existing|nuværend
 export const EXISTING_WEAK = String.raw`${B}(?:(?:vi\s+)?har\s+(?:en|et)\s+${gap(1)}(?:${W}aftale|kontrakt)|(?:we\s+)?have\s+(?:a|an)\s+${gap(1)}(?:contract|agreement|deal)|vores\s+${gap(1)}(?:${W}aftale|kontrakt)${W}|our\s+${gap(1)}(?:contract|agreement|deal)s?|vi\s+bruger|we\s+use|i\s+brug|in\s+use|since\s+\d{4}|siden\s+\d{4})${E}`;
 export const NEW_WEAK = String.raw`${B}(?:må\s+(?:vi|vores|jeg)\s+${gap(2)}(?:indgå|købe|bruge|anskaffe|installere|skrive)|(?:may|can|could)\s+(?:we|i|our)\s+${gap(2)}(?:buy|sign|enter|use|purchase|install)|køb\s+af|purchase\s+of|anskaff${W})${E}`;
 
-export const WANTS_HUMAN = String.raw`${B}(?:(?:tale|snakke|chatte|skrive)\s+med\s+(?:et\s+menneske|en\s+(?:rigtig\s+)?(?:person|rådgiver|medarbejder|sagsbehandler|jurist|ekspert|konsulent)|nogen|cfcs|jer)|${W}rådgiver\s+i\s+tale|(?:få|have)\s+(?:fat\s+i|kontakt\s+med)\s+(?:en|et|nogen)${W}|et\s+menneske|en\s+sagsbehandler|ringe?\s+(?:mig|os)\s+op|kontakt\s+(?:mig|os)|(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+(?:real\s+)?(?:human|person|adviser|advisor|lawyer|expert|consultant)|an\s+(?:adviser|advisor|expert|actual\s+person)|someone|somebody|cfcs|a\s+real\s+person|one\s+of\s+your)|(?:nogen|en\s+person|en\s+medarbejder|someone|somebody|a\s+person)\s+(?:fra|from|at|hos|i)\s+cfcs|sætte\s+(?:mig|os)\s+i\s+(?:forbindelse|kontakt)|(?:i\s+)?(?:forbindelse|kontakt)\s+(?:med|til)\s+(?:en\s+|et\s+)?(?:rådgiver|medarbejder|menneske|person|sagsbehandler|jurist|cfcs)|in\s+(?:touch|contact)\s+with\s+(?:an?\s+)?(?:adviser|advisor|human|person|someone|cfcs)|human\s+advis(?:e|o)r|real\s+person|(?:a|an)\s+human|put\s+me\s+through|connect\s+me\s+(?:to|with)|escalate|call\s+me|get\s+(?:me\s+)?someone)${E}`;
+export const WANTS_HUMAN = String.raw`${B}(?:(?:tale|snakke|chatte|skrive)\s+med\s+(?:et\s+menneske|en\s+(?:rigtig\s+)?(?:person|rådgiver|medarbejder|sagsbehandler|jurist|ekspert|konsulent)|nogen|cfcs|jer)|${W}rådgiver\s+i\s+tale|(?:få|have)\s+(?:fat\s+i|kontakt\s+med)\s+(?:en|et|nogen)${W}|et\s+menneske|en\s+sagsbehandler|ringe?\s+(?:mig|os)\s+op|ringe\s+til\s+(?:mig|os)|ringe\s+(?:mig|os)\s+tilbage|call\s*back|call\s+(?:me|us)\s+back|kontakt\s+(?:mig|os)|(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+(?:real\s+)?(?:human|person|adviser|advisor|lawyer|expert|consultant)|an\s+(?:adviser|advisor|expert|actual\s+person)|someone|somebody|cfcs|a\s+real\s+person|one\s+of\s+your)|(?:nogen|en\s+person|en\s+medarbejder|someone|somebody|a\s+person)\s+(?:fra|from|at|hos|i)\s+cfcs|sætte\s+(?:mig|os)\s+i\s+(?:forbindelse|kontakt)|(?:i\s+)?(?:forbindelse|kontakt)\s+(?:med|til)\s+(?:en\s+|et\s+)?(?:rådgiver|medarbejder|menneske|person|sagsbehandler|jurist|cfcs)|in\s+(?:touch|contact)\s+with\s+(?:an?\s+)?(?:adviser|advisor|human|person|someone|cfcs)|human\s+advis(?:e|o)r|real\s+person|(?:a|an)\s+human|put\s+me\s+through|connect\s+me\s+(?:to|with)|escalate|call\s+me|get\s+(?:me\s+)?someone)${E}`;
 
 /** Words that date the notification of a decision (the court deadline runs from it). */
 export const NOTIFIED_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|received|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev|den|det|afgørelsen|forbuddet)|fik|got|served|delivered\s+to\s+us|tilsendt|sendt\s+til\s+os)${E}`;

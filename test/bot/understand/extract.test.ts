@@ -362,6 +362,44 @@ const ROWS: Row[] = [
     no: ['agreement_status'],
   },
   { text: 'We have 50k+ users', yes: { end_users: 50000 } },
+  {
+    text: 'we have 50,000 end users, of which 501 are state employees',
+    yes: { end_users: 50000, state_end_users: 501 },
+  },
+  {
+    text: 'Vi er en dansk teleudbyder med 50.000 slutbrugere, hvoraf 600 er ansatte i statslige styrelser',
+    yes: { end_users: 50000, state_end_users: 600 },
+  },
+  { text: 'vi har 45.000 kunder (inkl. 5.000 engroskunder)', yes: { end_users: 45000 } },
+  {
+    text: 'Vi er en lokalradio uden public service',
+    yes: { organisation_type: 'radio_tv', nationwide_public_service: false },
+  },
+  { text: 'vi køber fra Kina', yes: { supplier_country: 'CN' } },
+  {
+    text: 'Må vi købe kinesiske kameraer?',
+    yes: { supplier_country: 'CN', component: 'surveillance_camera' },
+  },
+  { text: 'Jeg er it-chef hos en mobiloperatør', yes: { organisation_type: 'telecom_provider' } },
+  {
+    text: "I'm the CISO at a Danish telco with 400k subscribers",
+    yes: { organisation_type: 'telecom_provider', end_users: 400000 },
+  },
+  {
+    text: 'Vi leverer internet til 60.000 husstande',
+    yes: { organisation_type: 'telecom_provider', end_users: 60000 },
+  },
+  {
+    text: 'Vi er leverandør af kernenetudstyr til danske teleselskaber',
+    yes: { organisation_type: 'company', component: 'core_network' },
+  },
+  { text: 'Vores leverandør sidder i Kina', yes: { supplier_country: 'CN' }, no: ['organisation_type'] },
+  { text: 'Aftalen blev underskrevet i starten af 2021', yes: { agreement_date: '2021-01-01' } },
+  {
+    text: 'Vi har en aftale med Nokia fra 15.3.2017 om drift af vores mobilnet',
+    yes: { agreement_date: '2017-03-15', component: 'operations_service' },
+  },
+  { text: 'Kan nogen ringe til mig?', yes: { wants_human: true } },
   // --- wants a human -----------------------------------------------------------------------------
   { text: 'kan jeg ikke bare tale med et menneske?', yes: { wants_human: true } },
   { text: 'Please put me through to someone at CFCS', yes: { wants_human: true } },
