@@ -5,6 +5,7 @@
  */
 import type { Answer, Language } from '../../guardrails/contract.js';
 import type { CheckTrace } from '../../guardrails/evaluate.js';
+import type { FactKey } from '../../guardrails/facts.js';
 import type { KnowledgeBase } from '../../knowledge/index.js';
 import { ASK_FOR, T } from './texts.js';
 
@@ -83,7 +84,7 @@ export function composeAnswerText({ answer: a, traces, injected }: ComposeInput)
   if (assumedDk && a.verdict !== 'not_covered') lines.push(T.assumedDenmark[lang]);
 
   if (a.verdict === 'needs_facts' && a.missing_facts.length) {
-    lines.push([T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ASK_FOR[k][lang]}`)].join('\n'));
+    lines.push([T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ASK_FOR[k as FactKey][lang]}`)].join('\n'));
   }
 
   // Informational answers: the units themselves, shortened, with their refs.

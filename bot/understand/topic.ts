@@ -6,66 +6,394 @@
 import type { Topic } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
 
-type Signal = 'anchor' | 'offtopic' | 'procedure' | 'guidanceStrong' | 'guidanceWeak' | 'camera' | 'purchase' | 'agreement' | 'coverage' | 'buyer' | 'definition' | 'human';
+type Signal =
+  | 'anchor'
+  | 'offtopic'
+  | 'procedure'
+  | 'guidanceStrong'
+  | 'guidanceWeak'
+  | 'camera'
+  | 'purchase'
+  | 'agreement'
+  | 'coverage'
+  | 'buyer'
+  | 'definition'
+  | 'human';
 
 /** Each signal: a list of regular-expression sources matched against the lower-cased message. */
 const SIGNALS: Record<Signal, string[]> = {
   // Terms that tie a message to this act, the guidance, or supplier security at all.
   anchor: [
-    'leverandørsikkerhed', 'supplier.?security', 'cfcs', 'center for cybersikkerhed', 'centre for cyber', 'center for cyber',
-    '\\bfe\\b', 'efterretningstjeneste', 'intelligence service', 'slutbruger', 'end.?users?', 'udbyder', 'provider', 'operat(ø|o)r',
-    'teleselskab', 'telecom', '\\btelco', 'internetudbyder', 'isp\\b', 'kernenet', 'core.?net', 'backbone', 'radionet', 'radio network',
-    '\\bran\\b', 'oss\\b', 'bss\\b', 'nms\\b', 'network management', 'billing', 'forbud', 'forbyd', 'prohibit', '\\bban\\b', 'banned',
-    'kamera', 'camera', 'cctv', 'overvågning', 'surveillance', 'videoovervåg', 'hikvision', 'huawei', '\\bzte\\b', 'dahua', 'ericsson',
-    'nokia', 'leverandør', 'supplier', 'vendor', '§', 'paragraf', 'byret', 'court', 'klage', 'appeal', 'erstatning', 'compensation',
-    'teleinfrastruktur', 'telecom infrastructure', 'critical', 'kritisk', 'national security', 'statens sikkerhed', 'bagdør', 'backdoor',
-    'firmware', 'spionage', 'espionage', 'sabotage', 'færøerne', 'faroe', 'grønland', 'greenland', 'public service', 'væsentlig',
-    'significant', 'omfattet', 'covered by', 'the act\\b', 'loven\\b', 'this law', 'the law\\b', 'mobilnet', 'fastnet', 'fibernet',
-    'bredbånd', 'broadband', 'netværk', 'network', 'router', 'rådgiver', 'adviser', 'advisor',
+    'leverandørsikkerhed',
+    'supplier.?security',
+    'cfcs',
+    'center for cybersikkerhed',
+    'centre for cyber',
+    'center for cyber',
+    '\\bfe\\b',
+    'efterretningstjeneste',
+    'intelligence service',
+    'slutbruger',
+    'end.?users?',
+    'udbyder',
+    'provider',
+    'operat(ø|o)r',
+    'teleselskab',
+    'telecom',
+    '\\btelco',
+    'internetudbyder',
+    'isp\\b',
+    'kernenet',
+    'core.?net',
+    'backbone',
+    'radionet',
+    'radio network',
+    '\\bran\\b',
+    'oss\\b',
+    'bss\\b',
+    'nms\\b',
+    'network management',
+    'billing',
+    'forbud',
+    'forbyd',
+    'prohibit',
+    '\\bban\\b',
+    'banned',
+    'kamera',
+    'camera',
+    'cctv',
+    'overvågning',
+    'surveillance',
+    'videoovervåg',
+    'hikvision',
+    'huawei',
+    '\\bzte\\b',
+    'dahua',
+    'ericsson',
+    'nokia',
+    'leverandør',
+    'supplier',
+    'vendor',
+    '§',
+    'paragraf',
+    'byret',
+    'court',
+    'klage',
+    'appeal',
+    'erstatning',
+    'compensation',
+    'teleinfrastruktur',
+    'telecom infrastructure',
+    'critical',
+    'kritisk',
+    'national security',
+    'statens sikkerhed',
+    'bagdør',
+    'backdoor',
+    'firmware',
+    'spionage',
+    'espionage',
+    'sabotage',
+    'færøerne',
+    'faroe',
+    'grønland',
+    'greenland',
+    'public service',
+    'væsentlig',
+    'significant',
+    'omfattet',
+    'covered by',
+    'the act\\b',
+    'loven\\b',
+    'this law',
+    'the law\\b',
+    'mobilnet',
+    'fastnet',
+    'fibernet',
+    'bredbånd',
+    'broadband',
+    'netværk',
+    'network',
+    'router',
+    'rådgiver',
+    'adviser',
+    'advisor',
   ],
   // Subjects that are plainly something else: they override weak anchors.
   offtopic: [
-    '\\bmoms', '\\bvat\\b', 'sales tax', '\\bskat', '\\btax', 'cookie', 'samtykke', 'gdpr', 'password', 'adgangskode', 'kodeord',
-    'weather', '\\bvejr', 'poem', '\\bdigt', 'recipe', 'opskrift', 'ferie', 'holiday', 'salary', '\\bløn\\b', 'joke', 'vittighed',
-    'football', 'fodbold', 'horoscope',
+    '\\bmoms',
+    '\\bvat\\b',
+    'sales tax',
+    '\\bskat',
+    '\\btax',
+    'cookie',
+    'samtykke',
+    'gdpr',
+    'password',
+    'adgangskode',
+    'kodeord',
+    'weather',
+    '\\bvejr',
+    'poem',
+    '\\bdigt',
+    'recipe',
+    'opskrift',
+    'ferie',
+    'holiday',
+    'salary',
+    '\\bløn\\b',
+    'joke',
+    'vittighed',
+    'football',
+    'fodbold',
+    'horoscope',
   ],
   procedure: [
-    'klage', 'påklag', 'appeal', 'complain', 'byret', 'domstol', 'court', '\\bretten\\b', 'indbring', 'prøvet', 'frist', 'deadline',
-    'last day', 'sidste dag', 'seks måneder', '6 måneder', 'six months', '6 months', 'sanktion', 'sanction', 'afsæt', 'ledelse',
-    'management', 'director', 'board member', 'gyldig', 'valid', '\\bvoid\\b', 'erstatning', 'compensat', 'ekspropria', 'expropria',
-    'offentliggø', 'publish', 'anonym', 'partshøring', 'be heard', 'hearing', 'høre', 'heard', 'begrund', 'reasons', 'aktindsigt',
-    'access to documents', 'offentlighedslov', 'særlig advokat', 'special advocate', 'fortrolig', 'confidential', 'classified',
-    'secret information', 'lukkede døre', 'closed doors', 'høring af', 'consult', 'erhvervsstyrelsen', 'energistyrelsen',
-    'rapport', 'report to', 'ikrafttræd', 'træder i kraft', 'trådte i kraft', 'in force', 'proportional', 'mindre indgribende',
-    'less intrusive', 'wind down', 'afvikl', 'ugyldig', 'invalid', 'landsret', 'højesteret', 'judges', 'dommere', 'carries on despite',
-    'ignore[sd]? (a|the) (prohibition|ban)', 'despite (a|the) (cfcs )?(prohibition|ban)', 'trods (et|forbuddet)', 'efterlever',
+    'klage',
+    'påklag',
+    'appeal',
+    'complain',
+    'byret',
+    'domstol',
+    'court',
+    '\\bretten\\b',
+    'indbring',
+    'prøvet',
+    'frist',
+    'deadline',
+    'last day',
+    'sidste dag',
+    'seks måneder',
+    '6 måneder',
+    'six months',
+    '6 months',
+    'sanktion',
+    'sanction',
+    'afsæt',
+    'ledelse',
+    'remov\\w* (the |its |members of )*(management|directors|board)',
+    '(management|directors|board)\\w* (be )?remov',
+    'director',
+    'board member',
+    'gyldig',
+    '\\bvalid\\b',
+    '\\binvalid\\b',
+    '\\bvoid\\b',
+    'erstatning',
+    'compensat',
+    'ekspropria',
+    'expropria',
+    'offentliggø',
+    'publish',
+    'anonym',
+    'partshøring',
+    'be heard',
+    'hearing',
+    'blive hørt',
+    '\\bhøres\\b',
+    '\\bheard\\b',
+    'begrund',
+    'reasons',
+    'aktindsigt',
+    'access to documents',
+    'offentlighedslov',
+    'særlig advokat',
+    'special advocate',
+    'fortrolig',
+    'confidential',
+    'classified',
+    'secret information',
+    'lukkede døre',
+    'closed doors',
+    'høring af',
+    '\\bconsult(s|ed|ation)?\\b',
+    'erhvervsstyrelsen',
+    'energistyrelsen',
+    'rapport til folketinget',
+    'report to (parliament|the folketing)',
+    'ikrafttræd',
+    'træder i kraft',
+    'trådte i kraft',
+    'in force',
+    'proportional',
+    'mindre indgribende',
+    'less intrusive',
+    'wind down',
+    'afvikl',
+    'ugyldig',
+    'invalid',
+    'landsret',
+    'højesteret',
+    'judges',
+    'dommere',
+    'carries on despite',
+    'ignore[sd]? (a|the) (prohibition|ban)',
+    'despite (a|the) (cfcs )?(prohibition|ban)',
+    'trods (et|forbuddet)',
+    'efterlever',
   ],
   guidanceStrong: [
-    'bagdør', 'backdoor', 'back door', 'garant', 'guarantee', 'firmware', 'anbefal', 'recommend', 'advise', 'advice', 'rådgiv',
-    'vejled', 'help from', 'hjælp fra', 'what help', 'hvilken hjælp', 'assist', 'bistå', 'best practice', 'risikovurdering',
-    'risk assessment', 'examine', 'undersøg', 'skjulte', 'hidden', 'omtanke', 'care when', 'threat information', 'cybertruslen',
-    'what does (fe|cfcs|the intelligence)', 'hvad siger (fe|cfcs)', 'pet advarer', 'tænker over', 'think about', 'consider before',
+    'bagdør',
+    'backdoor',
+    'back door',
+    'garant',
+    'guarantee',
+    'firmware',
+    'anbefal',
+    'recommend',
+    'advise',
+    'advice',
+    'rådgiv',
+    'vejled',
+    'help from',
+    'hjælp fra',
+    'what help',
+    'hvilken hjælp',
+    'assist',
+    'bistå',
+    'best practice',
+    'risikovurdering',
+    'risk assessment',
+    'examine',
+    'undersøg',
+    'skjulte',
+    'hidden',
+    'omtanke',
+    'care when',
+    'threat information',
+    'cybertruslen',
+    'what does (fe|cfcs|the intelligence)',
+    'hvad siger (fe|cfcs)',
+    'pet advarer',
+    'tænker over',
+    'think about',
+    'consider before',
   ],
-  guidanceWeak: ['guidance', 'vejledning', '\\bfe\\b', 'efterretningstjeneste', 'intelligence service', 'spm\\.? ?485', 'question 485'],
-  camera: ['kamera', 'camera', 'cctv', 'overvågning', 'surveillance', 'videoovervåg', 'video surveillance', 'hikvision', 'dahua'],
+  guidanceWeak: [
+    'guidance',
+    'vejledning',
+    '\\bfe\\b',
+    'efterretningstjeneste',
+    'intelligence service',
+    'spm\\.? ?485',
+    'question 485',
+  ],
+  camera: [
+    'kamera',
+    'camera',
+    'cctv',
+    'overvågning',
+    'surveillance',
+    'videoovervåg',
+    'video surveillance',
+    'hikvision',
+    'dahua',
+  ],
   purchase: [
-    'køb', 'buy', 'purchas', 'indkøb', 'anskaf', 'install', 'replace', 'udskift', 'opsæt', 'set up', 'procure', 'order', 'bestil',
-    'leje', 'lease', 'use\\b', 'bruge', 'anvende',
+    'køb',
+    'buy',
+    'purchas',
+    'indkøb',
+    'anskaf',
+    'install',
+    'replace',
+    'udskift',
+    'opsæt',
+    'set up',
+    'procure',
+    'order',
+    'bestil',
+    '\\bleje',
+    'lease',
+    '\\buse\\b',
+    '\\bbruge',
+    '\\banvende',
   ],
   agreement: [
-    'aftale', 'agreement', 'contract', 'kontrakt', '\\bdeal\\b', 'sign', 'underskr', 'indgå', 'outsourc', 'managed.?service',
-    'leverandør', 'supplier', 'vendor', 'drift', 'operation of', 'intervene', 'gribe ind', 'keep', 'opretholde', 'terminate',
+    'aftale',
+    'agreement',
+    'contract',
+    'kontrakt',
+    '\\bdeal\\b',
+    '\\bsign(s|ed|ing)?\\b',
+    'underskr',
+    'indgå',
+    'outsourc',
+    'managed.?service',
+    'leverandør',
+    'supplier',
+    'vendor',
+    'drift',
+    'operation of',
+    'intervene',
+    'gribe ind',
+    'keep',
+    'opretholde',
+    'terminate',
   ],
   coverage: [
-    'omfattet', 'covered', 'significant provider', 'væsentlig', 'apply to us', 'applies to us', 'gælder .*for os', 'bring us under',
-    'tæller', 'count', 'falls? under', 'caught by', 'within the act', 'subject to the act',
+    'omfattet',
+    'covered',
+    'significant provider',
+    'væsentlig',
+    'apply to us',
+    'applies to us',
+    'gælder .*for os',
+    'bring us under',
+    'tæller',
+    '\\bcount(s|ed)?\\b',
+    'falls? under',
+    'caught by',
+    'within the act',
+    'subject to the act',
   ],
-  buyer: ['\\bvi\\b', '\\bvores\\b', '\\bwe\\b', '\\bour\\b', '\\bus\\b', 'kommune', 'municipal', 'region', 'hospital', 'styrelse', 'agency', 'ministry', 'ministerium', 'skole', 'school'],
+  buyer: [
+    '\\bvi\\b',
+    '\\bvores\\b',
+    '\\bwe\\b',
+    '\\bour\\b',
+    '\\bus\\b',
+    'kommune',
+    'municipal',
+    'region',
+    'hospital',
+    'styrelse',
+    'agency',
+    'ministry',
+    'ministerium',
+    'skole',
+    'school',
+  ],
   definition: [
-    'hvad er', 'hvad betyder', 'hvad forstås', 'what is a', 'what is an', 'what are', 'what counts', 'what does .* mean', 'definition',
-    'define', 'hvad tæller som', 'who counts', 'hvem er', 'when did', 'hvornår trådte', 'what does the act', 'hvad siger loven',
+    'hvad er',
+    'hvad betyder',
+    'hvad forstås',
+    'what is a',
+    'what is an',
+    'what are',
+    'what counts',
+    'what does .* mean',
+    'definition',
+    'define',
+    'hvad tæller som',
+    'who counts',
+    'hvem er',
+    'when did',
+    'hvornår trådte',
+    'what does the act',
+    'hvad siger loven',
   ],
-  human: ['rådgiver', 'adviser', 'advisor', 'human', 'menneske', 'person', 'sagsbehandler', 'someone at cfcs', 'en fra cfcs'],
+  human: [
+    'rådgiver',
+    'adviser',
+    'advisor',
+    'human',
+    'menneske',
+    'person',
+    'sagsbehandler',
+    'someone at cfcs',
+    'en fra cfcs',
+  ],
 };
 
 const COMPILED = Object.fromEntries(
@@ -74,14 +402,25 @@ const COMPILED = Object.fromEntries(
 
 export type SignalCounts = Record<Signal, number>;
 
+/** The act's own name speaks of suppliers and security; it says nothing about what is asked. */
+const ACT_NAME =
+  /\b(lov(en)? om )?leverandørsikkerhed(sloven)?( i den kritiske teleinfrastruktur)?|\b(the )?(danish )?(act|law) on supplier security( in (the )?critical tele\w* infrastructure)?|\bsupplier[- ]security (act|law)\b/giu;
+
 export function signals(text: string): SignalCounts {
-  const t = text.toLowerCase();
+  const t = text.toLowerCase().replace(ACT_NAME, ' loven ');
   const out = {} as SignalCounts;
   for (const k of Object.keys(COMPILED) as Signal[]) out[k] = COMPILED[k].filter((r) => r.test(t)).length;
   return out;
 }
 
-const CRITICAL = new Set(['core_network', 'backbone_router', 'backbone_server', 'oss_bss_nms', 'ran_control', 'operations_service']);
+const CRITICAL = new Set([
+  'core_network',
+  'backbone_router',
+  'backbone_server',
+  'oss_bss_nms',
+  'ran_control',
+  'operations_service',
+]);
 
 export interface TopicDecision {
   topic: Topic;
@@ -102,28 +441,41 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
   const inScope = s.anchor > 0 || factCount > 0;
   if (!inScope || (s.offtopic > 0 && s.anchor <= 1 && factCount <= 1)) return decide('out_of_scope', true);
   if (turnFacts.wants_human) return decide('escalation_request');
-  if (s.procedure > 0 && (turnFacts.decision_date || s.procedure >= 1)) {
+  if (turnFacts.decision_date) return decide('procedure');
+  if (s.procedure > 0) {
     // A question about deadlines, courts, appeals, sanctions, publication, compensation, validity …
-    const agreementish = s.coverage > 0 && s.procedure === 0;
-    if (!agreementish) return decide('procedure');
+    // unless it is a coverage question about a described agreement or organisation.
+    const described =
+      turnFacts.component !== undefined || turnFacts.end_users !== undefined || turnFacts.agreement_status !== undefined;
+    if (!(s.coverage > 0 && described && s.procedure <= 1)) return decide('procedure');
   }
   const component = facts.component;
   const camera = s.camera > 0 || component === 'surveillance_camera';
   const buyerPurchase = s.purchase > 0 && s.buyer > 0;
   if (s.guidanceStrong > 0 && !(camera && buyerPurchase && s.guidanceStrong === 0)) {
-    if (!(camera && buyerPurchase && s.definition === 0 && s.guidanceStrong <= 1 && /\b(må|may|can|kan)\b.*\b(vi|we)\b/i.test(text))) {
+    if (
+      !(
+        camera &&
+        buyerPurchase &&
+        s.definition === 0 &&
+        s.guidanceStrong <= 1 &&
+        /\b(må|may|can|kan)\b.*\b(vi|we)\b/i.test(text)
+      )
+    ) {
       return decide('guidance');
     }
   }
   if (camera) {
-    if (buyerPurchase || (s.buyer > 0 && (turnFacts.supplier || turnFacts.organisation_type))) return decide('equipment_purchase');
+    if (buyerPurchase || (s.buyer > 0 && (turnFacts.supplier || turnFacts.organisation_type)))
+      return decide('equipment_purchase');
     return decide('guidance');
   }
   const hasAgreement =
     (turnFacts.component !== undefined && turnFacts.component !== 'surveillance_camera') ||
     turnFacts.agreement_status !== undefined ||
     turnFacts.agreement_date !== undefined ||
-    (s.agreement > 0 && (turnFacts.supplier !== undefined || turnFacts.supplier_country !== undefined || s.agreement > 1));
+    (s.agreement > 0 &&
+      (turnFacts.supplier !== undefined || turnFacts.supplier_country !== undefined || s.agreement > 1));
   if (hasAgreement) return decide('agreement');
   if (s.coverage > 0 || turnFacts.end_users !== undefined || turnFacts.state_end_users !== undefined) {
     const explicit = s.coverage > 0 || /\?/.test(text);
