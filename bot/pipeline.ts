@@ -3,8 +3,22 @@
  * understand → check → retrieve → compose → guard, in that order and one way. The CLI, the terminal
  * chat and Slack all call `createAdvisor().advise(...)` and nothing else.
  */
-import type { Answer, Citation, Escalation, Language, Retrieved, Topic, Verdict } from '../guardrails/contract.js';
-import { type CheckTrace, deriveVerdict, type Evaluation, evaluate, toContractCheck } from '../guardrails/evaluate.js';
+import type {
+  Answer,
+  Citation,
+  Escalation,
+  Language,
+  Retrieved,
+  Topic,
+  Verdict,
+} from '../guardrails/contract.js';
+import {
+  type CheckTrace,
+  deriveVerdict,
+  type Evaluation,
+  evaluate,
+  toContractCheck,
+} from '../guardrails/evaluate.js';
 import { type Facts, mergeFacts } from '../guardrails/facts.js';
 import { checkAnswer, type GuardFailure } from '../guardrails/guards.js';
 import { knowledge } from '../knowledge/index.js';
@@ -54,7 +68,8 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     if (decision.explicit && decision.topic !== 'out_of_scope') lastExplicit = decision.topic;
     topic = decision.explicit ? decision.topic : (lastExplicit ?? decision.topic);
     // A follow-up that only adds facts keeps the question it answers.
-    if (decision.topic === 'out_of_scope' && lastExplicit && Object.keys(turn.facts).length > 0) topic = lastExplicit;
+    if (decision.topic === 'out_of_scope' && lastExplicit && Object.keys(turn.facts).length > 0)
+      topic = lastExplicit;
   }
   return { facts, topic, injected };
 }
@@ -65,12 +80,21 @@ function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts): string[] {
   const deciding = ev.checks.filter((c) => c.id !== 'supplier_risk');
   for (const c of deciding) {
     if (c.id === 'territorial_scope' && c.result === 'yes' && ev.verdict !== 'covered') continue;
-    if (ev.verdict === 'not_covered' && c.result === 'yes' && c.id !== 'significant_provider' && c.id !== 'critical_component') continue;
+    if (
+      ev.verdict === 'not_covered' &&
+      c.result === 'yes' &&
+      c.id !== 'significant_provider' &&
+      c.id !== 'critical_component'
+    )
+      continue;
     refs.push(...c.citations);
   }
   const risk = ev.checks.find((c) => c.id === 'supplier_risk');
   if (risk?.result === 'yes' && ev.applies) refs.push(...(risk.factors ?? []));
-  if (ev.verdict === 'covered' && (topic === 'agreement' || topic === 'equipment_purchase' || topic === 'escalation_request')) {
+  if (
+    ev.verdict === 'covered' &&
+    (topic === 'agreement' || topic === 'equipment_purchase' || topic === 'escalation_request')
+  ) {
     // What follows from coverage: § 2 for entering a new agreement, § 3 for keeping an existing one.
     if (facts.agreement_status === 'existing') refs.push('§ 3, stk. 1', '§ 3, stk. 2');
     else if (ev.checks.some((c) => c.id === 'critical_component')) refs.push('§ 2, stk. 1');
@@ -95,7 +119,8 @@ function answeringHits(hits: Hit[], source: SourceId, max: number): Hit[] {
   return own.filter((h, i) => i === 0 || h.score >= best * 0.6).slice(0, max);
 }
 
-const CARE_QUERY = 'omtanke ved indkøb af overvågningsudstyr fra lande uden for Danmarks normale sikkerhedspolitiske kreds';
+const CARE_QUERY =
+  'omtanke ved indkøb af overvågningsudstyr fra lande uden for Danmarks normale sikkerhedspolitiske kreds';
 
 export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
   const kb = knowledge();
@@ -117,15 +142,22 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
 
     const query = sanitizeInstructions(turns.slice(-2).join(' ')).text;
     const hits = topic === 'out_of_scope' ? [] : retriever.search(query, { k: 10 });
-    const retrieved: Retrieved[] = hits.map((h) => ({ source: h.source, ref: h.ref, score: Number(h.score.toFixed(4)) }));
+    const retrieved: Retrieved[] = hits.map((h) => ({
+      source: h.source,
+      ref: h.ref,
+      score: Number(h.score.toFixed(4)),
+    }));
 
     const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts).map((r) => [STATUTE, r]);
     if (ev.verdict === 'informational' || (topic === 'escalation_request' && ev.checks.length === 0)) {
-      if (topic === 'guidance') for (const h of answeringHits(hits.length ? hits : [], GUIDANCE, 2)) refs.push([h.source, h.ref]);
+      if (topic === 'guidance')
+        for (const h of answeringHits(hits.length ? hits : [], GUIDANCE, 2)) refs.push([h.source, h.ref]);
       if (topic === 'guidance' && !refs.some(([s]) => s === GUIDANCE)) {
-        for (const h of retriever.search(query, { k: 2, source: GUIDANCE }).slice(0, 1)) refs.push([h.source, h.ref]);
+        for (const h of retriever.search(query, { k: 2, source: GUIDANCE }).slice(0, 1))
+          refs.push([h.source, h.ref]);
       }
-      if (topic === 'procedure') for (const h of answeringHits(hits, STATUTE, 3)) refs.push([h.source, h.ref]);
+      if (topic === 'procedure')
+        for (const h of answeringHits(hits, STATUTE, 3)) refs.push([h.source, h.ref]);
     }
     const camera = facts.component === 'surveillance_camera';
     if (camera && (topic === 'equipment_purchase' || topic === 'agreement')) {
@@ -145,7 +177,8 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     let escalation: Escalation = ev.escalation;
     if (facts.wants_human) escalation = 'required';
     // In scope, but nothing in the sources answers it: a person should.
-    if (escalation === 'none' && ev.verdict === 'informational' && citations.length === 0) escalation = 'offered';
+    if (escalation === 'none' && ev.verdict === 'informational' && citations.length === 0)
+      escalation = 'offered';
 
     const draft: Answer = {
       language,

@@ -3,10 +3,25 @@ import { z } from 'zod';
 import { SOURCE_IDS } from '../knowledge/types.js';
 import { FACT_KEYS, FactsSchema } from './facts.js';
 
-export const TOPICS = ['provider_status', 'agreement', 'equipment_purchase', 'procedure', 'guidance', 'escalation_request', 'out_of_scope'] as const;
+export const TOPICS = [
+  'provider_status',
+  'agreement',
+  'equipment_purchase',
+  'procedure',
+  'guidance',
+  'escalation_request',
+  'out_of_scope',
+] as const;
 export const VERDICTS = ['covered', 'not_covered', 'needs_facts', 'informational', 'out_of_scope'] as const;
 export const ESCALATIONS = ['none', 'offered', 'required'] as const;
-export const CHECK_IDS = ['significant_provider', 'critical_component', 'temporal_scope', 'territorial_scope', 'supplier_risk', 'court_deadline'] as const;
+export const CHECK_IDS = [
+  'significant_provider',
+  'critical_component',
+  'temporal_scope',
+  'territorial_scope',
+  'supplier_risk',
+  'court_deadline',
+] as const;
 export const CHECK_RESULTS = ['yes', 'no', 'unknown'] as const;
 
 export type Topic = (typeof TOPICS)[number];
@@ -35,7 +50,11 @@ export const CitationSchema = z.object({
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
-export const RetrievedSchema = z.object({ source: z.enum(SOURCE_IDS), ref: z.string().min(1), score: z.number() });
+export const RetrievedSchema = z.object({
+  source: z.enum(SOURCE_IDS),
+  ref: z.string().min(1),
+  score: z.number(),
+});
 export type Retrieved = z.infer<typeof RetrievedSchema>;
 
 export const AnswerSchema = z.object({

@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 
-export const ORGANISATION_TYPES = ['telecom_provider', 'municipality', 'region', 'state_authority', 'radio_tv', 'company', 'other'] as const;
+export const ORGANISATION_TYPES = [
+  'telecom_provider',
+  'municipality',
+  'region',
+  'state_authority',
+  'radio_tv',
+  'company',
+  'other',
+] as const;
 export const COMPONENTS = [
   'core_network',
   'backbone_router',

@@ -7,7 +7,13 @@ import { knowledge } from '../knowledge/index.js';
 import type { SourceId } from '../knowledge/types.js';
 import { type Answer, AnswerSchema, type Topic, type Verdict } from './contract.js';
 
-export type GuardCode = 'schema' | 'unknown_ref' | 'unverifiable_quote' | 'verdict_mismatch' | 'predicts_cfcs' | 'language';
+export type GuardCode =
+  | 'schema'
+  | 'unknown_ref'
+  | 'unverifiable_quote'
+  | 'verdict_mismatch'
+  | 'predicts_cfcs'
+  | 'language';
 export interface GuardFailure {
   code: GuardCode;
   message: string;
@@ -37,7 +43,10 @@ function squashedSource(source: SourceId): string {
 export function isVerbatim(source: SourceId, quote: string): boolean {
   const text = squashedSource(source);
   let from = 0;
-  const pieces = quote.split(/\.\.\.|…/).map(squash).filter(Boolean);
+  const pieces = quote
+    .split(/\.\.\.|…/)
+    .map(squash)
+    .filter(Boolean);
   if (pieces.length === 0) return false;
   for (const piece of pieces) {
     const at = text.indexOf(piece, from);
@@ -64,21 +73,27 @@ export function checkAnswer(answer: unknown, derive: (topic: Topic, a: Answer) =
   const failures: GuardFailure[] = [];
   const kb = knowledge();
   for (const c of a.citations) {
-    if (!kb.has(c.source, c.ref)) failures.push({ code: 'unknown_ref', message: `${c.source} has no unit "${c.ref}"` });
-    else if (!isVerbatim(c.source, c.quote)) failures.push({ code: 'unverifiable_quote', message: `quote for ${c.ref} is not in ${c.source}` });
+    if (!kb.has(c.source, c.ref))
+      failures.push({ code: 'unknown_ref', message: `${c.source} has no unit "${c.ref}"` });
+    else if (!isVerbatim(c.source, c.quote))
+      failures.push({ code: 'unverifiable_quote', message: `quote for ${c.ref} is not in ${c.source}` });
   }
   for (const ch of a.checks) {
     for (const ref of [...ch.citations, ...(ch.factors ?? [])]) {
-      if (!kb.has('lov-1156-2021', ref)) failures.push({ code: 'unknown_ref', message: `check ${ch.id} cites unknown "${ref}"` });
+      if (!kb.has('lov-1156-2021', ref))
+        failures.push({ code: 'unknown_ref', message: `check ${ch.id} cites unknown "${ref}"` });
     }
   }
   for (const r of a.retrieved) {
-    if (!kb.has(r.source, r.ref)) failures.push({ code: 'unknown_ref', message: `retrieved unknown "${r.ref}"` });
+    if (!kb.has(r.source, r.ref))
+      failures.push({ code: 'unknown_ref', message: `retrieved unknown "${r.ref}"` });
   }
   const want = derive(a.topic, a);
-  if (want !== a.verdict) failures.push({ code: 'verdict_mismatch', message: `verdict ${a.verdict}, the checks derive ${want}` });
+  if (want !== a.verdict)
+    failures.push({ code: 'verdict_mismatch', message: `verdict ${a.verdict}, the checks derive ${want}` });
   for (const re of PREDICTION) {
-    if (re.test(a.answer)) failures.push({ code: 'predicts_cfcs', message: 'the answer predicts what CFCS will decide' });
+    if (re.test(a.answer))
+      failures.push({ code: 'predicts_cfcs', message: 'the answer predicts what CFCS will decide' });
   }
   return failures;
 }

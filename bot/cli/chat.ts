@@ -37,7 +37,9 @@ export function runTerminalChat(advisor: Advisor, opts: ChatOptions = {}): Promi
   const say = (s: string) => output.write(s.endsWith('\n') ? s : `${s}\n`);
   if (interactive) {
     say('Leverandørsikkerhedsrådgiveren · the supplier-security advisor');
-    say('Spørg på dansk eller engelsk. /ny starter en ny tråd, /quit afslutter. Ask in Danish or English; /new, /quit.');
+    say(
+      'Spørg på dansk eller engelsk. /ny starter en ny tråd, /quit afslutter. Ask in Danish or English; /new, /quit.',
+    );
     rl.setPrompt('> ');
     rl.prompt();
   }

@@ -28,7 +28,8 @@ function refList(a: Answer, lang: Language): string {
   const statute = a.citations.filter((c) => c.source === 'lov-1156-2021').map((c) => c.ref);
   const guidance = a.citations.some((c) => c.source === 'spm-485-2022');
   const parts = [...statute];
-  if (guidance) parts.push(lang === 'da' ? 'svar på spørgsmål nr. 485 (2022)' : 'the answer to question no. 485 (2022)');
+  if (guidance)
+    parts.push(lang === 'da' ? 'svar på spørgsmål nr. 485 (2022)' : 'the answer to question no. 485 (2022)');
   return parts.join('; ');
 }
 
@@ -52,10 +53,14 @@ function headline(a: Answer, traces: CheckTrace[], lang: Language): string {
         : 'Yes. The agreement is covered by the act: CFCS may in special cases forbid you to enter into it if it is judged a threat to national security (§ 2, stk. 1).';
     case 'not_covered': {
       const why = no.map((t) => t.detail[lang]).join(' ');
-      return da ? `Nej. Loven om leverandørsikkerhed gælder ikke her. ${why}` : `No. The supplier security act does not apply here. ${why}`;
+      return da
+        ? `Nej. Loven om leverandørsikkerhed gælder ikke her. ${why}`
+        : `No. The supplier security act does not apply here. ${why}`;
     }
     case 'needs_facts':
-      return da ? 'Det kan jeg ikke afgøre endnu ud fra det oplyste.' : 'I cannot decide that yet from what you have told me.';
+      return da
+        ? 'Det kan jeg ikke afgøre endnu ud fra det oplyste.'
+        : 'I cannot decide that yet from what you have told me.';
     case 'informational':
       return da ? 'Her er, hvad kilderne siger.' : 'Here is what the sources say.';
     case 'out_of_scope':
@@ -78,19 +83,30 @@ export function composeAnswerText({ answer: a, traces, injected }: ComposeInput)
   // The reasoning: the checks that were evaluated, each in one line.
   const reasoning = traces.filter((t) => t.id !== 'court_deadline' || a.topic === 'procedure');
   if (reasoning.length > 0) {
-    lines.push([T.reasoning[lang], ...reasoning.map((t) => `• ${t.detail[lang]} (${t.citations.join('; ')})`)].join('\n'));
+    lines.push(
+      [T.reasoning[lang], ...reasoning.map((t) => `• ${t.detail[lang]} (${t.citations.join('; ')})`)].join(
+        '\n',
+      ),
+    );
   }
   const assumedDk = traces.some((t) => t.id === 'territorial_scope') && a.facts.territory === undefined;
   if (assumedDk && a.verdict !== 'not_covered') lines.push(T.assumedDenmark[lang]);
 
   if (a.verdict === 'needs_facts' && a.missing_facts.length) {
-    lines.push([T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ASK_FOR[k as FactKey][lang]}`)].join('\n'));
+    lines.push(
+      [T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ASK_FOR[k as FactKey][lang]}`)].join('\n'),
+    );
   }
 
   // Informational answers: the units themselves, shortened, with their refs.
   if (a.verdict === 'informational' && a.citations.length) {
     const quoted = a.citations.slice(0, 4).map((c) => {
-      const where = c.source === 'lov-1156-2021' ? c.ref : da ? `Svar på spm. 485, ${c.ref}` : `Answer to question 485, ${c.ref}`;
+      const where =
+        c.source === 'lov-1156-2021'
+          ? c.ref
+          : da
+            ? `Svar på spm. 485, ${c.ref}`
+            : `Answer to question 485, ${c.ref}`;
       const words = lang === 'en' && c.quote_en ? `${gist(c.quote_en)} ${T.unofficial.en}` : gist(c.quote);
       return `• ${where}: «${words}»`;
     });

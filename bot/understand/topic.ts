@@ -446,7 +446,9 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     // A question about deadlines, courts, appeals, sanctions, publication, compensation, validity …
     // unless it is a coverage question about a described agreement or organisation.
     const described =
-      turnFacts.component !== undefined || turnFacts.end_users !== undefined || turnFacts.agreement_status !== undefined;
+      turnFacts.component !== undefined ||
+      turnFacts.end_users !== undefined ||
+      turnFacts.agreement_status !== undefined;
     if (!(s.coverage > 0 && described && s.procedure <= 1)) return decide('procedure');
   }
   const component = facts.component;

@@ -8,7 +8,8 @@ import { AnswerSchema } from '../../guardrails/contract.js';
 import { PROJECT_ROOT } from '../../knowledge/paths.js';
 
 const ASK = join(PROJECT_ROOT, 'dist', 'bot', 'cli', 'ask.js');
-const ask = (args: string[]) => spawnSync(process.execPath, [ASK, ...args], { encoding: 'utf8', cwd: PROJECT_ROOT });
+const ask = (args: string[]) =>
+  spawnSync(process.execPath, [ASK, ...args], { encoding: 'utf8', cwd: PROJECT_ROOT });
 const dir = mkdtempSync(join(tmpdir(), 'ask-'));
 
 beforeAll(() => {
@@ -18,7 +19,12 @@ beforeAll(() => {
 
 describe('ask --json', () => {
   it('prints exactly one contract answer on stdout and exits 0', () => {
-    const r = ask(['--json', '--as-of', '2026-11-22', 'Vi er et dansk teleselskab med 60.000 slutbrugere. Er vi omfattet?']);
+    const r = ask([
+      '--json',
+      '--as-of',
+      '2026-11-22',
+      'Vi er et dansk teleselskab med 60.000 slutbrugere. Er vi omfattet?',
+    ]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -53,7 +59,10 @@ describe('ask --jsonl', () => {
     writeFileSync(
       file,
       [
-        JSON.stringify({ id: 'a', turns: ['We are a Danish broadband company. Are we covered?', 'We have 72,000 end users.'] }),
+        JSON.stringify({
+          id: 'a',
+          turns: ['We are a Danish broadband company. Are we covered?', 'We have 72,000 end users.'],
+        }),
         '{not json',
         JSON.stringify({ id: 'b', turns: [] }),
         JSON.stringify({ id: 'c', turns: ['What is the VAT rate on phones?'], as_of: '2025-06-01' }),
@@ -63,7 +72,10 @@ describe('ask --jsonl', () => {
     );
     const r = ask(['--jsonl', file, '--as-of', '2026-11-22']);
     expect(r.status).toBe(1);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['a', null, 'b', 'c', 'd', 'e']);
     expect(out[0].verdict).toBe('covered');
     expect(out[0].facts.end_users).toBe(72000);
