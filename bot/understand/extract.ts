@@ -140,6 +140,9 @@ const PRODUCT_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.PRODUCT_NOUN}${X.E}`)
 const THING_OR_PURCHASE_BEFORE_RE =
   /(?:kamera|camera|udstyr|equipment|router|handset|telefon|phone|gear|køb|buy|bought|purchas|indkøb|source|order|import)\p{L}*\s*$/iu;
 const LEAD_STRIP_RE = re(`(?:${X.BASED_IN}|${X.FROM})$`);
+const HOSPITAL_OF_REGION_RE = re(
+  `${X.B}(?:under|i|in|run\\s+by|operated\\s+by|owned\\s+by|part\\s+of|drevet\\s+af|ejet\\s+af|del\\s+af|hører\\s+under)\\s+(?:the\\s+|a\\s+|en\\s+)?region(?:en|s)?${X.E}(?:\\s+\\p{Lu}\\p{L}+)?`,
+);
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -258,7 +261,20 @@ function orgTypeOf(m: RegExpExecArray): OrgType | undefined {
   return undefined;
 }
 
+/**
+ * The writer's organisation. A hospital is `other` unless the writer says a region runs it
+ * ("hospital i Region Midtjylland", "a hospital run by the region"): then `region`.
+ */
 function findOrganisation(text: string): { type: OrgType; evidence: string } | undefined {
+  const found = findOrganisationType(text);
+  if (found?.type === 'other' && /hospital|sygehus/iu.test(found.evidence)) {
+    const run = HOSPITAL_OF_REGION_RE.exec(text);
+    if (run) return { type: 'region', evidence: `${found.evidence} … ${run[0]}` };
+  }
+  return found;
+}
+
+function findOrganisationType(text: string): { type: OrgType; evidence: string } | undefined {
   const orgs = allMatches(ORG_RE, text);
   for (const self of allMatches(SELF_RE, text)) {
     const after = self.index + self[0].length;

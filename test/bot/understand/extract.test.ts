@@ -400,6 +400,11 @@ const ROWS: Row[] = [
     yes: { agreement_date: '2017-03-15', component: 'operations_service' },
   },
   { text: 'Kan nogen ringe til mig?', yes: { wants_human: true } },
+  {
+    text: 'Vi er et hospital i Region Midtjylland og vil købe kameraer',
+    yes: { organisation_type: 'region' },
+  },
+  { text: 'We are a hospital run by the region', yes: { organisation_type: 'region' } },
   // --- wants a human -----------------------------------------------------------------------------
   { text: 'kan jeg ikke bare tale med et menneske?', yes: { wants_human: true } },
   { text: 'Please put me through to someone at CFCS', yes: { wants_human: true } },
