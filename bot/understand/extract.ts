@@ -46,6 +46,11 @@ export interface Signals {
   vague_agreement_date?: string;
   /** The writer hedged the end-user count (`ca.`, `omkring`, `about`). */
   end_users_approx?: boolean;
+  /**
+   * The whole message is one number ("72.000", "ca. 72k"): most likely the answer to the question the
+   * bot just asked. The pipeline knows which question that was; the extractor does not.
+   */
+  lone_number?: number;
   /** The count is a bound, not a number: `over 50.000` is more than, `under 500` less than the value. */
   end_users_qualifier?: 'more_than' | 'less_than';
 }
@@ -143,6 +148,8 @@ const LEAD_STRIP_RE = re(`(?:${X.BASED_IN}|${X.FROM})$`);
 const HOSPITAL_OF_REGION_RE = re(
   `${X.B}(?:under|i|in|run\\s+by|operated\\s+by|owned\\s+by|part\\s+of|drevet\\s+af|ejet\\s+af|del\\s+af|hører\\s+under)\\s+(?:the\\s+|a\\s+|en\\s+)?region(?:en|s)?${X.E}(?:\\s+\\p{Lu}\\p{L}+)?`,
 );
+const LONE_NUMBER_RE =
+  /^\s*(?:(?:vi\s+har|we\s+have|det\s+er|it'?s|der\s+er|there\s+are|ja|yes|nej|no)[\s,:]*)?[~≈]?\s*(?:ca\.?|cirka|about|around|approx\.?|omkring|roughly)?\s*[\d.,\s\u00a0]+(?:k|m|mio\.?|mia\.?|millioner|million|tusinde?|thousand)?\s*(?:stk\.?)?\s*[.!]?\s*$/iu;
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -771,5 +778,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
         signals.vague_agreement_date ??= d.precision === 'year' ? d.value.slice(0, 4) : d.value.slice(0, 7);
     }
   }
+  const lone = LONE_NUMBER_RE.test(text) ? findNumbers(text) : [];
+  if (lone.length === 1 && Number.isFinite(lone[0]!.value)) signals.lone_number = lone[0]!.value;
   return { facts, evidence, signals };
 }

@@ -159,6 +159,7 @@ export const USER_NOUN = [
   String.raw`c(?:u|o)st(?:o|u)mers?`,
   String.raw`customer\s+base`,
   String.raw`subsc?r?ibers?`,
+  String.raw`subs`,
   String.raw`subscriptions`,
   String.raw`households`,
   String.raw`businesses`,

@@ -363,6 +363,11 @@ const ROWS: Row[] = [
   },
   { text: 'We have 50k+ users', yes: { end_users: 50000 } },
   {
+    text: 'were a danish telco w 60k subs',
+    yes: { organisation_type: 'telecom_provider', end_users: 60000 },
+  },
+  { text: 'Dec. 7th, 2020 we signed the contract', yes: { agreement_date: '2020-12-07' } },
+  {
     text: 'we have 50,000 end users, of which 501 are state employees',
     yes: { end_users: 50000, state_end_users: 501 },
   },
@@ -493,6 +498,13 @@ describe('extractFacts: signals and odd input', () => {
     expect(extractFacts('Vi har over 50.000 slutbrugere').signals.end_users_qualifier).toBe('more_than');
     expect(extractFacts('we have fewer than 40,000 customers').signals.end_users_qualifier).toBe('less_than');
     expect(extractFacts('we have 40,000 customers').signals.end_users_qualifier).toBeUndefined();
+  });
+  it("marks a message that is only a number (an answer to the bot's question)", () => {
+    expect(extractFacts('72.000').signals.lone_number).toBe(72000);
+    expect(extractFacts('ca. 72k').signals.lone_number).toBe(72000);
+    expect(extractFacts('vi har 1,2 mio.').signals.lone_number).toBe(1200000);
+    expect(extractFacts('72.000 slutbrugere').signals.lone_number).toBeUndefined();
+    expect(extractFacts('7/12-2020').signals.lone_number).toBeUndefined();
   });
   it('marks a hedged count', () => {
     expect(extractFacts('vi har ca. 57.000 slutbrugere').signals.end_users_approx).toBe(true);
