@@ -116,7 +116,24 @@ function citation(source: SourceId, ref: string, language: Language): Citation |
 function answeringHits(hits: Hit[], source: SourceId, max: number): Hit[] {
   const own = hits.filter((h) => h.source === source);
   const best = own[0]?.score ?? 0;
-  return own.filter((h, i) => i === 0 || h.score >= best * 0.6).slice(0, max);
+  return own.filter((h, i) => i === 0 || h.score >= best * 0.75).slice(0, max);
+}
+
+/**
+ * The retrieved refs, and where two or more items of one paragraph are among them, that paragraph
+ * first: its words introduce them (`§ 14, stk. 1` before its `nr. 1` and `nr. 2`).
+ */
+function withIntroducingParagraph(hits: Hit[]): string[] {
+  const kb = knowledge();
+  const refs = hits.map((h) => h.ref);
+  const out: string[] = [];
+  for (const ref of refs) {
+    const parent = kb.get(STATUTE, ref)?.parent;
+    const siblings = refs.filter((r) => parent && kb.get(STATUTE, r)?.parent === parent).length;
+    if (parent && siblings > 1 && kb.get(STATUTE, parent)?.kind !== 'section') out.push(parent);
+    out.push(ref);
+  }
+  return [...new Set(out)];
 }
 
 const CARE_QUERY =
@@ -157,7 +174,8 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
           refs.push([h.source, h.ref]);
       }
       if (topic === 'procedure')
-        for (const h of answeringHits(hits, STATUTE, 3)) refs.push([h.source, h.ref]);
+        for (const ref of withIntroducingParagraph(answeringHits(hits, STATUTE, 3)))
+          refs.push([STATUTE, ref]);
     }
     const camera = facts.component === 'surveillance_camera';
     if (camera && (topic === 'equipment_purchase' || topic === 'agreement')) {

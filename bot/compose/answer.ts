@@ -16,6 +16,13 @@ export interface ComposeInput {
   injected: boolean;
 }
 
+/** Capitalised, with a full stop: a check's one-line detail made a sentence. */
+function sentence(s: string): string {
+  const t = s.trim();
+  if (!t) return t;
+  return `${t[0]!.toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
+}
+
 /** A unit's words shortened to a readable length, cut at a word boundary. */
 function gist(text: string, max = 260): string {
   const flat = text.replace(/\s*\n\s*/g, ' ');
@@ -52,7 +59,7 @@ function headline(a: Answer, traces: CheckTrace[], lang: Language): string {
         ? 'Ja. Aftalen er omfattet af loven: CFCS kan i særlige tilfælde forbyde jer at indgå den, hvis den vurderes at udgøre en trussel mod statens sikkerhed (§ 2, stk. 1).'
         : 'Yes. The agreement is covered by the act: CFCS may in special cases forbid you to enter into it if it is judged a threat to national security (§ 2, stk. 1).';
     case 'not_covered': {
-      const why = no.map((t) => t.detail[lang]).join(' ');
+      const why = sentence(no.map((t) => t.detail[lang]).join(da ? '; og ' : '; and '));
       return da
         ? `Nej. Loven om leverandørsikkerhed gælder ikke her. ${why}`
         : `No. The supplier security act does not apply here. ${why}`;
@@ -100,7 +107,11 @@ export function composeAnswerText({ answer: a, traces, injected }: ComposeInput)
 
   // Informational answers: the units themselves, shortened, with their refs.
   if (a.verdict === 'informational' && a.citations.length) {
-    const quoted = a.citations.slice(0, 4).map((c) => {
+    // A unit whose enclosing unit is quoted is already in that quote.
+    const shown = a.citations.filter(
+      (c) => !a.citations.some((o) => o !== c && o.source === c.source && c.ref.startsWith(`${o.ref},`)),
+    );
+    const quoted = shown.slice(0, 4).map((c) => {
       const where =
         c.source === 'lov-1156-2021'
           ? c.ref
