@@ -8,7 +8,7 @@ import type { Glossary } from './glossary.js';
 import { DANISH_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
 
 /** Bump when the analysis changes in a way that changes the index (the index key includes it). */
-export const ANALYSIS_VERSION = '6';
+export const ANALYSIS_VERSION = '7';
 
 export type Lang = 'da' | 'en';
 export const LANGS: readonly Lang[] = ['da', 'en'];
@@ -38,6 +38,8 @@ export function normalize(text: string): string {
  * (`core-net` → core, net, corenet); a leading hyphen (`-tjenester`) is dropped.
  */
 export function tokenize(text: string): string[] {
+  const cached = tokenCache.get(text);
+  if (cached) return cached;
   const out: string[] = [];
   for (const raw of normalize(text).split(/[^\p{L}\p{N}'-]+/u)) {
     const word = raw.replace(/^[-']+|[-']+$/g, '').replace(/'s$/, '');
@@ -48,7 +50,16 @@ export function tokenize(text: string): string[] {
       if (parts.length > 1) out.push(parts.join(''));
     } else out.push(word);
   }
+  remember(tokenCache, text, out);
   return out;
+}
+
+const tokenCache = new Map<string, string[]>();
+const specialCache = new Map<string, string[]>();
+/** A small memo: a question is analysed several times (per language, with and without stop words). */
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= 256) cache.clear();
+  cache.set(key, value);
 }
 
 const stemmers = { da: snowball.newStemmer('danish'), en: snowball.newStemmer('english') };
@@ -91,7 +102,15 @@ const DATE_RES = [
   /\b(?:19[89]\d|20[0-4]\d)\b/g,
 ];
 const COUNT_RE = /\b(\d+(?:[.,]\d+)?)(?:\s*(mio|million|millioner|millions|mn|tusind|thousand)\b)?/g;
-const MULTIPLIER: Record<string, number> = { mio: 1e6, million: 1e6, millioner: 1e6, millions: 1e6, mn: 1e6, tusind: 1e3, thousand: 1e3 };
+const MULTIPLIER: Record<string, number> = {
+  mio: 1e6,
+  million: 1e6,
+  millioner: 1e6,
+  millions: 1e6,
+  mn: 1e6,
+  tusind: 1e3,
+  thousand: 1e3,
+};
 
 /**
  * Kinds of expressions that carry meaning beyond their words: a date or year (`#dato`: the act's
@@ -99,6 +118,8 @@ const MULTIPLIER: Record<string, number> = { mio: 1e6, million: 1e6, millioner: 
  * of ten it reaches, so that 1.8 million is nearer to "more than 50,000" than to "more than 500").
  */
 export function specialTerms(text: string): string[] {
+  const cached = specialCache.get(text);
+  if (cached) return cached;
   let rest = normalize(text);
   const out: string[] = [];
   for (const re of DATE_RES) {
@@ -113,6 +134,7 @@ export function specialTerms(text: string): string[] {
     out.push('#antal');
     for (let k = 2; k <= Math.min(7, Math.floor(Math.log10(value))); k += 1) out.push(`#antal10^${k}`);
   }
+  remember(specialCache, text, out);
   return out;
 }
 
@@ -138,14 +160,25 @@ interface Phrase {
 /** Each power-of-ten mark of a count (`#antal10^4`) weighs this much in a question. */
 const MAGNITUDE_WEIGHT = 0.3;
 /** A date in a question points at the act's temporal rules (§ 17) or its deadline (§ 7, stk. 2). */
-const DATE_WEIGHT = Number(process.env.RW_DATE ?? 2);
-const EXPANSION_DAMPING = Number(process.env.RW_DAMP ?? 1);
-export const EXPANSION_WEIGHT = Number(process.env.RW_EXP ?? 0.5);
+const DATE_WEIGHT = 2;
+export const EXPANSION_WEIGHT = 1;
 export const PART_WEIGHT = 0.6;
 
 const MIN_PART = 3;
 /** Words that are also inflectional or derivational endings: never a compound's head. */
-const SUFFIX_LIKE = new Set(['ingen', 'inger', 'ende', 'ender', 'else', 'elser', 'elsen', 'heden', 'ningen', 'erne', 'ene']);
+const SUFFIX_LIKE = new Set([
+  'ingen',
+  'inger',
+  'ende',
+  'ender',
+  'else',
+  'elser',
+  'elsen',
+  'heden',
+  'ningen',
+  'erne',
+  'ene',
+]);
 
 export class Analyzer {
   private readonly words = new Set<string>();
@@ -154,6 +187,7 @@ export class Analyzer {
   private readonly shortHeads = new Set<string>();
   private readonly splitCache = new Map<string, string[]>();
   private readonly names = new Set<string>();
+  private readonly stopPhrases: RegExp[];
   /** Glossary phrases as stem sequences per language, with the entry's expansion terms. */
   /** Glossary phrases by language and first stem. */
   private readonly phrases = { da: new Map<string, Phrase[]>(), en: new Map<string, Phrase[]>() };
@@ -167,6 +201,16 @@ export class Analyzer {
     readonly glossary: Glossary,
     vocabulary: Iterable<string>,
   ) {
+    this.stopPhrases = [...glossary.stop_phrases]
+      .map((p) => normalize(p).replace(/\s+/g, ' ').trim())
+      .sort((a, b) => b.length - a.length)
+      .map(
+        (p) =>
+          new RegExp(
+            `(?<![\\p{L}\\p{N}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`,
+            'gu',
+          ),
+      );
     const lower = new Set<string>();
     const capital = new Set<string>();
     const learn = (text: string) => {
@@ -192,8 +236,8 @@ export class Analyzer {
     for (const w of capital) if (!lower.has(w)) this.names.add(w);
     for (const e of glossary.entries) {
       const expansion = [...new Set(e.statute.flatMap((s) => this.terms(s, 'da')))];
-      // An entry adds the same weight however long its statute phrases are.
-      const weight = EXPANSION_WEIGHT / Math.max(1, expansion.length) ** EXPANSION_DAMPING;
+      // An entry adds the weight of one word, shared by its statute terms.
+      const weight = EXPANSION_WEIGHT / Math.max(1, expansion.length);
       for (const lang of LANGS) {
         for (const m of e[lang]) {
           const stems = this.positions(m, lang, undefined, true).map((p) => p.stem);
@@ -203,6 +247,13 @@ export class Analyzer {
         }
       }
     }
+  }
+
+  /** A question without the names of the sources (the glossary's `stop_phrases`), normalised. */
+  withoutStopPhrases(text: string): string {
+    let out = normalize(text);
+    for (const re of this.stopPhrases) out = out.replace(re, ' ');
+    return out;
   }
 
   /**
@@ -277,7 +328,8 @@ export class Analyzer {
     positions.forEach((p, i) => {
       for (const ph of byFirst.get(p.stem) ?? []) tryPhrase(ph, i, false);
       // The parts of a compound the sources do not use (`kernenetudstyr`) match one-word phrases.
-      if (!this.words.has(p.word)) for (const part of p.parts) for (const ph of byFirst.get(part) ?? []) tryPhrase(ph, i, true);
+      if (!this.words.has(p.word))
+        for (const part of p.parts) for (const ph of byFirst.get(part) ?? []) tryPhrase(ph, i, true);
     });
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
@@ -286,9 +338,10 @@ export class Analyzer {
    * The weighted terms of a question in either language: Danish and English stems of the user's
    * words (weight 1), compound parts, and the glossary's Danish statute terms (lower weight).
    */
-  query(text: string): WeightedTerm[] {
-    const cached = this.queryCache.get(text);
+  query(question: string): WeightedTerm[] {
+    const cached = this.queryCache.get(question);
     if (cached) return cached;
+    const text = this.withoutStopPhrases(question);
     const weights = new Map<string, number>();
     const add = (t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
     const main = detectLanguage(text);
@@ -298,11 +351,12 @@ export class Analyzer {
         // Compound parts only where the question is Danish (`greenland` is no Danish compound).
         if (main === 'da') for (const part of p.parts) add(part, PART_WEIGHT);
       }
-      for (const t of this.expansions(this.positions(text, lang, undefined, true), lang)) add(t.term, t.weight);
+      for (const t of this.expansions(this.positions(text, lang, undefined, true), lang))
+        add(t.term, t.weight);
     }
     const out = [...weights].map(([term, weight]) => ({ term, weight }));
     if (this.queryCache.size >= 64) this.queryCache.clear();
-    this.queryCache.set(text, out);
+    this.queryCache.set(question, out);
     return out;
   }
 }

@@ -15,10 +15,15 @@ const Phrase = z
 export const GlossarySchema = z.object({
   version: z.number().int().positive(),
   lexicon: z.array(Phrase).default([]),
+  stop_phrases: z.array(Phrase).default([]),
   entries: z
     .array(
       z
-        .object({ en: z.array(Phrase).default([]), da: z.array(Phrase).default([]), statute: z.array(Phrase).min(1) })
+        .object({
+          en: z.array(Phrase).default([]),
+          da: z.array(Phrase).default([]),
+          statute: z.array(Phrase).min(1),
+        })
         .strict()
         .refine((e) => e.en.length + e.da.length > 0, { message: 'needs at least one `en` or `da` phrase' }),
     )

@@ -39,19 +39,20 @@ export interface Retriever {
 
 export const DEFAULT_INDEX_DIR = join(PROJECT_ROOT, 'dist', 'index');
 /** Bump when the persisted layout or the fusion inputs change. */
-const INDEX_FORMAT = '1';
+const INDEX_FORMAT = '2';
 const MANIFEST = 'manifest.json';
 const LEXICAL_FILE = 'lexical.json';
 /** Reciprocal rank fusion constant: small, because the corpus is small and the top ranks matter. */
-const RRF_K = Number(process.env.RW_K ?? 10);
+const RRF_K = 10;
 /** Weight of the dense rankings against the lexical ones (the lexical index is the sharper here). */
-const DENSE_WEIGHT = Number(process.env.RW_DENSE ?? 0.5);
+const DENSE_WEIGHT = 0.5;
 /** Units this similar to one listed above them (Jaccard of their terms) move behind the others. */
-const NEAR_DUPLICATE = Number(process.env.RW_DUP ?? 0.6);
-/** Weight of each sentence's rankings against the whole question's. */
-const SENTENCE_WEIGHT = Number(process.env.RW_SENT ?? 0.7);
+const NEAR_DUPLICATE = 0.7;
+/** Weight of the best clause score against the whole question's; clauses are searched lexically only. */
+const CLAUSE_WEIGHT = 1;
+const MIN_CLAUSE_WORDS = 3;
 /** A descendant scoring at least this share of its ancestor's score is listed in its place. */
-const LEAF_SHARE = Number(process.env.RW_LEAF ?? 0.6);
+const LEAF_SHARE = 0.9;
 
 export interface IndexPaths {
   /** Folder of the persisted index (default `dist/index/`). */
@@ -136,7 +137,8 @@ export class HybridIndex implements Retriever {
 
   constructor(private readonly parts: Parts) {
     this.byKey = new Map(parts.units.map((u) => [unitKey(u.source, u.ref), u]));
-    for (const u of parts.units) this.termSets.set(unitKey(u.source, u.ref), new Set(parts.analyzer.terms(u.text, 'da')));
+    for (const u of parts.units)
+      this.termSets.set(unitKey(u.source, u.ref), new Set(parts.analyzer.terms(u.text, 'da')));
     for (const u of parts.units) if (u.parent !== null) this.hasChildren.add(unitKey(u.source, u.parent));
   }
 
@@ -146,14 +148,18 @@ export class HybridIndex implements Retriever {
 
   /** Refs ranked by the dense index, best first (each ref once). */
   private denseRanking(query: string, source?: SourceId): { key: string; score: number }[] {
-    const vec = this.parts.embeddings.embedQuerySync(query);
+    const bag = this.parts.embeddings.queryFeatures(query);
+    if (bag.size === 0) return []; // nothing the indexed texts share: no neighbours, not arbitrary ones
+    const vec = this.parts.embeddings.vectorize(bag);
     const res = this.parts.store.searchSync(vec, this.parts.store.size, source ? { source } : undefined);
     return dedupe(res.map(([d, score]) => ({ key: unitKey(d.metadata.source, d.metadata.ref), score })));
   }
 
   /** Refs ranked by the lexical index, best first (each ref once). */
   private lexicalRanking(query: string, source?: SourceId): { key: string; score: number }[] {
-    const res = this.parts.lexical.search(query, source ? { source } : undefined);
+    const res = this.parts.lexical.search(query, source ? { source } : undefined, (t) =>
+      this.parts.embeddings.knows(t),
+    );
     return dedupe(
       res.map((r) => {
         const d = this.parts.docs[r.id]!;
@@ -193,7 +199,8 @@ export class HybridIndex implements Retriever {
    * Leaf preference: a unit with children matches whatever its children match, so where a
    * descendant scores at least LEAF_SHARE of its ancestor, the descendant takes the ancestor's place
    * and the ancestor moves behind the other results, as does any unit whose ancestor or
-   * descendant is already listed. Scores are then made non-increasing.
+   * descendant, or a near-duplicate (§ 2, stk. 1 and § 3, stk. 1), is already listed, so that the
+   * first results cover more ground. Scores are then made non-increasing.
    */
   private preferLeaves(ranked: { key: string; score: number }[]): { key: string; score: number }[] {
     const sorted = [...ranked].sort((a, b) => b.score - a.score);
@@ -217,8 +224,12 @@ export class HybridIndex implements Retriever {
         cur = d;
       }
       used.add(cur.key);
-      if (cur === c && placed.some((p) => this.isAncestor(p.key, c.key) || this.isAncestor(c.key, p.key)))
-        deferred.push(c);
+      const redundant = placed.some(
+        (p) =>
+          (cur === c && (this.isAncestor(p.key, c.key) || this.isAncestor(c.key, p.key))) ||
+          this.similarity(p.key, cur.key) >= NEAR_DUPLICATE,
+      );
+      if (redundant) deferred.push(cur);
       else placed.push({ key: cur.key, score: c.score });
     }
     const out = [...placed, ...deferred.sort((a, b) => b.score - a.score)];
@@ -235,35 +246,49 @@ export class HybridIndex implements Retriever {
     return this.hits(this.preferLeaves(this.lexicalRanking(query, opts.source)), opts.k ?? 5);
   }
 
-  /**
-   * Hybrid search. A question of several sentences (a scenario, then the question) is also searched
-   * sentence by sentence, so that each fact of the scenario brings its own provision; all rankings
-   * (dense and lexical, whole question and each sentence) are fused by reciprocal rank fusion.
-   */
-  search(query: string, opts: SearchOptions = {}): Hit[] {
+  /** Reciprocal rank fusion of the dense and the lexical ranking of one query. */
+  private rrf(query: string, source?: SourceId, dense = true): Map<string, number> {
     const fused = new Map<string, number>();
-    const fuse = (ranking: { key: string }[], weight: number) =>
+    const fuse = (ranking: { key: string }[], weight = 1) =>
       ranking.forEach((r, i) => {
         fused.set(r.key, (fused.get(r.key) ?? 0) + weight / (RRF_K + i + 1));
       });
-    const sentences = splitSentences(query);
-    const parts = sentences.length > 1 ? [query, ...sentences] : [query];
-    parts.forEach((q, i) => {
-      const weight = i === 0 ? 1 : SENTENCE_WEIGHT;
-      fuse(this.denseRanking(q, opts.source), weight * DENSE_WEIGHT);
-      fuse(this.lexicalRanking(q, opts.source), weight);
-    });
+    if (dense) fuse(this.denseRanking(query, source), DENSE_WEIGHT);
+    fuse(this.lexicalRanking(query, source));
+    return fused;
+  }
+
+  /**
+   * Hybrid search: the dense and the lexical ranking fused by reciprocal rank fusion. A question
+   * that states a scenario (several sentences or clauses: who we are, what the agreement is about,
+   * when it was signed, then the question) is also searched clause by clause, and each unit gains
+   * its best clause score, so that every fact of the scenario can bring its own provision.
+   */
+  search(query: string, opts: SearchOptions = {}): Hit[] {
+    const fused = this.rrf(query, opts.source);
+    const clauses = splitClauses(query);
+    if (clauses.length > 1) {
+      const best = new Map<string, number>();
+      for (const c of clauses) {
+        for (const [key, score] of this.rrf(c, opts.source, false))
+          best.set(key, Math.max(best.get(key) ?? 0, score));
+      }
+      for (const [key, score] of best) fused.set(key, (fused.get(key) ?? 0) + CLAUSE_WEIGHT * score);
+    }
     const ranked = [...fused].map(([key, score]) => ({ key, score }));
     return this.hits(this.preferLeaves(ranked), opts.k ?? 5);
   }
 }
 
-/** Sentences of a question (a full stop before a capital letter, ?, ! or a line break ends one). */
-export function splitSentences(text: string): string[] {
+/**
+ * Clauses of a question: sentences (ended by `.` before a capital, `?`, `!` or a line break), and
+ * within a sentence the parts joined by a comma or `og`/`and`/`men`/`but`, each of at least three words.
+ */
+export function splitClauses(text: string): string[] {
   return text
-    .split(/(?<=[?!])\s+|(?<=[.:;])\s+(?=\p{Lu})|\n+/u)
+    .split(/(?<=[?!])\s+|(?<=[.:;])\s+(?=\p{Lu})|\n+|,\s+(?!\d)|\s+(?:og|and|men|but|so|så)\s+/iu)
     .map((s) => s.trim())
-    .filter((s) => s.split(/\s+/).length >= 3);
+    .filter((s) => s.split(/\s+/).length >= MIN_CLAUSE_WORDS);
 }
 
 function dedupe(list: { key: string; score: number }[]): { key: string; score: number }[] {

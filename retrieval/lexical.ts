@@ -67,9 +67,16 @@ export class LexicalIndex {
     return JSON.stringify(this.mini);
   }
 
-  /** BM25+ search of a question (any language): document ids with scores, best first. */
-  search(query: string, filter?: MetaFilter): { id: number; score: number }[] {
-    const terms = this.analyzer.query(query);
+  /**
+   * BM25+ search of a question (any language): document ids with scores, best first. `known` may
+   * leave out terms no indexed text has (they cannot match; fewer terms, faster search).
+   */
+  search(
+    query: string,
+    filter?: MetaFilter,
+    known?: (term: string) => boolean,
+  ): { id: number; score: number }[] {
+    const terms = this.analyzer.query(query).filter((t) => !known || known(t.term));
     if (terms.length === 0) return [];
     const weight = new Map(terms.map((t) => [t.term, t.weight]));
     const boost: Partial<Record<Field, number>> = {

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { knowledge } from '../../knowledge/index.js';
+import {
+  Analyzer,
+  detectLanguage,
+  normalize,
+  specialTerms,
+  stem,
+  tokenize,
+} from '../../retrieval/analysis.js';
+import { GlossaryError, loadGlossary, parseGlossary } from '../../retrieval/glossary.js';
+
+const analyzer = new Analyzer(
+  loadGlossary(),
+  knowledge().units.map((u) => u.text),
+);
+const queryTerms = (q: string) => new Set(analyzer.query(q).map((t) => t.term));
+
+describe('normalisation and tokens', () => {
+  it('keeps æ ø å, folds other diacritics and case', () => {
+    expect(normalize('Færøerne Tórshavn Café ÅBEN')).toBe('færøerne torshavn cafe åben');
+  });
+  it('joins digit groups in Danish and English notation', () => {
+    expect(tokenize('50.000 slutbrugere, 50,001 end users')).toEqual([
+      '50000',
+      'slutbrugere',
+      '50001',
+      'end',
+      'users',
+    ]);
+  });
+  it('splits hyphenated words and keeps them joined too', () => {
+    expect(tokenize('core-net og ‑tjenester')).toEqual(['core', 'net', 'corenet', 'og', 'tjenester']);
+  });
+  it('marks dates and large counts', () => {
+    expect(specialTerms('signed on 15 May 2019')).toEqual(['#dato']);
+    expect(specialTerms('aftalen blev indgået 6/12-2020')).toEqual(['#dato']);
+    expect(specialTerms('1,2 mio. husstande')).toContain('#antal10^6');
+    expect(specialTerms('1,2 mio. husstande')).not.toContain('#antal10^7');
+    expect(specialTerms('mere end 500 slutbrugere')).toEqual(['#antal', '#antal10^2']);
+    expect(specialTerms('kapitel 2, 3 og 8')).toEqual([]);
+  });
+  it('tells Danish from English', () => {
+    expect(detectLanguage('Må vi indgå en aftale med leverandøren?')).toBe('da');
+    expect(detectLanguage('Can we sign the contract with the vendor?')).toBe('en');
+  });
+});
+
+describe('stemming', () => {
+  it('gives inflected Danish forms one stem', () => {
+    expect(stem('kameraer', 'da')).toBe(stem('kamera', 'da'));
+    expect(stem('slutbrugere', 'da')).toBe(stem('slutbruger', 'da'));
+    expect(stem('indbringes', 'da')).toBe(stem('indbringe', 'da'));
+  });
+  it('gives inflected English forms one stem', () => {
+    expect(stem('operators', 'en')).toBe(stem('operator', 'en'));
+    expect(stem('prohibited', 'en')).toBe(stem('prohibition', 'en'));
+  });
+  it('drops stop words of the text language', () => {
+    expect(analyzer.terms('det er ikke muligt', 'da')).toEqual([stem('muligt', 'da')]);
+    expect(analyzer.terms('it is not possible', 'en')).toEqual([stem('possible', 'en')]);
+  });
+});
+
+describe('compounds', () => {
+  it('lets overvågningskameraer meet kameraer', () => {
+    expect(analyzer.terms('overvågningskameraer', 'da')).toContain(stem('kameraer', 'da'));
+    expect(analyzer.splitCompound('overvågningskameraer')).toEqual(['overvågning', 'kameraer']);
+  });
+  it('lets kernenetudstyr meet kernenet and the statute’s core-net', () => {
+    expect(analyzer.splitCompound('kernenetudstyr')).toContain('kernenet');
+    const coreNet = analyzer.terms('core-net', 'da');
+    expect(coreNet.some((t) => queryTerms('nyt kernenetudstyr').has(t))).toBe(true);
+  });
+  it('splits a particle prefix off the head', () => {
+    expect(analyzer.splitCompound('ikkeanonymiseret')).toEqual(['anonymiseret']);
+  });
+  it('leaves plain words alone', () => {
+    expect(analyzer.splitCompound('udbyder')).toEqual([]);
+    expect(analyzer.splitCompound('afgørelsen')).toEqual([]);
+  });
+});
+
+describe('glossary', () => {
+  it('maps English and informal words to the statute’s Danish terms', () => {
+    expect(queryTerms('telecom operator')).toContain(stem('udbyder', 'da'));
+    expect(queryTerms('Can we appeal?')).toContain(stem('påklages', 'da'));
+    expect(queryTerms('CCTV')).toContain(stem('overvågningskameraer', 'da'));
+    expect(queryTerms('Faroe Islands')).toContain(stem('færøerne', 'da'));
+    expect(queryTerms('backdoor')).toContain(stem('bagdøre', 'da'));
+  });
+  it('weighs expansions below the user’s own words', () => {
+    const terms = analyzer.query('backdoor');
+    expect(terms.find((t) => t.term === stem('backdoor', 'en'))?.weight).toBe(1);
+    expect(terms.find((t) => t.term === stem('bagdøre', 'da'))?.weight).toBeLessThan(1);
+  });
+  it('rejects a malformed glossary naming the field', () => {
+    expect(() => parseGlossary('version: 1\nentries:\n  - match: [x]\n', 'g.yaml')).toThrow(GlossaryError);
+    expect(() => parseGlossary('version: 1\nentries:\n  - match: [x]\n', 'g.yaml')).toThrow(
+      /entries\.0\.statute/,
+    );
+    expect(() => parseGlossary('version: [', 'g.yaml')).toThrow(/not valid YAML/);
+  });
+});
