@@ -150,6 +150,13 @@ const HOSPITAL_OF_REGION_RE = re(
 );
 const LONE_NUMBER_RE =
   /^\s*(?:(?:vi\s+har|we\s+have|det\s+er|it'?s|der\s+er|there\s+are|ja|yes|nej|no)[\s,:]*)?[~≈]?\s*(?:ca\.?|cirka|about|around|approx\.?|omkring|roughly)?\s*[\d.,\s\u00a0]+(?:k|m|mio\.?|mia\.?|millioner|million|tusinde?|thousand)?\s*(?:stk\.?)?\s*[.!]?\s*$/iu;
+/** The writer's own agreement: a first person, or one particular agreement ("aftalen", "the contract"). */
+const FIRST_PERSON_RE =
+  /(?<![\p{L}])(?:we|we'?re|we'?ve|we'?d|our|ours|us|vi|vores|vor|os|jeg|mig|min|mit|mine|my|me|aftalen|kontrakten|leverandøraftalen|(?:the|this|that|denne|den)\s+(?:\p{L}+\s+)?(?:contract|agreement|deal|aftale|kontrakt))(?![\p{L}])/iu;
+const FIRST_PERSON_I_RE = /(?<![\p{L}'])I(?![\p{L}'])/u;
+const QUESTION_SUBJECT_BEFORE_RE = re(
+  `${X.B}(?:må|kan|skal|bør|can|may|should|must|does|do|is|are|er|for|to)\\s+(?:en|et|a|an|the|vores|our|min|my)\\s+(?:[\\p{L}-]+\\s+)?$`,
+);
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -309,6 +316,13 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
   }
   const net = NETWORK_OWNER_RE.exec(text);
   if (net) return { type: 'telecom_provider', evidence: net[0] };
+  // The subject of the question: "Må en kommune bruge …?", "Can a municipality …", "Gælder loven for en region?"
+  for (const o of orgs) {
+    const before = text.slice(Math.max(0, o.index - 40), o.index);
+    const type = orgTypeOf(o);
+    if (type && QUESTION_SUBJECT_BEFORE_RE.test(before) && !GENERIC_ORG_RE.test(o[0]))
+      return { type, evidence: before.replace(/^.*?(\p{L}+\s+\p{L}+\s+)$/su, '$1') + o[0] };
+  }
   return undefined;
 }
 
@@ -627,8 +641,20 @@ function findTerritory(text: string): { value: 'FO' | 'GL' | 'DK'; evidence: str
   return undefined;
 }
 
-function findStatus(text: string): { value: 'new' | 'existing'; evidence: string } | undefined {
-  const last = (rx: RegExp) => allMatches(rx, text).at(-1);
+/**
+ * New or existing: the writer's own agreement only. A general question ("Gælder loven for aftaler
+ * indgået før 7. december 2020?") has no first person in its sentence and says nothing about theirs.
+ */
+function findStatus(
+  text: string,
+  spans: Span[],
+): { value: 'new' | 'existing'; evidence: string } | undefined {
+  const own = (m: RegExpExecArray) => {
+    const s = sentenceAt(spans, m.index);
+    const sentence = text.slice(s.start, s.end);
+    return FIRST_PERSON_RE.test(sentence) || FIRST_PERSON_I_RE.test(sentence);
+  };
+  const last = (rx: RegExp) => allMatches(rx, text).filter(own).at(-1);
   const newS = last(NEW_STRONG_RE);
   const oldS = last(EXISTING_STRONG_RE);
   if (newS && oldS)
@@ -750,7 +776,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
 
   const terr = findTerritory(text);
   if (terr) set('territory', terr.value, terr.evidence);
-  const status = findStatus(text);
+  const status = findStatus(text, spans);
   if (status) set('agreement_status', status.value, status.evidence);
   const human = findWantsHuman(text);
   if (human) set('wants_human', human.value, human.evidence);

@@ -410,6 +410,18 @@ const ROWS: Row[] = [
     yes: { organisation_type: 'region' },
   },
   { text: 'We are a hospital run by the region', yes: { organisation_type: 'region' } },
+  {
+    text: 'Gælder loven for aftaler indgået før 7. december 2020?',
+    yes: {},
+    no: ['agreement_status', 'agreement_date'],
+  },
+  { text: 'Does the act apply to new agreements only?', yes: {}, no: ['agreement_status'] },
+  {
+    text: 'Må en kommune bruge kinesiske kameraer?',
+    yes: { organisation_type: 'municipality', supplier_country: 'CN' },
+  },
+  { text: 'Gælder loven for en region?', yes: { organisation_type: 'region' } },
+  { text: 'Hvad siger § 2, stk. 2, nr. 3 om leverandører?', yes: {}, no: ['end_users', 'state_end_users'] },
   // --- wants a human -----------------------------------------------------------------------------
   { text: 'kan jeg ikke bare tale med et menneske?', yes: { wants_human: true } },
   { text: 'Please put me through to someone at CFCS', yes: { wants_human: true } },
