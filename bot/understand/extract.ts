@@ -157,6 +157,7 @@ const FIRST_PERSON_I_RE = /(?<![\p{L}'])I(?![\p{L}'])/u;
 const QUESTION_SUBJECT_BEFORE_RE = re(
   `${X.B}(?:må|kan|skal|bør|can|may|should|must|does|do|is|are|er|for|to)\\s+(?:en|et|a|an|the|vores|our|min|my)\\s+(?:[\\p{L}-]+\\s+)?$`,
 );
+const WORD_RE = /\p{L}{4,}/gu;
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -166,6 +167,8 @@ const COMMON_WORD_NAMES = new Set(['axis', 'milestone', 'island', 'turkey', 'us'
 interface RegisterIndex {
   supplierRe: RegExp;
   countryRe: RegExp;
+  /** Single-word names of five letters or more, lower-cased, for near misses ("Eriksson", "Huaewi"). */
+  fuzzy: Array<{ name: string; key: string }>;
 }
 const indexCache = new WeakMap<SupplierRegister, RegisterIndex>();
 
@@ -211,9 +214,25 @@ function indexOf(reg: SupplierRegister): RegisterIndex {
       'giu',
     ),
     countryRe: new RegExp(`(?<![\\p{L}\\p{N}])(?:${nameAlternation(countryNames)})(?![\\p{L}\\p{N}])`, 'giu'),
+    fuzzy: supplierNames
+      .filter((n) => /^\p{L}{5,}$/u.test(n) && !COMMON_WORD_NAMES.has(n.toLowerCase()))
+      .map((n) => ({ name: n, key: n.toLowerCase() })),
   };
   indexCache.set(reg, idx);
   return idx;
+}
+
+/** Optimal string alignment distance ≤ 1 (one insertion, deletion, substitution or transposition). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function lastIndex(rx: RegExp, text: string): number {
@@ -585,6 +604,28 @@ function findSupplier(
   const firstNamed = named[0];
   const sup = firstNamed ? reg.supplierByName(firstNamed.groups!.n!.replace(/\s+/g, ' ')) : undefined;
   if (firstNamed && sup) out.supplier = { value: sup.name, evidence: firstNamed[0] };
+  let fuzzySup: Supplier | undefined;
+  if (!sup) {
+    // A near miss of a name (one letter added, dropped, changed or two swapped), written as a name
+    // (capitalised) unless the name is long enough not to collide with everyday words.
+    for (const w of text.matchAll(WORD_RE)) {
+      const word = w[0];
+      const lower = word.toLowerCase();
+      const capital = word[0] !== lower[0];
+      const hit = idx.fuzzy.find(
+        (f) =>
+          (capital || f.key.length >= 6) &&
+          Math.abs(f.key.length - lower.length) <= 1 &&
+          withinOneEdit(lower, f.key),
+      );
+      const found = hit ? reg.supplierByName(hit.name) : undefined;
+      if (found) {
+        fuzzySup = found;
+        out.supplier = { value: found.name, evidence: word };
+        break;
+      }
+    }
+  }
 
   const namedSpans = named.map((m) => ({ start: m.index, end: m.index + m[0].length }));
   for (const c of allMatches(idx.countryRe, text)) {
@@ -624,6 +665,7 @@ function findSupplier(
     }
   }
   if (sup) out.country = { value: sup.country, evidence: firstNamed![0] };
+  else if (fuzzySup) out.country = { value: fuzzySup.country, evidence: out.supplier!.evidence };
   return out;
 }
 

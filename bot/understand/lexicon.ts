@@ -233,6 +233,7 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
     [
       `${W}kernenet${W}`,
       `kerne-?netværk${W}`,
+      `kerne[- ]net${W}`,
       `core[- ]?net(?:work|værk|tet)?${W}`,
       '(?:mobile|packet|5g|4g|ims|evolved\\s+packet)\\s+core',
       '(?:for|til|in|i|of|af|om)\\s+(?:the\\s+|our\\s+|vores\\s+|its\\s+|their\\s+)?core(?![- ]?rout)',

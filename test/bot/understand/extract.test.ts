@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFacts } from '../../../bot/understand/extract.js';
+import { extractFacts, withinOneEdit } from '../../../bot/understand/extract.js';
 import type { FactKey, Facts } from '../../../guardrails/facts.js';
 import { FactsSchema } from '../../../guardrails/facts.js';
 
@@ -422,6 +422,15 @@ const ROWS: Row[] = [
   },
   { text: 'Gælder loven for en region?', yes: { organisation_type: 'region' } },
   { text: 'Hvad siger § 2, stk. 2, nr. 3 om leverandører?', yes: {}, no: ['end_users', 'state_end_users'] },
+  {
+    text: 'vi har 60.000 slut brugere og vil købe kerne net fra Eriksson',
+    yes: { end_users: 60000, component: 'core_network', supplier: 'Ericsson', supplier_country: 'SE' },
+  },
+  {
+    text: "we have 70k end user's, thinking about Huaewi for the core",
+    yes: { supplier: 'Huawei', component: 'core_network' },
+  },
+  { text: 'Vi overvejer disco lys til julefrokosten', yes: {}, no: ['supplier'] },
   // --- wants a human -----------------------------------------------------------------------------
   { text: 'kan jeg ikke bare tale med et menneske?', yes: { wants_human: true } },
   { text: 'Please put me through to someone at CFCS', yes: { wants_human: true } },
@@ -477,6 +486,23 @@ describe('extractFacts: the table', () => {
       // The evidence is a span of what the person wrote (joined with … when two spans were added up).
       for (const part of evidence[k]!.split(' … ')) expect(row.text).toContain(part);
     }
+  });
+});
+
+describe('withinOneEdit (near misses of supplier names)', () => {
+  it.each([
+    ['ericsson', 'eriksson', true],
+    ['ericsson', 'erikson', false],
+    ['ericsson', 'ericson', true],
+    ['huawei', 'huaewi', true],
+    ['nokia', 'nokai', true],
+    ['nokia', 'nokia', true],
+    ['cisco', 'disco', true],
+    ['zte', 'ztexx', false],
+    ['hikvision', 'hikvisoin', true],
+  ])('%s ~ %s: %s', (a, b, ok) => {
+    expect(withinOneEdit(a, b)).toBe(ok);
+    expect(withinOneEdit(b, a)).toBe(ok);
   });
 });
 
