@@ -161,6 +161,34 @@ const WORD_RE = /\p{L}{4,}/gu;
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SHORT_WORDS = new Set([
+  'us',
+  'it',
+  'no',
+  'in',
+  'am',
+  'is',
+  'to',
+  'be',
+  'me',
+  'my',
+  'at',
+  'on',
+  'so',
+  'as',
+  'an',
+  'or',
+  'og',
+  'i',
+  'de',
+  'da',
+  'du',
+  'en',
+  'et',
+  'om',
+  'på',
+  'man',
+]);
 /** Names that are also everyday words: matched only when capitalised as a name. */
 const COMMON_WORD_NAMES = new Set(['axis', 'milestone', 'island', 'turkey', 'us', 'amerika']);
 
@@ -182,7 +210,8 @@ function nameAlternation(names: string[]): string {
 /** Acronyms (`US`, `UNV`) and everyday words (`axis`, `island`) count only when written as names. */
 function caseOk(matched: string): boolean {
   const lower = matched.toLowerCase();
-  if (/^[a-z]{2,3}$/i.test(matched)) return matched === matched.toUpperCase();
+  // Short names that are also words ("US"/"us") only in capitals; "zte", "avm" are no words.
+  if (SHORT_WORDS.has(lower)) return matched === matched.toUpperCase();
   if (COMMON_WORD_NAMES.has(lower)) return matched[0] === matched[0]!.toUpperCase();
   return true;
 }

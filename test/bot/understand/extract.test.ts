@@ -431,6 +431,12 @@ const ROWS: Row[] = [
     yes: { supplier: 'Huawei', component: 'core_network' },
   },
   { text: 'Vi overvejer disco lys til julefrokosten', yes: {}, no: ['supplier'] },
+  {
+    text: 'vi er en bredbåndsudbyder og skal indgå en aftale med tyske avm om nye hjemmeroutere',
+    yes: { supplier: 'AVM', supplier_country: 'DE' },
+  },
+  { text: 'we buy from the US', yes: { supplier_country: 'US' } },
+  { text: 'tell us about it', yes: {}, no: ['supplier_country', 'supplier'] },
   // --- wants a human -----------------------------------------------------------------------------
   { text: 'kan jeg ikke bare tale med et menneske?', yes: { wants_human: true } },
   { text: 'Please put me through to someone at CFCS', yes: { wants_human: true } },
