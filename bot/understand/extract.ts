@@ -35,7 +35,7 @@ import {
 } from '../../knowledge/registers.js';
 import { type DatePrecision, findDates } from './dates.js';
 import * as X from './lexicon.js';
-import { findNumbers } from './numbers.js';
+import { type FoundNumber, findNumbers } from './numbers.js';
 
 export interface Signals {
   /** The text says the supplier is controlled by a (foreign) state or military (§ 2, stk. 2, nr. 3). */
@@ -88,7 +88,7 @@ const NEGATION_RE = re(X.NEGATION);
 const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.USER_NOUN})${X.E}`);
 const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.STAFF_NOUN})${X.E}`);
 const USER_BEFORE_RE = re(
-  `${X.B}(?<noun>${X.USER_NOUN}|antal(?:let)?\\s+(?:af\\s+)?${X.W}(?:brugere|kunder|abonnenter)|number\\s+of\\s+(?:end[- ]?)?(?:users|customers|subscribers))${X.E}(?<gap>[^\\d.!?\\n]{0,24})$`,
+  `${X.B}(?<noun>${X.USER_NOUN}|antal(?:let)?\\s+(?:af\\s+)?${X.W}(?:brugere|kunder|abonnenter)|number\\s+of\\s+(?:end[- ]?)?(?:users|customers|subscribers)|(?:customer|subscriber|user|retail|kunde|bruger|abonnent)s?\\s*base|${X.W}kundebase|kundegrundlag|brugerbase)${X.E}(?<gap>[^\\d.!?\\n]{0,24})$`,
 );
 const NOT_USER_WORD_RE = re(`^(?:${X.NOT_USER_NOUN})$`);
 const STATE_MARK_RE = g(X.STATE_MARK);
@@ -152,12 +152,16 @@ const LONE_NUMBER_RE =
   /^\s*(?:(?:vi\s+har|we\s+have|det\s+er|it'?s|der\s+er|there\s+are|ja|yes|nej|no)[\s,:]*)?[~≈]?\s*(?:ca\.?|cirka|about|around|approx\.?|omkring|roughly)?\s*[\d.,\s\u00a0]+(?:k|m|mio\.?|mia\.?|millioner|million|tusinde?|thousand)?\s*(?:stk\.?)?\s*[.!]?\s*$/iu;
 /** The writer's own agreement: a first person, or one particular agreement ("aftalen", "the contract"). */
 const FIRST_PERSON_RE =
-  /(?<![\p{L}])(?:we|we'?re|we'?ve|we'?d|our|ours|us|vi|vores|vor|os|jeg|mig|min|mit|mine|my|me|aftalen|kontrakten|leverandøraftalen|(?:the|this|that|denne|den)\s+(?:\p{L}+\s+)?(?:contract|agreement|deal|aftale|kontrakt))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:we|we'?re|we'?ve|we'?d|our|ours|us|vi|vores|vor|os|jeg|mig|min|mit|mine|my|me|aftalen|kontrakten|leverandøraftalen|kommunen|regionen|ministeriet|styrelsen|hospitalet|selskabet|(?:the|this|that|denne|den)\s+(?:\p{L}+\s+)?(?:contract|agreement|deal|aftale|kontrakt|municipality|region|ministry|agency))(?![\p{L}])|^\s*(?:contract|agreement|deal|kontrakt|aftale)(?![\p{L}])/iu;
 const FIRST_PERSON_I_RE = /(?<![\p{L}'])I(?![\p{L}'])/u;
 const QUESTION_SUBJECT_BEFORE_RE = re(
   `${X.B}(?:må|kan|skal|bør|can|may|should|must|does|do|is|are|er|for|to)\\s+(?:en|et|a|an|the|vores|our|min|my)\\s+(?:[\\p{L}-]+\\s+)?$`,
 );
 const WORD_RE = /\p{L}{4,}/gu;
+const GAP_BREAK_RE = /^(?:whose|hvis|der|som|that|which|who|with|med|hos|til|from|fra|at|på|have|has|har)$/iu;
+const SERVED_BEFORE_RE = re(
+  `${X.B}(?:med|with|through|gennem|via|for|til|hos|at|i|in|ved|af|of|from|fra|to|covering|serving|betjener|serve|serves)\\s+(?:[\\p{L}'’-]+\\s+){0,4}$`,
+);
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -285,7 +289,7 @@ function allMatches(rx: RegExp, text: string): RegExpExecArray[] {
 function sentences(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
-  const rx = /[!?\n]+|\.(?=\s+[\p{Lu}"“])/gu;
+  const rx = /[!?;\n]+|\.(?=\s+[\p{Lu}"“])/gu;
   for (const m of text.matchAll(rx)) {
     const end = m.index + m[0].length;
     // "ca. Vi" is rare; "7. December" keeps a date together.
@@ -344,12 +348,15 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       if (o.index < after) continue;
       if (o.index - after > 70) break;
       const between = text.slice(after, o.index).replace(/\b(?:one|en|et)\s+af\b|\bone\s+of\b/giu, ' ');
+      // A sentence end or another party in between: the keyword is about something else.
       if (/[.!?;\n]/.test(between) || NOT_SELF_BETWEEN_RE.test(between)) break;
       const type = orgTypeOf(o);
       if (!type) continue;
+      const possessive = POSSESSIVE_RE.test(self[0].trim());
       // "vores udbyder" / "our provider" is a supplier, not the writer.
-      if (POSSESSIVE_RE.test(self[0].trim()) && GENERIC_ORG_RE.test(o[0])) break;
-      // Bare "operator"/"provider"/"company" are weak words: a hospital "provider" is still other.
+      if (possessive && GENERIC_ORG_RE.test(o[0])) break;
+      // "our Danish telco": a possessive is followed closely by what it owns.
+      if (possessive && between.trim().split(/\s+/).filter(Boolean).length > 3) break;
       return { type, evidence: text.slice(self.index, o.index + o[0].length) };
     }
   }
@@ -444,16 +451,35 @@ function nearestMark(
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
       if (d < 0) continue;
       if (owner(text, sentence, at, at + m[0].length, others) !== num) continue;
+      // Before the count, a mark must be whom the writer serves ("med en statslig styrelse … 500"),
+      // not what the writer is ("Vi er 3 kommuner der ejer et net med 12.000 brugere").
+      if (
+        kind !== 'wholesale' &&
+        at < num.start &&
+        !SERVED_BEFORE_RE.test(text.slice(Math.max(sentence.start, at - 40), at))
+      )
+        continue;
       if (!best || d < best.d) best = { kind, d };
     }
   }
   return best && best.d <= 90 ? best.kind : undefined;
 }
 
+interface Candidate {
+  n: FoundNumber;
+  sentence: Span;
+  before: string;
+  after: string;
+  subset: boolean;
+  evidenceEnd: number;
+  noun: string | undefined;
+  staffOnly: boolean;
+}
+
 function findCounts(text: string, spans: Span[]): Count[] {
-  const nums = findNumbers(text);
-  const counts: Count[] = [];
-  for (const n of nums) {
+  // Pass 1: which numbers count people (a noun of people next to them).
+  const candidates: Candidate[] = [];
+  for (const n of findNumbers(text)) {
     if (!Number.isInteger(n.value) || n.value < 1) continue;
     const sentence = sentenceAt(spans, n.start);
     const after = text.slice(n.end, Math.min(sentence.end, n.end + 80));
@@ -480,12 +506,17 @@ function findCounts(text: string, spans: Span[]): Count[] {
         counted = true;
       } else if (
         CONTINUATION_BEFORE_RE.test(before) &&
-        counts.some((c) => c.end <= n.start && c.end >= sentence.start)
+        candidates.some((c) => c.n.end <= n.start && c.n.end >= sentence.start)
       ) {
         counted = true; // "40k customers plus 15k on our wholesale partners' services"
       }
     }
-    if (!counted) continue;
+    if (counted) candidates.push({ n, sentence, before, after, subset, evidenceEnd, noun, staffOnly });
+  }
+  // Pass 2: whose people they are. A mark belongs to the count nearest it, so only counts compete.
+  const owners = candidates.map((c) => c.n);
+  const counts: Count[] = [];
+  for (const { n, sentence, before, after, subset, evidenceEnd, noun, staffOnly } of candidates) {
     const kind =
       nearestMark(
         text,
@@ -496,7 +527,7 @@ function findCounts(text: string, spans: Span[]): Count[] {
           ['local_gov', LOCAL_GOV_MARK_RE],
           ['wholesale', WHOLESALE_MARK_RE],
         ],
-        nums,
+        owners,
       ) ?? 'own';
     if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
     const win = text.slice(Math.max(sentence.start, n.start - 30), Math.min(sentence.end, evidenceEnd + 25));
@@ -531,6 +562,9 @@ function findCounts(text: string, spans: Span[]): Count[] {
 function okGap(gapText: string): boolean {
   const words = gapText.split(/\s+/).filter(Boolean);
   if (words.length > 5) return false;
+  if (words.some((w) => GAP_BREAK_RE.test(w))) return false; // "3 ISPs whose customers": not a count of them
+  ORG_RE.lastIndex = 0;
+  if (ORG_RE.test(gapText)) return false; // "3 ISPs … customers" counts ISPs
   return !words.some(
     (w) => NOT_USER_WORD_RE.test(w) || (/^(?:of|af)$/i.test(w) === false && /[.!?]/.test(w)),
   );

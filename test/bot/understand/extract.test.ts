@@ -437,6 +437,27 @@ const ROWS: Row[] = [
   },
   { text: 'we buy from the US', yes: { supplier_country: 'US' } },
   { text: 'tell us about it', yes: {}, no: ['supplier_country', 'supplier'] },
+  {
+    text: 'We sell wholesale access to 3 ISPs whose customers number 20,000; our own retail base is 35,000',
+    yes: { end_users: 55000 },
+  },
+  {
+    text: 'Of our 60,000 end users, 1,000 are at state agencies',
+    yes: { end_users: 60000, state_end_users: 1000 },
+    no: ['organisation_type'],
+  },
+  {
+    text: 'Vi er 3 kommuner der sammen ejer et fibernet med 12.000 brugere',
+    yes: { organisation_type: 'municipality', end_users: 12000 },
+  },
+  {
+    text: 'Ministeriet overvejer at købe kameraer fra Dahua',
+    yes: { organisation_type: 'state_authority', agreement_status: 'new' },
+  },
+  {
+    text: 'Contract signed Dec 8 2020 with Ericsson',
+    yes: { agreement_status: 'existing', agreement_date: '2020-12-08' },
+  },
   // --- wants a human -----------------------------------------------------------------------------
   { text: 'kan jeg ikke bare tale med et menneske?', yes: { wants_human: true } },
   { text: 'Please put me through to someone at CFCS', yes: { wants_human: true } },
