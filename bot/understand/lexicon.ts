@@ -23,8 +23,9 @@ export const SELF = String.raw`(?:vi\s+er|vi'?re|we\s+are|we'?re|we\s+r|(?:og|an
 export const NOT_SELF_BETWEEN = String.raw`${B}(?:med|with|til|to|fra|from|about|om|køb\p{L}*|buy\p{L}*|contract\p{L}*|kontrakt\p{L}*|aftale\p{L}*|agreement\p{L}*|deal|supplier\p{L}*|leverandør\p{L}*|vendor\p{L}*|customers?|kunde\p{L}*)${E}`;
 
 /** Words that, after "our"/"vores", name someone else: "vores udbyder" is our supplier, not us. */
-export const GENERIC_ORG_WORD = String.raw`^(?:operat(?:ø|o)r(?:s|en|er)?|udbyder(?:e|en)?|providers?|carriers?|company|virksomhed(?:en)?|firma(?:et)?|business|agency|store|shops?|bank(?:en)?|leverandør(?:en)?|suppliers?|vendors?|producent(?:en)?|manufacturer)$`;
-export const POSSESSIVE = String.raw`^(?:our|vores|vor|my|min|mit)$`;
+export const GENERIC_ORG_WORD =
+  '^(?:operat(?:ø|o)r(?:s|en|er)?|udbyder(?:e|en)?|providers?|carriers?|company|virksomhed(?:en)?|firma(?:et)?|business|agency|store|shops?|bank(?:en)?|leverandør(?:en)?|suppliers?|vendors?|producent(?:en)?|manufacturer)$';
+export const POSSESSIVE = '^(?:our|vores|vor|my|min|mit)$';
 /** Organisation types by keyword; earlier entries win at the same position. */
 export const ORG_KEYWORDS: Array<[OrgType, string]> = [
   [
@@ -142,33 +143,33 @@ export const NEGATION = String.raw`${B}(?:no|not|never|none|without|ingen|ikke|i
 
 /** End-user nouns: what a count of end users is a count of. */
 export const USER_NOUN = [
-  String.raw`${W}slut-?bruger${W}`,
-  String.raw`${W}brugere${W}`,
-  String.raw`${W}kunde(?:r|rne)${E}`,
-  String.raw`${W}(?:privat|erhvervs|mobil|bredbånds|fiber|tv|tele|net|slut)kunde${W}`,
-  String.raw`${W}abonnent${W}`,
-  String.raw`${W}abonnementer${W}`,
-  String.raw`${W}husstand${W}`,
-  String.raw`${W}hustande${W}`,
-  String.raw`${W}lyttere${W}`,
-  String.raw`${W}seere${W}`,
-  String.raw`${W}tilslutninger${W}`,
+  `${W}slut-?bruger${W}`,
+  `${W}brugere${W}`,
+  `${W}kunde(?:r|rne)${E}`,
+  `${W}(?:privat|erhvervs|mobil|bredbånds|fiber|tv|tele|net|slut)kunde${W}`,
+  `${W}abonnent${W}`,
+  `${W}abonnementer${W}`,
+  `${W}husstand${W}`,
+  `${W}hustande${W}`,
+  `${W}lyttere${W}`,
+  `${W}seere${W}`,
+  `${W}tilslutninger${W}`,
   String.raw`end-?\s?use?rs?`,
-  String.raw`enduser?s`,
-  String.raw`users`,
-  String.raw`c(?:u|o)st(?:o|u)mers?`,
+  'enduser?s',
+  'users',
+  'c(?:u|o)st(?:o|u)mers?',
   String.raw`customer\s+base`,
-  String.raw`subsc?r?ibers?`,
-  String.raw`subs`,
-  String.raw`subscriptions`,
-  String.raw`households`,
-  String.raw`businesses`,
-  String.raw`homes`,
-  String.raw`listeners`,
-  String.raw`viewers`,
-  String.raw`connections`,
-  String.raw`lines`,
-  String.raw`SIMs?`,
+  'subsc?r?ibers?',
+  'subs',
+  'subscriptions',
+  'households',
+  'businesses',
+  'homes',
+  'listeners',
+  'viewers',
+  'connections',
+  'lines',
+  'SIMs?',
 ].join('|');
 /** People counted only when the sentence says whose (a state body's or a municipality's staff). */
 export const STAFF_NOUN = String.raw`${W}medarbejder${W}|${W}ansatte|employees|staff|personnel|workers|civil\s+servants|students|studerende|${W}personale|officers|soldiers|soldater|betjente|politifolk|agents|tjenestemænd|elever|pupils|teachers|lærere`;
@@ -351,14 +352,14 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
   ],
 ];
 /** Office context turns handsets into office IT: phones for our own staff. */
-export const OFFICE_CONTEXT = String.raw`${B}(?:medarbejder${W}|ansatte|employees|staff|kontor${W}|office|personale${W})${E}`;
+export const OFFICE_CONTEXT = `${B}(?:medarbejder${W}|ansatte|employees|staff|kontor${W}|office|personale${W})${E}`;
 
 /** Nouns that name a supplier (a country word in front of one is the supplier's country). */
-export const SUPPLIER_NOUN = String.raw`(?:${W}leverandør${W}|suppliers?|vendors?|producent${W}|producers?|manufacturers?|makers?|fabrikant${W}|firma(?:et)?|company|companies|selskab(?:et)?|virksomhed(?:en)?|koncern(?:en)?|brand|mærke|partner${W}|providers?|udbyder${W}|outsourcer|contractor|underleverandør${W}|subcontractor)`;
+export const SUPPLIER_NOUN = `(?:${W}leverandør${W}|suppliers?|vendors?|producent${W}|producers?|manufacturers?|makers?|fabrikant${W}|firma(?:et)?|company|companies|selskab(?:et)?|virksomhed(?:en)?|koncern(?:en)?|brand|mærke|partner${W}|providers?|udbyder${W}|outsourcer|contractor|underleverandør${W}|subcontractor)`;
 /** "the supplier is Finnish", "leverandøren af kernenettet er kinesisk": noun, copula, country word. */
 export const SUPPLIER_IS = String.raw`${SUPPLIER_NOUN}\s+(?:${gap(4)})?(?:is|er|was|var|are|seems\s+to\s+be|ser\s+ud\s+til\s+at\s+være)\s+(?:a\s+|an\s+|en\s+|et\s+|(?:based|located|headquartered|domiciled)\s+in\s+|(?:baseret|placeret|hjemmehørende|registreret)\s+i\s+|from\s+|fra\s+)?$`;
 /** Things made by a supplier: a country word in front of one is the maker's country ("kinesiske kameraer"). */
-export const PRODUCT_NOUN = String.raw`(?:${W}kamera${W}|cameras?|${W}udstyr${W}|equipment|gear|hardware|software|routere?|routers?|${W}telefon(?:er)?|phones?|smartphones?|handsets?|${W}komponent${W}|components?|systems?|${W}systemer|kit|products?|produkter|teknologi|technology)`;
+export const PRODUCT_NOUN = `(?:${W}kamera${W}|cameras?|${W}udstyr${W}|equipment|gear|hardware|software|routere?|routers?|${W}telefon(?:er)?|phones?|smartphones?|handsets?|${W}komponent${W}|components?|systems?|${W}systemer|kit|products?|produkter|teknologi|technology)`;
 /** The writer's own organisation just before: "We're a Danish …" is not a supplier's country. */
 export const SELF_BEFORE = String.raw`(?:${B}(?:vi\s+er|vi'?re|we\s+are|we'?re|i'?m|i\s+am|jeg\s+er|our|vores|as\s+an?|som\s+(?:en|et))\s+(?:(?:en|et|a|an|the|one\s+of|en\s+af|et\s+af)\s+)?(?:${gap(2)})?)$`;
 export const BASED_IN = String.raw`${B}(?:based|headquartered|domiciled|located|registered|incorporated|hjemmehørende|baseret|placeret|beliggende|registreret|med\s+(?:hovedsæde|hovedkontor|base)|har\s+(?:sit\s+|sin\s+)?(?:hovedsæde|hovedkontor|base)|ligger|sidder|has\s+its\s+(?:headquarters|head\s+office|seat))\s+(?:in|i|på)\s+(?:the\s+)?`;
@@ -367,14 +368,11 @@ export const FROM = String.raw`${B}(?:from|fra|out\s+of|made\s+in|produceret\s+i
 export const STATE_CONTROLLED = String.raw`${B}(?:(?:controlled|owned|run|backed)\s+by\s+(?:a\s+|the\s+|an\s+)?${gap(2)}(?:military|army|state|government|regime|communist\s+party)${W}|kontrolleret\s+af\s+(?:et\s+|en\s+|den\s+|det\s+)?${gap(2)}(?:militær${W}|stat(?:en)?|regering${W}|hær${W}|kommunistparti${W})|ejet\s+af\s+(?:et\s+|en\s+|den\s+|det\s+)?${gap(2)}(?:militær${W}|stat(?:en)?|regering${W})|state-?owned|state-?controlled|statsejet${W}|statskontrolleret${W}|military[- ](?:linked|owned|controlled|affiliated)|(?:ties|links)\s+to\s+(?:the\s+)?${gap(2)}(?:military|army)|(?:tætte\s+)?(?:bånd|forbindelser|relationer)\s+til\s+(?:det\s+|den\s+)?${gap(1)}(?:militær${W}|stat(?:en)?))`;
 
 export const TERRITORY: Array<['FO' | 'GL' | 'DK', string]> = [
-  [
-    'FO',
-    String.raw`${B}(?:færø${W}|faroe${W}|faeroe${W}|tórshavn|torshavn|thorshavn|føroya${W}|klaksvík|klaksvik)`,
-  ],
-  ['GL', String.raw`${B}(?:grønland${W}|greenland${W}|nuuk|godthåb|sisimiut|ilulissat)`],
+  ['FO', `${B}(?:færø${W}|faroe${W}|faeroe${W}|tórshavn|torshavn|thorshavn|føroya${W}|klaksvík|klaksvik)`],
+  ['GL', `${B}(?:grønland${W}|greenland${W}|nuuk|godthåb|sisimiut|ilulissat)`],
   [
     'DK',
-    String.raw`${B}(?:danmark${W}|denmark${W}|dansk(?:e)?|danish|københavn${W}|copenhagen|aarhus|århus|odense|aalborg|esbjerg|jylland|sjælland|fyn|bornholm|jutland|zealand|funen)${E}`,
+    `${B}(?:danmark${W}|denmark${W}|dansk(?:e)?|danish|københavn${W}|copenhagen|aarhus|århus|odense|aalborg|esbjerg|jylland|sjælland|fyn|bornholm|jutland|zealand|funen)${E}`,
   ],
 ];
 /** "Danish act", "dansk lov": a demonym on the law, not on the network. */
@@ -390,5 +388,5 @@ export const WANTS_HUMAN = String.raw`${B}(?:(?:tale|snakke|chatte|skrive)\s+med
 /** Words that date the notification of a decision (the court deadline runs from it). */
 export const NOTIFIED_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|received|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev|den|det|afgørelsen|forbuddet)|fik|got|served|delivered\s+to\s+us|tilsendt|sendt\s+til\s+os)${E}`;
 export const DECISION_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|afgørelse${W}|decision${W}|decided|forbud${W}|forbød|forbudt|prohibit${W}|ban(?:ned|s)?|påbud${W}|påbød|order(?:ed)?|varsel|varslet|received|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev)|letter|brev${W}|served)${E}`;
-export const AGREEMENT_WORDS = String.raw`${B}(?:underskrev${W}|signed|sign|signing|indgå${W}|indgik|entered|concluded|${W}aftale${W}|agreement${W}|contract${W}|kontrakt${W}|deal|since|siden|dated|dateret|købt|bought|purchased|installed|installeret)${E}`;
+export const AGREEMENT_WORDS = `${B}(?:underskrev${W}|signed|sign|signing|indgå${W}|indgik|entered|concluded|${W}aftale${W}|agreement${W}|contract${W}|kontrakt${W}|deal|since|siden|dated|dateret|købt|bought|purchased|installed|installeret)${E}`;
 export const NEUTRAL_DATE_WORDS = String.raw`${B}(?:lov${W}|act|law|§+|i\s+kraft|in\s+force|ikrafttræden${W}|skæringsdato${W}|cut-?off|deadline|frist${W}|court|retten|byret${W}|indbring${W}|as\s+of|before|efter|after|før|inden)${E}`;

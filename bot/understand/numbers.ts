@@ -91,7 +91,8 @@ const NUMBER_SOURCE =
 const FIND_RE = new RegExp(`(?<![${L}.,/:§-])${NUMBER_SOURCE}`, 'giu');
 const WHOLE_RE = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`, 'iu');
 
-const MONTHS = String.raw`jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:ts|ch)?|apr(?:il)?|maj|may|jun[ie]?|jul[iy]?|aug(?:ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
+const MONTHS =
+  'jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:ts|ch)?|apr(?:il)?|maj|may|jun[ie]?|jul[iy]?|aug(?:ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 /** What may not follow a count: a date's month, a time, a percentage, a range into a year. */
 const AFTER_NOT_COUNT = new RegExp(
   String.raw`^(?:[\p{L}\p{N}]|\.?\s*(?:${MONTHS})(?![\p{L}])|\s*(?:%|procent|percent|pct\.?)|[:/]\d|-\d)`,
