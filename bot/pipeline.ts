@@ -3,6 +3,8 @@
  * understand → check → retrieve → compose → guard, in that order and one way. The CLI, the terminal
  * chat and Slack all call `createAdvisor().advise(...)` and nothing else.
  */
+
+import type { SupplierStatements } from '../guardrails/checks/index.js';
 import type {
   Answer,
   Citation,
@@ -59,11 +61,14 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
   let topic: Topic = 'out_of_scope';
   let injected = false;
   let lastExplicit: Topic | undefined;
+  const statements: SupplierStatements = {};
   for (const raw of turns) {
     const { text, removed } = sanitizeInstructions(raw);
     injected ||= removed;
     const turn = extractFacts(text, { asOf });
     facts = mergeFacts(facts, turn.facts);
+    if (turn.signals.state_controlled !== undefined)
+      statements.state_controlled = turn.signals.state_controlled;
     const decision = classifyTopic(text, turn.facts, facts);
     if (decision.explicit && decision.topic !== 'out_of_scope') lastExplicit = decision.topic;
     topic = decision.explicit ? decision.topic : (lastExplicit ?? decision.topic);
@@ -71,7 +76,7 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     if (decision.topic === 'out_of_scope' && lastExplicit && Object.keys(turn.facts).length > 0)
       topic = lastExplicit;
   }
-  return { facts, topic, injected };
+  return { facts, topic, injected, statements };
 }
 
 /** Refs the deciding checks rely on, in the order an adviser would read them. */
@@ -154,8 +159,8 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     const turns = req.turns.length ? req.turns : [''];
     const last = turns[turns.length - 1] ?? '';
     const language = detectLanguage(last, turns.length > 1 ? detectLanguage(turns.join(' ')) : 'da');
-    const { facts, topic, injected } = threadTopic(turns, req.asOf, req.priorFacts ?? {});
-    const ev = evaluate(topic, facts, req.asOf);
+    const { facts, topic, injected, statements } = threadTopic(turns, req.asOf, req.priorFacts ?? {});
+    const ev = evaluate(topic, facts, req.asOf, { statements });
 
     const query = sanitizeInstructions(turns.slice(-2).join(' ')).text;
     const hits = topic === 'out_of_scope' ? [] : retriever.search(query, { k: 10 });

@@ -3,7 +3,12 @@
  * over. Deterministic: the same topic, facts and date give the same evaluation.
  */
 import { registers as projectRegisters } from '../knowledge/registers.js';
-import { type CheckTrace, runCheck, type SupplierRegisters } from './checks/index.js';
+import {
+  type CheckTrace,
+  runCheck,
+  type SupplierRegisters,
+  type SupplierStatements,
+} from './checks/index.js';
 import type { CheckId, ContractCheck, Escalation, Topic, Verdict } from './contract.js';
 import { IsoDateSchema } from './dates.js';
 import { type FactKey, type Facts, FactsSchema } from './facts.js';
@@ -28,6 +33,8 @@ export interface EvaluateOptions {
    * source the register lacks: a surveillance-equipment purchase then offers escalation.
    */
   guidanceWarns?: boolean;
+  /** What the person said about the supplier beyond the facts (read by supplier_risk). */
+  statements?: SupplierStatements;
 }
 
 const PROVIDER_CHECKS: CheckId[] = ['significant_provider', 'territorial_scope'];
@@ -169,7 +176,7 @@ export function evaluate(topic: Topic, facts: Facts, asOf: string, opts: Evaluat
       `as_of ${JSON.stringify(asOf)} is not ${bad.error.issues[0]?.message}`,
     );
   const registers = opts.registers ?? projectRegisters();
-  const checks = checksFor(topic, facts).map((id) => runCheck(id, facts, asOf, registers));
+  const checks = checksFor(topic, facts).map((id) => runCheck(id, facts, asOf, registers, opts.statements));
   const { verdict, missing } = decideTopic(topic, checks);
   const applies = verdict === 'covered';
   const escalation = escalationFor(

@@ -6,14 +6,15 @@
 const INSTRUCTION = [
   /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]*\b(rules?|instructions?|prompt|guidelines?|checks?|previous|above|law)\b/i,
   /\b(ignorer|glem|se bort fra|tilsidesæt)\b[^.!?\n]*\b(regler|instruks|instruktioner|tidligere|ovenstående|tjek|loven)\b/i,
-  /\b(threshold|limit|grænse(n)?|tærskel(en)?|grænseværdi(en)?)\b[^.!?\n]*\b(is now|has changed|changed to|er nu|er ændret|ændret til|skal være|should be)\b/i,
+  /\b(threshold\w*|limit\w*|grænse\w*|tærsk\w*|kravet)\b.{0,80}?\b(is now|are now|has changed|have changed|changed to|er nu|er ændret|ændret til|skal være|should be|now is|nu er)\b/i,
   /\b(you are now|from now on|act as|pretend|du er nu|fra nu af|lad som om|system prompt|jailbreak|developer mode)\b/i,
   /\b(always|altid)\b[^.!?\n]*\b(answer|say|reply|svar|sig)\b[^.!?\n]*\b(covered|not covered|omfattet|yes|ja|no|nej)\b/i,
   /\b(the law|loven|the act|§\s*\d+)\b[^.!?\n]*\b(has been (changed|amended|repealed)|no longer applies|er (ændret|ophævet)|gælder ikke længere)\b/i,
 ];
 
 export function sanitizeInstructions(text: string): { text: string; removed: boolean } {
-  const sentences = text.split(/(?<=[.!?\n])\s+/);
+  // Sentence ends: a stop before a capital letter or a line break (not `nr. 3`, `ca. 50.000`).
+  const sentences = text.split(/(?<=[.!?])\s+(?=[\p{Lu}"“«])|\n+/u);
   const kept = sentences.filter((s) => !INSTRUCTION.some((re) => re.test(s)));
   return { text: kept.join(' '), removed: kept.length !== sentences.length };
 }

@@ -7,6 +7,7 @@ import type { Topic } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
 
 type Signal =
+  | 'aboutAuthority'
   | 'anchor'
   | 'offtopic'
   | 'procedure'
@@ -22,6 +23,14 @@ type Signal =
 
 /** Each signal: a list of regular-expression sources matched against the lower-cased message. */
 const SIGNALS: Record<Signal, string[]> = {
+  // Questions about CFCS or FE themselves, which the parliamentary answer describes.
+  aboutAuthority: [
+    '(hvad|hvem) er (center for cybersikkerhed|cfcs|fe\\b|forsvarets efterretningstjeneste)',
+    'what (is|does) (the )?(centre for cyber security|center for cyber security|cfcs|fe\\b)',
+    'who (is|are|runs) (the )?(cfcs|centre for cyber|center for cyber)',
+    '(hører|ligger) .*under',
+    'part of (the )?(defence|intelligence)',
+  ],
   // Terms that tie a message to this act, the guidance, or supplier security at all.
   anchor: [
     'leverandørsikkerhed',
@@ -147,6 +156,15 @@ const SIGNALS: Record<Signal, string[]> = {
     'football',
     'fodbold',
     'horoscope',
+    'spectrum',
+    'frekvens',
+    'auction',
+    'auktion',
+    'roaming',
+    '\\btariff',
+    'takst',
+    'mobile plan',
+    'abonnementspris',
   ],
   procedure: [
     'klage',
@@ -220,6 +238,11 @@ const SIGNALS: Record<Signal, string[]> = {
     'less intrusive',
     'wind down',
     'afvikl',
+    'wind\\w* (it |them |the agreement |down )?down',
+    'phase out',
+    'udfas',
+    '\\bstop overnight',
+    'hvor lang tid',
     'ugyldig',
     'invalid',
     'landsret',
@@ -244,7 +267,10 @@ const SIGNALS: Record<Signal, string[]> = {
     'advise',
     'advice',
     'rådgiv',
-    'vejled',
+    'skriftlige vejledning',
+    'written guid',
+    'vejleder',
+    '\\bråd om\\b',
     'help from',
     'hjælp fra',
     'what help',
@@ -268,6 +294,8 @@ const SIGNALS: Record<Signal, string[]> = {
     'tænker over',
     'think about',
     'consider before',
+    'what (should|must) we (consider|think|look)',
+    'hvad (skal|bør) vi (overveje|tænke|være opmærksomme)',
   ],
   guidanceWeak: [
     'guidance',
@@ -434,57 +462,68 @@ export interface TopicDecision {
  * the whole thread so far. A message that only adds facts (no question of its own) is not explicit, so
  * the thread keeps the topic of the earlier question.
  */
+const QUESTION_WORD =
+  /^\s*(hvad|hvem|hvor|hvornår|hvordan|hvilke|hvilken|hvis|kan|må|skal|er|har|bliver|gælder|what|who|where|when|how|which|can|may|must|is|are|do|does|will|should)\b/i;
+function isQuestion(text: string): boolean {
+  return /\?/.test(text) || QUESTION_WORD.test(text);
+}
+
 export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): TopicDecision {
   const s = signals(text);
   const decide = (topic: Topic, explicit = true): TopicDecision => ({ topic, explicit, signals: s });
-  const factCount = Object.keys(turnFacts).length;
-  const inScope = s.anchor > 0 || factCount > 0;
-  if (!inScope || (s.offtopic > 0 && s.anchor <= 1 && factCount <= 1)) return decide('out_of_scope', true);
+  // Where the organisation sits says nothing about what is asked.
+  const substantive = Object.keys(turnFacts).filter((k) => k !== 'territory').length;
+  const inScope = s.anchor > 0 || substantive > 0;
+  if (!inScope || (s.offtopic > 0 && s.anchor <= 1 && substantive <= 1)) return decide('out_of_scope');
   if (turnFacts.wants_human) return decide('escalation_request');
   if (turnFacts.decision_date) return decide('procedure');
-  if (s.procedure > 0) {
-    // A question about deadlines, courts, appeals, sanctions, publication, compensation, validity …
-    // unless it is a coverage question about a described agreement or organisation.
-    const described =
-      turnFacts.component !== undefined ||
-      turnFacts.end_users !== undefined ||
-      turnFacts.agreement_status !== undefined;
-    if (!(s.coverage > 0 && described && s.procedure <= 1)) return decide('procedure');
+
+  const camera = s.camera > 0 || facts.component === 'surveillance_camera';
+  const guidance = s.guidanceStrong + (camera ? 1 : 0) + s.aboutAuthority;
+  const described =
+    (turnFacts.component !== undefined && turnFacts.component !== 'surveillance_camera') ||
+    turnFacts.end_users !== undefined ||
+    turnFacts.agreement_status !== undefined ||
+    turnFacts.agreement_date !== undefined;
+
+  // Deadlines, courts, appeals, sanctions, publication, compensation, validity … unless it is a
+  // coverage question about a described agreement or organisation, or mostly about the guidance.
+  if (s.procedure > 0 && !(s.coverage > 0 && described && s.procedure <= 1) && s.procedure >= guidance) {
+    return decide('procedure');
   }
-  const component = facts.component;
-  const camera = s.camera > 0 || component === 'surveillance_camera';
-  const buyerPurchase = s.purchase > 0 && s.buyer > 0;
-  if (s.guidanceStrong > 0 && !(camera && buyerPurchase && s.guidanceStrong === 0)) {
-    if (
-      !(
-        camera &&
-        buyerPurchase &&
-        s.definition === 0 &&
-        s.guidanceStrong <= 1 &&
-        /\b(må|may|can|kan)\b.*\b(vi|we)\b/i.test(text)
-      )
-    ) {
-      return decide('guidance');
-    }
-  }
+
   if (camera) {
-    if (buyerPurchase || (s.buyer > 0 && (turnFacts.supplier || turnFacts.organisation_type)))
+    // Someone buying or setting up cameras asks whether anything stands in the way; otherwise the
+    // question is what FE and CFCS say about such equipment.
+    const buyer = s.buyer > 0 || turnFacts.organisation_type !== undefined;
+    const acquiring =
+      s.purchase > 0 || turnFacts.supplier !== undefined || turnFacts.agreement_status !== undefined;
+    if (buyer && acquiring && s.guidanceStrong <= 1 && s.aboutAuthority === 0)
+      return decide('equipment_purchase');
+    if (buyer && turnFacts.organisation_type !== undefined && s.guidanceStrong === 0)
       return decide('equipment_purchase');
     return decide('guidance');
   }
-  const hasAgreement =
-    (turnFacts.component !== undefined && turnFacts.component !== 'surveillance_camera') ||
-    turnFacts.agreement_status !== undefined ||
-    turnFacts.agreement_date !== undefined ||
-    (s.agreement > 0 &&
-      (turnFacts.supplier !== undefined || turnFacts.supplier_country !== undefined || s.agreement > 1));
-  if (hasAgreement) return decide('agreement');
+
+  const agreement =
+    described &&
+    (turnFacts.component !== undefined ||
+      turnFacts.agreement_status !== undefined ||
+      turnFacts.agreement_date !== undefined);
+  const supplierTalk =
+    s.agreement > 0 &&
+    (turnFacts.supplier !== undefined || turnFacts.supplier_country !== undefined || s.agreement > 1);
+  if (agreement || supplierTalk) return decide('agreement');
+  if (s.guidanceStrong > 0 || s.aboutAuthority > 0) return decide('guidance');
   if (s.coverage > 0 || turnFacts.end_users !== undefined || turnFacts.state_end_users !== undefined) {
     const explicit = s.coverage > 0 || /\?/.test(text);
+    const component = facts.component;
     return decide(component && CRITICAL.has(component) ? 'agreement' : 'provider_status', explicit);
   }
   if (s.guidanceWeak > 0) return decide('guidance');
   if (s.definition > 0) return decide('procedure');
-  if (factCount > 0) return decide('provider_status', false);
-  return decide('procedure', s.anchor > 1);
+  if (substantive > 0) return decide('provider_status', false);
+  // In scope but no clearer signal: a question about what the law says; a statement without a
+  // question adds to the thread's earlier question instead.
+  return decide('procedure', isQuestion(text));
 }

@@ -4,12 +4,17 @@ import type { Facts } from '../facts.js';
 import { REFS as COURT_REFS, courtDeadline } from './court_deadline.js';
 import { REFS as COMPONENT_REFS, criticalComponent } from './critical_component.js';
 import { REFS as PROVIDER_REFS, significantProvider } from './significant_provider.js';
-import { REFS as SUPPLIER_REFS, type SupplierRegisters, supplierRisk } from './supplier_risk.js';
+import {
+  REFS as SUPPLIER_REFS,
+  type SupplierRegisters,
+  type SupplierStatements,
+  supplierRisk,
+} from './supplier_risk.js';
 import { REFS as TEMPORAL_REFS, temporalScope } from './temporal_scope.js';
 import { REFS as TERRITORIAL_REFS, territorialScope } from './territorial_scope.js';
 import type { CheckTrace } from './types.js';
 
-export { EMPTY_REGISTERS, type SupplierRegisters } from './supplier_risk.js';
+export { EMPTY_REGISTERS, type SupplierRegisters, type SupplierStatements } from './supplier_risk.js';
 export type { CheckTrace, FactorSource } from './types.js';
 export {
   courtDeadline,
@@ -31,7 +36,13 @@ export const CHECK_REFS: Record<CheckId, readonly string[]> = {
 };
 
 /** Runs one check by id; `registers` is read by supplier_risk only. */
-export function runCheck(id: CheckId, facts: Facts, asOf: string, registers?: SupplierRegisters): CheckTrace {
+export function runCheck(
+  id: CheckId,
+  facts: Facts,
+  asOf: string,
+  registers?: SupplierRegisters,
+  statements?: SupplierStatements,
+): CheckTrace {
   switch (id) {
     case 'significant_provider':
       return significantProvider(facts, asOf);
@@ -42,7 +53,7 @@ export function runCheck(id: CheckId, facts: Facts, asOf: string, registers?: Su
     case 'territorial_scope':
       return territorialScope(facts, asOf);
     case 'supplier_risk':
-      return supplierRisk(facts, asOf, registers);
+      return supplierRisk(facts, asOf, registers, statements);
     case 'court_deadline':
       return courtDeadline(facts, asOf);
   }

@@ -65,10 +65,16 @@ export const EMPTY_REGISTERS: SupplierRegisters = {
 /** The register's source, up to its first colon: the document, without the gloss. */
 const cite = (c: Claim<unknown>) => c.source.split(': ')[0]!.trim();
 
+/** What the person said about the supplier beyond the contract's facts (e.g. "controlled by a foreign military"). */
+export interface SupplierStatements {
+  state_controlled?: boolean;
+}
+
 export function supplierRisk(
   facts: Facts,
   _asOf: string,
   register: SupplierRegisters = EMPTY_REGISTERS,
+  statements: SupplierStatements = {},
 ): CheckTrace {
   const base = { id: 'supplier_risk' as const };
   const supplier = facts.supplier !== undefined ? register.supplierByName(facts.supplier) : undefined;
@@ -79,7 +85,7 @@ export function supplierRisk(
   if (stated !== undefined) used.push('supplier_country');
   if (facts.supplier !== undefined && (supplier !== undefined || stated === undefined)) used.push('supplier');
 
-  if (code === undefined && supplier === undefined) {
+  if (code === undefined && supplier === undefined && statements.state_controlled !== true) {
     const named = facts.supplier !== undefined;
     return {
       ...base,
@@ -123,7 +129,14 @@ export function supplierRisk(
       });
     }
   }
-  if (supplier?.state_controlled?.value === true) {
+  if (statements.state_controlled === true) {
+    found.push({
+      ref: NR_3,
+      source: 'statement',
+      da: 'leverandøren kontrolleres efter det oplyste af et andet lands statslige organer',
+      en: "by your account the supplier is controlled by another country's state bodies",
+    });
+  } else if (supplier?.state_controlled?.value === true) {
     found.push({
       ref: NR_3,
       source: 'register',
