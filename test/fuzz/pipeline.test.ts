@@ -47,7 +47,14 @@ describe('the pipeline on hostile input', () => {
   it('one message, any text: a contract-valid answer', () => {
     fc.assert(
       fc.property(hostileText, isoDay, (text, asOf) => valid(advisor.advise({ turns: [text], asOf }), asOf)),
-      { numRuns: RUNS * 2 },
+      {
+        numRuns: RUNS * 2,
+        // found by these properties: a count beyond Number.MAX_SAFE_INTEGER made the answer break the contract
+        examples: [
+          ['99999999999999999999999 end users', '2026-11-22'],
+          ['Vi er en teleudbyder med 9007199254740993 slutbrugere. Er vi omfattet?', '2026-11-22'],
+        ],
+      },
     );
   });
 
