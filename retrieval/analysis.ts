@@ -8,7 +8,7 @@ import type { Glossary } from './glossary.js';
 import { DANISH_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
 
 /** Bump when the analysis changes in a way that changes the index (the index key includes it). */
-export const ANALYSIS_VERSION = '7';
+export const ANALYSIS_VERSION = '8';
 
 export type Lang = 'da' | 'en';
 export const LANGS: readonly Lang[] = ['da', 'en'];
@@ -155,6 +155,8 @@ interface Phrase {
   stems: string[];
   expansion: string[];
   weight: number;
+  /** Index of the glossary entry the phrase belongs to. */
+  entry: number;
 }
 
 /** Each power-of-ten mark of a count (`#antal10^4`) weighs this much in a question. */
@@ -192,6 +194,7 @@ export class Analyzer {
   /** Glossary phrases by language and first stem. */
   private readonly phrases = { da: new Map<string, Phrase[]>(), en: new Map<string, Phrase[]>() };
   private readonly queryCache = new Map<string, WeightedTerm[]>();
+  private readonly conceptCache = new Map<string, string[][]>();
 
   /**
    * @param glossary the domain glossary
@@ -234,7 +237,7 @@ export class Analyzer {
     for (const e of glossary.entries) for (const s of e.statute) learn(s);
     // Names (only ever capitalised inside a sentence: Grønland, Erhvervsstyrelsen) are not split.
     for (const w of capital) if (!lower.has(w)) this.names.add(w);
-    for (const e of glossary.entries) {
+    for (const [entry, e] of glossary.entries.entries()) {
       const expansion = [...new Set(e.statute.flatMap((s) => this.terms(s, 'da')))];
       // An entry adds the weight of one word, shared by its statute terms.
       const weight = EXPANSION_WEIGHT / Math.max(1, expansion.length);
@@ -243,7 +246,7 @@ export class Analyzer {
           const stems = this.positions(m, lang, undefined, true).map((p) => p.stem);
           if (stems.length === 0) continue;
           const byFirst = this.phrases[lang];
-          byFirst.set(stems[0]!, [...(byFirst.get(stems[0]!) ?? []), { stems, expansion, weight }]);
+          byFirst.set(stems[0]!, [...(byFirst.get(stems[0]!) ?? []), { stems, expansion, weight, entry }]);
         }
       }
     }
@@ -315,15 +318,15 @@ export class Analyzer {
     return this.positions(text, lang).flatMap((p) => [p.stem, ...p.parts]);
   }
 
-  /** Danish expansion terms (with weights) of the glossary entries whose phrases occur in the positions. */
-  expansions(positions: Position[], lang: Lang): WeightedTerm[] {
-    const out = new Map<string, number>();
+  /** The glossary phrases that occur in the positions (a phrase of several words word for word). */
+  private matchedPhrases(positions: Position[], lang: Lang): Phrase[] {
+    const out: Phrase[] = [];
     const byFirst = this.phrases[lang];
     const tryPhrase = (ph: Phrase, i: number, viaPart: boolean) => {
       const n = ph.stems.length;
       if (viaPart && n !== 1) return;
       for (let j = 1; j < n; j += 1) if (positions[i + j]?.stem !== ph.stems[j]) return;
-      for (const t of ph.expansion) out.set(t, Math.max(out.get(t) ?? 0, ph.weight));
+      out.push(ph);
     };
     positions.forEach((p, i) => {
       for (const ph of byFirst.get(p.stem) ?? []) tryPhrase(ph, i, false);
@@ -331,7 +334,34 @@ export class Analyzer {
       if (!this.words.has(p.word))
         for (const part of p.parts) for (const ph of byFirst.get(part) ?? []) tryPhrase(ph, i, true);
     });
+    return out;
+  }
+
+  /** Danish expansion terms (with weights) of the glossary entries whose phrases occur in the positions. */
+  expansions(positions: Position[], lang: Lang): WeightedTerm[] {
+    const out = new Map<string, number>();
+    for (const ph of this.matchedPhrases(positions, lang))
+      for (const t of ph.expansion) out.set(t, Math.max(out.get(t) ?? 0, ph.weight));
     return [...out].map(([term, weight]) => ({ term, weight }));
+  }
+
+  /**
+   * The domain concepts a question names: for each glossary entry one of whose phrases occurs in
+   * it (in either language), that entry's Danish statute terms. Each is a small query in the
+   * statute's own words, so that every fact of a scenario can bring its own provision.
+   */
+  concepts(question: string): string[][] {
+    const cached = this.conceptCache.get(question);
+    if (cached) return cached;
+    const text = this.withoutStopPhrases(question);
+    const byEntry = new Map<number, string[]>();
+    for (const lang of LANGS)
+      for (const ph of this.matchedPhrases(this.positions(text, lang, undefined, true), lang))
+        byEntry.set(ph.entry, ph.expansion);
+    const out = [...byEntry.values()];
+    if (this.conceptCache.size >= 64) this.conceptCache.clear();
+    this.conceptCache.set(question, out);
+    return out;
   }
 
   /**

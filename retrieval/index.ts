@@ -53,6 +53,9 @@ const CLAUSE_WEIGHT = 1;
 const MIN_CLAUSE_WORDS = 3;
 /** A descendant scoring at least this share of its ancestor's score is listed in its place. */
 const LEAF_SHARE = 0.9;
+/** Weight of the concept rankings (see `addConcepts`), and how deep into each one a unit gains. */
+const CONCEPT_WEIGHT = 1;
+const CONCEPT_DEPTH = 5;
 
 export interface IndexPaths {
   /** Folder of the persisted index (default `dist/index/`). */
@@ -275,8 +278,40 @@ export class HybridIndex implements Retriever {
       }
       for (const [key, score] of best) fused.set(key, (fused.get(key) ?? 0) + CLAUSE_WEIGHT * score);
     }
+    this.addConcepts(fused, query, opts.source);
     const ranked = [...fused].map(([key, score]) => ({ key, score }));
     return this.hits(this.preferLeaves(ranked), opts.k ?? 5);
+  }
+
+  /**
+   * Concept search: every domain concept the question names (a glossary entry it matches) is
+   * searched on its own, in the statute's words, over the Danish texts; each unit gains its
+   * reciprocal rank in each concept's ranking.
+   */
+  private addConcepts(fused: Map<string, number>, query: string, source?: SourceId): void {
+    const concepts = this.parts.analyzer.concepts(query);
+    if (concepts.length === 0) return;
+    const gain = new Map<string, number>();
+    for (const terms of concepts) {
+      const res = this.parts.lexical.searchTerms(
+        terms.map((term) => ({ term, weight: 1 })),
+        { source, lang: 'da' },
+      );
+      const ranking = dedupe(
+        res.map((r) => {
+          const d = this.parts.docs[r.id]!;
+          return { key: unitKey(d.source, d.ref), score: r.score };
+        }),
+      );
+      // A concept found in few units tells more than one found in many (IDF of the concept).
+      const n = this.parts.units.length;
+      const spec = Math.log(n / Math.max(1, ranking.length)) / Math.log(n);
+      ranking.slice(0, CONCEPT_DEPTH).forEach((r, i) => {
+        const g = spec / (RRF_K + i + 1);
+        gain.set(r.key, Math.max(gain.get(r.key) ?? 0, g));
+      });
+    }
+    for (const [key, g] of gain) fused.set(key, (fused.get(key) ?? 0) + CONCEPT_WEIGHT * g);
   }
 }
 

@@ -4,7 +4,7 @@
  * field says which language a text is in, and a question is analysed in both (with the glossary).
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import type { Analyzer, Lang } from './analysis.js';
+import type { Analyzer, Lang, WeightedTerm } from './analysis.js';
 import type { DocMeta, MetaFilter } from './hnsw-store.js';
 
 export interface LexicalDoc extends DocMeta {
@@ -76,7 +76,14 @@ export class LexicalIndex {
     filter?: MetaFilter,
     known?: (term: string) => boolean,
   ): { id: number; score: number }[] {
-    const terms = this.analyzer.query(query).filter((t) => !known || known(t.term));
+    return this.searchTerms(
+      this.analyzer.query(query).filter((t) => !known || known(t.term)),
+      filter,
+    );
+  }
+
+  /** BM25+ search of analysed, weighted terms: document ids with scores, best first. */
+  searchTerms(terms: readonly WeightedTerm[], filter?: MetaFilter): { id: number; score: number }[] {
     if (terms.length === 0) return [];
     const weight = new Map(terms.map((t) => [t.term, t.weight]));
     const boost: Partial<Record<Field, number>> = {

@@ -94,6 +94,25 @@ describe('glossary', () => {
     expect(terms.find((t) => t.term === stem('backdoor', 'en'))?.weight).toBe(1);
     expect(terms.find((t) => t.term === stem('bagdøre', 'da'))?.weight).toBeLessThan(1);
   });
+  it('recognises the concepts a scenario names, each as a query in the statute’s words', () => {
+    const concepts = analyzer.concepts(
+      'We have an existing contract for our core network. Can CFCS act on it at present?',
+    );
+    const flat = concepts.map((c) => c.join(' '));
+    expect(flat.some((c) => c.includes(stem('opretholde', 'da')))).toBe(true);
+    expect(flat.some((c) => c.includes(stem('virkning', 'da')))).toBe(true);
+    expect(flat.some((c) => c.includes(stem('netkomponenter', 'da')))).toBe(true);
+    expect(analyzer.concepts('Hvad hedder ministeren?')).toEqual([]);
+  });
+  it('tells a planned agreement from one already signed', () => {
+    const planned = queryTerms('Vi vil gerne indgå en ny aftale med en leverandør');
+    expect(planned.has('#dato')).toBe(false);
+    expect(planned.has(stem('opretholde', 'da'))).toBe(false);
+    expect(queryTerms('Aftalen blev indgået for flere år siden')).toContain(stem('december', 'da'));
+  });
+  it('lets English valid meet the statute’s uden gyldighed', () => {
+    expect(queryTerms('Is the contract still valid?')).toContain(stem('gyldighed', 'da'));
+  });
   it('rejects a malformed glossary naming the field', () => {
     expect(() => parseGlossary('version: 1\nentries:\n  - match: [x]\n', 'g.yaml')).toThrow(GlossaryError);
     expect(() => parseGlossary('version: 1\nentries:\n  - match: [x]\n', 'g.yaml')).toThrow(

@@ -46,6 +46,23 @@ describe('hybrid retrieval', () => {
     expect(retriever.search('', { k: 5 })).toEqual([]);
   });
 
+  it('finds the provision each fact of a scenario calls for', () => {
+    const refs = (q: string) => retriever.search(q, { k: 5 }).map((h) => h.ref);
+    // an agreement already in place, asked about "now": keeping it (§ 3) and the temporal rules (§ 17)
+    const existing = refs(
+      'We are a mobile operator with 600,000 end users and have had a contract for our core network with an Asian vendor for years. Can the centre do anything about it right now?',
+    );
+    expect(existing.some((r) => r.startsWith('§ 17'))).toBe(true);
+    expect(existing.some((r) => r.startsWith('§ 3'))).toBe(true);
+    // secret information in court: the special advocate and what is withheld from the party
+    const secret = refs(
+      'Hvis sagen kommer for retten, må vores advokat så se de hemmelige oplysninger om leverandøren?',
+    );
+    expect(secret.some((r) => r.startsWith('§ 9'))).toBe(true);
+    // "valid" meets "uden gyldighed"
+    expect(refs('We signed anyway although the deal had been banned. Is it still valid?')).toContain('§ 16');
+  });
+
   it('works as a LangChain retriever', async () => {
     const docs = await new HybridRetriever({ retriever, k: 3 }).invoke(
       'Is a contract signed despite a ban valid?',
