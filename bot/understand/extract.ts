@@ -106,7 +106,7 @@ const CONTINUATION_BEFORE_RE = re(X.CONTINUATION_BEFORE);
 const NO_STATE_RE = re(X.NO_STATE);
 const COMPONENT_RES = X.COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${X.B}(?:${s})${X.E}`)] as const);
 const OFFICE_RE = re(X.OFFICE_CONTEXT);
-const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.SUPPLIER_NOUN}${X.E}`);
+const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.SUPPLIER_NOUN_AFTER_COUNTRY}${X.E}`);
 const SELF_BEFORE_RE = re(X.SELF_BEFORE);
 const BASED_IN_RE = re(`${X.BASED_IN}$`);
 const FROM_RE = re(`${X.FROM}$`);
@@ -118,11 +118,14 @@ const TERRITORY_RES = X.TERRITORY.map(([t, s]) => [t, g(s)] as const);
 const DK_NOT_TERRITORY_AFTER_RE = re(X.DK_NOT_TERRITORY_AFTER);
 const NEW_STRONG_RE = g(X.NEW_STRONG);
 const EXISTING_STRONG_RE = g(X.EXISTING_STRONG);
+const NOT_YET_BEFORE_RE = re(X.NOT_YET_BEFORE);
 const EXISTING_WEAK_RE = g(X.EXISTING_WEAK);
 const NEW_WEAK_RE = g(X.NEW_WEAK);
 const WANTS_HUMAN_RE = g(X.WANTS_HUMAN);
 const DECISION_RE = g(X.DECISION_WORDS);
 const AGREEMENT_RE = g(X.AGREEMENT_WORDS);
+const AGREEMENT_ACTS_RE = g(X.AGREEMENT_ACTS);
+const AGREEMENT_NOUN_OF_DATE_RE = re(X.AGREEMENT_NOUN_OF_DATE);
 const NEUTRAL_RE = g(X.NEUTRAL_DATE_WORDS);
 const LOCATIVE_BEFORE_RE = re(
   `${X.B}(?:at|i|hos|ved|in|of|af|på|within|inden\\s+for)\\s+(?:the|a|an|den|det|de|some|nogle|two|three|to|tre|fire|four|several|flere|danish|danske|vores|our|their|deres)?\\s*(?:[\\p{L}-]+\\s+)?$`,
@@ -293,7 +296,8 @@ function sentences(text: string): Span[] {
   for (const m of text.matchAll(rx)) {
     const end = m.index + m[0].length;
     // "ca. Vi" is rare; "7. December" keeps a date together.
-    if (m[0] === '.' && /\d\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    // A year before the point ends the sentence: "… den 21. maj 2026. Er fristen …".
+    if (m[0] === '.' && /(?<!\d)\d{1,3}\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
     out.push({ start, end });
     start = end;
   }
@@ -646,6 +650,12 @@ function findComponent(text: string, spans: Span[]): { value: Component; evidenc
   for (const [component, rx] of COMPONENT_RES) {
     const m = allMatches(rx, text)[0];
     if (!m) continue;
+    if (component === 'backbone_router' || component === 'backbone_server') {
+      // Routers and servers both tied to the backbone: the device noun nearest it (the shorter span).
+      const other = COMPONENT_RES.find(([c]) => c !== component && /^backbone_/.test(c))!;
+      const o = allMatches(other[1], text)[0];
+      if (o && o[0].length < m[0].length) return { value: other[0], evidence: o[0] };
+    }
     if (component === 'customer_equipment') {
       const s = sentenceAt(spans, m.index);
       if (/handset|smartphone|telefon|phone/i.test(m[0]) && OFFICE_RE.test(text.slice(s.start, s.end)))
@@ -760,8 +770,14 @@ function findStatus(
     return FIRST_PERSON_RE.test(sentence) || FIRST_PERSON_I_RE.test(sentence);
   };
   const last = (rx: RegExp) => allMatches(rx, text).filter(own).at(-1);
-  const newS = last(NEW_STRONG_RE);
-  const oldS = last(EXISTING_STRONG_RE);
+  const newAll = allMatches(NEW_STRONG_RE, text).filter(own);
+  const newS = newAll.at(-1);
+  // "will be signed", "skal først underskrives", "not yet signed": no agreement in place yet.
+  const oldS = allMatches(EXISTING_STRONG_RE, text)
+    .filter(own)
+    .filter((m) => !NOT_YET_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index)))
+    .filter((m) => !newAll.some((n) => m.index >= n.index && m.index < n.index + n[0].length))
+    .at(-1);
   if (newS && oldS)
     return newS.index > oldS.index
       ? { value: 'new', evidence: newS[0] }
@@ -797,11 +813,45 @@ function findWantsHuman(text: string): { value: true; evidence: string } | undef
 type DateRole = 'agreement' | 'decision' | 'notified' | 'neutral';
 
 function dateRole(text: string, sentence: Span, start: number, end: number): DateRole | undefined {
+  // First the date's own clause, where only acts and decision words speak (and an agreement noun
+  // joined to the date: "aftalen fra 3. marts 2019"); a bare agreement noun there is what was decided on.
+  const from = clauseStart(text, sentence, start);
+  const rest = text.slice(end, sentence.end);
+  CLAUSE_BREAK_RE.lastIndex = 0;
+  const brk = CLAUSE_BREAK_RE.exec(rest);
+  const clause: Span = { start: from, end: brk ? end + brk.index : sentence.end };
+  if (AGREEMENT_NOUN_OF_DATE_RE.test(text.slice(Math.max(clause.start, start - 40), start)))
+    return 'agreement';
+  const inClause = nearestRole(text, clause, start, end, [
+    ['notified', NOTIFIED_RE],
+    ['decision', DECISION_RE],
+    ['agreement', AGREEMENT_ACTS_RE],
+    ['neutral', NEUTRAL_RE],
+  ]);
+  if (inClause) return inClause;
+  // Then any deciding word, the clause before the sentence: "en aftale med Huawei fra 2019, og CFCS meddelte …".
+  const all: Array<[DateRole, RegExp]> = [
+    ['notified', NOTIFIED_RE],
+    ['decision', DECISION_RE],
+    ['agreement', AGREEMENT_RE],
+    ['neutral', NEUTRAL_RE],
+  ];
+  return nearestRole(text, clause, start, end, all) ?? nearestRole(text, sentence, start, end, all);
+}
+
+/** The role of the deciding word nearest the date in `span` (words after it count 1.5 times as far). */
+function nearestRole(
+  text: string,
+  span: Span,
+  start: number,
+  end: number,
+  roles: Array<[DateRole, RegExp]>,
+): DateRole | undefined {
   let best: { role: DateRole; d: number } | undefined;
-  const seg = text.slice(sentence.start, sentence.end);
-  const consider = (role: DateRole, rx: RegExp) => {
+  const seg = text.slice(span.start, span.end);
+  for (const [role, rx] of roles) {
     for (const m of allMatches(rx, seg)) {
-      const a = sentence.start + m.index;
+      const a = span.start + m.index;
       const b = a + m[0].length;
       let d: number;
       if (b <= start) d = start - b;
@@ -810,11 +860,7 @@ function dateRole(text: string, sentence: Span, start: number, end: number): Dat
       if (d > 90) continue;
       if (!best || d < best.d) best = { role, d };
     }
-  };
-  consider('notified', NOTIFIED_RE);
-  consider('decision', DECISION_RE);
-  consider('agreement', AGREEMENT_RE);
-  consider('neutral', NEUTRAL_RE);
+  }
   return best?.role;
 }
 

@@ -198,8 +198,6 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
       `backbone${W}[- ]?router${W}`,
       `backbone${W}\\s+${gap(2)}router${W}`,
       `router${W}\\s+${gap(3)}(?:backbone|rygrad)${W}`,
-      'backbone\\s+(?:network|equipment|udstyr)',
-      `backbone-?(?:net|udstyr)${W}`,
     ].join('|'),
   ],
   [
@@ -211,7 +209,9 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
       `central${W}\\s+server${W}`,
     ].join('|'),
   ],
-  // A bare "backbone" is its routers (the usual object of such agreements; both are critical).
+  // A bare "backbone" ("backbone network", "backbone-udstyr") is its routers (the usual object of such
+  // agreements; both are critical). When routers and servers are both named, the extractor takes the
+  // one nearest the backbone word.
   ['backbone_router', `backbone${W}|rygradsnet${W}`],
   [
     'ran_control',
@@ -356,6 +356,12 @@ export const OFFICE_CONTEXT = `${B}(?:medarbejder${W}|ansatte|employees|staff|ko
 
 /** Nouns that name a supplier (a country word in front of one is the supplier's country). */
 export const SUPPLIER_NOUN = `(?:${W}leverandør${W}|suppliers?|vendors?|producent${W}|producers?|manufacturers?|makers?|fabrikant${W}|firma(?:et)?|company|companies|selskab(?:et)?|virksomhed(?:en)?|koncern(?:en)?|brand|mærke|partner${W}|providers?|udbyder${W}|outsourcer|contractor|underleverandør${W}|subcontractor)`;
+/**
+ * A supplier noun right after a country word, compounds included: "et irsk IT-firma", "en polsk
+ * softwarevirksomhed", "an Indian outsourcing firm". The country words themselves (irsk, Irish, …) are
+ * the register's data (countries.yaml aliases and the ISO names), not listed here.
+ */
+export const SUPPLIER_NOUN_AFTER_COUNTRY = String.raw`(?:[\p{L}\p{N}]+-)?(?:${W}leverandør${W}|suppliers?|vendors?|${W}producent${W}|producers?|manufacturers?|makers?|fabrikant${W}|${W}firma(?:et|er|erne)?|firms?|company|companies|${W}selskab(?:et|er|erne)?|${W}virksomhed(?:en|er|erne)?|${W}koncern(?:en)?|brand|mærke|partner${W}|providers?|${W}udbyder${W}|outsourcer|contractor|subcontractor|integrators?|consultanc(?:y|ies)|konsulent(?:hus|firma|virksomhed)${W}|${W}hus(?:et)?|house)`;
 /** "the supplier is Finnish", "leverandøren af kernenettet er kinesisk": noun, copula, country word. */
 export const SUPPLIER_IS = String.raw`${SUPPLIER_NOUN}\s+(?:${gap(4)})?(?:is|er|was|var|are|seems\s+to\s+be|ser\s+ud\s+til\s+at\s+være)\s+(?:a\s+|an\s+|en\s+|et\s+|(?:based|located|headquartered|domiciled)\s+in\s+|(?:baseret|placeret|hjemmehørende|registreret)\s+i\s+|from\s+|fra\s+)?$`;
 /** Things made by a supplier: a country word in front of one is the maker's country ("kinesiske kameraer"). */
@@ -378,15 +384,33 @@ export const TERRITORY: Array<['FO' | 'GL' | 'DK', string]> = [
 /** "Danish act", "dansk lov": a demonym on the law, not on the network. */
 export const DK_NOT_TERRITORY_AFTER = String.raw`^\s*(?:${gap(1)})?(?:act|law|lov${W}|byret${W}|ret(?:t)?|regler|rules|legislation|lovgivning|authorities|myndighed${W}|government|regering${W}|cfcs|${SUPPLIER_NOUN.slice(3, -1)})`;
 
-export const NEW_STRONG = String.raw`${B}(?:plan(?:s|ning|ned)?\s+to|planlægger|påtænker|overvejer|considering|consider(?:s)?\s+(?:buying|signing|entering)|skal\s+(?:til\s+at\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have)|vil\s+(?:gerne\s+)?(?:indgå|købe|skrive|anskaffe|udskifte|have\s+(?:ny|nye|nyt|en\s+ny|et\s+nyt)|outsource|udlicitere|skifte|bruge|installere|sætte)|(?:want(?:s|ed)?|would\s+like|(?:we|i)'?d\s+like)\s+to\s+(?:buy|sign|enter|purchase|install|replace|switch|swap|change|migrate|modernise|modernize|expand|extend|bring\s+in|use|outsource|deploy|get\s+(?:new|a)|have\s+(?:new|a)|upgrade|procure|order|move|sell|put\s+up|set\s+up)|want(?:s|ed)?\s+(?:a|an)\s+${gap(2)}(?:deal|contract|agreement)|going\s+to\s+(?:sign|buy|enter|replace|install)|about\s+to\s+(?:sign|buy|enter)|intend${W}\s+to|ny(?:e|t)?\s+(?:${W}aftale${W}|kontrakt${W}|leverandør${W})|new\s+(?:supplier\s+|vendor\s+)?(?:agreement|contract|deal)|før\s+vi\s+(?:skriver|underskriver|indgår|køber)|before\s+(?:we\s+(?:sign|buy|enter|commit)|signing)|tender${W}|udbud${W}|forhandl${W}|negotiat${W}|evaluat${W}|evaluerer|potentiel${W}\s+(?:leverandør|aftale)|prospective)${E}`;
-export const EXISTING_STRONG = String.raw`${B}(?:eksisterende|existing|nuværende|current\s+(?:contract|agreement|supplier|deal)|underskrev${W}|signed|indgået|indgik|entered\s+into|concluded|already\s+(?:bought|installed|have|signed|use|using)|allerede\s+(?:købt|installeret|har|underskrevet|indgået)|har\s+(?:haft|købt|installeret)|have\s+(?:had|bought|installed))${E}`;
-export const EXISTING_WEAK = String.raw`${B}(?:(?:vi\s+)?har\s+(?:en|et)\s+${gap(1)}(?:${W}aftale|kontrakt)|(?:we\s+)?have\s+(?:a|an)\s+${gap(1)}(?:contract|agreement|deal)|vores\s+${gap(1)}(?:${W}aftale|kontrakt)${W}|our\s+${gap(1)}(?:contract|agreement|deal)s?|vi\s+bruger|we\s+use|i\s+brug|in\s+use|since\s+\d{4}|siden\s+\d{4})${E}`;
+/** A signing in the future or not yet done. */
+export const FUTURE_SIGNING = String.raw`(?:will|shall|is\s+to|are\s+to|'ll|going\s+to|expected\s+to|due\s+to|set\s+to|scheduled\s+to)\s+be\s+(?:signed|concluded|entered\s+into|awarded|finali[sz]ed)|(?:to|yet\s+to)\s+be\s+signed|not\s+(?:yet\s+)?(?:been\s+)?signed|(?:haven'?t|have\s+not|hasn'?t|has\s+not)\s+(?:yet\s+)?(?:signed|entered)|(?:skal|vil)\s+(?:først\s+)?(?:underskrives|indgås|skrives\s+under|blive\s+(?:underskrevet|indgået))|(?:endnu\s+ikke|ikke\s+endnu)\s+(?:underskrevet|indgået|skrevet\s+under)|(?:har|er)\s+(?:endnu\s+)?ikke\s+(?:endnu\s+)?(?:underskrevet|indgået|skrevet\s+under)|(?:i\s+)?(?:næste|kommende)\s+(?:måned|uge|kvartal)|(?:next|the\s+coming)\s+(?:month|week|quarter)`;
+/**
+ * Agreement still to come: intentions (plan to, vil, skal, påtænker, overvejer, about to sign),
+ * negotiations, and a signing in the future or not yet done ("will be signed next month",
+ * "skal underskrives", "har endnu ikke underskrevet").
+ */
+export const NEW_STRONG = String.raw`${B}(?:plan(?:s|ning|ned)?\s+to|planlægger|påtænker|overvejer|considering|consider(?:s)?\s+(?:buying|signing|entering)|skal\s+(?:til\s+at\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have|outsource|udlicitere|bruge|installere|sætte|skifte)|vil\s+(?:gerne\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have\s+(?:ny|nye|nyt|en\s+ny|et\s+nyt)|outsource|udlicitere|skifte|bruge|installere|sætte)|(?:want(?:s|ed)?|would\s+like|(?:we|i)'?d\s+like)\s+to\s+(?:buy|sign|enter|purchase|install|replace|switch|swap|change|migrate|modernise|modernize|expand|extend|bring\s+in|use|outsource|deploy|get\s+(?:new|a)|have\s+(?:new|a)|upgrade|procure|order|move|sell|put\s+up|set\s+up)|want(?:s|ed)?\s+(?:a|an)\s+${gap(2)}(?:deal|contract|agreement)|(?:going|about)\s+to\s+(?:sign|buy|enter|replace|install|outsource|purchase|award)|(?:we|i)\s+(?:will|shall|'ll)\s+(?:sign|buy|enter|purchase|outsource|award)|intend${W}\s+to|ny(?:e|t)?\s+(?:${W}aftale${W}|kontrakt${W}|leverandør${W})|new\s+(?:supplier\s+|vendor\s+)?(?:agreement|contract|deal)|før\s+vi\s+(?:skriver|underskriver|indgår|køber)|before\s+(?:we\s+(?:sign|buy|enter|commit)|signing)|tender${W}|udbud${W}|forhandl${W}|negotiat${W}|evaluat${W}|evaluerer|potentiel${W}\s+(?:leverandør|aftale)|prospective|${FUTURE_SIGNING})${E}`;
+/** Just before an existing-agreement word, it is not one yet: "will be signed", "skal ikke underskrives". */
+export const NOT_YET_BEFORE = String.raw`(?:${B}(?:will|shall|would|to|be|not|yet|skal|vil|blive|ikke|endnu|først|before|før|når)|n't|'ll)\s+(?:\p{L}+\s+)?$`;
+/** Agreement in place: signed, entered, since a date, had for a time. */
+export const EXISTING_STRONG = String.raw`${B}(?:eksisterende|existing|nuværende|current\s+(?:contract|agreement|supplier|deal)|underskrev${W}|signed|indgået|indgik|entered\s+into|concluded|already\s+(?:bought|installed|have|signed|use|using)|allerede\s+(?:købt|installeret|har|underskrevet|indgået)|har\s+(?:vi\s+|jeg\s+)?(?:haft|købt|installeret|outsourcet|udliciteret)|have\s+(?:had|bought|installed|outsourced)|outsourced|udliciterede|købte|bought|purchased)${E}`;
+export const EXISTING_WEAK = String.raw`${B}(?:(?:vi\s+)?har\s+(?:en|et)\s+${gap(1)}(?:${W}aftale|kontrakt)|(?:we\s+)?have\s+(?:a|an)\s+${gap(1)}(?:contract|agreement|deal)|vores\s+${gap(1)}(?:${W}aftale|kontrakt)${W}|our\s+${gap(1)}(?:contract|agreement|deal)s?|vi\s+bruger|we\s+use|i\s+brug|in\s+use|(?:since|siden)\s+(?:\p{L}+\.?\s+)?\d{4})${E}`;
 export const NEW_WEAK = String.raw`${B}(?:må\s+(?:vi|vores|jeg)\s+${gap(2)}(?:indgå|købe|bruge|anskaffe|installere|skrive)|(?:may|can|could)\s+(?:we|i|our)\s+${gap(2)}(?:buy|sign|enter|use|purchase|install)|køb\s+af|purchase\s+of|anskaff${W})${E}`;
 
 export const WANTS_HUMAN = String.raw`${B}(?:(?:tale|snakke|chatte|skrive)\s+med\s+(?:et\s+menneske|en\s+(?:rigtig\s+)?(?:person|rådgiver|medarbejder|sagsbehandler|jurist|ekspert|konsulent)|nogen|cfcs|jer)|${W}rådgiver\s+i\s+tale|(?:få|have)\s+(?:fat\s+i|kontakt\s+med)\s+(?:en|et|nogen)${W}|et\s+menneske|en\s+sagsbehandler|ringe?\s+(?:mig|os)\s+op|ringe\s+til\s+(?:mig|os)|ringe\s+(?:mig|os)\s+tilbage|call\s*back|call\s+(?:me|us)\s+back|kontakt\s+(?:mig|os)|(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+(?:real\s+)?(?:human|person|adviser|advisor|lawyer|expert|consultant)|an\s+(?:adviser|advisor|expert|actual\s+person)|someone|somebody|cfcs|a\s+real\s+person|one\s+of\s+your)|(?:nogen|en\s+person|en\s+medarbejder|someone|somebody|a\s+person)\s+(?:fra|from|at|hos|i)\s+cfcs|sætte\s+(?:mig|os)\s+i\s+(?:forbindelse|kontakt)|(?:i\s+)?(?:forbindelse|kontakt)\s+(?:med|til)\s+(?:en\s+|et\s+)?(?:rådgiver|medarbejder|menneske|person|sagsbehandler|jurist|cfcs)|in\s+(?:touch|contact)\s+with\s+(?:an?\s+)?(?:adviser|advisor|human|person|someone|cfcs)|human\s+advis(?:e|o)r|real\s+person|(?:a|an)\s+human|put\s+me\s+through|connect\s+me\s+(?:to|with)|escalate|call\s+me|get\s+(?:me\s+)?someone)${E}`;
 
 /** Words that date the notification of a decision (the court deadline runs from it). */
-export const NOTIFIED_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|received|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev|den|det|afgørelsen|forbuddet)|fik|got|served|delivered\s+to\s+us|tilsendt|sendt\s+til\s+os)${E}`;
+export const NOTIFIED_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|received|receiving|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev|meddelelse|den|det|afgørelsen|forbuddet|påbuddet)|fik|got|served|informed|underrettet|underrettede|orienteret|orienterede|delivered\s+to\s+us|tilsendt|sendt\s+til\s+os|came\s+in|kom\s+(?:den|d\.))${E}`;
 export const DECISION_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|afgørelse${W}|decision${W}|decided|forbud${W}|forbød|forbudt|prohibit${W}|ban(?:ned|s)?|påbud${W}|påbød|order(?:ed)?|varsel|varslet|received|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev)|letter|brev${W}|served)${E}`;
 export const AGREEMENT_WORDS = `${B}(?:underskrev${W}|signed|sign|signing|indgå${W}|indgik|entered|concluded|${W}aftale${W}|agreement${W}|contract${W}|kontrakt${W}|deal|since|siden|dated|dateret|købt|bought|purchased|installed|installeret)${E}`;
+/**
+ * The agreement words that are acts (signing, entering, buying) or `since`: a date in their clause is
+ * the agreement's. Agreement nouns alone are not: in "notified its decision banning one of our
+ * agreements on 31 August" the agreement is what was decided on, the date the notification's.
+ */
+export const AGREEMENT_ACTS = `${B}(?:underskrev${W}|signed|sign|signing|indgå${W}|indgik|entered|concluded|since|siden|købt|bought|purchased|installed|installeret)${E}`;
+/** An agreement noun joined to the date that follows it: "aftalen fra 3. marts 2019", "contract dated …". */
+export const AGREEMENT_NOUN_OF_DATE = String.raw`${B}(?:${W}aftale${W}|agreement${W}|contract${W}|kontrakt${W}|deal)\s+(?:(?:er|is|was|var)\s+)?(?:from|of|dated|fra|af|dateret)\s+(?:the\s+|den\s+)?$`;
 export const NEUTRAL_DATE_WORDS = String.raw`${B}(?:lov${W}|act|law|§+|i\s+kraft|in\s+force|ikrafttræden${W}|skæringsdato${W}|cut-?off|deadline|frist${W}|court|retten|byret${W}|indbring${W}|as\s+of|before|efter|after|før|inden)${E}`;
