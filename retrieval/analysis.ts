@@ -8,7 +8,7 @@ import type { Glossary } from './glossary.js';
 import { DANISH_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
 
 /** Bump when the analysis changes in a way that changes the index (the index key includes it). */
-export const ANALYSIS_VERSION = '8';
+export const ANALYSIS_VERSION = '9';
 
 export type Lang = 'da' | 'en';
 export const LANGS: readonly Lang[] = ['da', 'en'];
@@ -153,6 +153,8 @@ export interface WeightedTerm {
 
 interface Phrase {
   stems: string[];
+  /** Set for an exact phrase (`=signed`): the word forms that must occur. */
+  words?: string[] | undefined;
   expansion: string[];
   weight: number;
   /** Index of the glossary entry the phrase belongs to. */
@@ -243,10 +245,17 @@ export class Analyzer {
       const weight = EXPANSION_WEIGHT / Math.max(1, expansion.length);
       for (const lang of LANGS) {
         for (const m of e[lang]) {
-          const stems = this.positions(m, lang, undefined, true).map((p) => p.stem);
+          // `=signed`: these word forms exactly (a tense the stem loses: signed/sign, indgået/indgå).
+          const exact = m.startsWith('=');
+          const pos = this.positions(exact ? m.slice(1) : m, lang, undefined, true);
+          const stems = pos.map((p) => p.stem);
           if (stems.length === 0) continue;
+          const words = exact ? pos.map((p) => p.word) : undefined;
           const byFirst = this.phrases[lang];
-          byFirst.set(stems[0]!, [...(byFirst.get(stems[0]!) ?? []), { stems, expansion, weight, entry }]);
+          byFirst.set(stems[0]!, [
+            ...(byFirst.get(stems[0]!) ?? []),
+            { stems, words, expansion, weight, entry },
+          ]);
         }
       }
     }
@@ -324,8 +333,9 @@ export class Analyzer {
     const byFirst = this.phrases[lang];
     const tryPhrase = (ph: Phrase, i: number, viaPart: boolean) => {
       const n = ph.stems.length;
-      if (viaPart && n !== 1) return;
+      if (viaPart && (n !== 1 || ph.words)) return;
       for (let j = 1; j < n; j += 1) if (positions[i + j]?.stem !== ph.stems[j]) return;
+      if (ph.words?.some((w, j) => positions[i + j]?.word !== w)) return;
       out.push(ph);
     };
     positions.forEach((p, i) => {

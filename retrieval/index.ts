@@ -137,11 +137,15 @@ export class HybridIndex implements Retriever {
 
   /** Each unit's Danish index terms, to tell near-duplicate provisions apart (§ 2, stk. 1 / § 3, stk. 1). */
   private readonly termSets = new Map<string, Set<string>>();
+  /** In how many units (Danish text) each term occurs. */
+  private readonly unitFreq = new Map<string, number>();
 
   constructor(private readonly parts: Parts) {
     this.byKey = new Map(parts.units.map((u) => [unitKey(u.source, u.ref), u]));
     for (const u of parts.units)
       this.termSets.set(unitKey(u.source, u.ref), new Set(parts.analyzer.terms(u.text, 'da')));
+    for (const set of this.termSets.values())
+      for (const t of set) this.unitFreq.set(t, (this.unitFreq.get(t) ?? 0) + 1);
     for (const u of parts.units) if (u.parent !== null) this.hasChildren.add(unitKey(u.source, u.parent));
   }
 
@@ -303,8 +307,8 @@ export class HybridIndex implements Retriever {
           return { key: unitKey(d.source, d.ref), score: r.score };
         }),
       );
-      // A concept found in few units tells more than one found in many (IDF of the concept).
       const n = this.parts.units.length;
+      // A concept found in few units tells more than one found in many (as an IDF).
       const spec = Math.log(n / Math.max(1, ranking.length)) / Math.log(n);
       ranking.slice(0, CONCEPT_DEPTH).forEach((r, i) => {
         const g = spec / (RRF_K + i + 1);

@@ -109,6 +109,14 @@ describe('glossary', () => {
     expect(planned.has('#dato')).toBe(false);
     expect(planned.has(stem('opretholde', 'da'))).toBe(false);
     expect(queryTerms('Aftalen blev indgået for flere år siden')).toContain(stem('december', 'da'));
+    // `=signed` in the glossary: the word form, not the stem it shares with `sign`
+    expect(queryTerms('We plan to sign a contract with a new vendor')).not.toContain(stem('december', 'da'));
+    expect(queryTerms('The contract was signed years ago')).toContain(stem('december', 'da'));
+    expect(queryTerms('The contract was signed years ago')).toContain(stem('opretholde', 'da'));
+  });
+  it('reads having no state customers as the general threshold', () => {
+    expect(queryTerms('We have no contracts with state bodies')).toContain('50000');
+    expect(queryTerms('Vi har ingen aftaler med staten')).toContain('50000');
   });
   it('lets English valid meet the statute’s uden gyldighed', () => {
     expect(queryTerms('Is the contract still valid?')).toContain(stem('gyldighed', 'da'));
