@@ -56,6 +56,7 @@ const LEAF_SHARE = 0.9;
 /** Weight of the concept rankings (see `addConcepts`), and how deep into each one a unit gains. */
 const CONCEPT_WEIGHT = 1;
 const CONCEPT_DEPTH = 5;
+const OTHER_SOURCE = 0.75;
 
 export interface IndexPaths {
   /** Folder of the persisted index (default `dist/index/`). */
@@ -282,7 +283,14 @@ export class HybridIndex implements Retriever {
       }
       for (const [key, score] of best) fused.set(key, (fused.get(key) ?? 0) + CLAUSE_WEIGHT * score);
     }
-    this.addConcepts(fused, query, opts.source);
+    const pointed = this.addConcepts(fused, query, opts.source);
+    // A source none of the question's concepts points to (the minister's answer, for a question
+    // about agreements and deadlines) weighs less.
+    if (pointed.size > 0)
+      for (const [key, score] of fused) {
+        const src = this.byKey.get(key)?.source;
+        if (src && !pointed.has(src)) fused.set(key, OTHER_SOURCE * score);
+      }
     const ranked = [...fused].map(([key, score]) => ({ key, score }));
     return this.hits(this.preferLeaves(ranked), opts.k ?? 5);
   }
@@ -292,9 +300,10 @@ export class HybridIndex implements Retriever {
    * searched on its own, in the statute's words, over the Danish texts; each unit gains its
    * reciprocal rank in each concept's ranking.
    */
-  private addConcepts(fused: Map<string, number>, query: string, source?: SourceId): void {
+  private addConcepts(fused: Map<string, number>, query: string, source?: SourceId): Set<SourceId> {
+    const pointed = new Set<SourceId>();
     const concepts = this.parts.analyzer.concepts(query);
-    if (concepts.length === 0) return;
+    if (concepts.length === 0) return pointed;
     const gain = new Map<string, number>();
     for (const terms of concepts) {
       const res = this.parts.lexical.searchTerms(
@@ -307,6 +316,8 @@ export class HybridIndex implements Retriever {
           return { key: unitKey(d.source, d.ref), score: r.score };
         }),
       );
+      const best = ranking[0] && this.byKey.get(ranking[0].key);
+      if (best) pointed.add(best.source);
       const n = this.parts.units.length;
       // A concept found in few units tells more than one found in many (as an IDF).
       const spec = Math.log(n / Math.max(1, ranking.length)) / Math.log(n);
@@ -316,6 +327,7 @@ export class HybridIndex implements Retriever {
       });
     }
     for (const [key, g] of gain) fused.set(key, (fused.get(key) ?? 0) + CONCEPT_WEIGHT * g);
+    return pointed;
   }
 }
 
