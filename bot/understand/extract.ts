@@ -81,6 +81,10 @@ const g = (src: string) => new RegExp(src, 'giu');
 const ORG_RE = g(`${X.B}(?:${X.ORG_KEYWORDS.map(([t, s]) => `(?<${t}>${s})`).join('|')})${X.E}`);
 const SELF_RE = g(`${X.B}${X.SELF}${X.E}`);
 const NOT_SELF_BETWEEN_RE = re(X.NOT_SELF_BETWEEN);
+const HAVE_SELF_RE = /^(?:vi|we|jeg|i)\s+(?:har|have|own|ejer|driver|run)$/iu;
+const OWN_BUSINESS_RE = /^(?:company|virksomhed(?:en)?|firma(?:et)?|business)$/iu;
+const NAMED_PUBLIC_BODY_RE = g(X.NAMED_PUBLIC_BODY);
+const WRITER_NAMED_BEFORE_RE = re(X.WRITER_NAMED_BEFORE);
 const NETWORK_OWNER_RE = re(X.NETWORK_OWNER);
 const NATIONWIDE_RE = g(X.NATIONWIDE_PS);
 const LOCAL_PS_RE = g(X.LOCAL_PS);
@@ -91,6 +95,9 @@ const USER_BEFORE_RE = re(
   `${X.B}(?<noun>${X.USER_NOUN}|antal(?:let)?\\s+(?:af\\s+)?${X.W}(?:brugere|kunder|abonnenter)|number\\s+of\\s+(?:end[- ]?)?(?:users|customers|subscribers)|(?:customer|subscriber|user|retail|kunde|bruger|abonnent)s?\\s*base|${X.W}kundebase|kundegrundlag|brugerbase)${X.E}(?<gap>[^\\d.!?\\n]{0,24})$`,
 );
 const NOT_USER_WORD_RE = re(`^(?:${X.NOT_USER_NOUN})$`);
+const PEOPLE_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,40}?)${X.B}(?:${X.PEOPLE_NOUN})${X.E}`);
+const REACH_BEFORE_RE = re(X.REACH_BEFORE);
+const OWN_NETWORK_RE = re(X.OWN_NETWORK);
 const STATE_MARK_RE = g(X.STATE_MARK);
 const LOCAL_GOV_MARK_RE = g(X.LOCAL_GOV_MARK);
 const WHOLESALE_MARK_RE = g(X.WHOLESALE_MARK);
@@ -357,8 +364,11 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       const type = orgTypeOf(o);
       if (!type) continue;
       const possessive = POSSESSIVE_RE.test(self[0].trim());
+      // "Vi har en lille tandlægeklinik": having is owning only with the keyword right after the article.
+      if (HAVE_SELF_RE.test(self[0]) && (/\d/.test(between) || between.trim().split(/\s+/).length > 3)) break;
       // "vores udbyder" / "our provider" is a supplier, not the writer.
-      if (possessive && GENERIC_ORG_RE.test(o[0])) break;
+      // "our company", "vores firma" is the writer's own business.
+      if (possessive && GENERIC_ORG_RE.test(o[0]) && !OWN_BUSINESS_RE.test(o[0])) break;
       // "our Danish telco": a possessive is followed closely by what it owns.
       if (possessive && between.trim().split(/\s+/).filter(Boolean).length > 3) break;
       return { type, evidence: text.slice(self.index, o.index + o[0].length) };
@@ -381,6 +391,13 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
     const type = orgTypeOf(o);
     if (type && QUESTION_SUBJECT_BEFORE_RE.test(before) && !GENERIC_ORG_RE.test(o[0]))
       return { type, evidence: before.replace(/^.*?(\p{L}+\s+\p{L}+\s+)$/su, '$1') + o[0] };
+  }
+  // A region or municipality named as the writer's place: "Region Midtjylland overvejer …",
+  // "hos os i Region Syddanmark", "Aarhus Kommune vil købe …"; not as a customer ("leverer til …").
+  for (const m of allMatches(NAMED_PUBLIC_BODY_RE, text)) {
+    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    if (!WRITER_NAMED_BEFORE_RE.test(before)) continue;
+    return { type: m.groups?.region !== undefined ? 'region' : 'municipality', evidence: m[0] };
   }
   return undefined;
 }
@@ -508,11 +525,20 @@ function findCounts(text: string, spans: Span[]): Count[] {
         evidenceEnd = n.end + sa[0].length;
       } else if (USER_BEFORE_RE.test(before)) {
         counted = true;
-      } else if (
-        CONTINUATION_BEFORE_RE.test(before) &&
-        candidates.some((c) => c.n.end <= n.start && c.n.end >= sentence.start)
-      ) {
-        counted = true; // "40k customers plus 15k on our wholesale partners' services"
+      } else {
+        // A noun with a typo ("ca 1,2 mio slutbrugre"), or people the writer's own network reaches
+        // ("our own DAB network, listened to by about 2.3 million people").
+        const found = typoUserNoun(after) ?? peopleReached(text, sentence, n.start, after);
+        if (found) {
+          counted = true;
+          evidenceEnd = n.end + found.end;
+          noun = found.noun;
+        } else if (
+          CONTINUATION_BEFORE_RE.test(before) &&
+          candidates.some((c) => c.n.end <= n.start && c.n.end >= sentence.start)
+        ) {
+          counted = true; // "40k customers plus 15k on our wholesale partners' services"
+        }
       }
     }
     if (counted) candidates.push({ n, sentence, before, after, subset, evidenceEnd, noun, staffOnly });
@@ -560,6 +586,49 @@ function findCounts(text: string, spans: Span[]): Count[] {
     });
   }
   return counts;
+}
+
+/**
+ * An end-user noun with one typo among the first three words after a number (`slutbrugre`,
+ * `abonennter`, `privatkundre` as a compound's end). Returns where the noun ends in `after`.
+ */
+function typoUserNoun(after: string): { end: number; noun: string } | undefined {
+  const words = /^[^.!?;:\n]*/u.exec(after)![0];
+  let seen = 0;
+  for (const w of words.matchAll(/[\p{L}-]+/gu)) {
+    if (++seen > 3) break;
+    const word = w[0].toLowerCase();
+    if (NOT_USER_WORD_RE.test(word) || !okGap(words.slice(0, w.index))) return undefined;
+    for (const base of X.USER_NOUN_TYPO_BASES) {
+      if (word === base || word.endsWith(base)) continue; // spelt right: the noun patterns decide
+      const hit =
+        withinOneEdit(word, base) ||
+        (word.length > base.length + 2 &&
+          [base.length - 1, base.length, base.length + 1].some((k) => withinOneEdit(word.slice(-k), base)));
+      if (hit) return { end: w.index + w[0].length, noun: base };
+    }
+    for (const end of X.USER_NOUN_TYPO_COMPOUND_ENDS) {
+      if (word.length < end.length + 3 || word.endsWith(end)) continue;
+      if ([end.length - 1, end.length, end.length + 1].some((k) => withinOneEdit(word.slice(-k), end)))
+        return { end: w.index + w[0].length, noun: word };
+    }
+  }
+  return undefined;
+}
+
+/** A count of people reached by the writer's own network ("listened to by", "bruges af"). */
+function peopleReached(
+  text: string,
+  sentence: Span,
+  start: number,
+  after: string,
+): { end: number; noun: string } | undefined {
+  const people = PEOPLE_AFTER_RE.exec(after);
+  if (!people?.groups || !okGap(people.groups.gap!)) return undefined;
+  const before = text.slice(Math.max(sentence.start, start - 40), start);
+  if (!REACH_BEFORE_RE.test(before) || !OWN_NETWORK_RE.test(text.slice(sentence.start, start)))
+    return undefined;
+  return { end: people[0].length, noun: people[0].slice(people.groups.gap!.length).toLowerCase() };
 }
 
 /** Between a number and its noun: a few words, none of them a unit or another thing counted. */

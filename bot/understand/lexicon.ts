@@ -18,7 +18,7 @@ export const E = String.raw`(?![\p{L}\p{N}])`;
 export const gap = (n: number) => String.raw`(?:[\p{L}\p{N}'’&/-]+\s+){0,${n}}`;
 
 /** The writer speaking of their own organisation. */
-export const SELF = String.raw`(?:vi\s+er|vi'?re|we\s+are|we'?re|we\s+r|(?:og|and)\s+(?:er|are)|we\s+run|we\s+operate|we\s+own|i\s+(?:work|am)\s+(?:at|for|in|with)|i'?m\s+(?:at|from|with|in)|i'?m|i\s+am|i\s+manage|i\s+run|i\s+represent|jeg\s+(?:arbejder|er\s+ansat|sidder)\s+(?:i|hos|for|på|ved)|jeg\s+er\s+(?:fra|i|hos)|jeg\s+er|jeg\s+repræsenterer|as\s+an?|som\s+(?:en|et)|our|vores|vor|my|min|mit|here\s+at|her\s+i|representing|on\s+behalf\s+of)`;
+export const SELF = String.raw`(?:(?:vi|we|jeg|i)\s+(?:har|have|own|ejer|driver|run)(?=\s+(?:en|et|a|an)\s)|(?:vi|jeg|we|I)\s+som(?=\s)|(?:we|I)\s+as(?=\s)|vi\s+er|vi'?re|we\s+are|we'?re|we\s+r|(?:og|and)\s+(?:er|are)|we\s+run|we\s+operate|we\s+own|i\s+(?:work|am)\s+(?:at|for|in|with)|i'?m\s+(?:at|from|with|in)|i'?m|i\s+am|i\s+manage|i\s+run|i\s+represent|jeg\s+(?:arbejder|er\s+ansat|sidder)\s+(?:i|hos|for|på|ved)|jeg\s+er\s+(?:fra|i|hos)|jeg\s+er|jeg\s+repræsenterer|as\s+an?|som\s+(?:en|et)|our|vores|vor|my|min|mit|here\s+at|her\s+i|representing|on\s+behalf\s+of)`;
 /** Words that make a self-reference point at someone else ("our contract with a telco"). */
 export const NOT_SELF_BETWEEN = String.raw`${B}(?:med|with|til|to|fra|from|about|om|køb\p{L}*|buy\p{L}*|contract\p{L}*|kontrakt\p{L}*|aftale\p{L}*|agreement\p{L}*|deal|supplier\p{L}*|leverandør\p{L}*|vendor\p{L}*|customers?|kunde\p{L}*)${E}`;
 
@@ -107,7 +107,6 @@ export const ORG_KEYWORDS: Array<[OrgType, string]> = [
     'company',
     [
       `${W}virksomhed(?:en|er)?`,
-      'firma(?:et)?',
       'company',
       'business',
       `${W}butik${W}`,
@@ -117,9 +116,46 @@ export const ORG_KEYWORDS: Array<[OrgType, string]> = [
       'store',
       `${W}bank(?:en)?`,
       `${W}fabrik${W}`,
-      'factory',
+      'factor(?:y|ies)',
       'manufacturer',
-      'hotel',
+      `${W}hotel${W}`,
+      'hotels',
+      // Private businesses of every kind are companies (shops, chains, clinics, firms).
+      `${W}supermarked${W}`,
+      'supermarkets?',
+      `${W}kæde(?:n|r|rne)?`,
+      String.raw`(?<!supply\s)(?<!value\s)chains?`,
+      'stores',
+      'retail(?:ers?|\\s+(?:business(?:es)?|chains?|compan(?:y|ies)|stores?|shops?|group))',
+      'grocer(?:y|s)',
+      `${W}dagligvare${W}`,
+      `${W}forretning${W}`,
+      `${W}klinik${W}`,
+      'clinics?',
+      `${W}tandlæge${W}`,
+      `${W}dyrlæge${W}`,
+      'dentists?',
+      'dental\\s+(?:practice|surgery|office)s?',
+      `${W}praksis`,
+      'practice',
+      `advokat(?:firma|kontor|virksomhed)${W}`,
+      `${W}firma(?:et)?`,
+      'law\\s+firms?',
+      'firms?',
+      `revision${W}`,
+      'accountants?',
+      `${W}apotek${W}`,
+      'pharmac(?:y|ies)',
+      `restaurant${W}`,
+      'caf(?:é|e)s?',
+      `${W}bageri${W}`,
+      'bakery',
+      `${W}værksted${W}`,
+      `${W}lager${W}`,
+      'warehouses?',
+      'SMEs?',
+      'start-?ups?',
+      'private\\s+(?:company|business|firm)',
       'leverandør(?:en)?',
       'suppliers?',
       'vendors?',
@@ -128,6 +164,10 @@ export const ORG_KEYWORDS: Array<[OrgType, string]> = [
   ],
 ];
 
+/** A Danish region or municipality by its name: "Region Midtjylland", "Aarhus Kommune", "Københavns Kommune". */
+export const NAMED_PUBLIC_BODY = String.raw`(?<region>${B}Region\s+(?:Hovedstaden|Sjælland|Syddanmark|Midtjylland|Nordjylland)${E})|(?<municipality>${B}\p{Lu}[\p{L}-]+s?\s+Kommune${E})`;
+/** Before such a name when it is the writer: sentence start, or "hos os i", "vi i", "here at". */
+export const WRITER_NAMED_BEFORE = String.raw`(?:^|[.!?\n:]\s*|${B}(?:hos|her|here|vi|we|us|os|jeg)\s+(?:(?:i|in|at|hos|fra|from|på)\s+)?|${B}(?:work|arbejder|ansat|sidder)\s+(?:i|in|at|hos|for|på)\s+)$`;
 /** "We run/own a … network" with no other type named: a provider of networks. */
 export const NETWORK_OWNER = [
   String.raw`${B}(?:we\s+(?:run|operate|own|have\s+built)|vi\s+(?:ejer|driver|har\s+bygget|har\s+udrullet))\s+${gap(4)}(?:mobile|fib(?:re|er)|broadband|cable|fixed|copper|tele|5g|4g)?[- ]?(?:network|net)s?${E}`,
@@ -171,10 +211,39 @@ export const USER_NOUN = [
   'lines',
   'SIMs?',
 ].join('|');
+/**
+ * End-user nouns also recognised with one typo (`slutbrugre`, `abonennter`, `custmers`), also as the end
+ * of a compound (`privatkundre`). Only nouns of seven letters or more: shorter ones have everyday
+ * neighbours one letter away (`kunder`/`under`).
+ */
+export const USER_NOUN_TYPO_BASES = [
+  'slutbrugere',
+  'brugere',
+  'abonnenter',
+  'husstande',
+  'lyttere',
+  'tilslutninger',
+  'endusers',
+  'end-users',
+  'customers',
+  'subscribers',
+  'households',
+  'listeners',
+  'viewers',
+  'connections',
+];
+/** Shorter end-user nouns recognised with one typo only as the end of a compound (`privatkundre`). */
+export const USER_NOUN_TYPO_COMPOUND_ENDS = ['kunder', 'brugere', 'abonnenter'];
+/** People, counted as end users only when the writer's own network reaches them (`REACH_BEFORE`). */
+export const PEOPLE_NOUN = String.raw`people|persons|personer|mennesker|danskere|danes|individuals`;
+/** Just before a count of people: the network reaches them ("listened to by about 2.3 million people"). */
+export const REACH_BEFORE = String.raw`${B}(?:reach(?:es|ing)?|(?:listened\s+to|watched|used|heard|received|relied\s+(?:up)?on|accessed)\s+by|når(?:\s+ud)?(?:\s+til)?|rækker\s+ud\s+til|bruges\s+af|benyttes\s+af|lyttes\s+(?:til\s+)?af|ses\s+af|modtages\s+af|høres\s+af|serves?|serving|betjener|forsyner|leverer\s+til|delivers?\s+to)\s*(?:${gap(2)})?$`;
+/** The writer runs a network of their own (the people it reaches are its end users). */
+export const OWN_NETWORK = String.raw`${B}(?:(?:we|vi)\s+(?:run|operate|own|have|ejer|driver|har)|(?:our|vores)|eget|own)\s+${gap(4)}(?:${W}net(?:tet|værk${W})?|${W}network${W}|transmitter${W}|${W}sender${W}|${W}senderne${W}|multiplex${W}|mux)${E}`;
 /** People counted only when the sentence says whose (a state body's or a municipality's staff). */
 export const STAFF_NOUN = String.raw`${W}medarbejder${W}|${W}ansatte|employees|staff|personnel|workers|civil\s+servants|students|studerende|${W}personale|officers|soldiers|soldater|betjente|politifolk|agents|tjenestemænd|elever|pupils|teachers|lærere`;
 /** Counts that are never end users. */
-export const NOT_USER_NOUN = String.raw`${W}indbygger${W}|inhabitants|residents|citizens|${W}borgere|population|kr\.?|dkk|eur|euro|€|\$|usd|mio\.?\s*kr|år|years?|måneder|months?|dage|days|km|gb|mbit${W}|gbit${W}|master|masts?|sites?|routere|routers?|kamera${W}|cameras?|enheder|units?|stk\.?|procent|percent`;
+export const NOT_USER_NOUN = String.raw`${W}indbygger${W}|sekunder|seconds?|minutter|minutes?|timer|hours?|inhabitants|residents|citizens|${W}borgere|population|kr\.?|dkk|eur|euro|€|\$|usd|mio\.?\s*kr|år|years?|måneder|months?|dage|days|km|gb|mbit${W}|gbit${W}|master|masts?|sites?|routere|routers?|kamera${W}|cameras?|enheder|units?|stk\.?|procent|percent`;
 
 /** Whose end users a count is (sentence markers). */
 export const STATE_MARK = String.raw`${B}(?:statslig${W}|staten(?:s)?|the\s+state|state[- ]owned|state\s+(?:bod${W}|agenc${W}|authorit${W}|institution${W}|department${W}|sector|customers?|(?:end[- ]?)?users|employees|staff|workers|personnel)|statsansatte|government(?:al)?\s+(?:agenc${W}|bod${W}|department${W}|authorit${W}|institution${W}|ministr${W})|${W}styrelse${W}|${W}ministeri${W}|ministr(?:y|ies)|agenc(?:y|ies)|universitet${W}|universit(?:y|ies)|forsvaret${W}|armed\s+forces|politi(?:et)?|police|domstol${W}|courts)${E}`;
@@ -347,7 +416,8 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
       `strømforsyning${W}`,
       'power\\s+suppl(?:y|ies)',
       `${W}kabler`,
-      'cables?',
+      // "cable network", "cable-tv": the kind of network, not the cables.
+      String.raw`cables?(?![- ]?(?:networks?|net|tv|operators?|providers?|compan(?:y|ies)|internet|broadband|modems?|customers?|subscribers?))`,
     ].join('|'),
   ],
 ];
