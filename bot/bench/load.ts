@@ -135,3 +135,68 @@ export async function runLoad(o: {
     timedOut,
   };
 }
+
+/**
+ * Open loop: `rate` events per second for `seconds`, each sent on schedule whether or not earlier ones were
+ * acked (as Slack sends them); ack latencies and answers as in runLoad.
+ */
+export async function runOpenLoop(o: {
+  url: string;
+  webapi: BenchWebApi;
+  questions: readonly string[];
+  rate: number;
+  seconds: number;
+  limitMs: number;
+}): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  seq += 1;
+  const run = seq;
+  const count = Math.max(1, Math.round(o.rate * o.seconds));
+  const pending = new Set<string>();
+  let lastAnswer = 0;
+  o.webapi.onFirstPost = (key, at) => {
+    if (pending.delete(key)) lastAnswer = at;
+  };
+  const ackMs: number[] = [];
+  let refused = 0;
+  const start = performance.now();
+  const sends: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / o.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const m: Mention = {
+      eventId: `Ev${run}O${i}`,
+      channel: `C0OPEN${run}`,
+      ts: `${1_700_000_000 + i}.${String(run).padStart(6, '0')}`,
+      text: o.questions[i % o.questions.length]!,
+    };
+    pending.add(`${m.channel}/${m.ts}`);
+    const t = performance.now();
+    sends.push(
+      post(o.url, mentionBody(m), agent)
+        .catch(() => 0)
+        .then((status) => {
+          ackMs.push(performance.now() - t);
+          if (status !== 200) refused += 1;
+        }),
+    );
+  }
+  await Promise.all(sends);
+  const deadline = start + o.limitMs;
+  while (pending.size > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+  const timedOut = pending.size > 0;
+  o.webapi.onFirstPost = undefined;
+  agent.destroy();
+  const answered = count - pending.size;
+  const elapsedMs = (timedOut ? performance.now() : lastAnswer) - start;
+  return {
+    events: count,
+    answered,
+    refused,
+    ackMs,
+    elapsedMs,
+    perSecond: (answered / elapsedMs) * 1000,
+    timedOut,
+  };
+}

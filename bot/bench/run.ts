@@ -12,20 +12,23 @@
  *
  * Knobs (environment): BENCH_ROUNDS (dev-case repetitions, 20), BENCH_EVENTS (events per app, 1500),
  * BENCH_CONCURRENCY (requests in flight, 16); BENCH_CPU_PROF=DIR writes a V8 CPU profile of the advisor app
- * there (`node --cpu-prof`), to see what is slow.
+ * there (`node --cpu-prof`), to see what is slow; BENCH_APP_NODE_OPTIONS is passed to both apps as NODE_OPTIONS
+ * (e.g. `--max-semi-space-size=4` to trade a little speed for memory).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../knowledge/paths.js';
 import { loadRetriever } from '../../retrieval/index.js';
 import { createAdvisor } from '../pipeline.js';
-import { BENCH_SIGNING_SECRET, type LoadResult, runLoad } from './load.js';
+import { extractFacts } from '../understand/extract.js';
+import { BENCH_SIGNING_SECRET, type LoadResult, runLoad, runOpenLoop } from './load.js';
+import { summarizeProfile } from './profile.js';
 import { mb, ms, type Summary, summarize } from './stats.js';
 import { BENCH_BOT_TOKEN, BenchWebApi } from './webapi.js';
 
@@ -44,6 +47,7 @@ const CONCURRENCY = num('BENCH_CONCURRENCY', 16);
 const WARMUP_EVENTS = 150;
 const LOAD_LIMIT_MS = 30_000;
 const STARTUPS = 5;
+const OPEN_SECONDS = 4;
 
 const TARGET = { pipelineP99: 20, startupMs: 1500, throughputRatio: 0.7, ackP99: 100, rssMb: 300 };
 
@@ -154,6 +158,7 @@ async function startApp(kind: 'advisor' | 'bare', apiUrl: string, dataDir: strin
     DATA_DIR: join(dataDir, 'data'),
     ADVISER_CHANNEL: 'C0ADVISERS',
     LOG_LEVEL: 'info',
+    ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
   };
   const prof = process.env.BENCH_CPU_PROF;
   const flags = prof && kind === 'advisor' ? ['--cpu-prof', '--cpu-prof-dir', prof] : [];
@@ -193,26 +198,26 @@ async function loadApp(
   webapi: BenchWebApi,
   questions: string[],
   dataDir: string,
-): Promise<{ r: LoadResult; rss: number | undefined }> {
+): Promise<{ r: LoadResult; rss: number | undefined; open?: LoadResult }> {
   const app = await startApp(kind, webapi.url, dataDir);
   try {
-    await runLoad({
-      url: `${app.url}/slack/events`,
+    const url = `${app.url}/slack/events`;
+    const common = { url, webapi, questions, concurrency: CONCURRENCY, limitMs: LOAD_LIMIT_MS };
+    await runLoad({ ...common, count: WARMUP_EVENTS });
+    const r = await runLoad({ ...common, count: EVENTS });
+    const rss = peakRss(app.child.pid);
+    if (kind === 'bare') return { r, rss };
+    // Below saturation: half the sustained rate, sent on schedule as Slack sends events.
+    const rate = Math.max(1, Math.floor(r.perSecond / 2));
+    const open = await runOpenLoop({
+      url,
       webapi,
       questions,
-      count: WARMUP_EVENTS,
-      concurrency: CONCURRENCY,
+      rate,
+      seconds: OPEN_SECONDS,
       limitMs: LOAD_LIMIT_MS,
     });
-    const r = await runLoad({
-      url: `${app.url}/slack/events`,
-      webapi,
-      questions,
-      count: EVENTS,
-      concurrency: CONCURRENCY,
-      limitMs: LOAD_LIMIT_MS,
-    });
-    return { r, rss: peakRss(app.child.pid) };
+    return { r, rss, open };
   } finally {
     await stopApp(app);
   }
@@ -227,7 +232,10 @@ function machine(): string {
   } catch {
     // not Linux
   }
-  return `${cpus().length} CPUs (${model}), ${mb(totalmem())} RAM (${mb(freemem())} free), Node ${process.version}`;
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  return `${cpus().length} CPUs (${model}), ${mb(totalmem())} RAM (${mb(freemem())} free), Node ${process.version}, load average ${load}`;
 }
 
 async function main(): Promise<void> {
@@ -264,6 +272,20 @@ async function main(): Promise<void> {
   results.push(['pipeline p99 < 20 ms', ps.p99 < TARGET.pipelineP99, ms(ps.p99)]);
 
   const queries = cases.flatMap((c) => c.turns);
+  const ext: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const q of queries) {
+      const t = performance.now();
+      extractFacts(q, { asOf: AS_OF });
+      ext.push(performance.now() - t);
+    }
+  }
+  const es = summarize(ext);
+  line(
+    '  of which: fact extraction / turn',
+    `p50 ${ms(es.p50)}  p99 ${ms(es.p99)}  max ${ms(es.max)}  (n=${es.n})`,
+  );
+
   for (const q of queries) retriever.search(q, { k: 10 });
   const ret: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
@@ -274,7 +296,10 @@ async function main(): Promise<void> {
     }
   }
   const rs = summarize(ret);
-  line('retrieval (search, k=10)', `p50 ${ms(rs.p50)}  p99 ${ms(rs.p99)}  max ${ms(rs.max)}  (n=${rs.n})`);
+  line(
+    '  of which: retrieval (k=10)',
+    `p50 ${ms(rs.p50)}  p99 ${ms(rs.p99)}  max ${ms(rs.max)}  (n=${rs.n})`,
+  );
 
   head(
     `Slack over HTTP (127.0.0.1, signed app_mention events, ${CONCURRENCY} in flight, ${EVENTS} events after ${WARMUP_EVENTS} warm-up, Web API stand-in)`,
@@ -283,7 +308,7 @@ async function main(): Promise<void> {
   const webapi = await new BenchWebApi().start();
   const questions = cases.map((c) => c.turns.at(-1)!);
   let bare: { r: LoadResult; rss: number | undefined } | undefined;
-  let adv: { r: LoadResult; rss: number | undefined } | undefined;
+  let adv: { r: LoadResult; rss: number | undefined; open?: LoadResult } | undefined;
   try {
     bare = await loadApp('bare', webapi, questions, dataDir);
     adv = await loadApp('advisor', webapi, questions, dataDir);
@@ -303,6 +328,13 @@ async function main(): Promise<void> {
   };
   show('bare Bolt (ack + fixed reply)', bare);
   show('advisor (npm start, HTTP mode)', adv);
+  if (adv?.open) {
+    const o = summarize(adv.open.ackMs);
+    line(
+      `advisor at ${(adv.open.events / OPEN_SECONDS).toFixed(0)} events/s offered (½ of max)`,
+      `ack p50 ${ms(o.p50)}  p99 ${ms(o.p99)}  (${adv.open.answered}/${adv.open.events} answered${adv.open.timedOut ? ', TIMED OUT' : ''})`,
+    );
+  }
   if (bare && adv) {
     const ratio = adv.r.perSecond / bare.r.perSecond;
     line('advisor / bare Bolt', `${(ratio * 100).toFixed(0)} %`);
@@ -330,6 +362,14 @@ async function main(): Promise<void> {
   head('Targets');
   for (const [name, ok, value] of results)
     process.stdout.write(`  ${ok ? 'PASS' : 'FAIL'}  ${name.padEnd(42)} ${value}\n`);
+  const prof = process.env.BENCH_CPU_PROF;
+  if (prof && existsSync(prof)) {
+    const files = readdirSync(prof).filter((f) => f.endsWith('.cpuprofile'));
+    for (const f of files.slice(-1)) {
+      head('CPU profile of the advisor app (BENCH_CPU_PROF)');
+      process.stdout.write(`${summarizeProfile(join(prof, f), 20)}\n`);
+    }
+  }
   process.stdout.write(`\n(${((performance.now() - began) / 1000).toFixed(1)} s)\n`);
 }
 
