@@ -497,6 +497,142 @@ const ROWS: Row[] = [
       component: 'surveillance_camera',
     },
   },
+  // --- decision dates: the notification verb near the date wins over agreement words ------------
+  {
+    text: 'Vi modtog afgørelsen om forbud mod vores aftale med ZTE den 4. februar 2026. Hvornår udløber fristen?',
+    asOf: '2026-11-22',
+    yes: { decision_date: '2026-02-04' },
+    no: ['agreement_date'],
+  },
+  {
+    text: 'The ministry informed us of its order against our RAN contract on 12 January 2027, what now',
+    asOf: '2026-11-22',
+    yes: { decision_date: '2027-01-12' },
+    no: ['agreement_date'],
+  },
+  {
+    text: 'vi fik besked om CFCS-forbuddet mod kontrakten d. 9. september 2026. kan vi nå at gå i retten',
+    asOf: '2026-11-22',
+    yes: { decision_date: '2026-09-09' },
+    no: ['agreement_date'],
+  },
+  {
+    text: 'Vi har en aftale med Huawei fra 2019, og CFCS meddelte os et påbud den 5. maj 2026.',
+    yes: { agreement_date: '2019-01-01', decision_date: '2026-05-05' },
+  },
+  {
+    text: 'Our agreement of 3 March 2021 with Huawei was later banned by CFCS',
+    yes: { agreement_date: '2021-03-03' },
+    no: ['decision_date'],
+  },
+  // --- servers or routers in the backbone: the noun nearest the backbone word ---------------------
+  {
+    text: 'vi skal have nye servere i vores backbone-net fra Juniper',
+    yes: { component: 'backbone_server', supplier: 'Juniper' },
+  },
+  {
+    text: 'contract for the routers and the central servers of our backbone',
+    yes: { component: 'backbone_server' },
+  },
+  {
+    text: 'Nokia leverer de nye routere til vores backbone network',
+    yes: { component: 'backbone_router' },
+  },
+  // --- a country word before a (compound) supplier noun -----------------------------------------
+  {
+    text: 'Siden april 2021 har vi brugt en polsk softwarevirksomhed til drift af vores OSS',
+    yes: { supplier_country: 'PL', agreement_date: '2021-04-01', component: 'oss_bss_nms' },
+  },
+  {
+    text: 'we pay an Indian outsourcing firm to run our NOC',
+    yes: { supplier_country: 'IN' },
+  },
+  {
+    text: 'Kernenettet driftes af en israelsk IT-leverandør',
+    yes: { supplier_country: 'IL', component: 'core_network' },
+  },
+  {
+    text: 'Vi er en dansk netoperatør og overvejer et sydkoreansk teknologiselskab til RAN-styring',
+    yes: { supplier_country: 'KR', territory: 'DK', agreement_status: 'new' },
+  },
+  // --- agreements still to come -------------------------------------------------------------------
+  {
+    text: 'Kontrakten med Nokia om kernenettet skal underskrives i næste måned.',
+    yes: { agreement_status: 'new', supplier: 'Nokia' },
+  },
+  {
+    text: "We haven't signed anything with Ericsson yet, the deal is due to be signed in March",
+    yes: { agreement_status: 'new' },
+  },
+  {
+    text: 'Our deal with ZTE will be concluded next quarter',
+    yes: { agreement_status: 'new' },
+  },
+  {
+    text: 'vi er ved at forhandle en aftale med et finsk firma om drift af vores mobilnet',
+    yes: { agreement_status: 'new', supplier_country: 'FI' },
+  },
+  // --- typos in count nouns, people reached by the writer's own network ---------------------------
+  {
+    text: 'vi har omkring 80.000 abonennter på fiber',
+    yes: { end_users: 80000 },
+  },
+  {
+    text: 'We have 65,000 custmers on our cable network',
+    yes: { end_users: 65000 },
+    no: ['component'],
+  },
+  {
+    text: 'Vi har 45.000 privatkundre og 5.000 erhvervskunder',
+    yes: { end_users: 50000 },
+  },
+  {
+    text: 'vores sendernet når ud til ca. 1,5 mio. mennesker',
+    yes: { end_users: 1500000 },
+  },
+  {
+    text: 'Our fibre network is used by 45,000 people on Funen',
+    yes: { end_users: 45000 },
+  },
+  { text: 'We have 200 people working in our NOC', yes: {}, no: ['end_users'] },
+  { text: 'Kommunen har 60.000 indbyggere og eget fibernet', yes: {}, no: ['end_users'] },
+  // --- private businesses are companies; "som region", named regions ------------------------------
+  {
+    text: 'We are a small family-owned grocery with two stores, is a Dahua camera ok?',
+    yes: { organisation_type: 'company', component: 'surveillance_camera' },
+  },
+  {
+    text: 'Vi er en dagligvarekæde med 40 butikker',
+    yes: { organisation_type: 'company' },
+  },
+  {
+    text: 'vi har et lille advokatfirma i Odense og vil købe et par kameraer',
+    yes: { organisation_type: 'company' },
+  },
+  {
+    text: 'I run a hotel in Skagen, can we put up Hikvision cameras in the lobby?',
+    yes: { organisation_type: 'company' },
+  },
+  {
+    text: 'We are a private dental clinic',
+    yes: { organisation_type: 'company' },
+  },
+  {
+    text: 'Kan vi som kommune købe EZVIZ-kameraer til rådhuset?',
+    yes: { organisation_type: 'municipality', supplier: 'EZVIZ', supplier_country: 'CN' },
+  },
+  {
+    text: 'Må vi som region installere Dahua kameraer?',
+    yes: { organisation_type: 'region' },
+  },
+  {
+    text: 'Hos os i Region Nordjylland overvejer vi nye kameraer',
+    yes: { organisation_type: 'region' },
+  },
+  {
+    text: 'Vi leverer internet til 3.000 ansatte hos Region Hovedstaden',
+    yes: { organisation_type: 'telecom_provider' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
