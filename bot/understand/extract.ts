@@ -501,7 +501,7 @@ function findCounts(text: string, spans: Span[]): Count[] {
   // Pass 1: which numbers count people (a noun of people next to them).
   const candidates: Candidate[] = [];
   for (const n of findNumbers(text)) {
-    if (!Number.isInteger(n.value) || n.value < 1) continue;
+    if (!Number.isSafeInteger(n.value) || n.value < 1) continue; // beyond 2^53 is no count anyone has
     const sentence = sentenceAt(spans, n.start);
     const after = text.slice(n.end, Math.min(sentence.end, n.end + 80));
     const before = text.slice(Math.max(sentence.start, n.start - 60), n.start);
@@ -965,12 +965,14 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   if (ps) set('nationwide_public_service', ps.value, ps.evidence);
 
   const users = decideEndUsers(text, findCounts(text, spans));
-  if (users.end_users) {
+  // Sums of huge numbers can leave the safe integer range: such a count is no fact.
+  if (users.end_users && Number.isSafeInteger(users.end_users.value)) {
     set('end_users', users.end_users.value, users.end_users.evidence);
     if (users.end_users.approx) signals.end_users_approx = true;
     if (users.end_users.qualifier) signals.end_users_qualifier = users.end_users.qualifier;
   }
-  if (users.state) set('state_end_users', users.state.value, users.state.evidence);
+  if (users.state && Number.isSafeInteger(users.state.value))
+    set('state_end_users', users.state.value, users.state.evidence);
 
   const comp = findComponent(text, spans);
   if (comp) set('component', comp.value, comp.evidence);
