@@ -25,7 +25,8 @@ import { isVerbatim } from '../../guardrails/guards.js';
 import { knowledge } from '../../knowledge/index.js';
 import { SOURCE_IDS } from '../../knowledge/types.js';
 
-const DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'golden');
+/** GOLDEN_DIR runs another folder of cases the same way (e.g. a held-out set kept outside the repo). */
+const DIR = process.env.GOLDEN_DIR ?? join(fileURLToPath(new URL('.', import.meta.url)), 'golden');
 const STATUTE = 'lov-1156-2021' as const;
 
 // ---------------------------------------------------------------- the case format
