@@ -138,6 +138,9 @@ export class HybridIndex implements Retriever {
 
   /** Each unit's Danish index terms, to tell near-duplicate provisions apart (§ 2, stk. 1 / § 3, stk. 1). */
   private readonly termSets = new Map<string, Set<string>>();
+  /** Each unit's ancestors (keys). */
+  private readonly ancestors = new Map<string, Set<string>>();
+  private readonly similarities = new Map<string, number>();
   /** In how many units (Danish text) each term occurs. */
   private readonly unitFreq = new Map<string, number>();
 
@@ -148,6 +151,15 @@ export class HybridIndex implements Retriever {
     for (const set of this.termSets.values())
       for (const t of set) this.unitFreq.set(t, (this.unitFreq.get(t) ?? 0) + 1);
     for (const u of parts.units) if (u.parent !== null) this.hasChildren.add(unitKey(u.source, u.parent));
+    for (const u of parts.units) {
+      const set = new Set<string>();
+      for (let p = u.parent; p !== null; ) {
+        const key = unitKey(u.source, p);
+        set.add(key);
+        p = this.byKey.get(key)?.parent ?? null;
+      }
+      this.ancestors.set(unitKey(u.source, u.ref), set);
+    }
   }
 
   get units(): readonly Unit[] {
@@ -183,8 +195,18 @@ export class HybridIndex implements Retriever {
     });
   }
 
-  /** Jaccard similarity of two units' Danish terms. */
+  /** Jaccard similarity of two units' Danish terms (memoised: the units are few). */
   private similarity(a: string, b: string): number {
+    const pair = a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
+    let sim = this.similarities.get(pair);
+    if (sim === undefined) {
+      sim = this.jaccard(a, b);
+      this.similarities.set(pair, sim);
+    }
+    return sim;
+  }
+
+  private jaccard(a: string, b: string): number {
     const x = this.termSets.get(a);
     const y = this.termSets.get(b);
     if (!x || !y || x.size === 0 || y.size === 0) return 0;
@@ -195,12 +217,7 @@ export class HybridIndex implements Retriever {
 
   /** Whether `a` is an ancestor of `b` (keys of the same source). */
   private isAncestor(a: string, b: string): boolean {
-    for (let u = this.byKey.get(b); u && u.parent !== null; ) {
-      const p = unitKey(u.source, u.parent);
-      if (p === a) return true;
-      u = this.byKey.get(p);
-    }
-    return false;
+    return this.ancestors.get(b)?.has(a) ?? false;
   }
 
   /**
@@ -218,7 +235,7 @@ export class HybridIndex implements Retriever {
     for (const c of sorted) {
       if (used.has(c.key)) continue;
       let cur = c;
-      for (;;) {
+      while (this.hasChildren.has(cur.key)) {
         const d = sorted.find(
           (x) =>
             !used.has(x.key) &&
