@@ -105,7 +105,8 @@ export function score(system: System, queries: EvalQuery[], units: Map<string, U
   let mrr = 0;
   let ms = 0;
   const misses: string[] = [];
-  for (const q of queries.slice(0, 5)) system(q.q); // warm-up, not timed
+  // Warm-up (JIT), not timed; on altered text, so that the timed queries miss the analysis memos.
+  for (const q of queries) system(`${q.q} warm-up`);
   for (const q of queries) {
     const t = performance.now();
     const ranked = system(q.q);
