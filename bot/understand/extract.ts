@@ -82,7 +82,10 @@ const ORG_RE = g(`${X.B}(?:${X.ORG_KEYWORDS.map(([t, s]) => `(?<${t}>${s})`).joi
 const SELF_RE = g(`${X.B}${X.SELF}${X.E}`);
 const NOT_SELF_BETWEEN_RE = re(X.NOT_SELF_BETWEEN);
 const HAVE_SELF_RE = /^(?:vi|we|jeg|i)\s+(?:har|have|own|ejer|driver|run)$/iu;
-const OWN_BUSINESS_RE = /^(?:company|virksomhed(?:en)?|firma(?:et)?|business)$/iu;
+const BUSINESS_RUNS_NETWORK_RE = re(X.BUSINESS_RUNS_NETWORK);
+const APPOSITION_RE =
+  /^\s*,?\s*(?:(?:is|er|which\s+is|som\s+er)\s+)?(?:a|an|en|et)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const OWN_BUSINESS_RE = /^(?:company|virksomhed(?:en)?|firma(?:et)?|firms?|business)$/iu;
 const NAMED_PUBLIC_BODY_RE = g(X.NAMED_PUBLIC_BODY);
 const WRITER_NAMED_BEFORE_RE = re(X.WRITER_NAMED_BEFORE);
 const NETWORK_OWNER_RE = re(X.NETWORK_OWNER);
@@ -351,6 +354,25 @@ function findOrganisation(text: string): { type: OrgType; evidence: string } | u
   return found;
 }
 
+/** After a plain "company": an apposition of a more specific type, or the network it runs. */
+function specificAfter(
+  text: string,
+  orgs: RegExpExecArray[],
+  company: RegExpExecArray,
+): { type: OrgType; end: number } | undefined {
+  const from = company.index + company[0].length;
+  const rest = text.slice(from, from + 80).split(/[.!?;\n]/u)[0]!;
+  for (const o of orgs) {
+    if (o.index < from || o.index + o[0].length > from + rest.length) continue;
+    if (!APPOSITION_RE.test(text.slice(from, o.index))) continue;
+    const type = orgTypeOf(o);
+    if (type && type !== 'company' && type !== 'other' && !GENERIC_ORG_RE.test(o[0]))
+      return { type, end: o.index + o[0].length };
+  }
+  const runs = BUSINESS_RUNS_NETWORK_RE.exec(rest);
+  return runs ? { type: 'telecom_provider', end: from + runs.index + runs[0].length } : undefined;
+}
+
 function findOrganisationType(text: string): { type: OrgType; evidence: string } | undefined {
   const orgs = allMatches(ORG_RE, text);
   for (const self of allMatches(SELF_RE, text)) {
@@ -371,13 +393,22 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       if (possessive && GENERIC_ORG_RE.test(o[0]) && !OWN_BUSINESS_RE.test(o[0])) break;
       // "our Danish telco": a possessive is followed closely by what it owns.
       if (possessive && between.trim().split(/\s+/).filter(Boolean).length > 3) break;
+      if (OWN_BUSINESS_RE.test(o[0])) {
+        // "our company, a Danish cable operator", "vores virksomhed driver mobilnettet": what the
+        // business is or runs says more than the word "company".
+        const more = specificAfter(text, orgs, o);
+        if (more) return { type: more.type, evidence: text.slice(self.index, more.end) };
+      }
       return { type, evidence: text.slice(self.index, o.index + o[0].length) };
     }
   }
   // A sentence that starts with the type ("Kommune her, …", "Municipality in Jutland: …").
   for (const o of orgs) {
     const before = text.slice(Math.max(0, o.index - 30), o.index);
-    if (/(?:^|[.!?\n]\s*)(?:(?:en|et|a|an|the|vi|we)\s+)?(?:\p{L}+\s+)?$/iu.test(before) && o.index < 40) {
+    if (
+      /(?:^|[.!?\n]\s*)(?:(?:en|et|a|an|the|vi|we|som|as)\s+)?(?:\p{L}+\s+)?$/iu.test(before) &&
+      o.index < 40
+    ) {
       const type = orgTypeOf(o);
       if (type && !['other', 'company'].includes(type) && !GENERIC_ORG_RE.test(o[0]))
         return { type, evidence: o[0] };

@@ -176,6 +176,8 @@ export const NETWORK_OWNER = [
   String.raw`${B}(?:we|vi)\s+(?:leverer|sælger|udbyder|tilbyder|provide|deliver|sell|offer)\s+${gap(2)}(?:internet|bredbånd|broadband|mobil${W}|mobile|telefoni|telephony|fib(?:er|re)${W}|tele${W}|tv-?signal${W})${E}`,
 ].join('|');
 
+/** Right after "our company": it runs a network ("runs the mobile and internet network", "driver fibernettet"). */
+export const BUSINESS_RUNS_NETWORK = String.raw`^\s*(?:${gap(1)})?(?:runs|operates|owns|has\s+built|driver|ejer|har\s+bygget)\s+${gap(5)}(?:${W}net(?:tet|værk${W})?|networks?)${E}`;
 export const NATIONWIDE_PS = String.raw`${B}(?:(?:landsdækkende|nationwide|national|nationale|lands?-?dækkende)\s+${gap(1)}public[- ]?service${W}|public[- ]?service[- ]?(?:forpligtelse|obligation|kontrakt|contract|tilladelse|licen[cs]e|station|kanal|channel|broadcaster|medie|radio|tv)${W})`;
 export const LOCAL_PS = String.raw`${B}(?:lokal|local|regional)${W}\s+${gap(1)}public[- ]?service`;
 /** A negation in the same clause, shortly before. */
@@ -437,7 +439,7 @@ export const SUPPLIER_IS = String.raw`${SUPPLIER_NOUN}\s+(?:${gap(4)})?(?:is|er|
 /** Things made by a supplier: a country word in front of one is the maker's country ("kinesiske kameraer"). */
 export const PRODUCT_NOUN = `(?:${W}kamera${W}|cameras?|${W}udstyr${W}|equipment|gear|hardware|software|routere?|routers?|${W}telefon(?:er)?|phones?|smartphones?|handsets?|${W}komponent${W}|components?|systems?|${W}systemer|kit|products?|produkter|teknologi|technology)`;
 /** The writer's own organisation just before: "We're a Danish …" is not a supplier's country. */
-export const SELF_BEFORE = String.raw`(?:${B}(?:vi\s+er|vi'?re|we\s+are|we'?re|i'?m|i\s+am|jeg\s+er|our|vores|as\s+an?|som\s+(?:en|et))\s+(?:(?:en|et|a|an|the|one\s+of|en\s+af|et\s+af)\s+)?(?:${gap(2)})?)$`;
+export const SELF_BEFORE = String.raw`(?:(?:${B}(?:(?:vi|jeg|we)\s+som|we\s+as|vi\s+er|vi'?re|we\s+are|we'?re|i'?m|i\s+am|jeg\s+er|our|vores|as\s+an?|som\s+(?:en|et))|(?:^|[.!?\n]\s*)(?:som|as))\s+(?:(?:en|et|a|an|the|one\s+of|en\s+af|et\s+af)\s+)?(?:${gap(2)})?)$`;
 export const BASED_IN = String.raw`${B}(?:based|headquartered|domiciled|located|registered|incorporated|hjemmehørende|baseret|placeret|beliggende|registreret|med\s+(?:hovedsæde|hovedkontor|base)|har\s+(?:sit\s+|sin\s+)?(?:hovedsæde|hovedkontor|base)|ligger|sidder|has\s+its\s+(?:headquarters|head\s+office|seat))\s+(?:in|i|på)\s+(?:the\s+)?`;
 export const FROM = String.raw`${B}(?:from|fra|out\s+of|made\s+in|produceret\s+i|fremstillet\s+i)\s+(?:the\s+)?`;
 

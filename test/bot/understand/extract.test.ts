@@ -633,6 +633,22 @@ const ROWS: Row[] = [
     text: 'Vi leverer internet til 3.000 ansatte hos Region Hovedstaden',
     yes: { organisation_type: 'telecom_provider' },
   },
+  {
+    text: 'Our firm, a regional fibre operator, has 30,000 subscribers',
+    yes: { organisation_type: 'telecom_provider', end_users: 30000 },
+  },
+  {
+    text: 'Vores virksomhed driver mobilnettet på Bornholm',
+    yes: { organisation_type: 'telecom_provider' },
+  },
+  {
+    text: 'Som dansk kabel-tv-udbyder med 60.000 kunder overvejer vi et kinesisk firma til kernenettet',
+    yes: { organisation_type: 'telecom_provider', supplier_country: 'CN', end_users: 60000 },
+  },
+  {
+    text: 'Må vi som dansk internetudbyder købe routere hos en svensk producent?',
+    yes: { organisation_type: 'telecom_provider', supplier_country: 'SE' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
