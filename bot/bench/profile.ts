@@ -58,7 +58,10 @@ export function summarizeProfile(file: string, top = 25): string {
       .filter(([k]) => keep.test(k))
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([k, v]) => `  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`)
+      .map(
+        ([k, v]) =>
+          `  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k.length > 100 ? `${k.slice(0, 100)}…` : k}`,
+      )
       .join('\n');
   return [
     `${file}: ${(total / 1e6).toFixed(2)} s of samples`,
