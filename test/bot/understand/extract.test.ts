@@ -649,6 +649,22 @@ const ROWS: Row[] = [
     text: 'Må vi som dansk internetudbyder købe routere hos en svensk producent?',
     yes: { organisation_type: 'telecom_provider', supplier_country: 'SE' },
   },
+  {
+    text: 'Vi regner med at underskrive kontrakten med Nokia til foråret',
+    yes: { agreement_status: 'new', supplier: 'Nokia' },
+  },
+  {
+    text: 'We hope to sign the RAN deal with Ericsson before summer',
+    yes: { agreement_status: 'new', supplier: 'Ericsson' },
+  },
+  {
+    text: 'Could I be called back by one of your advisers?',
+    yes: { wants_human: true },
+  },
+  {
+    text: 'Vi har 20.000 kunder selv, og 35.000 slutbrugere køber gennem tre internetudbydere, der lejer vores fiber',
+    yes: { end_users: 55000 },
+  },
 ];
 
 describe('extractFacts: the table', () => {
