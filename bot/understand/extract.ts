@@ -100,6 +100,7 @@ const USER_BEFORE_RE = re(
 const NOT_USER_WORD_RE = re(`^(?:${X.NOT_USER_NOUN})$`);
 const PEOPLE_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,40}?)${X.B}(?:${X.PEOPLE_NOUN})${X.E}`);
 const REACH_BEFORE_RE = re(X.REACH_BEFORE);
+const PEOPLE_USE_AFTER_RE = re(X.PEOPLE_USE_AFTER);
 const OWN_NETWORK_RE = re(X.OWN_NETWORK);
 const STATE_MARK_RE = g(X.STATE_MARK);
 const LOCAL_GOV_MARK_RE = g(X.LOCAL_GOV_MARK);
@@ -638,6 +639,9 @@ function typoUserNoun(after: string): { end: number; noun: string } | undefined 
           [base.length - 1, base.length, base.length + 1].some((k) => withinOneEdit(word.slice(-k), base)));
       if (hit) return { end: w.index + w[0].length, noun: base };
     }
+    for (const base of X.USER_NOUN_TYPO_SHORT)
+      if (word !== base && word[0] === base[0] && word.length >= 5 && withinOneEdit(word, base))
+        return { end: w.index + w[0].length, noun: base };
     for (const end of X.USER_NOUN_TYPO_COMPOUND_ENDS) {
       if (word.length < end.length + 3 || word.endsWith(end)) continue;
       if ([end.length - 1, end.length, end.length + 1].some((k) => withinOneEdit(word.slice(-k), end)))
@@ -657,8 +661,10 @@ function peopleReached(
   const people = PEOPLE_AFTER_RE.exec(after);
   if (!people?.groups || !okGap(people.groups.gap!)) return undefined;
   const before = text.slice(Math.max(sentence.start, start - 40), start);
-  if (!REACH_BEFORE_RE.test(before) || !OWN_NETWORK_RE.test(text.slice(sentence.start, start)))
-    return undefined;
+  const reached = REACH_BEFORE_RE.test(before) && OWN_NETWORK_RE.test(text.slice(sentence.start, start));
+  // "2 million people listen to our FM transmitters"
+  const using = PEOPLE_USE_AFTER_RE.test(after.slice(people[0].length, people[0].length + 60));
+  if (!reached && !using) return undefined;
   return { end: people[0].length, noun: people[0].slice(people.groups.gap!.length).toLowerCase() };
 }
 

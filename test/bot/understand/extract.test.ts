@@ -665,6 +665,19 @@ const ROWS: Row[] = [
     text: 'Vi har 20.000 kunder selv, og 35.000 slutbrugere køber gennem tre internetudbydere, der lejer vores fiber',
     yes: { end_users: 55000 },
   },
+  { text: 'vi har omkring 1,1 mio kundre på mobil', yes: { end_users: 1100000 } },
+  { text: 'We own three pizzerias and want Dahua cameras', yes: { organisation_type: 'company' } },
+  { text: 'Jeg har en frisørsalon i Vejle', yes: { organisation_type: 'company' } },
+  {
+    text: 'around 2 million people listen to our FM transmitters every week',
+    yes: { end_users: 2000000 },
+  },
+  {
+    text: 'We were notified of the ban on our ZTE deal on 3 October 2026. Deadline?',
+    asOf: '2026-11-22',
+    yes: { decision_date: '2026-10-03' },
+    no: ['agreement_date'],
+  },
 ];
 
 describe('extractFacts: the table', () => {
