@@ -13,10 +13,26 @@
  *   part of the total and not added, unless the writer says they come in addition (`desuden`).
  * - `state_end_users` is 0 when the writer says there are no state agreements, or when the public-
  *   sector contracts they describe are municipal or regional and nothing in the message is a state body.
- * - Dates: a date's role is the nearest deciding word in its sentence: agreement words (`signed`,
- *   `indgået`, `since`) or decision words (`meddelt`, `notified`, `prohibition`). A year or month without
- *   a day is only used for the agreement date, as its first day, when the whole period lies on one
- *   side of 7 December 2020 (§ 17, stk. 2); `signals.vague_agreement_date` keeps the one that does not.
+ * - Counts of people: an end-user noun with one typo counts (`slutbrugre`, `kundre`; short nouns only
+ *   with the right first letter, so `under` is no `kunder`). `people`/`mennesker` count only when the
+ *   writer's own network reaches them (`our DAB network, listened to by 2.3 million people`).
+ * - Organisation: any private business (shop, chain, clinic, law firm, hotel, salon) is `company`;
+ *   `our company, a cable operator` and `our company runs the mobile network` are providers.
+ *   `som region`, `vi som kommune` and a named region (`Region Midtjylland …` as subject, `hos os i …`)
+ *   say what the writer is; a named body the writer serves does not.
+ * - Status: a signing still to come (`will be signed next month`, `skal underskrives`, `not yet signed`,
+ *   `forventer at indgå`) is `new`, even though `signed` is in the sentence.
+ * - Dates: a date's role is the nearest deciding word in its clause, where only acts (`signed`,
+ *   `indgået`, `since`) and decision words (`meddelt`, `notified`, `prohibition`) count, so in
+ *   "CFCS notified its decision banning one of our agreements on 31 August" the date is the
+ *   notification's; an agreement noun decides only when joined to the date (`aftalen fra 3. marts`), or
+ *   when no act or decision word is in the clause, then the sentence. A date after `asOf` is kept.
+ *   A year or month without a day is only used for the agreement date, as its first day, when the
+ *   whole period lies on one side of 7 December 2020 (§ 17, stk. 2); `signals.vague_agreement_date`
+ *   keeps the one that does not.
+ * - Backbone routers or servers: when both are named, the device noun nearest the backbone word.
+ * - Supplier country: a country word (the register's names and demonyms, `irsk`, `Irish`) right before
+ *   a supplier noun, compounds included (`et irsk IT-firma`, `en polsk softwarevirksomhed`).
  * - Handsets: `customer_equipment` (a telco sells them to subscribers), `office_it` when the sentence
  *   says they are for the organisation's own staff or office. Neither is critical.
  * - Operating a critical system (`drift af kernenettet`) is that system's component; `operations_service`
