@@ -146,6 +146,7 @@ const DK_NOT_TERRITORY_AFTER_RE = re(X.DK_NOT_TERRITORY_AFTER);
 const NEW_STRONG_RE = g(X.NEW_STRONG);
 const EXISTING_STRONG_RE = g(X.EXISTING_STRONG);
 const NOT_YET_BEFORE_RE = re(X.NOT_YET_BEFORE);
+const CUSTOMER_CONTRACT_AFTER_RE = re(X.CUSTOMER_CONTRACT_AFTER);
 const EXISTING_WEAK_RE = g(X.EXISTING_WEAK);
 const NEW_WEAK_RE = g(X.NEW_WEAK);
 const WANTS_HUMAN_RE = g(X.WANTS_HUMAN);
@@ -906,7 +907,13 @@ function findStatus(
       : { value: 'existing', evidence: oldS[0] };
   if (newS) return { value: 'new', evidence: newS[0] };
   if (oldS) return { value: 'existing', evidence: oldS[0] };
-  const oldW = last(EXISTING_WEAK_RE);
+  // "under our contract with them" (the state agency served): a contract with customers, not a supplier.
+  const oldW = allMatches(EXISTING_WEAK_RE, text)
+    .filter(own)
+    .filter(
+      (m) => !CUSTOMER_CONTRACT_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 80)),
+    )
+    .at(-1);
   const newW = last(NEW_WEAK_RE);
   if (oldW && newW)
     return newW.index > oldW.index

@@ -678,6 +678,16 @@ const ROWS: Row[] = [
     yes: { decision_date: '2026-10-03' },
     no: ['agreement_date'],
   },
+  {
+    text: 'Of our 30,000 users, 650 are staff at a government agency under our contract with them',
+    yes: { end_users: 30000, state_end_users: 650 },
+    no: ['agreement_status'],
+  },
+  {
+    text: 'Vores kontrakt med kommunen dækker 300 medarbejdere',
+    yes: {},
+    no: ['agreement_status'],
+  },
 ];
 
 describe('extractFacts: the table', () => {
