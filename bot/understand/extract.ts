@@ -830,7 +830,8 @@ function findSupplier(
     if (!country) continue;
     const before = text.slice(Math.max(0, c.index - 60), c.index);
     const after = text.slice(c.index + c[0].length, c.index + c[0].length + 50);
-    if (SELF_BEFORE_RE.test(before)) continue; // "We're a Danish operator"
+    // "We're a Danish operator"; but "the provider we are considering is Indian" names the supplier's.
+    if (SELF_BEFORE_RE.test(before) && !SUPPLIER_IS_RE.test(before)) continue;
     if (LAW_AFTER_RE.test(after)) continue; // "the Danish act on supplier security"
     const attachedAfter =
       SUPPLIER_NOUN_START_RE.test(after) ||

@@ -688,6 +688,12 @@ const ROWS: Row[] = [
     yes: {},
     no: ['agreement_status'],
   },
+  {
+    text: 'The provider we are considering is Indian',
+    yes: { supplier_country: 'IN', agreement_status: 'new' },
+  },
+  { text: "we're close to signing with Ericsson", yes: { agreement_status: 'new' } },
+  { text: 'Vi er på vej til at indgå en aftale med Nokia', yes: { agreement_status: 'new' } },
 ];
 
 describe('extractFacts: the table', () => {
