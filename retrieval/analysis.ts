@@ -8,7 +8,7 @@ import type { Glossary } from './glossary.js';
 import { DANISH_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
 
 /** Bump when the analysis changes in a way that changes the index (the index key includes it). */
-export const ANALYSIS_VERSION = '9';
+export const ANALYSIS_VERSION = '10';
 
 export type Lang = 'da' | 'en';
 export const LANGS: readonly Lang[] = ['da', 'en'];
@@ -151,6 +151,13 @@ export interface WeightedTerm {
   weight: number;
 }
 
+/** A glossary phrase found in a text, at positions [start, end). */
+interface Match {
+  ph: Phrase;
+  start: number;
+  end: number;
+}
+
 interface Phrase {
   stems: string[];
   /** Set for an exact phrase (`=signed`): the word forms that must occur. */
@@ -197,6 +204,8 @@ export class Analyzer {
   private readonly phrases = { da: new Map<string, Phrase[]>(), en: new Map<string, Phrase[]>() };
   private readonly queryCache = new Map<string, WeightedTerm[]>();
   private readonly conceptCache = new Map<string, string[][]>();
+  /** The concept of a date in a question: the statute's dates and its temporal provisions. */
+  private readonly dateConcept: string[];
 
   /**
    * @param glossary the domain glossary
@@ -239,6 +248,7 @@ export class Analyzer {
     for (const e of glossary.entries) for (const s of e.statute) learn(s);
     // Names (only ever capitalised inside a sentence: Grønland, Erhvervsstyrelsen) are not split.
     for (const w of capital) if (!lower.has(w)) this.names.add(w);
+    this.dateConcept = ['#dato', ...this.terms('virkning', 'da')];
     for (const [entry, e] of glossary.entries.entries()) {
       const expansion = [...new Set(e.statute.flatMap((s) => this.terms(s, 'da')))];
       // An entry adds the weight of one word, shared by its statute terms.
@@ -328,15 +338,15 @@ export class Analyzer {
   }
 
   /** The glossary phrases that occur in the positions (a phrase of several words word for word). */
-  private matchedPhrases(positions: Position[], lang: Lang): Phrase[] {
-    const out: Phrase[] = [];
+  private matchedPhrases(positions: Position[], lang: Lang): Match[] {
+    const found: Match[] = [];
     const byFirst = this.phrases[lang];
     const tryPhrase = (ph: Phrase, i: number, viaPart: boolean) => {
       const n = ph.stems.length;
       if (viaPart && (n !== 1 || ph.words)) return;
       for (let j = 1; j < n; j += 1) if (positions[i + j]?.stem !== ph.stems[j]) return;
       if (ph.words?.some((w, j) => positions[i + j]?.word !== w)) return;
-      out.push(ph);
+      found.push({ ph, start: i, end: i + n });
     };
     positions.forEach((p, i) => {
       for (const ph of byFirst.get(p.stem) ?? []) tryPhrase(ph, i, false);
@@ -344,13 +354,37 @@ export class Analyzer {
       if (!this.words.has(p.word))
         for (const part of p.parts) for (const ph of byFirst.get(part) ?? []) tryPhrase(ph, i, true);
     });
-    return out;
+    return found;
   }
 
-  /** Danish expansion terms (with weights) of the glossary entries whose phrases occur in the positions. */
-  expansions(positions: Position[], lang: Lang): WeightedTerm[] {
+  /**
+   * The glossary phrases of a text, matched in both languages (the positions of the two analyses
+   * are the same words, stop words kept). The longest match wins: a phrase of another entry that
+   * overlaps a longer match is not counted (`home router` is no central router, `ingen aftaler
+   * med staten` no agreement with the state).
+   */
+  private glossaryMatches(text: string): Phrase[] {
+    const found = LANGS.flatMap((lang) =>
+      this.matchedPhrases(this.positions(text, lang, undefined, true), lang),
+    );
+    return found
+      .filter(
+        (m) =>
+          !found.some(
+            (o) =>
+              o.ph.entry !== m.ph.entry &&
+              o.end - o.start > m.end - m.start &&
+              o.start < m.end &&
+              m.start < o.end,
+          ),
+      )
+      .map((m) => m.ph);
+  }
+
+  /** Danish expansion terms (with weights) of the glossary entries whose phrases occur in a text. */
+  expansions(text: string): WeightedTerm[] {
     const out = new Map<string, number>();
-    for (const ph of this.matchedPhrases(positions, lang))
+    for (const ph of this.glossaryMatches(text))
       for (const t of ph.expansion) out.set(t, Math.max(out.get(t) ?? 0, ph.weight));
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
@@ -365,10 +399,10 @@ export class Analyzer {
     if (cached) return cached;
     const text = this.withoutStopPhrases(question);
     const byEntry = new Map<number, string[]>();
-    for (const lang of LANGS)
-      for (const ph of this.matchedPhrases(this.positions(text, lang, undefined, true), lang))
-        byEntry.set(ph.entry, ph.expansion);
+    for (const ph of this.glossaryMatches(text)) byEntry.set(ph.entry, ph.expansion);
     const out = [...byEntry.values()];
+    // A date names a point in time: the act's temporal rules are a concept of the question.
+    if (specialTerms(text).includes('#dato')) out.push(this.dateConcept);
     if (this.conceptCache.size >= 64) this.conceptCache.clear();
     this.conceptCache.set(question, out);
     return out;
@@ -391,9 +425,8 @@ export class Analyzer {
         // Compound parts only where the question is Danish (`greenland` is no Danish compound).
         if (main === 'da') for (const part of p.parts) add(part, PART_WEIGHT);
       }
-      for (const t of this.expansions(this.positions(text, lang, undefined, true), lang))
-        add(t.term, t.weight);
     }
+    for (const t of this.expansions(text)) add(t.term, t.weight);
     const out = [...weights].map(([term, weight]) => ({ term, weight }));
     if (this.queryCache.size >= 64) this.queryCache.clear();
     this.queryCache.set(question, out);

@@ -315,7 +315,10 @@ export class HybridIndex implements Retriever {
   /**
    * Concept search: every domain concept the question names (a glossary entry it matches) is
    * searched on its own, in the statute's words, over the Danish texts; each unit gains its
-   * reciprocal rank in each concept's ranking.
+   * reciprocal rank in each concept's top CONCEPT_DEPTH, scaled by how specific the concept is
+   * (an IDF over the units it is found in), so that facts pointing at the same provision add up
+   * (a date and "at present" → § 17) while a concept every prohibition shares ("provider") adds
+   * little. Returns the sources the concepts' best units belong to.
    */
   private addConcepts(fused: Map<string, number>, query: string, source?: SourceId): Set<SourceId> {
     const pointed = new Set<SourceId>();
@@ -340,7 +343,7 @@ export class HybridIndex implements Retriever {
       const spec = Math.log(n / Math.max(1, ranking.length)) / Math.log(n);
       ranking.slice(0, CONCEPT_DEPTH).forEach((r, i) => {
         const g = spec / (RRF_K + i + 1);
-        gain.set(r.key, Math.max(gain.get(r.key) ?? 0, g));
+        gain.set(r.key, (gain.get(r.key) ?? 0) + g);
       });
     }
     for (const [key, g] of gain) fused.set(key, (fused.get(key) ?? 0) + CONCEPT_WEIGHT * g);

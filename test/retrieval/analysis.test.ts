@@ -114,6 +114,16 @@ describe('glossary', () => {
     expect(queryTerms('The contract was signed years ago')).toContain(stem('december', 'da'));
     expect(queryTerms('The contract was signed years ago')).toContain(stem('opretholde', 'da'));
   });
+  it('lets the longest phrase win over a shorter one of another concept', () => {
+    // `ingen aftaler med staten` is not a state agreement (litra b), `home router` no central router
+    expect(queryTerms('Vi har ingen aftaler med staten')).not.toContain(stem('institutioner', 'da'));
+    expect(queryTerms('Vi har aftaler med staten')).toContain(stem('institutioner', 'da'));
+    expect(queryTerms('new home routers for our customers')).not.toContain(stem('centrale', 'da'));
+  });
+  it('makes a date a concept of its own: the temporal provisions', () => {
+    const concepts = analyzer.concepts('Kontrakten er fra 3. marts 2019.').map((c) => c.join(' '));
+    expect(concepts.some((c) => c.includes('#dato') && c.includes(stem('virkning', 'da')))).toBe(true);
+  });
   it('reads having no state customers as the general threshold', () => {
     expect(queryTerms('We have no contracts with state bodies')).toContain('50000');
     expect(queryTerms('Vi har ingen aftaler med staten')).toContain('50000');
