@@ -94,12 +94,22 @@ const REFERENCE_WORDS = new Set(
 );
 const MULTIPLIER_OR_DATE_WORDS =
   /^(?:k|m|mio|mia|mill?|mn|bn|millions?|millioner|milliard(?:er)?|billions?|tusinde?|thousands?|procent|percent|pct|jan|feb|febr|mar|apr|maj|may|jun|jul|aug|sep|sept|okt|oct|nov|dec)/;
+/** A number word before a multiplier ("a mn", "to mio") is a second number of its own. */
+const NUMBER_WORDS = new Set(
+  'a an en et to tre fire fem seks syv otte ni ti two three four five six seven eight nine ten half halv one'.split(
+    ' ',
+  ),
+);
+const numberWordPair = (ws: string[]) =>
+  ws.some((w, i) => NUMBER_WORDS.has(w) && i + 1 < ws.length && MULTIPLIER_OR_DATE_WORDS.test(ws[i + 1]!));
 const prefix = fc
   .array(word, { maxLength: 4 })
+  .filter((ws) => !numberWordPair(ws))
   .filter((ws) => ws.length === 0 || !REFERENCE_WORDS.has(ws[ws.length - 1]!))
   .map((ws) => (ws.length ? `${ws.join(' ')} ` : ''));
 const suffix = fc
   .array(word, { maxLength: 4 })
+  .filter((ws) => !numberWordPair(ws))
   .filter((ws) => ws.length === 0 || !MULTIPLIER_OR_DATE_WORDS.test(ws[0]!))
   .map((ws) => (ws.length ? ` ${ws.join(' ')}` : ''));
 
