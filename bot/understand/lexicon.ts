@@ -18,7 +18,7 @@ export const E = String.raw`(?![\p{L}\p{N}])`;
 export const gap = (n: number) => String.raw`(?:[\p{L}\p{N}'’&/-]+\s+){0,${n}}`;
 
 /** The writer speaking of their own organisation. */
-export const SELF = String.raw`(?:(?:vi|we|jeg|i)\s+(?:har|have|own|ejer|driver|run)(?=\s+(?:en|et|a|an|two|three|four|five|several|to|tre|fire|fem|flere)\s)|(?:vi|jeg|we|I)\s+som(?=\s)|(?:we|I)\s+as(?=\s)|vi\s+er|vi'?re|we\s+are|we'?re|we\s+r|(?:og|and)\s+(?:er|are)|we\s+run|we\s+operate|we\s+own|i\s+(?:work|am)\s+(?:at|for|in|with)|i'?m\s+(?:at|from|with|in)|i'?m|i\s+am|i\s+manage|i\s+run|i\s+represent|jeg\s+(?:arbejder|er\s+ansat|sidder)\s+(?:i|hos|for|på|ved)|jeg\s+er\s+(?:fra|i|hos)|jeg\s+er|jeg\s+repræsenterer|as\s+an?|som\s+(?:en|et)|our|vores|vor|my|min|mit|here\s+at|her\s+i|representing|on\s+behalf\s+of)`;
+export const SELF = String.raw`(?:(?:vi|we|jeg|i)\s+(?:har|have|own|ejer|driver|run)(?=\s+(?:en|et|a|an|two|three|four|five|several|to|tre|fire|fem|flere)\s)|(?:vi|jeg|we|I|man)\s+som(?=\s)|(?:we|I)\s+as(?=\s)|vi\s+er|vi'?re|we\s+are|we'?re|we\s+r|(?:og|and)\s+(?:er|are)|we\s+run|we\s+operate|we\s+own|i\s+(?:work|am)\s+(?:at|for|in|with)|i'?m\s+(?:at|from|with|in)|i'?m|i\s+am|i\s+manage|i\s+run|i\s+represent|jeg\s+(?:arbejder|er\s+ansat|sidder)\s+(?:i|hos|for|på|ved)|jeg\s+er\s+(?:fra|i|hos)|jeg\s+er|jeg\s+repræsenterer|as\s+an?|som\s+(?:en|et)|our|vores|vor|my|min|mit|here\s+at|her\s+i|representing|on\s+behalf\s+of)`;
 /** Words that make a self-reference point at someone else ("our contract with a telco"). */
 export const NOT_SELF_BETWEEN = String.raw`${B}(?:med|with|til|to|fra|from|about|om|køb\p{L}*|buy\p{L}*|contract\p{L}*|kontrakt\p{L}*|aftale\p{L}*|agreement\p{L}*|deal|supplier\p{L}*|leverandør\p{L}*|vendor\p{L}*|customers?|kunde\p{L}*)${E}`;
 

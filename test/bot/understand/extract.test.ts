@@ -694,6 +694,12 @@ const ROWS: Row[] = [
   },
   { text: "we're close to signing with Ericsson", yes: { agreement_status: 'new' } },
   { text: 'Vi er på vej til at indgå en aftale med Nokia', yes: { agreement_status: 'new' } },
+  { text: 'Kan man som kommune købe Hikvision kameraer?', yes: { organisation_type: 'municipality' } },
+  { text: 'Som region overvejer vi Dahua kameraer til sygehusene', yes: { organisation_type: 'region' } },
+  {
+    text: 'Vi er i praksis en lille udbyder med 20.000 kunder',
+    yes: { organisation_type: 'telecom_provider' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
