@@ -8,7 +8,7 @@ import type { Glossary } from './glossary.js';
 import { DANISH_STOP_WORDS, ENGLISH_STOP_WORDS } from './stopwords.js';
 
 /** Bump when the analysis changes in a way that changes the index (the index key includes it). */
-export const ANALYSIS_VERSION = '10';
+export const ANALYSIS_VERSION = '11';
 
 export type Lang = 'da' | 'en';
 export const LANGS: readonly Lang[] = ['da', 'en'];

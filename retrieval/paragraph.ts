@@ -1,52 +1,44 @@
 /**
- * Which paragraph of a section answers a question: the hybrid ranking may return a whole section
+ * Which paragraph of a section answers a question. The hybrid ranking may return a whole section
  * (`§ 9`) whose folded text matches best, while the answer should quote the paragraph that carries the
- * matching words (`§ 9, stk. 1`). Scores each child by the question's stems found in its own words
- * (Danish and the English rendering), weighted by how rare the stem is among the source's units.
+ * matching words (`§ 9, stk. 1`). Each child is scored by the question's analysed terms (stems,
+ * compound parts and glossary expansions, as the indexes see them) found in its own Danish and English
+ * words, each weighted by its query weight and by how rare it is among the units.
  */
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { SourceId, Unit } from '../knowledge/types.js';
-import { isStopWord, type Lang, stem, tokenize } from './analysis.js';
-
-function stems(text: string, lang: Lang): Set<string> {
-  const out = new Set<string>();
-  for (const w of tokenize(text)) {
-    if (w.length < 3 || isStopWord(w, lang)) continue;
-    const s = stem(w, lang);
-    out.add(s);
-    // Danish compounds: a long stem also stands for its first part and its head (sikkerhedsoplysninger).
-    if (lang === 'da' && s.length >= 10) for (let i = 4; i <= s.length - 4; i++) out.add(s.slice(i));
-  }
-  return out;
-}
+import { Analyzer } from './analysis.js';
+import { loadGlossary } from './glossary.js';
 
 export class ParagraphChooser {
-  private readonly unitStems = new Map<string, Set<string>>();
+  private readonly analyzer: Analyzer;
+  private readonly unitTerms = new Map<string, Set<string>>();
   private readonly df = new Map<string, number>();
-  private readonly leaves: number;
 
   constructor(private readonly kb: KnowledgeBase) {
-    const leaves = kb.units.filter((u) => kb.children(u.source, u.ref).length === 0);
-    this.leaves = leaves.length;
+    this.analyzer = new Analyzer(
+      loadGlossary(),
+      kb.units.map((u) => u.text),
+    );
     for (const u of kb.units) {
-      const own = new Set([...stems(u.text, 'da'), ...stems(u.text_en, 'en')]);
-      this.unitStems.set(`${u.source}|${u.ref}`, own);
+      const own = new Set([...this.analyzer.terms(u.lead || u.text, 'da'), ...this.analyzer.terms(u.text_en, 'en')]);
+      this.unitTerms.set(`${u.source}|${u.ref}`, own);
+      for (const t of own) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
-    for (const u of leaves)
-      for (const s of this.unitStems.get(`${u.source}|${u.ref}`)!) this.df.set(s, (this.df.get(s) ?? 0) + 1);
   }
 
-  private score(query: Set<string>, u: Unit): number {
-    const own = this.unitStems.get(`${u.source}|${u.ref}`);
+  private score(query: Map<string, number>, u: Unit): number {
+    const own = this.unitTerms.get(`${u.source}|${u.ref}`);
     if (!own) return 0;
+    const n = this.kb.units.length;
     let sum = 0;
-    for (const s of query) if (own.has(s)) sum += Math.log(1 + this.leaves / (this.df.get(s) ?? 1));
+    for (const [t, w] of query) if (own.has(t)) sum += w * Math.log(1 + n / (this.df.get(t) ?? 1));
     return sum;
   }
 
   /** The child of `ref` whose words best match `query`, or undefined when none matches at all. */
   best(source: SourceId, ref: string, query: string): Unit | undefined {
-    const q = new Set([...stems(query, 'da'), ...stems(query, 'en')]);
+    const q = new Map(this.analyzer.query(query).map((t) => [t.term, t.weight]));
     let best: Unit | undefined;
     let bestScore = 0;
     for (const c of this.kb.children(source, ref)) {

@@ -59,6 +59,12 @@ describe('hybrid retrieval', () => {
       'Hvis sagen kommer for retten, må vores advokat så se de hemmelige oplysninger om leverandøren?',
     );
     expect(secret.some((r) => r.startsWith('§ 9'))).toBe(true);
+    // serving a state body's staff is litra b; delivering internet is no equipment delivered (§ 3, stk. 2)
+    const staff = refs(
+      'Vi leverer internet til 900 ansatte i en statslig styrelse og har ellers 3.000 private kunder. Er vi omfattet?',
+    );
+    expect(staff).toContain('§ 1, nr. 3, litra b');
+    expect(staff).not.toContain('§ 3, stk. 2');
     // "valid" meets "uden gyldighed"
     expect(refs('We signed anyway although the deal had been banned. Is it still valid?')).toContain('§ 16');
   });
