@@ -13,7 +13,8 @@
  * Knobs (environment): BENCH_ROUNDS (dev-case repetitions, 20), BENCH_EVENTS (events per app, 1500),
  * BENCH_CONCURRENCY (requests in flight, 16); BENCH_CPU_PROF=DIR writes a V8 CPU profile of the advisor app
  * there (`node --cpu-prof`), to see what is slow; BENCH_APP_NODE_OPTIONS is passed to both apps as NODE_OPTIONS
- * (e.g. `--max-semi-space-size=4` to trade a little speed for memory).
+ * (e.g. `--max-semi-space-size=4` to trade a little speed for memory); BENCH_WORKERS=N adds a PROTOTYPE that
+ * runs the pipeline in N worker threads (worker-bolt.ts), to show what moving it off the event loop buys.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -142,11 +143,17 @@ interface AppProcess {
   logFile: string;
 }
 
-async function startApp(kind: 'advisor' | 'bare', apiUrl: string, dataDir: string): Promise<AppProcess> {
+type AppKind = 'advisor' | 'bare' | 'worker';
+
+async function startApp(kind: AppKind, apiUrl: string, dataDir: string): Promise<AppProcess> {
   const port = await freePort();
   const logFile = join(dataDir, `${kind}.log`);
   const fd = openSync(logFile, 'a');
-  const script = kind === 'advisor' ? join(DIST_BOT, 'main.js') : join(HERE, 'bare-bolt.js');
+  const script = {
+    advisor: join(DIST_BOT, 'main.js'),
+    bare: join(HERE, 'bare-bolt.js'),
+    worker: join(HERE, 'worker-bolt.js'),
+  }[kind];
   const env = {
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
@@ -158,6 +165,7 @@ async function startApp(kind: 'advisor' | 'bare', apiUrl: string, dataDir: strin
     DATA_DIR: join(dataDir, 'data'),
     ADVISER_CHANNEL: 'C0ADVISERS',
     LOG_LEVEL: 'info',
+    ...(process.env.BENCH_WORKERS ? { BENCH_WORKERS: process.env.BENCH_WORKERS } : {}),
     ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
   };
   const prof = process.env.BENCH_CPU_PROF;
@@ -194,7 +202,7 @@ async function stopApp(app: AppProcess): Promise<void> {
 }
 
 async function loadApp(
-  kind: 'advisor' | 'bare',
+  kind: AppKind,
   webapi: BenchWebApi,
   questions: string[],
   dataDir: string,
@@ -206,7 +214,7 @@ async function loadApp(
     await runLoad({ ...common, count: WARMUP_EVENTS });
     const r = await runLoad({ ...common, count: EVENTS });
     const rss = peakRss(app.child.pid);
-    if (kind === 'bare') return { r, rss };
+    if (kind !== 'advisor') return { r, rss };
     // Below saturation: half the sustained rate, sent on schedule as Slack sends events.
     const rate = Math.max(1, Math.floor(r.perSecond / 2));
     const open = await runOpenLoop({
@@ -319,9 +327,11 @@ async function main(): Promise<void> {
   const questions = cases.map((c) => c.turns.at(-1)!);
   let bare: { r: LoadResult; rss: number | undefined } | undefined;
   let adv: { r: LoadResult; rss: number | undefined; open?: LoadResult } | undefined;
+  let worker: { r: LoadResult; rss: number | undefined } | undefined;
   try {
     bare = await loadApp('bare', webapi, questions, dataDir);
     adv = await loadApp('advisor', webapi, questions, dataDir);
+    if (process.env.BENCH_WORKERS) worker = await loadApp('worker', webapi, questions, dataDir);
   } catch (e) {
     process.stdout.write(`  HTTP benchmark failed: ${(e as Error).message}\n`);
   } finally {
@@ -338,6 +348,7 @@ async function main(): Promise<void> {
   };
   show('bare Bolt (ack + fixed reply)', bare);
   show('advisor (npm start, HTTP mode)', adv);
+  show(`prototype: pipeline in ${process.env.BENCH_WORKERS} worker(s)`, worker);
   if (adv?.open) {
     const o = summarize(adv.open.ackMs);
     line(
@@ -364,6 +375,7 @@ async function main(): Promise<void> {
   const own = process.resourceUsage().maxRSS * 1024;
   if (adv?.rss !== undefined) line('advisor app under load', mb(adv.rss));
   if (bare?.rss !== undefined) line('bare Bolt app under load', mb(bare.rss));
+  if (worker?.rss !== undefined) line('worker prototype under load', mb(worker.rss));
   line('this process (pipeline + retrieval)', mb(own));
   const rss = adv?.rss ?? own;
   results.push(['RSS < 300 MB (advisor app)', rss < TARGET.rssMb * 1024 * 1024, mb(rss)]);
