@@ -26,6 +26,7 @@ import { checkAnswer, type GuardFailure } from '../guardrails/guards.js';
 import { knowledge } from '../knowledge/index.js';
 import type { SourceId } from '../knowledge/types.js';
 import { type Hit, loadRetriever, type Retriever } from '../retrieval/index.js';
+import { ParagraphChooser } from '../retrieval/paragraph.js';
 import { composeAnswerText } from './compose/answer.js';
 import { T } from './compose/texts.js';
 import { extractFacts } from './understand/extract.js';
@@ -62,6 +63,7 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
   let injected = false;
   let lastExplicit: Topic | undefined;
   const statements: SupplierStatements = {};
+  let lastTurnAsks = false;
   for (const raw of turns) {
     const { text, removed } = sanitizeInstructions(raw);
     injected ||= removed;
@@ -70,13 +72,14 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     if (turn.signals.state_controlled !== undefined)
       statements.state_controlled = turn.signals.state_controlled;
     const decision = classifyTopic(text, turn.facts, facts);
+    lastTurnAsks = decision.explicit;
     if (decision.explicit && decision.topic !== 'out_of_scope') lastExplicit = decision.topic;
     topic = decision.explicit ? decision.topic : (lastExplicit ?? decision.topic);
     // A follow-up that only adds facts keeps the question it answers.
     if (decision.topic === 'out_of_scope' && lastExplicit && Object.keys(turn.facts).length > 0)
       topic = lastExplicit;
   }
-  return { facts, topic, injected, statements };
+  return { facts, topic, injected, statements, lastTurnAsks };
 }
 
 /** Refs the deciding checks rely on, in the order an adviser would read them. */
@@ -117,11 +120,42 @@ function citation(source: SourceId, ref: string, language: Language): Citation |
   return c;
 }
 
+/**
+ * A whole section answers less precisely than its paragraph: a section hit is replaced by the
+ * paragraph whose words match the question best, keeping the section's score.
+ */
+function descendToParagraphs(hits: Hit[], query: string, chooser: ParagraphChooser): Hit[] {
+  const out = hits.flatMap((h) => {
+    const children = h.unit.kind === 'section' ? chooser.best(h.source, h.ref, query) : [];
+    return children.length ? children.map((c) => ({ ...h, ref: c.ref, unit: c })) : [h];
+  });
+  return out.filter((h, i) => out.findIndex((o) => o.source === h.source && o.ref === h.ref) === i);
+}
+
+/**
+ * A procedure question (decisions, appeals, courts, sanctions, compensation, publication) usually
+ * names the ban it is about; the units that grant the ban powers (chapters 1 and 2) are its context,
+ * not its answer, so they weigh less than the procedural chapters.
+ */
+function procedureWeight(h: Hit): number {
+  return (h.unit.chapter?.number ?? 99) <= 2 ? 0.55 : 1;
+}
+
 /** The retrieved units that answer an informational question: the best, and those close to it. */
-function answeringHits(hits: Hit[], source: SourceId, max: number): Hit[] {
-  const own = hits.filter((h) => h.source === source);
-  const best = own[0]?.score ?? 0;
-  return own.filter((h, i) => i === 0 || h.score >= best * 0.75).slice(0, max);
+function answeringHits(
+  hits: Hit[],
+  source: SourceId,
+  max: number,
+  descend?: (hs: Hit[]) => Hit[],
+  weigh: (h: Hit) => number = () => 1,
+): Hit[] {
+  const mine = hits
+    .filter((h) => h.source === source)
+    .map((h) => ({ ...h, score: h.score * weigh(h) }))
+    .sort((a, b) => b.score - a.score);
+  const best = mine[0]?.score ?? 0;
+  const chosen = mine.filter((h, i) => i === 0 || h.score >= best * 0.7).slice(0, max);
+  return descend ? descend(chosen) : chosen;
 }
 
 /**
@@ -148,6 +182,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
   const kb = knowledge();
   const retriever = opts.retriever ?? loadRetriever();
   const onGuardFailure = opts.onGuardFailure ?? (() => {});
+  const chooser = new ParagraphChooser(kb);
 
   const derive = (topic: Topic, a: Answer): Verdict =>
     deriveVerdict(
@@ -159,11 +194,17 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     const turns = req.turns.length ? req.turns : [''];
     const last = turns[turns.length - 1] ?? '';
     const language = detectLanguage(last, turns.length > 1 ? detectLanguage(turns.join(' ')) : 'da');
-    const { facts, topic, injected, statements } = threadTopic(turns, req.asOf, req.priorFacts ?? {});
+    const { facts, topic, injected, statements, lastTurnAsks } = threadTopic(
+      turns,
+      req.asOf,
+      req.priorFacts ?? {},
+    );
     const ev = evaluate(topic, facts, req.asOf, { statements });
 
-    const query = sanitizeInstructions(turns.slice(-2).join(' ')).text;
-    const hits = topic === 'out_of_scope' ? [] : retriever.search(query, { k: 10 });
+    // Retrieval looks for what the last turn asks; a turn that only adds facts is read with the question before it.
+    const query = sanitizeInstructions(turns.slice(lastTurnAsks ? -1 : -2).join(' ')).text;
+    const ranking = topic === 'out_of_scope' ? [] : retriever.search(query, { k: 40 });
+    const hits = ranking.slice(0, 10);
     const retrieved: Retrieved[] = hits.map((h) => ({
       source: h.source,
       ref: h.ref,
@@ -173,13 +214,21 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts).map((r) => [STATUTE, r]);
     if (ev.verdict === 'informational' || (topic === 'escalation_request' && ev.checks.length === 0)) {
       if (topic === 'guidance')
-        for (const h of answeringHits(hits.length ? hits : [], GUIDANCE, 2)) refs.push([h.source, h.ref]);
+        for (const h of answeringHits(ranking, GUIDANCE, 2)) refs.push([h.source, h.ref]);
       if (topic === 'guidance' && !refs.some(([s]) => s === GUIDANCE)) {
         for (const h of retriever.search(query, { k: 2, source: GUIDANCE }).slice(0, 1))
           refs.push([h.source, h.ref]);
       }
       if (topic === 'procedure')
-        for (const ref of withIntroducingParagraph(answeringHits(hits, STATUTE, 3)))
+        for (const ref of withIntroducingParagraph(
+          answeringHits(
+            ranking,
+            STATUTE,
+            3,
+            (hs) => descendToParagraphs(hs, query, chooser),
+            procedureWeight,
+          ),
+        ))
           refs.push([STATUTE, ref]);
     }
     const camera = facts.component === 'surveillance_camera';

@@ -21,7 +21,10 @@ export class ParagraphChooser {
       kb.units.map((u) => u.text),
     );
     for (const u of kb.units) {
-      const own = new Set([...this.analyzer.terms(u.lead || u.text, 'da'), ...this.analyzer.terms(u.text_en, 'en')]);
+      const own = new Set([
+        ...this.analyzer.terms(u.lead || u.text, 'da'),
+        ...this.analyzer.terms(u.text_en, 'en'),
+      ]);
       this.unitTerms.set(`${u.source}|${u.ref}`, own);
       for (const t of own) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     }
@@ -36,18 +39,21 @@ export class ParagraphChooser {
     return sum;
   }
 
-  /** The child of `ref` whose words best match `query`, or undefined when none matches at all. */
-  best(source: SourceId, ref: string, query: string): Unit | undefined {
+  /**
+   * The children of `ref` whose words match `query`, best first: the best one, and any other scoring
+   * at least `close` of it (two paragraphs often answer one question together), at most `max`.
+   */
+  best(source: SourceId, ref: string, query: string, close = 0.8, max = 2): Unit[] {
     const q = new Map(this.analyzer.query(query).map((t) => [t.term, t.weight]));
-    let best: Unit | undefined;
-    let bestScore = 0;
-    for (const c of this.kb.children(source, ref)) {
-      const sc = this.score(q, c);
-      if (sc > bestScore) {
-        best = c;
-        bestScore = sc;
-      }
-    }
-    return best;
+    const scored = this.kb
+      .children(source, ref)
+      .map((c) => ({ c, score: this.score(q, c) }))
+      .filter((x) => x.score > 0)
+      .sort((a, b) => b.score - a.score);
+    const top = scored[0]?.score ?? 0;
+    return scored
+      .filter((x) => x.score >= top * close)
+      .slice(0, max)
+      .map((x) => x.c);
   }
 }
