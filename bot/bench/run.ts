@@ -10,7 +10,7 @@
  * 5. peak memory (RSS) of the advisor app and of this process;
  * then the targets as PASS/FAIL lines. Figures, not tests: the exit code is 0 unless the run itself broke.
  *
- * Knobs (environment): BENCH_ROUNDS (dev-case repetitions, 20), BENCH_EVENTS (events per app, 1500),
+ * Knobs (environment): BENCH_CASES (a cases .jsonl, default ../shared/eval/dev-cases.jsonl), BENCH_ROUNDS (dev-case repetitions, 20), BENCH_EVENTS (events per app, 1500),
  * BENCH_CONCURRENCY (requests in flight, 16); BENCH_CPU_PROF=DIR writes a V8 CPU profile of the advisor app
  * there (`node --cpu-prof`), to see what is slow; BENCH_APP_NODE_OPTIONS is passed to both apps as NODE_OPTIONS
  * (e.g. `--max-semi-space-size=4` to trade a little speed for memory); BENCH_WORKERS=N adds a PROTOTYPE that
@@ -35,7 +35,7 @@ import { BENCH_BOT_TOKEN, BenchWebApi } from './webapi.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DIST_BOT = join(HERE, '..');
-const DEV_CASES = join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev-cases.jsonl');
+const DEV_CASES = process.env.BENCH_CASES ?? join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev-cases.jsonl');
 const AS_OF = '2026-11-22';
 
 const num = (name: string, dflt: number) => {
@@ -76,10 +76,16 @@ function loadCases(): { cases: { turns: string[]; asOf: string }[]; from: string
       .split('\n')
       .filter((l) => l.trim())
       .flatMap((l) => {
-        const c = CaseLine.safeParse(JSON.parse(l));
+        let json: unknown;
+        try {
+          json = JSON.parse(l);
+        } catch {
+          return [];
+        }
+        const c = CaseLine.safeParse(json);
         return c.success ? [{ turns: c.data.turns, asOf: c.data.as_of ?? AS_OF }] : [];
       });
-    if (cases.length) return { cases, from: `${cases.length} dev cases (../shared/eval/dev-cases.jsonl)` };
+    if (cases.length) return { cases, from: `${cases.length} cases from ${DEV_CASES}` };
   }
   return {
     cases: BUILT_IN.map((turns) => ({ turns, asOf: AS_OF })),
