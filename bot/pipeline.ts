@@ -64,6 +64,7 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
   let lastExplicit: Topic | undefined;
   const statements: SupplierStatements = {};
   let lastTurnAsks = false;
+  let procedural = false;
   for (const raw of turns) {
     const { text, removed } = sanitizeInstructions(raw);
     injected ||= removed;
@@ -73,13 +74,14 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
       statements.state_controlled = turn.signals.state_controlled;
     const decision = classifyTopic(text, turn.facts, facts);
     lastTurnAsks = decision.explicit;
+    procedural = decision.signals.procedure > 0;
     if (decision.explicit && decision.topic !== 'out_of_scope') lastExplicit = decision.topic;
     topic = decision.explicit ? decision.topic : (lastExplicit ?? decision.topic);
     // A follow-up that only adds facts keeps the question it answers.
     if (decision.topic === 'out_of_scope' && lastExplicit && Object.keys(turn.facts).length > 0)
       topic = lastExplicit;
   }
-  return { facts, topic, injected, statements, lastTurnAsks };
+  return { facts, topic, injected, statements, lastTurnAsks, procedural };
 }
 
 /** Refs the deciding checks rely on, in the order an adviser would read them. */
@@ -126,7 +128,8 @@ function citation(source: SourceId, ref: string, language: Language): Citation |
  */
 function descendToParagraphs(hits: Hit[], query: string, chooser: ParagraphChooser): Hit[] {
   const out = hits.flatMap((h) => {
-    const children = h.unit.kind === 'section' ? chooser.best(h.source, h.ref, query) : [];
+    const children =
+      h.unit.kind === 'section' || h.unit.kind === 'answer' ? chooser.best(h.source, h.ref, query) : [];
     return children.length ? children.map((c) => ({ ...h, ref: c.ref, unit: c })) : [h];
   });
   return out.filter((h, i) => out.findIndex((o) => o.source === h.source && o.ref === h.ref) === i);
@@ -154,7 +157,7 @@ function answeringHits(
     .map((h) => ({ ...h, score: h.score * weigh(h) }))
     .sort((a, b) => b.score - a.score);
   const best = mine[0]?.score ?? 0;
-  const chosen = mine.filter((h, i) => i === 0 || h.score >= best * 0.7).slice(0, max);
+  const chosen = mine.filter((h, i) => i === 0 || h.score >= best * 0.6).slice(0, max);
   return descend ? descend(chosen) : chosen;
 }
 
@@ -194,7 +197,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     const turns = req.turns.length ? req.turns : [''];
     const last = turns[turns.length - 1] ?? '';
     const language = detectLanguage(last, turns.length > 1 ? detectLanguage(turns.join(' ')) : 'da');
-    const { facts, topic, injected, statements, lastTurnAsks } = threadTopic(
+    const { facts, topic, injected, statements, lastTurnAsks, procedural } = threadTopic(
       turns,
       req.asOf,
       req.priorFacts ?? {},
@@ -214,7 +217,8 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts).map((r) => [STATUTE, r]);
     if (ev.verdict === 'informational' || (topic === 'escalation_request' && ev.checks.length === 0)) {
       if (topic === 'guidance')
-        for (const h of answeringHits(ranking, GUIDANCE, 2)) refs.push([h.source, h.ref]);
+        for (const h of answeringHits(ranking, GUIDANCE, 2, (hs) => descendToParagraphs(hs, query, chooser)))
+          refs.push([h.source, h.ref]);
       if (topic === 'guidance' && !refs.some(([s]) => s === GUIDANCE)) {
         for (const h of retriever.search(query, { k: 2, source: GUIDANCE }).slice(0, 1))
           refs.push([h.source, h.ref]);
@@ -222,18 +226,23 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       if (topic === 'procedure')
         for (const ref of withIntroducingParagraph(
           answeringHits(
-            ranking,
+            // A decision date is no agreement date: the act's temporal rules (chapter 10) are not asked.
+            ranking.filter((h) => !(facts.decision_date && h.unit.chapter?.number === 10)),
             STATUTE,
             3,
             (hs) => descendToParagraphs(hs, query, chooser),
-            procedureWeight,
+            procedural ? procedureWeight : undefined,
           ),
         ))
           refs.push([STATUTE, ref]);
     }
     const camera = facts.component === 'surveillance_camera';
     if (camera && (topic === 'equipment_purchase' || topic === 'agreement')) {
-      const care = retriever.search(CARE_QUERY, { k: 1, source: GUIDANCE })[0];
+      const care = descendToParagraphs(
+        retriever.search(CARE_QUERY, { k: 1, source: GUIDANCE }),
+        CARE_QUERY,
+        chooser,
+      )[0];
       if (care) refs.push([care.source, care.ref]);
     }
     const seen = new Set<string>();

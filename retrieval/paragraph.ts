@@ -8,6 +8,10 @@
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { SourceId, Unit } from '../knowledge/types.js';
 import { Analyzer } from './analysis.js';
+
+/** What a glossary concept whose words all stand in a paragraph adds to its score. */
+const CONCEPT_BONUS = 4;
+
 import { loadGlossary } from './glossary.js';
 
 export class ParagraphChooser {
@@ -44,10 +48,22 @@ export class ParagraphChooser {
    * at least `close` of it (two paragraphs often answer one question together), at most `max`.
    */
   best(source: SourceId, ref: string, query: string, close = 0.8, max = 2): Unit[] {
+    // Glossary expansions name the provision a situation calls for: here they count nearly as much as the
+    // question's own words, since only paragraphs of one section compete.
     const q = new Map(this.analyzer.query(query).map((t) => [t.term, t.weight]));
+    // A glossary concept of the question (the statute words a situation calls for) whose words all
+    // stand in a paragraph names that paragraph; partly present, it counts for less.
+    const concepts = this.analyzer.concepts(query).filter((c) => c.length > 1);
     const scored = this.kb
       .children(source, ref)
-      .map((c) => ({ c, score: this.score(q, c) }))
+      .map((c) => {
+        const own = this.unitTerms.get(`${c.source}|${c.ref}`) ?? new Set<string>();
+        const named = concepts.reduce(
+          (sum, k) => sum + (k.filter((t) => own.has(t)).length / k.length) ** 2,
+          0,
+        );
+        return { c, score: this.score(q, c) + CONCEPT_BONUS * named };
+      })
       .filter((x) => x.score > 0)
       .sort((a, b) => b.score - a.score);
     const top = scored[0]?.score ?? 0;
