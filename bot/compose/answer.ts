@@ -59,7 +59,8 @@ function headline(a: Answer, traces: CheckTrace[], lang: Language): string {
         ? 'Ja. Aftalen er omfattet af loven: CFCS kan i særlige tilfælde forbyde jer at indgå den, hvis den vurderes at udgøre en trussel mod statens sikkerhed (§ 2, stk. 1).'
         : 'Yes. The agreement is covered by the act: CFCS may in special cases forbid you to enter into it if it is judged a threat to national security (§ 2, stk. 1).';
     case 'not_covered': {
-      const why = sentence(no.map((t) => t.detail[lang]).join(da ? '; og ' : '; and '));
+      // The first check that rules it out, in a sentence; the reasoning below lists them all.
+      const why = no[0] ? sentence(no[0].detail[lang]) : '';
       return da
         ? `Nej. Loven om leverandørsikkerhed gælder ikke her. ${why}`
         : `No. The supplier security act does not apply here. ${why}`;
@@ -96,9 +97,6 @@ export function composeAnswerText({ answer: a, traces, injected }: ComposeInput)
       ),
     );
   }
-  const assumedDk = traces.some((t) => t.id === 'territorial_scope') && a.facts.territory === undefined;
-  if (assumedDk && a.verdict !== 'not_covered') lines.push(T.assumedDenmark[lang]);
-
   if (a.verdict === 'needs_facts' && a.missing_facts.length) {
     lines.push(
       [T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ASK_FOR[k as FactKey][lang]}`)].join('\n'),
@@ -128,8 +126,10 @@ export function composeAnswerText({ answer: a, traces, injected }: ComposeInput)
   const camera = a.facts.component === 'surveillance_camera' && a.topic !== 'guidance';
   if (camera) {
     lines.push(T.noBanInSources[lang]);
-    const risky = a.escalation === 'offered';
-    lines.push(risky ? T.guidanceCare[lang] : T.guidanceNoConcern[lang]);
+    // FE's care is aimed at suppliers from outside Denmark's security-policy circle: say so when the
+    // supplier is known to be inside it, and otherwise state the guidance as it is.
+    const risk = traces.find((t) => t.id === 'supplier_risk')?.result;
+    lines.push(risk === 'no' ? T.guidanceNoConcern[lang] : T.guidanceCare[lang]);
   }
 
   if (a.verdict === 'covered' && a.topic !== 'provider_status') lines.push(T.cfcsDecides[lang]);

@@ -65,10 +65,6 @@ export const T = {
   reasoning: { da: 'Begrundelse:', en: 'Why:' },
   reliesOn: { da: 'Bygger på', en: 'Relies on' },
   missingIntro: { da: 'For at afgøre det skal jeg vide:', en: 'To decide it I need to know:' },
-  assumedDenmark: {
-    da: 'Jeg har gået ud fra, at det drejer sig om Danmark (loven gælder ikke for Færøerne og Grønland, § 19).',
-    en: 'I have assumed this is about Denmark (the act does not apply to the Faroe Islands and Greenland, § 19).',
-  },
   cfcsDecides: {
     da: 'Om CFCS vil gribe ind, er en sikkerhedsvurdering, som kun CFCS kan foretage; jeg kan ikke forudsige den.',
     en: 'Whether CFCS acts is a security assessment only CFCS can make; I cannot predict it.',

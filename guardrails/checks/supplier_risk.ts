@@ -63,7 +63,10 @@ export const EMPTY_REGISTERS: SupplierRegisters = {
 // > påvirkning af statens sikkerhed, informationssikkerheden eller den offentlige orden.
 //    → only from a register claim.
 /** The register's source, up to its first colon: the document, without the gloss. */
-const cite = (c: Claim<unknown>) => c.source.split(': ')[0]!.trim();
+const cite = (c: Claim<unknown>) => {
+  const head = c.source.split(/: |; | \(| — /)[0]!.trim();
+  return head.length > 90 ? `${head.slice(0, head.lastIndexOf(' ', 90))} …` : head;
+};
 
 /** What the person said about the supplier beyond the contract's facts (e.g. "controlled by a foreign military"). */
 export interface SupplierStatements {
