@@ -184,7 +184,13 @@ const CARE_QUERY =
 export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
   const kb = knowledge();
   const retriever = opts.retriever ?? loadRetriever();
-  const onGuardFailure = opts.onGuardFailure ?? (() => {});
+  // A guard failure is logged (codes and refs only, never the message text) and answered honestly.
+  const onGuardFailure =
+    opts.onGuardFailure ??
+    ((failures: GuardFailure[]) =>
+      process.stderr.write(
+        `${JSON.stringify({ level: 'warn', msg: 'answer failed its guards', failures: failures.map((f) => f.code) })}\n`,
+      ));
   const chooser = new ParagraphChooser(kb);
 
   const derive = (topic: Topic, a: Answer): Verdict =>
