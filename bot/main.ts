@@ -7,6 +7,7 @@ import { runTerminalChat } from './cli/chat.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { createAdvisor } from './pipeline.js';
 import { createSlackApp, whoAmI } from './slack/app.js';
+import { installCrashPolicy } from './slack/guard.js';
 import { createLogger } from './slack/logger.js';
 import { Store } from './store/index.js';
 
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
     );
   }
   const { app } = createSlackApp({ config, identity: who.identity, advisor: createAdvisor(), store, log });
+  // A bad request must never end the process: errors outside a listener are logged by code and the bot
+  // serves on while its database is open.
+  installCrashPolicy(process, { log, healthy: () => store.db.open, exit: (code) => process.exit(code) });
 
   if (config.mode === 'http') {
     await app.start({ port: config.port, host: config.host });

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import type { Advisor } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
+import { guardRequests } from './guard.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger, type Logger } from './logger.js';
 
@@ -95,6 +96,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
         },
       ],
     });
+    guardRequests(receiver, { signingSecret: config.signingSecret, endpoints: ['/slack/events'], log });
     app = new App({ ...common, receiver });
   } else {
     app = new App({ ...common, socketMode: true, appToken: config.appToken });
