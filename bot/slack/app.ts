@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import type { Advisor } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
-import { guardRequests } from './guard.js';
+import { crashCode, guardRequests } from './guard.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger, type Logger } from './logger.js';
 
@@ -104,9 +104,10 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
 
   registerListeners(app, deps);
   app.error(async (error) => {
-    const original = (error as { original?: unknown }).original;
+    const e = error as { original?: unknown; originals?: unknown[] };
+    const causes = e.original !== undefined ? [e.original] : (e.originals ?? []);
     log.error(
-      { error: errorCode(error), cause: original === undefined ? undefined : errorCode(original) },
+      { error: errorCode(error), cause: causes.length === 0 ? undefined : causes.map(crashCode).join(', ') },
       'unhandled error in a listener',
     );
   });

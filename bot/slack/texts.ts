@@ -110,6 +110,8 @@ export const T = {
     thanks: 'Tak for din feedback.',
     sorry: 'Tak for din feedback. Vil du have en rådgiver til at se på spørgsmålet?',
     unknownAnswer: 'Jeg kan ikke længere finde det svar.',
+    badRequest: (what: string) =>
+      `Beklager, jeg kunne ikke læse anmodningen fra Slack (${what} mangler eller er ugyldig). Prøv igen.`,
     notAdviser: (ch: string) => `Kun medlemmer af <#${ch}> kan tage og afslutte sager.`,
     alreadyResolved: (n: number) => `Sag #${n} er allerede afsluttet.`,
     claimedByOther: (n: number, who: string) => `Sag #${n} er allerede taget af <@${who}>.`,
@@ -141,6 +143,8 @@ export const T = {
     thanks: 'Thank you for your feedback.',
     sorry: 'Thank you for your feedback. Would you like an adviser to look at the question?',
     unknownAnswer: 'I can no longer find that answer.',
+    badRequest: (what: string) =>
+      `Sorry, I could not read the request from Slack (${what} is missing or invalid). Please try again.`,
     notAdviser: (ch: string) => `Only members of <#${ch}> can claim and close cases.`,
     alreadyResolved: (n: number) => `Case #${n} is already closed.`,
     claimedByOther: (n: number, who: string) => `Case #${n} has already been taken by <@${who}>.`,

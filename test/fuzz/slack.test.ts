@@ -319,6 +319,11 @@ describe('hostile Slack payloads, signed, against the running app', () => {
 
     const lines = bot.logs.map((l) => JSON.parse(l) as { level: number; msg?: string; stack?: string });
     expect(lines.filter((l) => l.stack !== undefined || /\n\s+at .+:\d+:\d+/.test(l.msg ?? ''))).toEqual([]);
+    // every listener parses its payload first: a payload of the wrong shape is refused, never thrown
+    expect(
+      lines.filter((l) => l.msg === 'unhandled error in a listener'),
+      bot.logs.filter((l) => l.includes('unhandled error in a listener')).join('\n'),
+    ).toEqual([]);
     // pino levels: 30 info, 40 warn, 50 error; message text is for debug only
     expect(
       bot.logs.filter((l) => l.includes(MARK) && (JSON.parse(l) as { level: number }).level <= 30),

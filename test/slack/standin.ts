@@ -23,6 +23,8 @@ export interface Call {
   ok: boolean;
   error?: string;
   token?: string;
+  /** For `response_url`: the path it was posted to (`/response/<id>`). */
+  path?: string;
 }
 
 type Fault = { status: 429; retryAfter: number; method?: string } | { status: 500; method?: string };
@@ -291,6 +293,7 @@ export class SlackStandin {
         ok,
         ...(error ? { error } : {}),
         ...(token ? { token } : {}),
+        ...(method === 'response_url' ? { path } : {}),
       });
     };
 

@@ -3,6 +3,7 @@
  * `case_claim` and `case_resolve` on case posts in the adviser channel (advisers only).
  */
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
+import type { z } from 'zod';
 import { type Block, offerEscalationBlocks, splitText, textBlocks } from '../../blocks.js';
 import {
   caseLanguage,
@@ -15,25 +16,58 @@ import {
   tellAsker,
   type WebClient,
 } from '../../core.js';
+import { AnswerRef, ButtonClick, CaseRef, problem, QuoteRef } from '../../payloads.js';
 import { T } from '../../texts.js';
 
-/** A private reply to the person who clicked: via response_url when there is one, else chat.postEphemeral. */
+/**
+ * A private reply to the person who clicked: via response_url when there is one, else chat.postEphemeral.
+ * A reply that cannot be delivered is logged, never thrown.
+ */
 async function whisper(
   client: WebClient,
+  deps: SlackDeps,
   respond: RespondFn | undefined,
-  body: BlockButtonAction,
+  click: ButtonClick,
   text: string,
   blocks?: Block[],
-): Promise<void> {
+): Promise<boolean> {
   const b = blocks ?? textBlocks(text);
-  if (respond !== undefined && body.response_url) {
-    await respond({ response_type: 'ephemeral', replace_original: false, text, blocks: b });
-    return;
+  try {
+    if (typeof respond === 'function' && click.response_url !== undefined) {
+      await respond({ response_type: 'ephemeral', replace_original: false, text, blocks: b });
+      return true;
+    }
+    const channel = click.channel?.id ?? click.container?.channel_id;
+    if (channel === undefined) return false;
+    await client.chat.postEphemeral({ channel, user: click.user.id, text, blocks: b });
+    return true;
+  } catch (e) {
+    deps.log.error({ error: errorCode(e) }, 'could not reply privately to a click');
+    return false;
   }
-  const channel = body.channel?.id ?? body.container?.channel_id;
-  if (typeof channel === 'string') {
-    await client.chat.postEphemeral({ channel, user: body.user.id, text, blocks: b });
-  }
+}
+
+/**
+ * Parses a click: the body (who clicked, where to reply) and the button's value. A click of the wrong shape
+ * is refused privately when there is somewhere to reply, and reported as `invalid`.
+ */
+async function parseClick<T extends z.ZodType>(
+  deps: SlackDeps,
+  actionId: string,
+  args: { body: unknown; action: unknown; respond: RespondFn | undefined; client: WebClient },
+  valueSchema: T,
+  /** Called before a refusal is sent, for a listener that has not acked yet. */
+  ackFirst?: () => Promise<void>,
+): Promise<{ click: ButtonClick; value: z.infer<T> } | undefined> {
+  const click = ButtonClick.safeParse(args.body);
+  const value = valueSchema.safeParse(args.action);
+  if (click.success && value.success) return { click: click.data, value: value.data };
+  const field = !click.success ? problem(click.error) : `actions.${problem(value.error!)}`;
+  deps.log.warn({ action_id: actionId, error: 'invalid_payload', field }, 'click refused');
+  await ackFirst?.();
+  if (click.success) await whisper(args.client, deps, args.respond, click.data, T.da.badRequest(field));
+  report(deps, { kind: 'action', id: actionId, outcome: 'invalid' });
+  return undefined;
 }
 
 export function register(app: App, deps: SlackDeps): void {
@@ -41,15 +75,17 @@ export function register(app: App, deps: SlackDeps): void {
 
   app.action<BlockButtonAction>('escalate', async ({ ack, body, action, respond, client }) => {
     await ack();
-    const stored = store.getAnswer(action.value ?? '');
+    const p = await parseClick(deps, 'escalate', { body, action, respond, client }, AnswerRef);
+    if (p === undefined) return;
+    const stored = store.getAnswer(p.value.value);
     if (stored === undefined) {
-      await whisper(client, respond, body, T.da.unknownAnswer);
+      await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
       return report(deps, { kind: 'action', id: 'escalate', outcome: 'unknown_answer' });
     }
     const c = await escalate(client, deps, {
       answerId: stored.id,
       answer: stored.answer,
-      asker: body.user.id,
+      asker: p.click.user.id,
       channel: stored.channel,
       threadTs: stored.thread_ts,
       question: stored.question,
@@ -67,33 +103,47 @@ export function register(app: App, deps: SlackDeps): void {
     ['feedback_not_helpful', false],
   ] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond, client }) => {
-      await ack();
-      const answerId = action.value ?? '';
+      const p = await parseClick(deps, actionId, { body, action, respond, client }, AnswerRef, () => ack());
+      if (p === undefined) return;
+      const answerId = p.value.value;
+      // The vote is written before anything is acknowledged (the ack, then the thanks).
       const stored = store.getAnswer(answerId);
-      if (stored === undefined || !store.recordFeedback(answerId, body.user.id, helpful)) {
-        await whisper(client, respond, body, T.da.unknownAnswer);
+      const recorded = stored !== undefined && store.recordFeedback(answerId, p.click.user.id, helpful);
+      await ack();
+      if (stored === undefined || !recorded) {
+        await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
         return report(deps, { kind: 'action', id: actionId, outcome: 'unknown_answer' });
       }
       const lang = stored.answer.language;
       log.info({ answer_id: answerId, helpful }, 'feedback');
-      if (helpful) await whisper(client, respond, body, T[lang].thanks);
-      else await whisper(client, respond, body, T[lang].sorry, offerEscalationBlocks(lang, answerId));
+      if (helpful) await whisper(client, deps, respond, p.click, T[lang].thanks);
+      else
+        await whisper(client, deps, respond, p.click, T[lang].sorry, offerEscalationBlocks(lang, answerId));
       report(deps, { kind: 'action', id: actionId, outcome: 'stored' });
     });
   }
 
   app.action<BlockButtonAction>('quote_expand', async ({ ack, body, action, respond, client }) => {
     await ack();
-    const [answerId = '', index = ''] = (action.value ?? '').split('|');
+    const p = await parseClick(deps, 'quote_expand', { body, action, respond, client }, QuoteRef);
+    if (p === undefined) return;
+    const { answerId, index } = p.value.value;
     const stored = store.getAnswer(answerId);
-    const citation = stored?.answer.citations[Number(index)];
+    const citation = stored?.answer.citations[index];
     if (stored === undefined || citation === undefined) {
-      await whisper(client, respond, body, T.da.unknownAnswer);
+      await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
       return report(deps, { kind: 'action', id: 'quote_expand', outcome: 'unknown_answer' });
     }
     const full = `*${citation.ref}*\n${citation.quote}${citation.quote_en ? `\n\n_Unofficial English:_ ${citation.quote_en}` : ''}`;
     const blocks = textBlocks(splitText(full, 3000).join('\n'));
-    await whisper(client, respond, body, `${citation.ref}: ${citation.quote.slice(0, 2000)}`, blocks);
+    await whisper(
+      client,
+      deps,
+      respond,
+      p.click,
+      `${citation.ref}: ${citation.quote.slice(0, 2000)}`,
+      blocks,
+    );
     report(deps, { kind: 'action', id: 'quote_expand', outcome: 'shown' });
   });
 
@@ -101,7 +151,9 @@ export function register(app: App, deps: SlackDeps): void {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond, client }) => {
       await ack();
       const done = (outcome: string) => report(deps, { kind: 'action', id: actionId, outcome });
-      const adviser = body.user.id;
+      const p = await parseClick(deps, actionId, { body, action, respond, client }, CaseRef);
+      if (p === undefined) return;
+      const adviser = p.click.user.id;
       let allowed = false;
       try {
         allowed = await isAdviser(client, deps, adviser);
@@ -109,10 +161,10 @@ export function register(app: App, deps: SlackDeps): void {
         log.error({ error: errorCode(e) }, 'adviser membership could not be checked');
       }
       if (!allowed) {
-        await whisper(client, respond, body, T.da.notAdviser(deps.adviserChannel ?? ''));
+        await whisper(client, deps, respond, p.click, T.da.notAdviser(deps.adviserChannel ?? ''));
         return done('not_adviser');
       }
-      const caseId = Number(action.value);
+      const caseId = p.value.value;
       const result =
         actionId === 'case_claim' ? store.claimCase(caseId, adviser) : store.resolveCase(caseId, adviser);
       if (!result.ok) {
@@ -123,7 +175,7 @@ export function register(app: App, deps: SlackDeps): void {
             : result.reason === 'claimed_by_other' && c
               ? T.da.claimedByOther(c.id, c.claimed_by ?? '')
               : T.da.unknownAnswer;
-        await whisper(client, respond, body, text);
+        await whisper(client, deps, respond, p.click, text);
         return done(result.reason);
       }
       const c = result.case;

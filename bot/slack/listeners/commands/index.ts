@@ -2,10 +2,11 @@
  * The slash command (default `/leverandor`): `<question>` → a private answer via `respond`;
  * `tjek`/`check` → the coverage-check modal; `hjælp`/`help` (or nothing) → usage. Always acked first.
  */
-import type { App } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
 import { answerBlocks, answerFallbackText, textBlocks, usageBlocks } from '../../blocks.js';
 import { adviseSafely, errorCode, escalate, guessLanguage, report, type SlackDeps } from '../../core.js';
 import { coverageModal } from '../../coverage.js';
+import { problem, SlashCommand } from '../../payloads.js';
 import { MAX_QUESTION_CHARS, T, usageText } from '../../texts.js';
 
 const CHECK = new Set(['tjek', 'check']);
@@ -15,11 +16,30 @@ const HELP = new Set(['hjælp', 'hjaelp', 'help', '?']);
 export const privateThread = (answerId: string) => `private:${answerId}`;
 
 export function register(app: App, deps: SlackDeps): void {
-  app.command(deps.slashCommand, async ({ ack, command, respond, client }) => {
+  app.command(deps.slashCommand, async ({ ack, command: raw, respond: slackRespond, client }) => {
+    const parsed = SlashCommand.safeParse(raw);
+    if (!parsed.success) {
+      // The refusal travels in the ack itself: there may be no usable response_url.
+      const field = problem(parsed.error);
+      await ack(T.da.badRequest(field));
+      deps.log.warn({ command: deps.slashCommand, error: 'invalid_payload', field }, 'command refused');
+      return report(deps, { kind: 'command', id: deps.slashCommand, outcome: 'invalid' });
+    }
     await ack();
+    const command = parsed.data;
     const text = command.text.trim();
     const word = text.split(/\s+/)[0]?.toLowerCase() ?? '';
     const done = (outcome: string) => report(deps, { kind: 'command', id: command.command, outcome });
+    // A response_url that Slack no longer accepts is logged, not thrown.
+    const respond = async (message: Parameters<RespondFn>[0]): Promise<boolean> => {
+      try {
+        await slackRespond(message);
+        return true;
+      } catch (e) {
+        deps.log.error({ command: command.command, error: errorCode(e) }, 'could not respond');
+        return false;
+      }
+    };
 
     if (text === '' || (HELP.has(word) && text.split(/\s+/).length === 1)) {
       await respond({
@@ -31,6 +51,7 @@ export function register(app: App, deps: SlackDeps): void {
     }
     if (CHECK.has(word) && text.split(/\s+/).length === 1) {
       try {
+        if (command.trigger_id === undefined) throw new Error('no trigger_id');
         await client.views.open({
           trigger_id: command.trigger_id,
           view: coverageModal({ lang: word === 'check' ? 'en' : 'da', channel: command.channel_id }),

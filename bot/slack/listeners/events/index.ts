@@ -1,51 +1,70 @@
-/** Event listeners: `app_mention` (answer in the thread) and `app_home_opened` (publish the App Home). */
+/**
+ * Event listeners: `app_mention` (answer in the thread) and `app_home_opened` (publish the App Home). Each
+ * parses its event with zod first; an event of the wrong shape is logged by the field that is wrong and
+ * ignored (Bolt has acked it already).
+ */
 import type { App } from '@slack/bolt';
 import { homeView } from '../../blocks.js';
 import { answerInThread, errorCode, relayToCase, report, type SlackDeps } from '../../core.js';
+import { EventEnvelope, HomeOpenedEvent, MentionEvent, problem } from '../../payloads.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
-    const eventId = body.event_id;
+    const envelope = EventEnvelope.safeParse(body);
+    const parsed = MentionEvent.safeParse(event);
+    const eventId = envelope.success ? envelope.data.event_id : 'unknown';
+    if (!envelope.success || !parsed.success) {
+      const why = !envelope.success ? problem(envelope.error) : problem(parsed.error!);
+      deps.log.warn({ event_id: eventId, error: 'invalid_payload', field: why }, 'app_mention ignored');
+      report(deps, { kind: 'event', id: eventId, outcome: 'invalid' });
+      return;
+    }
+    const e = parsed.data;
     // Direct messages are answered by the message listener (message.im); edits and bots are not questions.
-    if (
-      event.channel.startsWith('D') ||
-      event.subtype !== undefined ||
-      event.bot_id !== undefined ||
-      !event.user
-    ) {
+    if (e.channel.startsWith('D') || e.subtype !== undefined || e.bot_id !== undefined || !e.user) {
       report(deps, { kind: 'event', id: eventId, outcome: 'ignored' });
       return;
     }
-    const threadTs = event.thread_ts ?? event.ts;
-    const openCase = deps.store.activeCaseForThread(event.channel, threadTs);
+    const threadTs = e.thread_ts ?? e.ts;
+    const openCase = deps.store.activeCaseForThread(e.channel, threadTs);
     const outcome = await answerInThread(client, deps, {
       eventId,
       kind: 'app_mention',
-      channel: event.channel,
+      channel: e.channel,
       threadTs,
-      user: event.user,
-      text: event.text,
-      retryNum: context.retryNum,
+      user: e.user,
+      text: e.text,
+      retryNum: typeof context.retryNum === 'number' ? context.retryNum : undefined,
     });
-    if (outcome !== 'duplicate')
-      await relayToCase(client, deps, openCase, { user: event.user, text: event.text });
+    if (outcome !== 'duplicate') await relayToCase(client, deps, openCase, { user: e.user, text: e.text });
     report(deps, { kind: 'event', id: eventId, outcome });
   });
 
   app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home') {
-      report(deps, { kind: 'event', id: body.event_id, outcome: 'ignored' });
+    const envelope = EventEnvelope.safeParse(body);
+    const eventId = envelope.success ? envelope.data.event_id : 'unknown';
+    const parsed = HomeOpenedEvent.safeParse(event);
+    if (!parsed.success) {
+      deps.log.warn(
+        { event_id: eventId, error: 'invalid_payload', field: problem(parsed.error) },
+        'app_home_opened ignored',
+      );
+      report(deps, { kind: 'event', id: eventId, outcome: 'invalid' });
+      return;
+    }
+    if (parsed.data.tab !== 'home') {
+      report(deps, { kind: 'event', id: eventId, outcome: 'ignored' });
       return;
     }
     try {
       await client.views.publish({
-        user_id: event.user,
-        view: homeView(deps.store.openCasesFor(event.user), deps.slashCommand),
+        user_id: parsed.data.user,
+        view: homeView(deps.store.openCasesFor(parsed.data.user), deps.slashCommand),
       });
-      report(deps, { kind: 'event', id: body.event_id, outcome: 'published' });
+      report(deps, { kind: 'event', id: eventId, outcome: 'published' });
     } catch (e) {
-      deps.log.error({ event_id: body.event_id, error: errorCode(e) }, 'App Home could not be published');
-      report(deps, { kind: 'event', id: body.event_id, outcome: 'failed' });
+      deps.log.error({ event_id: eventId, error: errorCode(e) }, 'App Home could not be published');
+      report(deps, { kind: 'event', id: eventId, outcome: 'failed' });
     }
   });
 }

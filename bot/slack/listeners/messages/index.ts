@@ -3,27 +3,20 @@
  * a case thread (relayed to the asker). Bot messages and message subtypes (edits, joins, …) are ignored.
  */
 import type { App } from '@slack/bolt';
-import { z } from 'zod';
 import { answerInThread, caseLanguage, relayToCase, report, type SlackDeps, tellAsker } from '../../core.js';
+import { EventEnvelope, MessageEvent, problem } from '../../payloads.js';
 import { T } from '../../texts.js';
-
-const UserMessage = z.object({
-  type: z.literal('message'),
-  subtype: z.string().optional(),
-  bot_id: z.string().optional(),
-  user: z.string().optional(),
-  channel: z.string(),
-  channel_type: z.string().optional(),
-  text: z.string().optional(),
-  ts: z.string(),
-  thread_ts: z.string().optional(),
-});
 
 export function register(app: App, deps: SlackDeps): void {
   app.message(async ({ message, body, client, context }) => {
-    const eventId = body.event_id;
+    const envelope = EventEnvelope.safeParse(body);
+    const eventId = envelope.success ? envelope.data.event_id : 'unknown';
     const done = (outcome: string) => report(deps, { kind: 'event', id: eventId, outcome });
-    const parsed = UserMessage.safeParse(message);
+    if (!envelope.success) {
+      deps.log.warn({ error: 'invalid_payload', field: problem(envelope.error) }, 'message ignored');
+      return done('invalid');
+    }
+    const parsed = MessageEvent.safeParse(message);
     if (!parsed.success) return done('ignored');
     const m = parsed.data;
     // A reply also sent to the channel (thread_broadcast) is still the person's message; other subtypes are not.
@@ -72,7 +65,7 @@ export function register(app: App, deps: SlackDeps): void {
       threadTs: m.thread_ts ?? m.ts,
       user,
       text: m.text,
-      retryNum: context.retryNum,
+      retryNum: typeof context.retryNum === 'number' ? context.retryNum : undefined,
     });
     if (outcome !== 'duplicate') await relayToCase(client, deps, openCase, { user, text: m.text });
     done(outcome);

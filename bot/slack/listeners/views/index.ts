@@ -5,12 +5,22 @@
 import type { App } from '@slack/bolt';
 import { answerBlocks, answerFallbackText } from '../../blocks.js';
 import { adviseSafely, errorCode, report, type SlackDeps } from '../../core.js';
-import { COVERAGE_CALLBACK_ID, CoverageMeta, parseCoverage } from '../../coverage.js';
+import { COVERAGE_CALLBACK_ID, COVERAGE_FIELDS, CoverageMeta, parseCoverage } from '../../coverage.js';
+import { problem, ViewSubmission } from '../../payloads.js';
 import { T } from '../../texts.js';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.view(COVERAGE_CALLBACK_ID, async ({ ack, body, view, client }) => {
+  app.view(COVERAGE_CALLBACK_ID, async ({ ack, body: raw, client }) => {
     const done = (outcome: string) => report(deps, { kind: 'view', id: COVERAGE_CALLBACK_ID, outcome });
+    const parsed = ViewSubmission.safeParse(raw);
+    if (!parsed.success) {
+      const field = problem(parsed.error);
+      // Shown on the modal's first input: Slack only shows errors next to an input block.
+      await ack({ response_action: 'errors', errors: { [COVERAGE_FIELDS[0]]: T.da.badRequest(field) } });
+      deps.log.warn({ error: 'invalid_payload', field }, 'coverage check refused');
+      return done('invalid');
+    }
+    const { view, user: who } = parsed.data;
     let meta: CoverageMeta = { lang: 'da' };
     try {
       const m = CoverageMeta.safeParse(JSON.parse(view.private_metadata || '{}'));
@@ -25,7 +35,7 @@ export function register(app: App, deps: SlackDeps): void {
       return done('errors');
     }
     await ack();
-    const user = body.user.id;
+    const user = who.id;
     const question = T[meta.lang].coverageTurn;
     const advised = adviseSafely(deps, { turns: [question], asOf: deps.today(), priorFacts: result.facts });
     if (!advised.ok) {

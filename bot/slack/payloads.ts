@@ -1,0 +1,109 @@
+/**
+ * The shapes the listeners rely on, parsed with zod at each listener's entry: a payload that does not fit
+ * is answered with a clear refusal (or ignored, for events), never a throw deep inside a listener.
+ */
+import { z } from 'zod';
+
+/** Slack ids (channels, users, event ids) and message timestamps as the store accepts them. */
+export const SlackId = z.string().min(1).max(255);
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+export const EventEnvelope = z.object({ event_id: SlackId });
+
+export const MentionEvent = z.object({
+  channel: SlackId,
+  ts: SlackId,
+  thread_ts: SlackId.optional(),
+  user: SlackId.optional(),
+  text: z.string().optional(),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+});
+
+export const HomeOpenedEvent = z.object({ user: SlackId, tab: z.string() });
+
+export const MessageEvent = z.object({
+  type: z.literal('message'),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+  user: SlackId.optional(),
+  channel: SlackId,
+  channel_type: z.string().optional(),
+  text: z.string().optional(),
+  ts: SlackId,
+  thread_ts: SlackId.optional(),
+});
+
+export const SlashCommand = z.object({
+  command: z.string().min(1),
+  text: z.string().default(''),
+  user_id: SlackId,
+  channel_id: SlackId,
+  trigger_id: z.string().optional(),
+  response_url: httpUrl,
+});
+
+/** What every button click needs: who clicked, and where a private reply can go. */
+export const ButtonClick = z.object({
+  user: z.object({ id: SlackId }),
+  response_url: httpUrl.optional().catch(undefined),
+  channel: z.object({ id: SlackId }).optional().catch(undefined),
+  container: z.object({ channel_id: SlackId.optional() }).optional().catch(undefined),
+});
+export type ButtonClick = z.infer<typeof ButtonClick>;
+
+/** A button's value: an answer id (`escalate`, `feedback_*`). */
+export const AnswerRef = z.object({ value: SlackId });
+/** `quote_expand`: `<answer id>|<citation index>`. */
+export const QuoteRef = z.object({
+  value: z
+    .string()
+    .regex(/^[^|]{1,255}\|\d{1,3}$/)
+    .transform((v) => {
+      const [answerId = '', index = '0'] = v.split('|');
+      return { answerId, index: Number(index) };
+    }),
+});
+/** `case_claim`, `case_resolve`: a case number. */
+export const CaseRef = z.object({
+  value: z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/)
+    .transform(Number),
+});
+
+export const ViewSubmission = z.object({
+  user: z.object({ id: SlackId }),
+  view: z.object({
+    private_metadata: z.string().optional(),
+    state: z.object({ values: z.record(z.string(), z.unknown()) }),
+  }),
+});
+
+/** The first problem of a failed parse, as a path (for the log and for the person): never the value. */
+export function problem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  return path === '' ? 'payload' : path;
+}
+
+const obj = z.object({}).loose();
+const ENVELOPES: Record<string, z.ZodType> = {
+  block_actions: z.object({ actions: z.array(obj).min(1) }),
+  view_submission: z.object({ view: obj }),
+  view_closed: z.object({ view: obj }),
+  event_callback: z.object({ event: obj }),
+};
+
+/**
+ * What Bolt's own listener matching reads before any listener runs (`'action_id' in actions[0]`,
+ * `view.callback_id`, `event.type`). Returns the field that does not have its shape, or undefined when the
+ * body may go on to the listeners.
+ */
+export function envelopeProblem(body: unknown): string | undefined {
+  const type = (body as { type?: unknown } | null)?.type;
+  const schema = typeof type === 'string' ? ENVELOPES[type] : undefined;
+  if (schema === undefined) return undefined;
+  const parsed = schema.safeParse(body);
+  return parsed.success ? undefined : problem(parsed.error);
+}
