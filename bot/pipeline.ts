@@ -78,8 +78,8 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     if (decision.explicit && decision.topic !== 'out_of_scope') lastExplicit = decision.topic;
     topic = decision.explicit ? decision.topic : (lastExplicit ?? decision.topic);
     // A follow-up that only adds facts keeps the question it answers.
-    if (decision.topic === 'out_of_scope' && lastExplicit && Object.keys(turn.facts).length > 0)
-      topic = lastExplicit;
+    const substantive = Object.keys(turn.facts).filter((k) => k !== 'territory').length;
+    if (decision.topic === 'out_of_scope' && lastExplicit && substantive > 0) topic = lastExplicit;
   }
   return { facts, topic, injected, statements, lastTurnAsks, procedural };
 }

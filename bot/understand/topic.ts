@@ -8,6 +8,7 @@ import type { Facts } from '../../guardrails/facts.js';
 
 type Signal =
   | 'aboutAuthority'
+  | 'providerQ'
   | 'anchor'
   | 'offtopic'
   | 'procedure'
@@ -23,6 +24,17 @@ type Signal =
 
 /** Each signal: a list of regular-expression sources matched against the lower-cased message. */
 const SIGNALS: Record<Signal, string[]> = {
+  // Questions whether the organisation itself is a significant provider.
+  providerQ: [
+    'significant (commercial )?provider',
+    'væsentlig (erhvervsmæssig )?udbyder',
+    'litra [ab]\\b',
+    '(make|makes|making) us (a )?significant',
+    'gør (det )?os til (en )?væsentlig',
+    '(are|is) we (a )?significant',
+    'er vi (en )?væsentlig',
+    '(count|counts|tæller) (as|som) (a |en )?(significant|væsentlig)',
+  ],
   // Questions about CFCS or FE themselves, which the parliamentary answer describes.
   aboutAuthority: [
     '(hvad|hvem) er (center for cybersikkerhed|cfcs|fe\\b|forsvarets efterretningstjeneste)',
@@ -113,10 +125,10 @@ const SIGNALS: Record<Signal, string[]> = {
     'omfattet',
     '\\bcovered\\b',
     'covered by',
-    'the act\\b',
-    'loven\\b',
+    '\\bthe act\\b',
+    '\\bloven\\b',
     'this law',
-    'the law\\b',
+    '\\bthe law\\b',
     'mobilnet',
     'fastnet',
     'fibernet',
@@ -160,6 +172,13 @@ const SIGNALS: Record<Signal, string[]> = {
     'football',
     'fodbold',
     'horoscope',
+    '\\budbud(sloven|sregler|et|s)?\\b',
+    '\\beu-udbud',
+    'tender',
+    'procurement (rules|directive|law|thresholds?)',
+    'tærskelværdi(er|erne)? for (eu-)?udbud',
+    'corporate tax',
+    'selskabsskat',
     'insurance',
     'forsikring',
     'spectrum',
@@ -311,6 +330,12 @@ const SIGNALS: Record<Signal, string[]> = {
     'tænker over',
     'think about',
     'consider before',
+    'tage i betragtning',
+    'take into (account|consideration)',
+    'sikkerhedspolitiske kreds',
+    'security.?policy circle',
+    'hvad menes',
+    'what is meant',
     'what (should|must) we (consider|think|look)',
     'hvad (skal|bør) vi (overveje|tænke|være opmærksomme)',
   ],
@@ -522,11 +547,15 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     return decide('guidance');
   }
 
+  // An agreement is described by what it concerns or whom it is with; a question whether the
+  // organisation itself is significant stays a provider question however its contracts are mentioned.
+  const agreementSubject =
+    (turnFacts.component !== undefined && turnFacts.component !== 'surveillance_camera') ||
+    turnFacts.supplier !== undefined ||
+    turnFacts.supplier_country !== undefined ||
+    turnFacts.agreement_date !== undefined;
   const agreement =
-    described &&
-    (turnFacts.component !== undefined ||
-      turnFacts.agreement_status !== undefined ||
-      turnFacts.agreement_date !== undefined);
+    agreementSubject || (turnFacts.agreement_status !== undefined && s.providerQ === 0);
   const supplierTalk =
     s.agreement > 0 &&
     (turnFacts.supplier !== undefined || turnFacts.supplier_country !== undefined || s.agreement > 1);
