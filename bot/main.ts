@@ -9,6 +9,7 @@ import { createAdvisor } from './pipeline.js';
 import { createSlackApp, whoAmI } from './slack/app.js';
 import { installCrashPolicy } from './slack/guard.js';
 import { createLogger } from './slack/logger.js';
+import { resumePending } from './slack/resume.js';
 import { Store } from './store/index.js';
 
 function fail(line: string): never {
@@ -40,7 +41,13 @@ async function main(): Promise<void> {
       `Start-up error: the database in DATA_DIR=${config.dataDir} could not be opened (${(e as Error).message})`,
     );
   }
-  const { app } = createSlackApp({ config, identity: who.identity, advisor: createAdvisor(), store, log });
+  const { app, deps } = createSlackApp({
+    config,
+    identity: who.identity,
+    advisor: createAdvisor(),
+    store,
+    log,
+  });
   // A bad request must never end the process: errors outside a listener are logged by code and the bot
   // serves on while its database is open.
   installCrashPolicy(process, { log, healthy: () => store.db.open, exit: (code) => process.exit(code) });
@@ -57,6 +64,8 @@ async function main(): Promise<void> {
   }
   if (config.adviserChannel === undefined)
     log.warn('ADVISER_CHANNEL is not set: escalations point people to CFCS');
+  // Work stored but not done when the process last stopped: answers not yet posted, cases not yet sent.
+  void resumePending(app.client, deps);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -314,25 +314,44 @@ export async function escalate(
     facts: r.facts,
     answer: r.answer,
   });
-  const link = await permalink(client, r.channel, r.threadTs);
-  try {
-    const withLink: Case = { ...opened, link: link ?? null };
-    const res = await client.chat.postMessage({
-      channel: deps.adviserChannel,
-      text: caseFallbackText(withLink),
-      blocks: caseBlocks(withLink),
-    });
-    if (res.ts === undefined) throw new Error('chat.postMessage returned no ts');
-    store.setCasePost(opened.id, res.channel ?? deps.adviserChannel, res.ts, link);
-  } catch (e) {
-    store.addCaseEvent(opened.id, 'post_failed', null, errorCode(e));
-    log.error({ case_id: opened.id, error: errorCode(e) }, 'case could not be posted to the adviser channel');
+  const posted = await postCase(client, deps, opened);
+  if (!posted.ok) {
     await tell(`${t.failed} ${t.noAdviser}`);
     return store.getCase(opened.id);
   }
   log.info({ case_id: opened.id }, 'case opened');
   await tell(t.caseOpened(opened.id));
   return store.getCase(opened.id);
+}
+
+/**
+ * Posts a stored case to the adviser channel (with a link to the asker's thread) and records the post. A
+ * failure is recorded in the case's history and logged; never thrown.
+ */
+export async function postCase(
+  client: WebClient,
+  deps: SlackDeps,
+  c: Case,
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  const { store, log } = deps;
+  if (deps.adviserChannel === undefined) return { ok: false, error: 'no_adviser_channel' };
+  const link = await permalink(client, c.channel, c.thread_ts);
+  try {
+    const withLink: Case = { ...c, link: link ?? null };
+    const res = await client.chat.postMessage({
+      channel: deps.adviserChannel,
+      text: caseFallbackText(withLink),
+      blocks: caseBlocks(withLink),
+    });
+    if (res.ts === undefined) throw new Error('chat.postMessage returned no ts');
+    store.setCasePost(c.id, res.channel ?? deps.adviserChannel, res.ts, link);
+    return { ok: true };
+  } catch (e) {
+    const error = errorCode(e);
+    store.addCaseEvent(c.id, 'post_failed', null, error);
+    log.error({ case_id: c.id, error }, 'case could not be posted to the adviser channel');
+    return { ok: false, error };
+  }
 }
 
 /** Tells the asker of a case something, in their thread. */

@@ -244,6 +244,20 @@ export class Store {
     })();
   }
 
+  /**
+   * Answers recorded for an event that is still `pending` and never marked as posted: the process stopped
+   * between recording and posting them. Oldest first.
+   */
+  pendingAnswers(): StoredAnswer[] {
+    const raw = this.db
+      .prepare(
+        `SELECT a.* FROM answers a JOIN processed_events e ON e.event_id = a.event_id
+         WHERE e.status = 'pending' AND a.message_ts IS NULL ORDER BY a.created_at, a.rowid`,
+      )
+      .all();
+    return rows(AnswerRow, raw, this.onBadRow);
+  }
+
   getAnswer(answerId: string): StoredAnswer | undefined {
     return this.one(AnswerRow, this.db.prepare('SELECT * FROM answers WHERE id = ?').get(answerId));
   }
@@ -324,6 +338,17 @@ export class Store {
     return rows(
       CaseRow,
       this.db.prepare(`SELECT * FROM cases WHERE asker = ? AND status != 'resolved' ORDER BY id`).all(user),
+      this.onBadRow,
+    );
+  }
+
+  /** Open or claimed cases that never reached the adviser channel (no adviser post). Oldest first. */
+  unpostedCases(): Case[] {
+    return rows(
+      CaseRow,
+      this.db
+        .prepare(`SELECT * FROM cases WHERE status != 'resolved' AND adviser_ts IS NULL ORDER BY id`)
+        .all(),
       this.onBadRow,
     );
   }

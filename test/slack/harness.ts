@@ -14,7 +14,7 @@ import type { App } from '@slack/bolt';
 import { loadConfig } from '../../bot/config.js';
 import { type Advisor, createAdvisor } from '../../bot/pipeline.js';
 import { createSlackApp, type SlackConfig } from '../../bot/slack/app.js';
-import type { Handled } from '../../bot/slack/core.js';
+import type { Handled, SlackDeps } from '../../bot/slack/core.js';
 import { createLogger } from '../../bot/slack/logger.js';
 import { Store } from '../../bot/store/index.js';
 import { BOT_ID, BOT_TOKEN, BOT_USER, type SlackStandin, TEAM } from './standin.js';
@@ -29,6 +29,7 @@ export function tempDataDir(): string {
 
 export interface RunningBot {
   app: App;
+  deps: SlackDeps;
   store: Store;
   url: string;
   handled: Handled[];
@@ -66,7 +67,7 @@ export async function startBot(
   const store = Store.open(config.dataDir);
   const handled: Handled[] = [];
   const waiters: { pred: (h: Handled) => boolean; resolve: (h: Handled) => void }[] = [];
-  const { app } = createSlackApp({
+  const { app, deps } = createSlackApp({
     config,
     identity: { botId: BOT_ID, botUserId: BOT_USER },
     advisor: opts.advisor ?? createAdvisor(),
@@ -88,6 +89,7 @@ export async function startBot(
   const { port } = server.address() as AddressInfo;
   return {
     app,
+    deps,
     store,
     url: `http://127.0.0.1:${port}`,
     handled,

@@ -147,6 +147,9 @@ function viewProblem(view: unknown): string | undefined {
 
 export class SlackStandin {
   readonly calls: Call[] = [];
+  /** Messages posted (and updated) with chat.postMessage / chat.update, for conversations.replies / history. */
+  readonly messages: { channel: string; ts: string; thread_ts?: string; text: unknown; blocks: unknown }[] =
+    [];
   private server: Server;
   private faults: Fault[] = [];
   private tsCounter = 0;
@@ -383,6 +386,13 @@ export class SlackStandin {
         const resolved = /^U/.test(channel) ? `D${channel.slice(1)}` : channel;
         if (method === 'chat.postEphemeral') return { ok: true, message_ts: this.nextTs() };
         const ts = method === 'chat.update' ? String(p.ts) : this.nextTs();
+        if (method === 'chat.postMessage') {
+          const thread = typeof p.thread_ts === 'string' ? { thread_ts: p.thread_ts } : {};
+          this.messages.push({ channel: resolved, ts, ...thread, text: p.text, blocks: p.blocks });
+        } else {
+          const m = this.messages.find((x) => x.channel === resolved && x.ts === ts);
+          if (m) Object.assign(m, { text: p.text, blocks: p.blocks });
+        }
         return { ok: true, channel: resolved, ts, message: { text: p.text, ts, bot_id: BOT_ID } };
       }
       case 'chat.getPermalink': {
@@ -402,6 +412,22 @@ export class SlackStandin {
         if (problem)
           return { ok: false, error: 'invalid_blocks', response_metadata: { messages: [problem] } };
         return { ok: true, view: { id: `V${this.nextTs().replace('.', '')}`, ...(p.view as Obj) } };
+      }
+      case 'conversations.replies':
+      case 'conversations.history': {
+        if (need('channel')) return { ok: false, error: 'channel_not_found' };
+        if (method === 'conversations.replies' && need('ts')) return { ok: false, error: 'thread_not_found' };
+        const channel = String(p.channel);
+        const found = this.messages
+          .filter(
+            (m) =>
+              m.channel === channel &&
+              (method === 'conversations.replies'
+                ? m.ts === p.ts || m.thread_ts === p.ts
+                : m.thread_ts === undefined),
+          )
+          .map((m) => ({ type: 'message', bot_id: BOT_ID, ...m }));
+        return { ok: true, messages: found, has_more: false, response_metadata: { next_cursor: '' } };
       }
       case 'conversations.members': {
         if (need('channel')) return { ok: false, error: 'channel_not_found' };

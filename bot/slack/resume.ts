@@ -1,0 +1,173 @@
+/**
+ * Finishing, at start, the work that was stored but not done when the process stopped (a crash, SIGKILL):
+ * - answers recorded for a `pending` event and never marked as posted are posted in their thread;
+ * - open or claimed cases that never reached the adviser channel are posted there, and the asker is told the
+ *   case number.
+ * Before posting, Slack is asked whether the post is already there (the process may have died after Slack
+ * took the post but before it was marked): the answer's id is in its buttons, the case's in its block id.
+ * When Slack cannot be asked, the post is made anyway, so in a rare case a person may see it twice
+ * (SECURITY.md).
+ */
+import type { StoredAnswer } from '../store/index.js';
+import { answerBlocks, answerFallbackText } from './blocks.js';
+import {
+  caseLanguage,
+  errorCode,
+  escalate,
+  postCase,
+  type SlackDeps,
+  tellAsker,
+  type WebClient,
+} from './core.js';
+import { T } from './texts.js';
+
+export interface Resumed {
+  answers: { posted: number; found: number; failed: number };
+  cases: { posted: number; found: number; failed: number };
+}
+
+type Message = { ts?: string; blocks?: unknown };
+
+/** Messages of a thread, up to a few pages; undefined when Slack cannot be asked. */
+async function threadMessages(
+  client: WebClient,
+  channel: string,
+  ts: string,
+): Promise<Message[] | undefined> {
+  const out: Message[] = [];
+  let cursor: string | undefined;
+  try {
+    for (let page = 0; page < 5; page++) {
+      const res = await client.conversations.replies({
+        channel,
+        ts,
+        limit: 200,
+        ...(cursor ? { cursor } : {}),
+      });
+      out.push(...((res.messages ?? []) as Message[]));
+      cursor = res.response_metadata?.next_cursor;
+      if (!cursor) break;
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+async function channelMessages(
+  client: WebClient,
+  channel: string,
+  oldest: string,
+): Promise<Message[] | undefined> {
+  const out: Message[] = [];
+  let cursor: string | undefined;
+  try {
+    for (let page = 0; page < 5; page++) {
+      const res = await client.conversations.history({
+        channel,
+        oldest,
+        limit: 200,
+        ...(cursor ? { cursor } : {}),
+      });
+      out.push(...((res.messages ?? []) as Message[]));
+      cursor = res.response_metadata?.next_cursor;
+      if (!cursor) break;
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+const carries = (m: Message, marker: string) => JSON.stringify(m.blocks ?? []).includes(marker);
+
+async function resumeAnswer(
+  client: WebClient,
+  deps: SlackDeps,
+  a: StoredAnswer,
+): Promise<'posted' | 'found' | 'failed'> {
+  const { store, log } = deps;
+  const eventId = a.event_id ?? undefined;
+  const ctx = { event_id: eventId, channel: a.channel, answer_id: a.id };
+  const existing = (await threadMessages(client, a.channel, a.thread_ts))?.find((m) =>
+    carries(m, `"${a.id}"`),
+  );
+  if (existing !== undefined) {
+    store.markAnswerPosted(a.id, existing.ts, eventId);
+    log.info(ctx, 'pending answer was already posted');
+    return 'found';
+  }
+  try {
+    const res = await client.chat.postMessage({
+      channel: a.channel,
+      thread_ts: a.thread_ts,
+      text: answerFallbackText(a.answer),
+      blocks: answerBlocks(a.answer, { answerId: a.id }),
+    });
+    store.markAnswerPosted(a.id, res.ts, eventId);
+  } catch (e) {
+    if (eventId !== undefined) store.finishEvent(eventId, 'failed', errorCode(e));
+    log.error({ ...ctx, error: errorCode(e) }, 'pending answer could not be posted');
+    return 'failed';
+  }
+  log.info({ ...ctx, verdict: a.answer.verdict }, 'pending answer posted after a restart');
+  if (a.answer.escalation === 'required') {
+    await escalate(client, deps, {
+      answerId: a.id,
+      answer: a.answer,
+      asker: a.user,
+      channel: a.channel,
+      threadTs: a.thread_ts,
+      question: a.question,
+      facts: a.answer.facts,
+    });
+  }
+  return 'posted';
+}
+
+/** Posts what was stored but not posted; returns counts (also logged). Never throws. */
+export async function resumePending(client: WebClient, deps: SlackDeps): Promise<Resumed> {
+  const { store, log } = deps;
+  const out: Resumed = {
+    answers: { posted: 0, found: 0, failed: 0 },
+    cases: { posted: 0, found: 0, failed: 0 },
+  };
+  for (const a of store.pendingAnswers()) {
+    try {
+      out.answers[await resumeAnswer(client, deps, a)]++;
+    } catch (e) {
+      out.answers.failed++;
+      log.error({ answer_id: a.id, error: errorCode(e) }, 'pending answer could not be resumed');
+    }
+  }
+  const adviserChannel = deps.adviserChannel;
+  const cases = store.unpostedCases();
+  if (adviserChannel !== undefined && cases.length > 0) {
+    const oldest = (Date.parse(cases[0]!.created_at) / 1000 - 60).toFixed(6);
+    const history = await channelMessages(client, adviserChannel, oldest);
+    for (const c of cases) {
+      try {
+        const existing = history?.find((m) => carries(m, `"case_${c.id}"`));
+        if (existing?.ts !== undefined) {
+          store.setCasePost(c.id, adviserChannel, existing.ts, c.link ?? undefined);
+          out.cases.found++;
+          continue;
+        }
+        const posted = await postCase(client, deps, c);
+        if (!posted.ok) {
+          out.cases.failed++;
+          continue;
+        }
+        out.cases.posted++;
+        log.info({ case_id: c.id }, 'case posted to the adviser channel after a restart');
+        await tellAsker(client, deps, c, T[caseLanguage(c)].caseOpened(c.id));
+      } catch (e) {
+        out.cases.failed++;
+        log.error({ case_id: c.id, error: errorCode(e) }, 'case could not be resumed');
+      }
+    }
+  }
+  const total = (x: Resumed['answers']) => x.posted + x.found + x.failed;
+  if (total(out.answers) + total(out.cases) > 0) log.info({ ...out }, 'pending work resumed');
+  return out;
+}
