@@ -32,7 +32,7 @@ import { T } from './compose/texts.js';
 import { extractFacts } from './understand/extract.js';
 import { sanitizeInstructions } from './understand/injection.js';
 import { detectLanguage } from './understand/language.js';
-import { classifyTopic } from './understand/topic.js';
+import { classifyTopic, questionParts } from './understand/topic.js';
 
 export interface AdviseRequest {
   /** One person's messages in one thread, oldest first; the answer is to the last one. */
@@ -220,6 +220,18 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       score: Number(h.score.toFixed(4)),
     }));
 
+    /** The statute units that answer a procedure question, best first. */
+    const procedureRefs = (q: string, hitsFor: Hit[], max = 3): string[] =>
+      withIntroducingParagraph(
+        answeringHits(
+          // A decision date is no agreement date: the act's temporal rules (chapter 10) are not asked.
+          hitsFor.filter((h) => !(facts.decision_date && h.unit.chapter?.number === 10)),
+          STATUTE,
+          max,
+          (hs) => descendToParagraphs(hs, q, chooser),
+          procedural || max === 1 ? procedureWeight : undefined,
+        ),
+      );
     const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts).map((r) => [STATUTE, r]);
     if (ev.verdict === 'informational' || (topic === 'escalation_request' && ev.checks.length === 0)) {
       if (topic === 'guidance')
@@ -229,18 +241,18 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         for (const h of retriever.search(query, { k: 2, source: GUIDANCE }).slice(0, 1))
           refs.push([h.source, h.ref]);
       }
-      if (topic === 'procedure')
-        for (const ref of withIntroducingParagraph(
-          answeringHits(
-            // A decision date is no agreement date: the act's temporal rules (chapter 10) are not asked.
-            ranking.filter((h) => !(facts.decision_date && h.unit.chapter?.number === 10)),
-            STATUTE,
-            3,
-            (hs) => descendToParagraphs(hs, query, chooser),
-            procedural ? procedureWeight : undefined,
-          ),
-        ))
-          refs.push([STATUTE, ref]);
+      if (topic === 'procedure') for (const ref of procedureRefs(query, ranking)) refs.push([STATUTE, ref]);
+    }
+    // A question of several parts ("which court, and how many judges?", "when did it enter into force,
+    // and does it reach our 2019 contract?"): each part that asks what the law says gets its own units.
+    const parts = questionParts(sanitizeInstructions(last).text);
+    if (parts.length > 1 && topic !== 'out_of_scope') {
+      for (const part of parts) {
+        const asks = classifyTopic(part, {}, {});
+        if (asks.topic !== 'procedure' || !asks.explicit) continue;
+        const partRanking = retriever.search(part, { k: 10, source: STATUTE });
+        for (const ref of procedureRefs(part, partRanking, 1)) refs.push([STATUTE, ref]);
+      }
     }
     const camera = facts.component === 'surveillance_camera';
     if (camera && (topic === 'equipment_purchase' || topic === 'agreement')) {

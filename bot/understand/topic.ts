@@ -97,7 +97,13 @@ const SIGNALS: Record<Signal, string[]> = {
     'vendor',
     '§',
     'paragraf',
+    'special advocate',
+    'særlige? advokat',
+    'afgørelse',
+    '\\bdecision\\b',
     'byret',
+    '\\bjudges?\\b',
+    '\\bdommere?\\b',
     'court',
     'klage',
     'appeal',
@@ -283,7 +289,9 @@ const SIGNALS: Record<Signal, string[]> = {
     'invalid',
     'landsret',
     'højesteret',
-    'judges',
+    '\\bjudges?\\b',
+    'which court',
+    'hvilken (ret|domstol)',
     'dommere',
     'carries on despite',
     'ignore[sd]? (a|the) (prohibition|ban)',
@@ -554,8 +562,7 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     turnFacts.supplier !== undefined ||
     turnFacts.supplier_country !== undefined ||
     turnFacts.agreement_date !== undefined;
-  const agreement =
-    agreementSubject || (turnFacts.agreement_status !== undefined && s.providerQ === 0);
+  const agreement = agreementSubject || (turnFacts.agreement_status !== undefined && s.providerQ === 0);
   const supplierTalk =
     s.agreement > 0 &&
     (turnFacts.supplier !== undefined || turnFacts.supplier_country !== undefined || s.agreement > 1);
@@ -572,4 +579,17 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
   // In scope but no clearer signal: a question about what the law says; a statement without a
   // question adds to the thread's earlier question instead.
   return decide('procedure', isQuestion(text));
+}
+
+/**
+ * The parts of a question that asks several things: split where a new question starts after a
+ * comma, "and"/"og", or a question mark ("Which court hears it, and how many judges sit?").
+ */
+export function questionParts(text: string): string[] {
+  return text
+    .split(
+      /\?\s+|[,;]?\s+(?:and|og|samt)\s+(?=(?:how|what|which|who|when|where|can|could|do|does|is|are|will|hvor|hvad|hvilke|hvilken|hvem|hvornår|hvordan|kan|må|skal|er|får|gælder|bliver)\b)/i,
+    )
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 3);
 }
