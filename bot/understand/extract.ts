@@ -129,6 +129,7 @@ const STRICT_TOTAL_RE = re(
 );
 const CONTRACT_RE = re(`${X.W}(?:aftale|kontrakt|contract|agreement)${X.W}`);
 const ADDITIVE_BEFORE_RE = re(X.ADDITIVE_BEFORE);
+const ADDITIVE_STRONG_BEFORE_RE = re(X.ADDITIVE_STRONG_BEFORE);
 const CONTINUATION_BEFORE_RE = re(X.CONTINUATION_BEFORE);
 const NO_STATE_RE = re(X.NO_STATE);
 const COMPONENT_RES = X.COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${X.B}(?:${s})${X.E}`)] as const);
@@ -193,6 +194,9 @@ const GAP_BREAK_RE = /^(?:whose|hvis|der|som|that|which|who|with|med|hos|til|fro
 const SERVED_BEFORE_RE = re(
   `${X.B}(?:med|with|through|gennem|via|for|til|hos|at|i|in|ved|af|of|from|fra|to|covering|serving|betjener|serve|serves)\\s+(?:[\\p{L}'’-]+\\s+){0,4}$`,
 );
+/** "of the agency's", "af ministeriets": whose people the count is, not a count of organisations. */
+const WHOSE_GAP_RE =
+  /(?<![\p{L}])(?:of|af)\s+(?:the|its|their|this|that|these|those|its|our|vores|deres|dens|disse|de)?\s*(?:[\p{L}-]+\s+)?[\p{L}-]+(?:'s|’s|s'|’)(?=\s|$)/giu;
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -625,7 +629,10 @@ function findCounts(text: string, spans: Span[]): Count[] {
       kind,
       total,
       subset,
-      additive: ADDITIVE_BEFORE_RE.test(text.slice(sentence.start, n.start)),
+      additive: (kind === 'own' || kind === 'wholesale'
+        ? ADDITIVE_BEFORE_RE
+        : ADDITIVE_STRONG_BEFORE_RE
+      ).test(text.slice(sentence.start, n.start)),
       approx: n.approx,
       ...(MORE_THAN_RE.test(before) || after.startsWith('+') ? { qualifier: 'more_than' as const } : {}),
       ...(LESS_THAN_RE.test(before) ? { qualifier: 'less_than' as const } : {}),
@@ -691,7 +698,8 @@ function okGap(gapText: string): boolean {
   if (words.length > 5) return false;
   if (words.some((w) => GAP_BREAK_RE.test(w))) return false; // "3 ISPs whose customers": not a count of them
   ORG_RE.lastIndex = 0;
-  if (ORG_RE.test(gapText)) return false; // "3 ISPs … customers" counts ISPs
+  // "3 ISPs … customers" counts ISPs; "800 of the agency's staff" counts the agency's staff.
+  if (ORG_RE.test(gapText.replace(WHOSE_GAP_RE, ' '))) return false;
   return !words.some(
     (w) => NOT_USER_WORD_RE.test(w) || (/^(?:of|af)$/i.test(w) === false && /[.!?]/.test(w)),
   );

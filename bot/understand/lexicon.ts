@@ -270,11 +270,30 @@ export const WHOLESALE_MARK = String.raw`${B}(?:wholesale${W}|engros${W}|${W}tje
 export const SUBSET_AFTER = String.raw`^\s*(?:of\s+(?:them|these|those|which)|af\s+(?:dem|disse|de|dem\s+er))${E}`;
 export const SUBSET_BEFORE = String.raw`${B}(?:heraf|hvoraf|deraf|of\s+which|of\s+whom|including|incl\.?|inkl\.?|inklusive|inclusive\s+of|herunder|heriblandt|among\s+them|blandt\s+dem)\s*(?:${gap(2)})?$`;
 export const TOTAL_MARK = String.raw`${B}(?:i\s+alt|in\s+total|in\s+all|a\s+total\s+of|total\s+of|totalt|samlet(?:\s+set)?|overall|altogether|all\s+told|combined|tilsammen)${E}`;
-export const ADDITIVE_BEFORE = String.raw`${B}(?:plus|and\s+another|og\s+yderligere|og\s+endnu|yderligere|derudover|desuden|additionally|in\s+addition|besides|also|også|samt|as\s+well\s+as|foruden|oveni|\+)\s*(?:${gap(2)})?$`;
+/**
+ * A count said to come on top of the one before. `also`/`også` add the writer's own groups ("and also
+ * 25,000 business customers"), but not people served through a state or municipal agreement: "we also
+ * serve 800 of the agency's staff" tells another fact, the total is the count already given.
+ */
+const ADDITIVE_STRONG = String.raw`plus|and\s+another|og\s+yderligere|og\s+endnu|yderligere|derudover|desuden|additionally|in\s+addition(?:\s+to\s+(?:this|that|these|those|them))?|besides|foruden|oveni|on\s+top(?:\s+of\s+(?:this|that|these|those|them))?|udover\s+(?:dem|disse|det)|\+`;
+export const ADDITIVE_BEFORE = String.raw`${B}(?:${ADDITIVE_STRONG}|also|også|samt|as\s+well\s+as),?\s*(?:${gap(2)})?$`;
+/** Additive for counts served through public agreements: only words that say "on top of". */
+export const ADDITIVE_STRONG_BEFORE = String.raw`${B}(?:${ADDITIVE_STRONG}),?\s*(?:${gap(3)})?$`;
 export const CONTINUATION_BEFORE = String.raw`(?:${B}(?:plus|and|og|samt|as\s+well\s+as|foruden|and\s+another|og\s+yderligere)|\+)\s*(?:another|yderligere|endnu|ca\.?|about|omkring)?\s*$`;
 /** A state body agreement negated: state end users 0. */
 export const NO_STATE = String.raw`${B}(?:ingen|ikke\s+nogen|no|not\s+any|zero|nul|uden|without)\s+${gap(2)}(?:aftaler?|kontrakter?|contracts?|agreements?|kunder|customers)\s+${gap(2)}(?:med|with|fra|from|hos|i|in)\s+${gap(1)}(?:statslige?|staten|state|government|ministr|styrelse|the\s+state)${W}|${B}(?:ingen|no|not\s+any)\s+(?:statslige|state|government)\s+${gap(1)}(?:aftaler|kontrakter|contracts|agreements|kunder|customers|bodies|myndigheder)${E}|${B}(?:none|ingen)\s+(?:of\s+them\s+|af\s+dem\s+)?(?:are|is|er)\s+(?:statslige|state)${W}`;
 
+/** What a mast or tower is made of or for, in compounds: `stålmaster`, `antennetårne`, `steel towers`. */
+const MAST_KINDS =
+  String.raw`stål|gitter|beton|træ|antenne|radio|mobil|tele|telefon|sende|steel|lattice|concrete|wooden|antenna|radio|telecoms?|cell|mobile|transmitter|transmission|guyed|monopole`
+    .split('|')
+    .map((k) => `${k}[- ]?`)
+    .join('|');
+
+/** The radio network of a mobile network, as its controllers are said to steer it. */
+const RADIO_NET = String.raw`(?:radio-?net${W}|radio-?netværk${W}|radio\s+(?:access\s+)?networks?|radio\s+(?:side|layer|part)|RAN|base-?\s?stations?|basestation${W}|radio\s+sites?|${W}radioudstyr${W})${E}`;
+/** Things that can steer a radio network ("units that steer …", "udstyr der styrer …"). */
+const RADIO_DEVICE = String.raw`(?:${W}enhed(?:er|erne)?|units?|${W}udstyr(?:et)?|equipment|systems?|${W}systemer(?:ne)?|${W}bokse|boxes|nodes?|noder|hardware|software|kit|gear|devices?|controllers?|${W}computere|computers|servere?|servers)`;
 /** Components, in order of precedence: the first kind found wins. */
 export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
   [
@@ -313,6 +332,13 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
       'ran[- ]?(?:controller|control|styring)s?',
       'radio\\s+network\\s+controllers?',
       `radionetstyring${W}`,
+      // What steers the radio network, said in words: "the controllers that steer our radio network",
+      // "enheder der styrer radionettet", "styreenheder til radionettet", "units controlling the RAN".
+      `(?:${W}controllers?|${W}styre-?enhed${W}|${W}styrings-?enhed${W}|${W}kontrol-?enhed${W}|control(?:ling)?\\s+(?:units?|nodes?|equipment|systems?|hardware|software))\\s+${gap(5)}${RADIO_NET}`,
+      `${RADIO_DEVICE}\\s+(?:that|which|der|som|to|til\\s+at|for\\s+at)\\s+(?:${gap(1)})?(?:steer|control|manage|govern|run|styre|kontrollere|administrere|håndtere)${W}\\s+${gap(2)}${RADIO_NET}`,
+      `(?:steer|styr|kontroller|control)${W}\\s+(?:af\\s+|of\\s+)?${gap(2)}${RADIO_NET}`,
+      `(?:${W}controllers?|${W}styreenhed${W}|control\\s+units?)\\s+(?:for|til|of|af|in|i)\\s+${gap(2)}(?:base-?\\s?stations?|basestation${W}|cell\\s+sites?)`,
+      'base\\s+station\\s+controllers?',
     ].join('|'),
   ],
   [
@@ -421,17 +447,32 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
   [
     'other',
     [
-      'master',
-      'masts?',
-      `antennemast${W}`,
-      'tårne',
-      'towers?',
+      // Passive infrastructure (domain.md: passive masts are not critical): masts and towers, also in
+      // compounds (`stålmaster`, `gittermast`, `antennetårne`, `mastesites`); not `webmaster`.
+      `(?:${MAST_KINDS})?mast(?:er|erne|en|s|e)?(?:-?(?:sites?|positioner|placeringer|anlæg${W}))?`,
+      `(?:${MAST_KINDS})?tårn(?:e|ene|et)?`,
+      `(?:${MAST_KINDS})?towers?`,
+      `(?:mast|tower)\\s+(?:sites?|structures?|infrastructure)`,
       `antenne${W}`,
       'antennas?',
-      `passiv${W}\\s+(?:infrastruktur|infrastructure|udstyr|equipment)`,
-      'passive\\s+(?:infrastructure|equipment)',
+      `passiv${W}\\s+${gap(1)}(?:infrastruktur|infrastructure|udstyr|equipment|komponent${W}|components?|net${W})`,
+      `passive\\s+(?:${gap(1)})?(?:infrastructure|equipment|components?|network\\s+elements?|elements?)`,
+      // Ducts and conduits, cable itself, power.
+      'ducts?',
+      'ducting',
+      'conduits?',
+      `(?:kabel|tom|fiber|førings|beskyttelses)?rør(?:et|ene)?`,
+      `kabelkanal${W}`,
+      `kabelbakke${W}`,
+      `(?:fib(?:er|re)|optical|lysleder|glasfiber)[- ]?(?:optic(?:al)?\\s+)?(?:kabel|kabler|kablerne|cables?|cabling)`,
+      'dark\\s+fib(?:er|re)',
       `strømforsyning${W}`,
-      'power\\s+suppl(?:y|ies)',
+      `nødstrøm${W}`,
+      'power\\s+(?:suppl(?:y|ies)|systems?|equipment|units?)',
+      'UPS(?:es)?',
+      `${W}batteri(?:er|erne)?`,
+      'batter(?:y|ies)\\s+(?:backup|systems?|banks?)',
+      `${W}generator(?:er|erne|s)?`,
       `${W}kabler`,
       // "cable network", "cable-tv": the kind of network, not the cables.
       String.raw`cables?(?![- ]?(?:networks?|net|tv|operators?|providers?|compan(?:y|ies)|internet|broadband|modems?|customers?|subscribers?))`,

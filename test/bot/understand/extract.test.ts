@@ -700,6 +700,48 @@ const ROWS: Row[] = [
     text: 'Vi er i praksis en lille udbyder med 20.000 kunder',
     yes: { organisation_type: 'telecom_provider' },
   },
+  // --- passive infrastructure is `other` (masts, towers, ducts, cable, power) ------------------
+  {
+    text: 'Vi skal have nye gittermaster og antennetårne til vores mobilsites fra en spansk producent',
+    yes: { component: 'other', supplier_country: 'ES', agreement_status: 'new' },
+  },
+  {
+    text: 'We plan to buy steel towers for 40 new mast sites from an Italian vendor',
+    yes: { component: 'other', supplier_country: 'IT' },
+  },
+  { text: 'kan vi købe passive master fra Kina?', yes: { component: 'other' } },
+  { text: 'Our contract for ducts and fibre optic cable is with a Polish firm', yes: { component: 'other' } },
+  { text: 'Vi køber tomrør og kabelkanaler til fiberudrulningen', yes: { component: 'other' } },
+  { text: 'The UPS and power systems at our sites come from Germany', yes: { component: 'other' } },
+  { text: 'masterne står på vores kernenet-sites', yes: { component: 'core_network' } },
+  { text: 'Our webmaster asked about the law', yes: {}, no: ['component'] },
+  // --- what steers the radio network is ran_control, said in words -----------------------------
+  {
+    text: 'We are going to sign with Huawei for the units that control our RAN',
+    yes: { component: 'ran_control', supplier: 'Huawei' },
+  },
+  { text: 'Vi vil købe udstyr som styrer vores radionet fra Nokia', yes: { component: 'ran_control' } },
+  { text: 'De nye styreenheder til radionettet kommer fra ZTE', yes: { component: 'ran_control' } },
+  { text: 'controllers for our base stations from a Chinese maker', yes: { component: 'ran_control' } },
+  {
+    text: 'Kan vi lade en kinesisk leverandør levere systemerne der kontrollerer basestationerne?',
+    yes: { component: 'ran_control', supplier_country: 'CN' },
+  },
+  { text: 'We buy radio network antennas from Ericsson', yes: { component: 'other' } },
+  { text: 'we manage our radio network ourselves', yes: {}, no: ['component'] },
+  // --- a state count said after the own total: the state mark is the later count's -------------
+  {
+    text: 'We have 38,500 end users, and under a deal with a government agency we also supply 620 of the agency’s employees.',
+    yes: { end_users: 38500, state_end_users: 620 },
+  },
+  {
+    text: 'Vi har 49.800 slutbrugere, og gennem en aftale med et ministerium betjener vi også 700 af ministeriets ansatte.',
+    yes: { end_users: 49800, state_end_users: 700 },
+  },
+  {
+    text: 'We have 20,000 customers. In addition, we serve 900 of the police’s staff through a state contract.',
+    yes: { end_users: 20900, state_end_users: 900 },
+  },
 ];
 
 describe('extractFacts: the table', () => {
