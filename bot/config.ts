@@ -22,6 +22,12 @@ const common = {
     .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)')
     .optional(),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days (0 keeps everything)' })
+    .int('must be a whole number of days (0 keeps everything)')
+    .min(0, 'must be 0 (keep everything) or more')
+    .max(36_500, 'must be at most 36500 days')
+    .default(365),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   SLASH_COMMAND: z
     .string()
@@ -53,20 +59,28 @@ const HttpEnv = z.object({
   SLACK_SIGNING_SECRET: signingSecret,
 });
 const SocketEnv = z.object({ ...common, SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken });
-const TerminalEnv = z.object({ DATA_DIR: common.DATA_DIR, LOG_LEVEL: common.LOG_LEVEL });
+const TerminalEnv = z.object({
+  DATA_DIR: common.DATA_DIR,
+  LOG_LEVEL: common.LOG_LEVEL,
+  RETENTION_DAYS: common.RETENTION_DAYS,
+});
+/** What the database needs, in any mode (`npm run purge`). */
+const StoreEnv = z.object({ DATA_DIR: common.DATA_DIR, RETENTION_DAYS: common.RETENTION_DAYS });
 
 export interface SlackSettings {
   botToken: string;
   apiUrl: string;
   adviserChannel: string | undefined;
   dataDir: string;
+  /** Stored conversations older than this many days are purged; 0 keeps everything. */
+  retentionDays: number;
   logLevel: LogLevelName;
   slashCommand: string;
 }
 export type Config =
   | ({ mode: 'http'; signingSecret: string; port: number; host: string } & SlackSettings)
   | ({ mode: 'socket'; appToken: string } & SlackSettings)
-  | { mode: 'terminal'; dataDir: string; logLevel: LogLevelName };
+  | { mode: 'terminal'; dataDir: string; retentionDays: number; logLevel: LogLevelName };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
 
@@ -96,7 +110,15 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
   if (!hasBot && !hasApp && !hasSecret) {
     const r = TerminalEnv.safeParse(env);
     if (!r.success) return { ok: false, error: firstIssue(r.error, env) };
-    return { ok: true, config: { mode: 'terminal', dataDir: r.data.DATA_DIR, logLevel: r.data.LOG_LEVEL } };
+    return {
+      ok: true,
+      config: {
+        mode: 'terminal',
+        dataDir: r.data.DATA_DIR,
+        retentionDays: r.data.RETENTION_DAYS,
+        logLevel: r.data.LOG_LEVEL,
+      },
+    };
   }
   if (!hasBot) {
     return {
@@ -124,6 +146,7 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
         apiUrl: d.SLACK_API_URL,
         adviserChannel: d.ADVISER_CHANNEL,
         dataDir: d.DATA_DIR,
+        retentionDays: d.RETENTION_DAYS,
         logLevel: d.LOG_LEVEL,
         slashCommand: d.SLASH_COMMAND,
       },
@@ -143,10 +166,21 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
       apiUrl: d.SLACK_API_URL,
       adviserChannel: d.ADVISER_CHANNEL,
       dataDir: d.DATA_DIR,
+      retentionDays: d.RETENTION_DAYS,
       logLevel: d.LOG_LEVEL,
       slashCommand: d.SLASH_COMMAND,
     },
   };
+}
+
+/** DATA_DIR and RETENTION_DAYS only, for tools that use the database without Slack (`npm run purge`). */
+export function loadStoreConfig(
+  rawEnv: Env = process.env,
+): { ok: true; dataDir: string; retentionDays: number } | { ok: false; error: string } {
+  const env = clean(rawEnv);
+  const r = StoreEnv.safeParse(env);
+  if (!r.success) return { ok: false, error: firstIssue(r.error, env) };
+  return { ok: true, dataDir: r.data.DATA_DIR, retentionDays: r.data.RETENTION_DAYS };
 }
 
 /** Reads `.env` in the working directory into process.env when it exists (existing variables win). */

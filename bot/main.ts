@@ -7,7 +7,7 @@ import { runTerminalChat } from './cli/chat.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { createAdvisor } from './pipeline.js';
 import { createSlackApp, whoAmI } from './slack/app.js';
-import { installCrashPolicy } from './slack/guard.js';
+import { crashCode, installCrashPolicy } from './slack/guard.js';
 import { createLogger } from './slack/logger.js';
 import { resumePending } from './slack/resume.js';
 import { Store } from './store/index.js';
@@ -40,6 +40,19 @@ async function main(): Promise<void> {
     fail(
       `Start-up error: the database in DATA_DIR=${config.dataDir} could not be opened (${(e as Error).message})`,
     );
+  }
+  // Retention (SECURITY.md): old conversations are purged at start and once a day; 0 keeps everything.
+  if (config.retentionDays > 0) {
+    const purge = () => {
+      try {
+        const removed = store.purge(config.retentionDays);
+        log.info({ retention_days: config.retentionDays, removed }, 'retention purge');
+      } catch (e) {
+        log.error({ error: crashCode(e) }, 'retention purge failed');
+      }
+    };
+    purge();
+    setInterval(purge, 24 * 60 * 60 * 1000).unref();
   }
   const { app, deps } = createSlackApp({
     config,

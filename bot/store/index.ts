@@ -133,6 +133,33 @@ export type CaseTransition =
   | { ok: true; case: Case }
   | { ok: false; reason: 'unknown_case' | 'already_resolved' | 'claimed_by_other'; case?: Case };
 
+/** Rows removed (or, in a dry run, that would be removed) per table by a purge. */
+export interface PurgeCounts {
+  processed_events: number;
+  threads: number;
+  answers: number;
+  feedback: number;
+  cases: number;
+  case_events: number;
+}
+
+export const PURGE_TABLES = [
+  'processed_events',
+  'threads',
+  'answers',
+  'feedback',
+  'cases',
+  'case_events',
+] as const satisfies readonly (keyof PurgeCounts)[];
+
+class DryRunRollback extends Error {
+  constructor(readonly counts: PurgeCounts) {
+    super('dry run');
+  }
+}
+
+const DAY_MS = 86_400_000;
+
 /** Parses rows, dropping (and reporting) the ones that do not validate. */
 function rows<T extends z.ZodType>(schema: T, raw: unknown[], onBad: (why: string) => void): z.infer<T>[] {
   const out: z.infer<T>[] = [];
@@ -436,6 +463,54 @@ export class Store {
       this.db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY id').all(caseId),
       this.onBadRow,
     );
+  }
+
+  // ---- retention ----------------------------------------------------------------------------------------
+
+  /**
+   * Deletes, in one transaction, what is older than `days` days: processed events and threads last updated
+   * before then, answers and votes given before then (an answer a kept case refers to stays, with its votes),
+   * and resolved cases closed before then with their history. Open and claimed cases are kept. `days` 0 keeps
+   * everything. A dry run counts the same rows and rolls back.
+   */
+  purge(days: number, o: { dryRun?: boolean; now?: Date } = {}): PurgeCounts {
+    const d = z.number().int().min(0).parse(days);
+    const zero: PurgeCounts = {
+      processed_events: 0,
+      threads: 0,
+      answers: 0,
+      feedback: 0,
+      cases: 0,
+      case_events: 0,
+    };
+    if (d === 0) return zero;
+    const cutoff = new Date((o.now ?? new Date()).getTime() - d * DAY_MS).toISOString();
+    const run = this.db.transaction((): PurgeCounts => {
+      const del = (sql: string, ...args: unknown[]) => this.db.prepare(sql).run(...args).changes;
+      const oldCases = `SELECT id FROM cases WHERE status = 'resolved' AND updated_at < ?`;
+      const counts: PurgeCounts = { ...zero };
+      counts.case_events = del(`DELETE FROM case_events WHERE case_id IN (${oldCases})`, cutoff);
+      counts.cases = del(`DELETE FROM cases WHERE id IN (${oldCases})`, cutoff);
+      const oldAnswers = `SELECT id FROM answers WHERE created_at < ?
+        AND id NOT IN (SELECT answer_id FROM cases WHERE answer_id IS NOT NULL)`;
+      counts.feedback = del(
+        `DELETE FROM feedback WHERE answer_id IN (${oldAnswers})
+           OR (created_at < ? AND answer_id NOT IN (SELECT answer_id FROM cases WHERE answer_id IS NOT NULL))`,
+        cutoff,
+        cutoff,
+      );
+      counts.answers = del(`DELETE FROM answers WHERE id IN (${oldAnswers})`, cutoff);
+      counts.threads = del('DELETE FROM threads WHERE updated_at < ?', cutoff);
+      counts.processed_events = del('DELETE FROM processed_events WHERE updated_at < ?', cutoff);
+      if (o.dryRun) throw new DryRunRollback(counts);
+      return counts;
+    });
+    try {
+      return run();
+    } catch (e) {
+      if (e instanceof DryRunRollback) return e.counts;
+      throw e;
+    }
   }
 
   private insertCaseEvent(

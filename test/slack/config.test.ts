@@ -9,7 +9,7 @@ describe('configuration', () => {
   it('chooses the terminal chat without Slack tokens', () => {
     expect(loadConfig({})).toEqual({
       ok: true,
-      config: { mode: 'terminal', dataDir: './data', logLevel: 'info' },
+      config: { mode: 'terminal', dataDir: './data', retentionDays: 365, logLevel: 'info' },
     });
   });
 
@@ -26,8 +26,19 @@ describe('configuration', () => {
         logLevel: 'info',
         slashCommand: '/leverandor',
         adviserChannel: undefined,
+        retentionDays: 365,
       },
     });
+  });
+
+  it('reads RETENTION_DAYS (0 keeps everything) and names it when it is not a whole number of days', () => {
+    expect(loadConfig({ RETENTION_DAYS: '30' })).toMatchObject({ ok: true, config: { retentionDays: 30 } });
+    expect(loadConfig({ RETENTION_DAYS: '0' })).toMatchObject({ ok: true, config: { retentionDays: 0 } });
+    for (const bad of ['-1', '1.5', 'a year']) {
+      const r = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, RETENTION_DAYS: bad });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/^Configuration error: RETENTION_DAYS /);
+    }
   });
 
   it('chooses Socket Mode with bot token + app token', () => {

@@ -96,6 +96,7 @@ describe('Socket Mode', () => {
         apiUrl: standin.apiUrl,
         adviserChannel: undefined,
         dataDir: '',
+        retentionDays: 365,
         logLevel: 'error',
         slashCommand: '/leverandor',
       },

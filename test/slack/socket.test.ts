@@ -24,6 +24,7 @@ beforeAll(async () => {
       apiUrl: standin.apiUrl,
       adviserChannel: undefined,
       dataDir: '',
+      retentionDays: 365,
       logLevel: 'error',
       slashCommand: '/leverandor',
     },
