@@ -31,6 +31,12 @@
  *   whole period lies on one side of 7 December 2020 (§ 17, stk. 2); `signals.vague_agreement_date`
  *   keeps the one that does not.
  * - Backbone routers or servers: when both are named, the device noun nearest the backbone word.
+ * - Supplier names and aliases match as whole words, or as the first part of a Danish compound
+ *   (`Huaweiudstyr`, `Hikvision-kameraer`); never as the tail of a word. A near miss (one edit) must be
+ *   capitalised or long, start with the name's first letter, and not be an everyday word or surname
+ *   (`protect` is no `XProtect`, `Eriksen` no `Ericsson`). The act's own name ("the Danish supplier
+ *   security act", `leverandørsikkerhedsloven`, `lov om leverandørsikkerhed`) is blanked out first: it
+ *   gives neither a supplier nor a country.
  * - Supplier country: a country word (the register's names and demonyms, `irsk`, `Irish`) right before
  *   a supplier noun, compounds included (`et irsk IT-firma`, `en polsk softwarevirksomhed`).
  * - Handsets: `customer_equipment` (a telco sells them to subscribers), `office_it` when the sentence
@@ -230,6 +236,34 @@ const SHORT_WORDS = new Set([
 ]);
 /** Names that are also everyday words: matched only when capitalised as a name. */
 const COMMON_WORD_NAMES = new Set(['axis', 'milestone', 'island', 'turkey', 'us', 'amerika']);
+/**
+ * Everyday words and Danish surnames one letter away from a supplier name: never a near miss of it
+ * ("protect" is not XProtect, "Eriksen" not Ericsson, "Borch" not Bosch).
+ */
+const NOT_NEAR_MISSES = new Set([
+  'protect',
+  'protects',
+  'eriksen',
+  'ericsen',
+  'samsun',
+  'remi',
+  'bosco',
+  'borch',
+  'bosh',
+  'junior',
+  'juniors',
+]);
+/**
+ * The head of a Danish compound after a supplier name: "Huaweiudstyr", "Ciscorouterne",
+ * "Nokiaaftalen". A name as the first part of a compound is the name; as the tail of an ordinary word
+ * ("protect" in "XProtect") it is not, so a name never matches after a letter.
+ */
+const COMPOUND_HEAD = String.raw`(?:s?-?(?:udstyr|kamera|router|switch|telefon|mobil|løsning|system|aftale|kontrakt|leverance|levering|produkt|net|antenne|anlæg|software|hardware|enhed|boks|box|server|komponent|basestation|radio|kerne|core|teknologi|platform|licens|support|modem|gear)\p{L}*)`;
+const ACT_NAME_RE = g(X.ACT_NAME);
+/** The text with the act's own name blanked out (same length, so positions stay). */
+function withoutActName(text: string): string {
+  return text.replace(ACT_NAME_RE, (m) => ' '.repeat(m.length));
+}
 
 interface RegisterIndex {
   supplierRe: RegExp;
@@ -278,7 +312,7 @@ function indexOf(reg: SupplierRegister): RegisterIndex {
   idx = {
     // Danish inflections after a name: "Huaweis udstyr", "fritzboxe".
     supplierRe: new RegExp(
-      `(?<![\\p{L}\\p{N}])(?<n>${nameAlternation(supplierNames)})(?:s|e|en|er|erne|es|'s|’s)?(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}\\p{N}])(?<n>${nameAlternation(supplierNames)})(?:s|e|en|er|erne|es|'s|’s|${COMPOUND_HEAD})?(?![\\p{L}\\p{N}])`,
       'giu',
     ),
     countryRe: new RegExp(`(?<![\\p{L}\\p{N}])(?:${nameAlternation(countryNames)})(?![\\p{L}\\p{N}])`, 'giu'),
@@ -799,9 +833,11 @@ function findComponent(text: string, spans: Span[]): { value: Component; evidenc
 
 // ---- supplier ------------------------------------------------------------------------------------
 function findSupplier(
-  text: string,
+  original: string,
   reg: SupplierRegister,
 ): { supplier?: { value: string; evidence: string }; country?: { value: string; evidence: string } } {
+  // "Does the Danish supplier security act apply?": the act's name is no supplier and no country.
+  const text = withoutActName(original);
   const idx = indexOf(reg);
   const out: ReturnType<typeof findSupplier> = {};
   const named = allMatches(idx.supplierRe, text).filter((m) => caseOk(m.groups!.n!));
@@ -816,8 +852,12 @@ function findSupplier(
       const word = w[0];
       const lower = word.toLowerCase();
       const capital = word[0] !== lower[0];
+      // Written as a name (capitalised) or long enough, never an everyday word, and with the name's
+      // first letter: people mistype the middle of a name, and "protect" is no "XProtect".
+      if (!(capital || lower.length >= 5) || NOT_NEAR_MISSES.has(lower)) continue;
       const hit = idx.fuzzy.find(
         (f) =>
+          f.key[0] === lower[0] &&
           (capital || f.key.length >= 6) &&
           Math.abs(f.key.length - lower.length) <= 1 &&
           withinOneEdit(lower, f.key),
@@ -862,9 +902,14 @@ function findSupplier(
       attachedBefore = supplierBefore || thingBefore;
     }
     if (attachedAfter || attachedBefore || predicate) {
+      const end = c.index + c[0].length;
       out.country = {
         value: country.code,
-        evidence: (attachedAfter ? c[0] + after.split(/[,.;!?]/)[0] : before.slice(-30) + c[0]).trim(),
+        // Evidence from what the person wrote (the blanked act name is back in it).
+        evidence: (attachedAfter
+          ? original.slice(c.index, end + after.split(/[,.;!?]/)[0]!.length)
+          : original.slice(Math.max(0, c.index - Math.min(30, before.length)), end)
+        ).trim(),
       };
       return out;
     }

@@ -544,3 +544,14 @@ export const AGREEMENT_ACTS = `${B}(?:underskrev${W}|signed|sign|signing|indgå$
 /** An agreement noun joined to the date that follows it: "aftalen fra 3. marts 2019", "contract dated …". */
 export const AGREEMENT_NOUN_OF_DATE = String.raw`${B}(?:${W}aftale${W}|agreement${W}|contract${W}|kontrakt${W}|deal)\s+(?:(?:er|is|was|var)\s+)?(?:from|of|dated|fra|af|dateret)\s+(?:the\s+|den\s+)?$`;
 export const NEUTRAL_DATE_WORDS = String.raw`${B}(?:lov${W}|act|law|§+|i\s+kraft|in\s+force|ikrafttræden${W}|skæringsdato${W}|cut-?off|deadline|frist${W}|court|retten|byret${W}|indbring${W}|as\s+of|before|efter|after|før|inden)${E}`;
+
+/**
+ * The name of the act itself ("the Danish supplier security act", "leverandørsikkerhedsloven", "lov om
+ * leverandørsikkerhed"): it names no supplier and no supplier's country, so the extractor blanks it out
+ * before it reads supplier facts.
+ */
+export const ACT_NAME = [
+  String.raw`${B}(?:(?:the|this|den|denne)\s+)?(?:(?:danish|danske?|new|nye?|current|nuværende)\s+)*(?:supplier|vendor|leverandør)[- ]?(?:security|sikkerheds?)[- ]?(?:act|law|legislation|rules|regime|bill|regulation|lov${W}|regler${W}|lovgivning${W})${E}`,
+  String.raw`${B}(?:(?:den|denne)\s+)?(?:(?:danske?|nye?)\s+)*leverandørsikkerheds-?(?:lov${W}|regler${W}|regulering${W})`,
+  String.raw`${B}(?:(?:the|den|denne)\s+)?(?:(?:danish|danske?|new|nye?)\s+)*(?:act|law|lov(?:en)?|bekendtgørelse(?:n)?)\s+(?:on|om)\s+(?:the\s+)?(?:supplier|vendor|leverandør)[- ]?(?:security|sikkerhed)(?:\s+(?:in|i|for)\s+(?:${gap(2)})?(?:infrastructure|infrastruktur|${W}telekommunikationsinfrastruktur|telecom${W}|networks?))?${E}`,
+].join('|');

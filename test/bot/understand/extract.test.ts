@@ -742,6 +742,42 @@ const ROWS: Row[] = [
     text: 'We have 20,000 customers. In addition, we serve 900 of the police’s staff through a state contract.',
     yes: { end_users: 20900, state_end_users: 900 },
   },
+  // --- supplier names are whole words (a compound may start with one); near misses are no words --
+  {
+    text: 'Must the authority accept a weaker measure if it is sufficient to protect the network?',
+    yes: {},
+    no: ['supplier', 'supplier_country'],
+  },
+  { text: 'protect our customers, that is the goal', yes: {}, no: ['supplier', 'supplier_country'] },
+  { text: 'Lars Eriksen her fra IT-afdelingen', yes: {}, no: ['supplier', 'supplier_country'] },
+  {
+    text: 'Vi har XProtect-licenser til kameraerne på rådhuset',
+    yes: { supplier: 'Milestone', supplier_country: 'DK' },
+  },
+  {
+    text: 'Vi overvejer Nokiaudstyr til radionettet',
+    yes: { supplier: 'Nokia', supplier_country: 'FI' },
+  },
+  { text: 'we use Ericson kit in the core', yes: { supplier: 'Ericsson', supplier_country: 'SE' } },
+  // --- the act's own name is no supplier and no country -----------------------------------------
+  {
+    text: 'Is a regional hospital covered by the Danish supplier-security law?',
+    yes: {},
+    no: ['supplier', 'supplier_country'],
+  },
+  {
+    text: 'Hvornår trådte den danske leverandørsikkerhedslov i kraft?',
+    yes: {},
+    no: ['supplier', 'supplier_country'],
+  },
+  {
+    text: 'Gælder loven om leverandørsikkerhed i kritisk telekommunikationsinfrastruktur for en svensk leverandør?',
+    yes: { supplier_country: 'SE' },
+  },
+  {
+    text: 'Under the Danish act on supplier security, can we buy from a Finnish vendor?',
+    yes: { supplier_country: 'FI' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
