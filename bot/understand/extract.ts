@@ -21,7 +21,11 @@
  *   `som region`, `vi som kommune` and a named region (`Region Midtjylland …` as subject, `hos os i …`)
  *   say what the writer is; a named body the writer serves does not.
  * - Status: a signing still to come (`will be signed next month`, `skal underskrives`, `not yet signed`,
- *   `forventer at indgå`) is `new`, even though `signed` is in the sentence.
+ *   `forventer at indgå`) is `new`, even though `signed` is in the sentence. Only the writer's agreement
+ *   with a supplier counts: a sentence about serving their own customers ("we serve staff at Aarhus
+ *   Kommune under our framework contracts") with no supplier, purchase, component or supplier name in
+ *   it sets no status, nor does an agreement that is only the object of a CFCS decision ("before CFCS
+ *   bans our agreement, must it consult …?"); `signed`/`indgået` in such a question still do.
  * - Dates: a date's role is the nearest deciding word in its clause, where only acts (`signed`,
  *   `indgået`, `since`) and decision words (`meddelt`, `notified`, `prohibition`) count, so in
  *   "CFCS notified its decision banning one of our agreements on 31 August" the date is the
@@ -154,6 +158,10 @@ const NEW_STRONG_RE = g(X.NEW_STRONG);
 const EXISTING_STRONG_RE = g(X.EXISTING_STRONG);
 const NOT_YET_BEFORE_RE = re(X.NOT_YET_BEFORE);
 const CUSTOMER_CONTRACT_AFTER_RE = re(X.CUSTOMER_CONTRACT_AFTER);
+const DECIDED_ON_BEFORE_RE = re(X.DECIDED_ON_BEFORE);
+const SERVE_VERB_RE = re(X.SERVE_VERB);
+const CUSTOMER_OBJECT_RE = re(X.CUSTOMER_OBJECT);
+const SUPPLIER_CONTEXT_RE = re(X.SUPPLIER_CONTEXT);
 const EXISTING_WEAK_RE = g(X.EXISTING_WEAK);
 const NEW_WEAK_RE = g(X.NEW_WEAK);
 const WANTS_HUMAN_RE = g(X.WANTS_HUMAN);
@@ -940,11 +948,14 @@ function findTerritory(text: string): { value: 'FO' | 'GL' | 'DK'; evidence: str
 function findStatus(
   text: string,
   spans: Span[],
+  reg?: SupplierRegister,
 ): { value: 'new' | 'existing'; evidence: string } | undefined {
+  const supplierRe = reg ? indexOf(reg).supplierRe : undefined;
   const own = (m: RegExpExecArray) => {
     const s = sentenceAt(spans, m.index);
     const sentence = text.slice(s.start, s.end);
-    return FIRST_PERSON_RE.test(sentence) || FIRST_PERSON_I_RE.test(sentence);
+    if (!(FIRST_PERSON_RE.test(sentence) || FIRST_PERSON_I_RE.test(sentence))) return false;
+    return !customerSentence(sentence, supplierRe);
   };
   const last = (rx: RegExp) => allMatches(rx, text).filter(own).at(-1);
   const newAll = allMatches(NEW_STRONG_RE, text).filter(own);
@@ -962,8 +973,10 @@ function findStatus(
   if (newS) return { value: 'new', evidence: newS[0] };
   if (oldS) return { value: 'existing', evidence: oldS[0] };
   // "under our contract with them" (the state agency served): a contract with customers, not a supplier.
+  // "before CFCS bans our agreement": what a decision is about, not whether it is signed.
   const oldW = allMatches(EXISTING_WEAK_RE, text)
     .filter(own)
+    .filter((m) => !DECIDED_ON_BEFORE_RE.test(text.slice(Math.max(0, m.index - 50), m.index)))
     .filter(
       (m) => !CUSTOMER_CONTRACT_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 80)),
     )
@@ -976,6 +989,19 @@ function findStatus(
   if (oldW) return { value: 'existing', evidence: oldW[0] };
   if (newW) return { value: 'new', evidence: newW[0] };
   return undefined;
+}
+
+/**
+ * A sentence about serving the writer's own customers ("We serve staff at Aarhus Municipality under our
+ * framework contracts"), with no supplier, purchase, component or supplier name in it: its agreement
+ * words are about contracts with customers, which the act does not regulate.
+ */
+function customerSentence(sentence: string, supplierRe: RegExp | undefined): boolean {
+  if (!SERVE_VERB_RE.test(sentence) || !CUSTOMER_OBJECT_RE.test(sentence)) return false;
+  if (SUPPLIER_CONTEXT_RE.test(sentence)) return false;
+  if (COMPONENT_RES.some(([, rx]) => allMatches(rx, sentence).length > 0)) return false;
+  if (supplierRe && allMatches(supplierRe, sentence).some((m) => caseOk(m.groups!.n!))) return false;
+  return true;
 }
 
 function findWantsHuman(text: string): { value: true; evidence: string } | undefined {
@@ -1112,7 +1138,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
 
   const terr = findTerritory(text);
   if (terr) set('territory', terr.value, terr.evidence);
-  const status = findStatus(text, spans);
+  const status = findStatus(text, spans, reg);
   if (status) set('agreement_status', status.value, status.evidence);
   const human = findWantsHuman(text);
   if (human) set('wants_human', human.value, human.evidence);

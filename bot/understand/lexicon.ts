@@ -510,7 +510,7 @@ export const TERRITORY: Array<['FO' | 'GL' | 'DK', string]> = [
   ],
 ];
 /** "Danish act", "dansk lov": a demonym on the law, not on the network. */
-export const DK_NOT_TERRITORY_AFTER = String.raw`^\s*(?:${gap(1)})?(?:act|law|lov${W}|byret${W}|ret(?:t)?|regler|rules|legislation|lovgivning|authorities|myndighed${W}|government|regering${W}|cfcs|${SUPPLIER_NOUN.slice(3, -1)})`;
+export const DK_NOT_TERRITORY_AFTER = String.raw`^\s*(?:${gap(1)})?(?:act|law|lov${W}|byret${W}|ret(?:t)?|regler|rules|legislation|lovgivning|authorit${W}|agenc${W}|myndighed${W}|government|regering${W}|cfcs|${SUPPLIER_NOUN.slice(3, -1)})`;
 
 /** A signing in the future or not yet done. */
 export const FUTURE_SIGNING = String.raw`(?:will|shall|is\s+to|are\s+to|'ll|going\s+to|expected\s+to|due\s+to|set\s+to|scheduled\s+to)\s+be\s+(?:signed|concluded|entered\s+into|awarded|finali[sz]ed)|(?:to|yet\s+to)\s+be\s+signed|not\s+(?:yet\s+)?(?:been\s+)?signed|(?:haven'?t|have\s+not|hasn'?t|has\s+not)\s+(?:yet\s+)?(?:signed|entered)|(?:skal|vil)\s+(?:først\s+)?(?:underskrives|indgås|skrives\s+under|blive\s+(?:underskrevet|indgået))|(?:endnu\s+ikke|ikke\s+endnu)\s+(?:underskrevet|indgået|skrevet\s+under)|(?:har|er)\s+(?:endnu\s+)?ikke\s+(?:endnu\s+)?(?:underskrevet|indgået|skrevet\s+under)|(?:i\s+)?(?:næste|kommende)\s+(?:måned|uge|kvartal)|(?:next|the\s+coming)\s+(?:month|week|quarter)`;
@@ -555,3 +555,19 @@ export const ACT_NAME = [
   String.raw`${B}(?:(?:den|denne)\s+)?(?:(?:danske?|nye?)\s+)*leverandørsikkerheds-?(?:lov${W}|regler${W}|regulering${W})`,
   String.raw`${B}(?:(?:the|den|denne)\s+)?(?:(?:danish|danske?|new|nye?)\s+)*(?:act|law|lov(?:en)?|bekendtgørelse(?:n)?)\s+(?:on|om)\s+(?:the\s+)?(?:supplier|vendor|leverandør)[- ]?(?:security|sikkerhed)(?:\s+(?:in|i|for)\s+(?:${gap(2)})?(?:infrastructure|infrastruktur|${W}telekommunikationsinfrastruktur|telecom${W}|networks?))?${E}`,
 ].join('|');
+
+/**
+ * A sentence about the writer's own customers: a serving verb ("we serve", "leverer til", "betjener")
+ * and whom it serves (a public body, customers, staff). Its contracts ("under our framework
+ * contracts", "vores rammeaftale med kommunen") are with customers, not with a supplier, unless the
+ * sentence also speaks of a supplier (`SUPPLIER_CONTEXT`).
+ */
+export const SERVE_VERB = String.raw`${B}(?:serve[sd]?|serving|supply|supplies|supplied|supplying|deliver${W}|provid${W}|sell${W}|sold|leverer|levere|leveret|betjen${W}|forsyn${W}|sælge${W}|solgt|dækker|cover(?:s|ing)?)${E}`;
+export const CUSTOMER_OBJECT = String.raw`${STATE_MARK}|${LOCAL_GOV_MARK}|${B}(?:${W}kunde(?:r|rne|n)?|customers?|clients?|${W}slutbrugere|end[- ]?users|subscribers|abonnenter|staff|employees|${W}medarbejdere|${W}ansatte|personale${W}|institutions?|institutioner${W}|schools?|skoler${W}|public\s+(?:sector|bodies|authorities)|det\s+offentlige)${E}`;
+/** Words that make an agreement a supplier's: suppliers, buying, equipment bought from someone. */
+export const SUPPLIER_CONTEXT = String.raw`${B}(?:${SUPPLIER_NOUN}|firms?|køb${W}|købt${W}|buy${W}|bought|purchas${W}|indkøb${W}|anskaf${W}|procur${W}|sourc${W}|order${W}|bestil${W}|outsourc${W}|udlicit${W}|import${W})${E}`;
+/**
+ * An agreement that is the object of a decision by CFCS ("before CFCS bans our agreement", "afgørelse om
+ * vores kontrakt"): a question about the procedure, which says nothing about whether it is signed.
+ */
+export const DECIDED_ON_BEFORE = String.raw`${B}(?:bans?|banning|banned|prohibit${W}|forbid${W}|forbyd${W}|forbyder|intervene\s+(?:against|in)|gribe\s+ind\s+(?:over\s+for|i)|decid${W}\s+(?:on|about|against)|decision\s+(?:on|about|regarding)|afgørelse\s+(?:om|vedrørende|over\s+for)|(?:order${W}|pålæg${W}|påbyde${W})\s+(?:us\s+|os\s+)?(?:to\s+|at\s+)?(?:terminate|end|cancel|opsige|ophæve|afvikle|bringe)|terminat${W}|opsige|ophæve|assess${W}|vurder${W}|review${W}|examin${W}|undersøg${W}|hear(?:ing)?\s+(?:on|about)|høring\s+om|stop(?:pe)?|block${W}|blokere)\s+(?:${gap(2)})?$`;

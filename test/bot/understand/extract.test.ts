@@ -778,6 +778,35 @@ const ROWS: Row[] = [
     text: 'Under the Danish act on supplier security, can we buy from a Finnish vendor?',
     yes: { supplier_country: 'FI' },
   },
+  // --- contracts with one's own customers, and questions about CFCS decisions, are no status ----
+  {
+    text: 'We provide mobile service to the staff of two regions under our framework agreements.',
+    yes: {},
+    no: ['agreement_status'],
+  },
+  {
+    text: 'Vi leverer bredbånd til Vejle Kommunes skoler gennem vores rammeaftale',
+    yes: {},
+    no: ['agreement_status'],
+  },
+  {
+    text: 'If CFCS wants to forbid our contract, must it first hear the Danish Energy Agency under § 5, stk. 3?',
+    yes: {},
+    no: ['agreement_status', 'territory'],
+  },
+  {
+    text: 'Skal Erhvervsstyrelsen høres, inden CFCS træffer afgørelse om vores aftale?',
+    yes: {},
+    no: ['agreement_status'],
+  },
+  {
+    text: 'Kan CFCS forbyde vores aftale med Huawei, som vi indgik i marts 2022?',
+    yes: { agreement_status: 'existing', supplier: 'Huawei' },
+  },
+  {
+    text: 'We serve 3 municipalities, and our contract with a Swedish vendor covers the core network',
+    yes: { agreement_status: 'existing', supplier_country: 'SE' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
