@@ -32,8 +32,9 @@
  *   notification's; an agreement noun decides only when joined to the date (`aftalen fra 3. marts`), or
  *   when no act or decision word is in the clause, then the sentence. A date after `asOf` is kept.
  *   A year or month without a day is only used for the agreement date, as its first day, when the
- *   whole period lies on one side of 7 December 2020 (§ 17, stk. 2); `signals.vague_agreement_date`
- *   keeps the one that does not.
+ *   whole period lies on one side of 7 December 2020 (§ 17, stk. 2), with
+ *   `signals.agreement_date_precision` (`year`, `month`) saying it is no day ("signed back in 2019" →
+ *   2019-01-01, precision `year`); `signals.vague_agreement_date` keeps the one that does not (`2020`).
  * - Backbone routers or servers: when both are named, the device noun nearest the backbone word.
  * - Supplier names and aliases match as whole words, or as the first part of a Danish compound
  *   (`Huaweiudstyr`, `Hikvision-kameraer`); never as the tail of a word. A near miss (one edit) must be

@@ -869,6 +869,23 @@ describe('extractFacts: signals and odd input', () => {
     expect(x.facts.agreement_date).toBe('2017-01-01');
     expect(x.signals.agreement_date_precision).toBe('year');
   });
+  it('keeps a bare year on one side of 7 December 2020 as its first day, marked as a year', () => {
+    // The pipeline sees the year's first day in facts and the precision in signals; any day of 2019
+    // (or 2018, 2021) lies on the same side of the cut-off, so § 17, stk. 2 is decided either way.
+    const x = extractFacts('The Huawei contracts we signed back in 2019 – does the act reach them?');
+    expect(x.facts).toMatchObject({ agreement_date: '2019-01-01', agreement_status: 'existing' });
+    expect(x.signals.agreement_date_precision).toBe('year');
+    const y = extractFacts('vi har haft en driftsaftale med Nokia siden 2018');
+    expect(y.facts.agreement_date).toBe('2018-01-01');
+    expect(y.signals.agreement_date_precision).toBe('year');
+    const z = extractFacts('We entered the agreement back in 2020');
+    expect(z.facts.agreement_date).toBeUndefined();
+    expect(z.facts.agreement_status).toBe('existing');
+    expect(z.signals).toMatchObject({ vague_agreement_date: '2020' });
+    expect(z.signals.agreement_date_precision).toBeUndefined();
+    const d = extractFacts('aftalen blev underskrevet den 3. marts 2019');
+    expect(d.signals.agreement_date_precision).toBeUndefined();
+  });
   it('marks a count given as a bound', () => {
     expect(extractFacts('Vi har over 50.000 slutbrugere').signals.end_users_qualifier).toBe('more_than');
     expect(extractFacts('we have fewer than 40,000 customers').signals.end_users_qualifier).toBe('less_than');
