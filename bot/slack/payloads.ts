@@ -88,22 +88,30 @@ export function problem(error: z.ZodError): string {
 }
 
 const obj = z.object({}).loose();
-const ENVELOPES: Record<string, z.ZodType> = {
-  block_actions: z.object({ actions: z.array(obj).min(1) }),
-  view_submission: z.object({ view: obj }),
-  view_closed: z.object({ view: obj }),
-  event_callback: z.object({ event: obj }),
-};
+/**
+ * Bolt tells what a body is by which fields are present (`event`, `actions`, `view`), not by `type`; its
+ * matchers then read into them (`'action_id' in actions[0]`, `view.callback_id`, `event.type`).
+ */
+const PRESENT: [string, z.ZodType][] = [
+  ['event', obj],
+  ['actions', z.array(obj).min(1)],
+  ['view', obj],
+];
 
 /**
- * What Bolt's own listener matching reads before any listener runs (`'action_id' in actions[0]`,
- * `view.callback_id`, `event.type`). Returns the field that does not have its shape, or undefined when the
- * body may go on to the listeners.
+ * Returns the envelope field that Bolt's own matching would trip over, or undefined when the body may go on
+ * to the listeners.
  */
 export function envelopeProblem(body: unknown): string | undefined {
-  const type = (body as { type?: unknown } | null)?.type;
-  const schema = typeof type === 'string' ? ENVELOPES[type] : undefined;
-  if (schema === undefined) return undefined;
-  const parsed = schema.safeParse(body);
-  return parsed.success ? undefined : problem(parsed.error);
+  if (typeof body !== 'object' || body === null) return 'payload';
+  const b = body as Record<string, unknown>;
+  for (const [field, schema] of PRESENT) {
+    if (b[field] === undefined) continue;
+    const parsed = schema.safeParse(b[field]);
+    if (!parsed.success) {
+      const sub = problem(parsed.error);
+      return sub === 'payload' ? field : `${field}.${sub}`;
+    }
+  }
+  return undefined;
 }
