@@ -3,10 +3,10 @@
  * adviser channel, and telling the asker. Listeners stay thin and call these.
  */
 import type { webApi } from '@slack/bolt';
-import { type Answer, AnswerSchema, type Language } from '../../guardrails/contract.js';
+import type { Answer, Language } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
 import type { AdviseRequest, Advisor } from '../pipeline.js';
-import { type Case, MAX_TURNS, type Store } from '../store/index.js';
+import { type Case, MAX_TURNS, parseAnswer, type Store } from '../store/index.js';
 import {
   answerBlocks,
   answerFallbackText,
@@ -42,8 +42,10 @@ export interface SlackDeps {
   onHandled?: (h: Handled) => void;
 }
 
+const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
+
 export function danishToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  return DANISH_DATE.format(new Date());
 }
 
 export function report(deps: SlackDeps, h: Handled): void {
@@ -88,7 +90,8 @@ export function adviseSafely(
   req: AdviseRequest,
 ): { ok: true; answer: Answer } | { ok: false; error: string } {
   try {
-    const parsed = AnswerSchema.safeParse(deps.advisor.advise(req));
+    // validated once here; the store takes this very object without validating it again
+    const parsed = parseAnswer(deps.advisor.advise(req));
     if (parsed.success) return { ok: true, answer: parsed.data };
     const issue = parsed.error.issues[0];
     return { ok: false, error: `invalid answer: ${issue?.path.join('.')} ${issue?.message}` };

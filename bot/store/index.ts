@@ -5,7 +5,7 @@
  * validated before they are written, so bad input is refused without touching what is stored.
  */
 import { z } from 'zod';
-import { AnswerSchema } from '../../guardrails/contract.js';
+import { type Answer, AnswerSchema } from '../../guardrails/contract.js';
 import { type Facts, FactsSchema } from '../../guardrails/facts.js';
 import { type Db, openDb } from './db.js';
 
@@ -129,6 +129,27 @@ export const NewCaseInput = z.object({
 });
 export type NewCase = z.input<typeof NewCaseInput>;
 
+const NewAnswerFields = NewAnswerInput.omit({ answer: true });
+const NewCaseFields = NewCaseInput.omit({ answer: true });
+
+/** Answers that passed `parseAnswer` (objects, not copies): the store does not validate them a second time. */
+const validAnswers = new WeakSet<object>();
+
+/**
+ * Validates an answer against the contract once; the store then accepts that very object without
+ * validating it again (the hot path: one validation per event, not two).
+ */
+export function parseAnswer(raw: unknown): ReturnType<typeof AnswerSchema.safeParse> {
+  const parsed = AnswerSchema.safeParse(raw);
+  if (parsed.success) validAnswers.add(parsed.data);
+  return parsed;
+}
+
+const checkedAnswer = (raw: unknown): Answer =>
+  typeof raw === 'object' && raw !== null && validAnswers.has(raw)
+    ? (raw as Answer)
+    : AnswerSchema.parse(raw);
+
 export type CaseTransition =
   | { ok: true; case: Case }
   | { ok: false; reason: 'unknown_case' | 'already_resolved' | 'claimed_by_other'; case?: Case };
@@ -233,7 +254,7 @@ export class Store {
    * one transaction. Returns false, writing nothing, when the event id is already known (a retry).
    */
   recordAnswer(input: NewAnswer): boolean {
-    const a = NewAnswerInput.parse(input);
+    const a = { ...NewAnswerFields.parse(input), answer: checkedAnswer(input.answer) };
     const t = now();
     return this.db.transaction(() => {
       if (a.eventId !== undefined) {
@@ -381,7 +402,10 @@ export class Store {
   }
 
   openCase(input: NewCase): Case {
-    const c = NewCaseInput.parse(input);
+    const c = {
+      ...NewCaseFields.parse(input),
+      answer: input.answer === undefined ? undefined : checkedAnswer(input.answer),
+    };
     const t = now();
     const caseId = this.db.transaction(() => {
       const r = this.db

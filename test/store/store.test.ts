@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../bot/store/db.js';
-import { MAX_TURNS, Store } from '../../bot/store/index.js';
+import { MAX_TURNS, parseAnswer, Store } from '../../bot/store/index.js';
 import type { Answer } from '../../guardrails/contract.js';
 
 const answer: Answer = {
@@ -212,5 +212,35 @@ describe('store', () => {
     s.db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     s.close();
     expect(() => Store.open(dir)).toThrow(/newer/);
+  });
+
+  it('takes an answer validated once by parseAnswer as it is, and still refuses an invalid one', () => {
+    const { s } = fresh();
+    const ok = parseAnswer(answer);
+    expect(ok.success).toBe(true);
+    if (!ok.success) return;
+    expect(
+      s.recordAnswer({
+        id: 'p1',
+        channel: 'C1',
+        threadTs: '1.1',
+        user: 'U1',
+        question: 'q',
+        answer: ok.data,
+      }),
+    ).toBe(true);
+    expect(s.getAnswer('p1')?.answer).toEqual(ok.data);
+    const bad = parseAnswer({ ...answer, verdict: 'maybe' });
+    expect(bad.success).toBe(false);
+    expect(() =>
+      s.recordAnswer({
+        id: 'p2',
+        channel: 'C1',
+        threadTs: '1.1',
+        user: 'U1',
+        question: 'q',
+        answer: { ...answer, verdict: 'maybe' } as unknown as Answer,
+      }),
+    ).toThrow();
   });
 });
