@@ -993,14 +993,17 @@ function findStatus(
 }
 
 /**
- * A sentence about serving the writer's own customers ("We serve staff at Aarhus Municipality under our
+ * A sentence about serving the writer's own public or institutional customers ("We serve staff at Aarhus Municipality under our
  * framework contracts"), with no supplier, purchase, component or supplier name in it: its agreement
  * words are about contracts with customers, which the act does not regulate.
  */
+const NON_CRITICAL = new Set<Component>(['customer_equipment', 'office_it', 'surveillance_camera', 'other']);
 function customerSentence(sentence: string, supplierRe: RegExp | undefined): boolean {
   if (!SERVE_VERB_RE.test(sentence) || !CUSTOMER_OBJECT_RE.test(sentence)) return false;
   if (SUPPLIER_CONTEXT_RE.test(sentence)) return false;
-  if (COMPONENT_RES.some(([, rx]) => allMatches(rx, sentence).length > 0)) return false;
+  // A critical system is bought from a supplier; phones or masts may be what the customers get.
+  const critical = COMPONENT_RES.filter(([c]) => !NON_CRITICAL.has(c));
+  if (critical.some(([, rx]) => allMatches(rx, sentence).length > 0)) return false;
   if (supplierRe && allMatches(supplierRe, sentence).some((m) => caseOk(m.groups!.n!))) return false;
   return true;
 }

@@ -18,7 +18,7 @@ export const E = String.raw`(?![\p{L}\p{N}])`;
 export const gap = (n: number) => String.raw`(?:[\p{L}\p{N}'’&/-]+\s+){0,${n}}`;
 
 /** The writer speaking of their own organisation. */
-export const SELF = String.raw`(?:(?:vi|we|jeg|i)\s+(?:har|have|own|ejer|driver|run)(?=\s+(?:en|et|a|an|two|three|four|five|several|to|tre|fire|fem|flere)\s)|(?:vi|jeg|we|I|man)\s+som(?=\s)|(?:we|I)\s+as(?=\s)|vi\s+er|vi'?re|we\s+are|we'?re|we\s+r|(?:og|and)\s+(?:er|are)|we\s+run|we\s+operate|we\s+own|i\s+(?:work|am)\s+(?:at|for|in|with)|i'?m\s+(?:at|from|with|in)|i'?m|i\s+am|i\s+manage|i\s+run|i\s+represent|jeg\s+(?:arbejder|er\s+ansat|sidder)\s+(?:i|hos|for|på|ved)|jeg\s+er\s+(?:fra|i|hos)|jeg\s+er|jeg\s+repræsenterer|as\s+an?|som\s+(?:en|et)|our|vores|vor|my|min|mit|here\s+at|her\s+i|representing|on\s+behalf\s+of)`;
+export const SELF = String.raw`(?:(?:vi|we|jeg|i)\s+(?:har|have|own|ejer|driver|run)(?=\s+(?:en|et|a|an|two|three|four|five|several|to|tre|fire|fem|flere)\s)|(?:vi|jeg|we|I|man|os|mig|us|me)\s+som(?=\s)|(?:we|I|us|me)\s+as(?=\s)|vi\s+er|vi'?re|we\s+are|we'?re|we\s+r|(?:og|and)\s+(?:er|are)|we\s+run|we\s+operate|we\s+own|i\s+(?:work|am)\s+(?:at|for|in|with)|i'?m\s+(?:at|from|with|in)|i'?m|i\s+am|i\s+manage|i\s+run|i\s+represent|jeg\s+(?:arbejder|er\s+ansat|sidder)\s+(?:i|hos|for|på|ved)|jeg\s+er\s+(?:fra|i|hos)|jeg\s+er|jeg\s+repræsenterer|as\s+an?|som\s+(?:en|et)|our|vores|vor|my|min|mit|here\s+at|her\s+i|representing|on\s+behalf\s+of)`;
 /** Words that make a self-reference point at someone else ("our contract with a telco"). */
 export const NOT_SELF_BETWEEN = String.raw`${B}(?:med|with|til|to|fra|from|about|om|køb\p{L}*|buy\p{L}*|contract\p{L}*|kontrakt\p{L}*|aftale\p{L}*|agreement\p{L}*|deal|supplier\p{L}*|leverandør\p{L}*|vendor\p{L}*|customers?|kunde\p{L}*)${E}`;
 
@@ -495,7 +495,7 @@ export const SUPPLIER_IS = String.raw`${SUPPLIER_NOUN}\s+(?:${gap(4)})?(?:is|er|
 /** Things made by a supplier: a country word in front of one is the maker's country ("kinesiske kameraer"). */
 export const PRODUCT_NOUN = `(?:${W}kamera${W}|cameras?|${W}udstyr${W}|equipment|gear|hardware|software|routere?|routers?|${W}telefon(?:er)?|phones?|smartphones?|handsets?|${W}komponent${W}|components?|systems?|${W}systemer|kit|products?|produkter|teknologi|technology)`;
 /** The writer's own organisation just before: "We're a Danish …" is not a supplier's country. */
-export const SELF_BEFORE = String.raw`(?:(?:${B}(?:(?:vi|jeg|we)\s+som|we\s+as|vi\s+er|vi'?re|we\s+are|we'?re|i'?m|i\s+am|jeg\s+er|our|vores|as\s+an?|som\s+(?:en|et))|(?:^|[.!?\n]\s*)(?:som|as))\s+(?:(?:en|et|a|an|the|one\s+of|en\s+af|et\s+af)\s+)?(?:${gap(2)})?)$`;
+export const SELF_BEFORE = String.raw`(?:(?:${B}(?:(?:vi|jeg|we|os|mig|us|me)\s+som|(?:we|us|me)\s+as|vi\s+er|vi'?re|we\s+are|we'?re|i'?m|i\s+am|jeg\s+er|our|vores|as\s+an?|som\s+(?:en|et))|(?:^|[.!?\n]\s*)(?:som|as))\s+(?:(?:en|et|a|an|the|one\s+of|en\s+af|et\s+af)\s+)?(?:${gap(2)})?)$`;
 export const BASED_IN = String.raw`${B}(?:based|headquartered|domiciled|located|registered|incorporated|hjemmehørende|baseret|placeret|beliggende|registreret|med\s+(?:hovedsæde|hovedkontor|base)|har\s+(?:sit\s+|sin\s+)?(?:hovedsæde|hovedkontor|base)|ligger|sidder|has\s+its\s+(?:headquarters|head\s+office|seat))\s+(?:in|i|på)\s+(?:the\s+)?`;
 export const FROM = String.raw`${B}(?:from|fra|out\s+of|made\s+in|produceret\s+i|fremstillet\s+i)\s+(?:the\s+)?`;
 
@@ -563,7 +563,9 @@ export const ACT_NAME = [
  * sentence also speaks of a supplier (`SUPPLIER_CONTEXT`).
  */
 export const SERVE_VERB = String.raw`${B}(?:serve[sd]?|serving|supply|supplies|supplied|supplying|deliver${W}|provid${W}|sell${W}|sold|leverer|levere|leveret|betjen${W}|forsyn${W}|sælge${W}|solgt|dækker|cover(?:s|ing)?)${E}`;
-export const CUSTOMER_OBJECT = String.raw`${STATE_MARK}|${LOCAL_GOV_MARK}|${B}(?:${W}kunde(?:r|rne|n)?|customers?|clients?|${W}slutbrugere|end[- ]?users|subscribers|abonnenter|staff|employees|${W}medarbejdere|${W}ansatte|personale${W}|institutions?|institutioner${W}|schools?|skoler${W}|public\s+(?:sector|bodies|authorities)|det\s+offentlige)${E}`;
+// Not end users or customers in general: "we serve 400,000 end users, and the agreement was signed in
+// 2019" speaks of the supplier agreement.
+export const CUSTOMER_OBJECT = String.raw`${STATE_MARK}|${LOCAL_GOV_MARK}|${B}(?:staff|employees|${W}medarbejdere|${W}ansatte|personale${W}|institutions?|institutioner${W}|schools?|${W}skoler${W}|public\s+(?:sector|bodies|authorities)|det\s+offentlige|offentlige\s+kunder|public[- ]sector\s+customers)${E}`;
 /** Words that make an agreement a supplier's: suppliers, buying, equipment bought from someone. */
 export const SUPPLIER_CONTEXT = String.raw`${B}(?:${SUPPLIER_NOUN}|firms?|køb${W}|købt${W}|buy${W}|bought|purchas${W}|indkøb${W}|anskaf${W}|procur${W}|sourc${W}|order${W}|bestil${W}|outsourc${W}|udlicit${W}|import${W})${E}`;
 /**

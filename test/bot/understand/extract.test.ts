@@ -807,6 +807,20 @@ const ROWS: Row[] = [
     text: 'We serve 3 municipalities, and our contract with a Swedish vendor covers the core network',
     yes: { agreement_status: 'existing', supplier_country: 'SE' },
   },
+  {
+    text: 'Gælder leverandørsikkerhedsloven for os som dansk teleselskab?',
+    yes: { organisation_type: 'telecom_provider' },
+    no: ['supplier', 'supplier_country'],
+  },
+  {
+    text: 'We have 90,000 end users. We also deliver tablets to employees at two ministries under our framework agreements.',
+    yes: { end_users: 90000 },
+    no: ['agreement_status'],
+  },
+  {
+    text: 'Vi betjener 400.000 slutbrugere, og kontrakten blev underskrevet 4. maj 2019.',
+    yes: { end_users: 400000, agreement_status: 'existing', agreement_date: '2019-05-04' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
