@@ -81,6 +81,17 @@ describe('npm start (bot/main.ts)', () => {
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.stderr()).not.toContain(BOT_TOKEN);
+    // retention runs at start with the default limit
+    expect(p.stderr()).toMatch(/"retention_days":365.*"msg":"retention purge"/);
+  });
+
+  it('stops with one line naming RETENTION_DAYS when it is not a whole number of days', async () => {
+    const p = run(
+      { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, RETENTION_DAYS: 'forever' },
+      tempDataDir(),
+    );
+    expect(await p.exited).toBe(1);
+    expect(p.stderr().trim()).toMatch(/^Configuration error: RETENTION_DAYS must be a whole number of days/);
   });
 });
 
