@@ -19,7 +19,8 @@
  * - Organisation: any private business (shop, chain, clinic, law firm, hotel, salon) is `company`;
  *   `our company, a cable operator` and `our company runs the mobile network` are providers.
  *   `som region`, `vi som kommune` and a named region (`Region Midtjylland …` as subject, `hos os i …`)
- *   say what the writer is; a named body the writer serves does not.
+ *   say what the writer is; a named body the writer serves does not, nor does the area a count is
+ *   in (`households in our region`).
  * - Status: a signing still to come (`will be signed next month`, `skal underskrives`, `not yet signed`,
  *   `forventer at indgå`) is `new`, even though `signed` is in the sentence. Only the writer's agreement
  *   with a supplier counts: a sentence about serving their own customers ("we serve staff at Aarhus
@@ -108,6 +109,24 @@ const g = (src: string) => new RegExp(src, 'giu');
 const ORG_RE = g(`${X.B}(?:${X.ORG_KEYWORDS.map(([t, s]) => `(?<${t}>${s})`).join('|')})${X.E}`);
 const SELF_RE = g(`${X.B}${X.SELF}${X.E}`);
 const NOT_SELF_BETWEEN_RE = re(X.NOT_SELF_BETWEEN);
+const AREA_BEFORE_RE =
+  /(?<![\p{L}])(?:in|across|throughout|around|within|over|all\s+over|i|rundt\s+i|i\s+hele|inden\s+for|over\s+hele)\s+$/iu;
+/** Whom a network reaches, counted in the sentence: the possessive place is its coverage area. */
+const AREA_COUNTED_RE = re(
+  `${X.B}(?:${X.USER_NOUN}|${X.PEOPLE_NOUN}|${X.W}indbygger${X.W}|inhabitants|residents|citizens|${X.W}borgere)${X.E}`,
+);
+/** The sentence around a position (split at . ! ? and newlines). */
+function sentenceOf(text: string, pos: number): string {
+  const start =
+    Math.max(
+      text.lastIndexOf('.', pos - 1),
+      text.lastIndexOf('!', pos - 1),
+      text.lastIndexOf('?', pos - 1),
+      text.lastIndexOf('\n', pos - 1),
+    ) + 1;
+  const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, pos)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}
 const HAVE_SELF_RE = /^(?:vi|we|jeg|i)\s+(?:har|have|own|ejer|driver|run)$/iu;
 const BUSINESS_RUNS_NETWORK_RE = re(X.BUSINESS_RUNS_NETWORK);
 const APPOSITION_RE =
@@ -456,6 +475,15 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       // "vores udbyder" / "our provider" is a supplier, not the writer.
       // "our company", "vores firma" is the writer's own business.
       if (possessive && GENERIC_ORG_RE.test(o[0]) && !OWN_BUSINESS_RE.test(o[0])) break;
+      // "households in our region", "12.000 kunder i vores kommune": the area the network covers, not the
+      // writer ("kameraer i vores kommune" still is the municipality's own).
+      if (
+        possessive &&
+        (type === 'region' || type === 'municipality') &&
+        AREA_BEFORE_RE.test(text.slice(Math.max(0, self.index - 30), self.index)) &&
+        AREA_COUNTED_RE.test(sentenceOf(text, self.index))
+      )
+        break;
       // "our Danish telco": a possessive is followed closely by what it owns.
       if (possessive && between.trim().split(/\s+/).filter(Boolean).length > 3) break;
       if (OWN_BUSINESS_RE.test(o[0])) {
@@ -615,7 +643,11 @@ function findCounts(text: string, spans: Span[]): Count[] {
       noun = ua.groups.noun!.toLowerCase();
     } else {
       const sa = STAFF_AFTER_RE.exec(after);
-      if (sa?.groups && okGap(sa.groups.gap!)) {
+      // "we serve 800 ministry staff under a contract": the state body says whose staff they are.
+      const sentenceText = text.slice(sentence.start, sentence.end);
+      const served = CONTRACT_RE.test(sentenceText) || SERVE_VERB_RE.test(sentenceText);
+      const staffGap = sa?.groups ? sa.groups.gap! : '';
+      if (sa?.groups && okGap(served ? staffGap.replace(STATE_MARK_RE, ' ') : staffGap)) {
         counted = true;
         staffOnly = true;
         evidenceEnd = n.end + sa[0].length;

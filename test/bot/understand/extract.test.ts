@@ -821,6 +821,21 @@ const ROWS: Row[] = [
     text: 'Vi betjener 400.000 slutbrugere, og kontrakten blev underskrevet 4. maj 2019.',
     yes: { end_users: 400000, agreement_status: 'existing', agreement_date: '2019-05-04' },
   },
+  {
+    text: 'We have 47,000 end users, and under an agreement with a ministry we also serve 650 ministry staff.',
+    yes: { end_users: 47000, state_end_users: 650 },
+  },
+  { text: 'We have 200 agency employees', yes: {}, no: ['end_users', 'state_end_users'] },
+  // --- "in our region" with a count is the area covered, not the writer ------------------------
+  {
+    text: 'Sorry, 75,000 is the number of homes in our region; our network reaches 9,000 customers.',
+    yes: {},
+    no: ['organisation_type'],
+  },
+  {
+    text: 'Vi skal have nye overvågningskameraer op i vores kommune',
+    yes: { organisation_type: 'municipality' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
