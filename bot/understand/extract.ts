@@ -990,7 +990,6 @@ function findStatus(
     if (!(FIRST_PERSON_RE.test(sentence) || FIRST_PERSON_I_RE.test(sentence))) return false;
     return !customerSentence(sentence, supplierRe);
   };
-  const last = (rx: RegExp) => allMatches(rx, text).filter(own).at(-1);
   const newAll = allMatches(NEW_STRONG_RE, text).filter(own);
   const newS = newAll.at(-1);
   // "will be signed", "skal først underskrives", "not yet signed": no agreement in place yet.
@@ -1007,14 +1006,17 @@ function findStatus(
   if (oldS) return { value: 'existing', evidence: oldS[0] };
   // "under our contract with them" (the state agency served): a contract with customers, not a supplier.
   // "before CFCS bans our agreement": what a decision is about, not whether it is signed.
+  const newWAll = allMatches(NEW_WEAK_RE, text).filter(own);
   const oldW = allMatches(EXISTING_WEAK_RE, text)
     .filter(own)
     .filter((m) => !DECIDED_ON_BEFORE_RE.test(text.slice(Math.max(0, m.index - 50), m.index)))
     .filter(
       (m) => !CUSTOMER_CONTRACT_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 80)),
     )
+    // "may we use a Swedish supplier?": the use asked about, not one in place.
+    .filter((m) => !newWAll.some((n) => m.index >= n.index && m.index < n.index + n[0].length))
     .at(-1);
-  const newW = last(NEW_WEAK_RE);
+  const newW = newWAll.at(-1);
   if (oldW && newW)
     return newW.index > oldW.index
       ? { value: 'new', evidence: newW[0] }
@@ -1135,7 +1137,8 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   };
   const spans = sentences(text);
 
-  const org = findOrganisation(text);
+  // "Does the Danish telecom supplier security act apply?": the act's name says nothing of the writer.
+  const org = findOrganisation(withoutActName(text));
   if (org) set('organisation_type', org.type, org.evidence);
   const ps = findNationwide(text, spans);
   if (ps) set('nationwide_public_service', ps.value, ps.evidence);

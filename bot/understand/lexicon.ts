@@ -551,7 +551,7 @@ export const NEUTRAL_DATE_WORDS = String.raw`${B}(?:lov${W}|act|law|§+|i\s+kraf
  * before it reads supplier facts.
  */
 export const ACT_NAME = [
-  String.raw`${B}(?:(?:the|this|den|denne)\s+)?(?:(?:danish|danske?|new|nye?|current|nuværende)\s+)*(?:supplier|vendor|leverandør)[- ]?(?:security|sikkerheds?)[- ]?(?:act|law|legislation|rules|regime|bill|regulation|lov${W}|regler${W}|lovgivning${W})${E}`,
+  String.raw`${B}(?:(?:the|this|den|denne)\s+)?(?:(?:danish|danske?|new|nye?|current|nuværende|telecoms?|telecommunications?|tele)\s+)*(?:supplier|vendor|leverandør)[- ]?(?:security|sikkerheds?)[- ]?(?:act|law|legislation|rules|regime|bill|regulation|lov${W}|regler${W}|lovgivning${W})${E}`,
   String.raw`${B}(?:(?:den|denne)\s+)?(?:(?:danske?|nye?)\s+)*leverandørsikkerheds-?(?:lov${W}|regler${W}|regulering${W})`,
   String.raw`${B}(?:(?:the|den|denne)\s+)?(?:(?:danish|danske?|new|nye?)\s+)*(?:act|law|lov(?:en)?|bekendtgørelse(?:n)?)\s+(?:on|om)\s+(?:the\s+)?(?:supplier|vendor|leverandør)[- ]?(?:security|sikkerhed)(?:\s+(?:in|i|for)\s+(?:${gap(2)})?(?:infrastructure|infrastruktur|${W}telekommunikationsinfrastruktur|telecom${W}|networks?))?${E}`,
 ].join('|');

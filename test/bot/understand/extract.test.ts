@@ -836,6 +836,15 @@ const ROWS: Row[] = [
     text: 'Vi skal have nye overvågningskameraer op i vores kommune',
     yes: { organisation_type: 'municipality' },
   },
+  {
+    text: 'Does the Danish telecom supplier security act cover a company like ours?',
+    yes: {},
+    no: ['organisation_type', 'supplier', 'supplier_country'],
+  },
+  {
+    text: 'Under the supplier security law, could we use a Norwegian vendor for billing?',
+    yes: { agreement_status: 'new', supplier_country: 'NO', component: 'oss_bss_nms' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
