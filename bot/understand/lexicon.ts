@@ -466,6 +466,8 @@ export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
       `kabelbakke${W}`,
       `(?:fib(?:er|re)|optical|lysleder|glasfiber)[- ]?(?:optic(?:al)?\\s+)?(?:kabel|kabler|kablerne|cables?|cabling)`,
       'dark\\s+fib(?:er|re)',
+      // Fibre itself as what is bought ("vi køber fiber fra …"), not a fibre network or connection.
+      `(?<=(?:køb${W}|buy${W}|bought|purchas${W}|indkøb${W}|anskaff${W}|order${W}|bestil${W})\\s+(?:${gap(2)})?)fib(?:er|re)(?![- ]?(?:net|network|broadband|bredbånd|forbindelse|connection|internet|${W}kunde|customers))`,
       `strømforsyning${W}`,
       `nødstrøm${W}`,
       'power\\s+(?:suppl(?:y|ies)|systems?|equipment|units?)',
@@ -562,7 +564,7 @@ export const ACT_NAME = [
  * contracts", "vores rammeaftale med kommunen") are with customers, not with a supplier, unless the
  * sentence also speaks of a supplier (`SUPPLIER_CONTEXT`).
  */
-export const SERVE_VERB = String.raw`${B}(?:serve[sd]?|serving|supply|supplies|supplied|supplying|deliver${W}|provid${W}|sell${W}|sold|leverer|levere|leveret|betjen${W}|forsyn${W}|sælge${W}|solgt|dækker|cover(?:s|ing)?)${E}`;
+export const SERVE_VERB = String.raw`${B}(?:serve[sd]?|serving|supply|supplies|supplied|supplying|deliver${W}|provid${W}|sell${W}|sold|leverer|levere|leveret|levering${W}|betjen${W}|forsyn${W}|sælge${W}|solgt|dækker|cover(?:s|ing)?)${E}`;
 // Not end users or customers in general: "we serve 400,000 end users, and the agreement was signed in
 // 2019" speaks of the supplier agreement.
 export const CUSTOMER_OBJECT = String.raw`${STATE_MARK}|${LOCAL_GOV_MARK}|${B}(?:staff|employees|${W}medarbejdere|${W}ansatte|personale${W}|institutions?|institutioner${W}|schools?|${W}skoler${W}|public\s+(?:sector|bodies|authorities)|det\s+offentlige|offentlige\s+kunder|public[- ]sector\s+customers)${E}`;

@@ -845,6 +845,19 @@ const ROWS: Row[] = [
     text: 'Under the supplier security law, could we use a Norwegian vendor for billing?',
     yes: { agreement_status: 'new', supplier_country: 'NO', component: 'oss_bss_nms' },
   },
+  {
+    text: 'Vi indkøber fiber fra en kinesisk leverandør',
+    yes: { component: 'other', supplier_country: 'CN' },
+  },
+  {
+    text: 'Vi har indgået rammeaftaler med tre kommuner om levering af bredbånd til deres skoler.',
+    yes: {},
+    no: ['agreement_status'],
+  },
+  {
+    text: 'Vi har en aftale med en leverandør om levering af kernenet',
+    yes: { agreement_status: 'existing', component: 'core_network' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
