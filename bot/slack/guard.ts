@@ -2,8 +2,9 @@
  * What keeps a bad request (or a bug it triggers) from ending the process:
  * - `guardRequests`: in front of Bolt's HTTPReceiver, a signed request to `/slack/events` whose body is JSON
  *   (or `payload=` JSON) but not an object (`null`, a number, a string, an array) is refused with 400 before
- *   Bolt sees it (Bolt 5 reads `body.ssl_check` of it and the rejection would end the process). Unsigned ones
- *   get 401 as every unsigned request does. Everything else goes to Bolt unchanged.
+ *   Bolt sees it (Bolt 5 reads `body.ssl_check` of it and the rejection would end the process); so is one
+ *   whose `event`, `actions` or `view` is not an object (list) as Bolt's matchers expect. Unsigned ones get
+ *   401 as every unsigned request does. Everything else goes to Bolt unchanged.
  * - `installCrashPolicy`: `unhandledRejection` and `uncaughtException` are logged with an error code (never
  *   the message text, which may quote a payload) and the bot keeps serving while it is healthy (the database
  *   is open); when it is not, it exits with code 1 so a supervisor restarts it (pending work is finished at
@@ -12,13 +13,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, type HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from './logger.js';
+import { envelopeProblem } from './payloads.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 type Buffered = IncomingMessage & { rawBody: Buffer };
 
-export type BodyCheck = { ok: true } | { ok: false; reason: 'not_an_object' };
+export type BodyCheck =
+  | { ok: true }
+  | { ok: false; reason: 'not_an_object' }
+  | { ok: false; reason: 'invalid_envelope'; field: string };
 
-/** Whether Bolt may be handed a body: JSON that is not an object is refused; unparsable text is Bolt's to refuse. */
+/**
+ * Whether Bolt may be handed a body: JSON that is not an object, or whose `event`, `actions` or `view` has a
+ * shape Bolt's own matching would trip over, is refused; unparsable text is Bolt's to refuse.
+ */
 export function checkBody(raw: string, contentType: string | undefined): BodyCheck {
   let text = raw;
   if (contentType === 'application/x-www-form-urlencoded') {
@@ -32,9 +40,11 @@ export function checkBody(raw: string, contentType: string | undefined): BodyChe
   } catch {
     return { ok: true };
   }
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? { ok: true }
-    : { ok: false, reason: 'not_an_object' };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, reason: 'not_an_object' };
+  }
+  const field = envelopeProblem(value);
+  return field === undefined ? { ok: true } : { ok: false, reason: 'invalid_envelope', field };
 }
 
 function reply(res: ServerResponse, status: number, error?: string): void {
@@ -84,7 +94,10 @@ export function guardRequests(
           reply(res, 401);
           return;
         }
-        o.log.warn({ error: check.reason }, 'request refused: the body is not a JSON object');
+        o.log.warn(
+          { error: check.reason, ...('field' in check ? { field: check.field } : {}) },
+          'request refused: the body does not have the shape of a Slack request',
+        );
         reply(res, 400, check.reason);
       },
       (e: unknown) => {

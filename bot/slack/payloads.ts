@@ -92,10 +92,19 @@ const obj = z.object({}).loose();
  * Bolt tells what a body is by which fields are present (`event`, `actions`, `view`), not by `type`; its
  * matchers then read into them (`'action_id' in actions[0]`, `view.callback_id`, `event.type`).
  */
+const idOrObject = z.union([z.string(), obj]);
+/** Fields that, when present, Bolt reads into while routing (`'id' in channel`, `user.team_id`, `'channel' in item`). */
+const EventFields = z.object({
+  channel: idOrObject.optional(),
+  user: idOrObject.optional(),
+  item: obj.optional(),
+});
 const PRESENT: [string, z.ZodType][] = [
-  ['event', obj],
+  ['event', EventFields],
   ['actions', z.array(obj).min(1)],
   ['view', obj],
+  ['channel', obj],
+  ['user', idOrObject],
 ];
 
 /**

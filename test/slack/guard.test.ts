@@ -33,6 +33,31 @@ describe('checkBody', () => {
   });
 });
 
+describe('checkBody: envelopes Bolt would trip over while routing', () => {
+  it('refuses null or wrongly typed event, actions, view, channel and user, naming the field', () => {
+    const bad: [unknown, string][] = [
+      [{ type: 'event_callback', event: null }, 'event'],
+      [{ type: 'event_callback', event: { type: 'app_mention', channel: null } }, 'event.channel'],
+      [{ type: 'event_callback', event: { type: 'app_mention', user: null } }, 'event.user'],
+      [{ type: 'event_callback', event: { type: 'reaction_added', item: 'x' } }, 'event.item'],
+      [{ actions: ['x'] }, 'actions.0'],
+      [{ type: 'block_actions', actions: [] }, 'actions'],
+      [{ type: 'view_submission', view: null }, 'view'],
+      [{ type: 'block_actions', actions: [{}], channel: null }, 'channel'],
+      [{ type: 'block_actions', actions: [{}], user: null }, 'user'],
+    ];
+    for (const [body, field] of bad) {
+      expect(checkBody(JSON.stringify(body), 'application/json'), field).toEqual({
+        ok: false,
+        reason: 'invalid_envelope',
+        field,
+      });
+    }
+    const good = { type: 'event_callback', event: { type: 'app_mention', channel: 'C1', user: 'U1' } };
+    expect(checkBody(JSON.stringify(good), 'application/json')).toEqual({ ok: true });
+  });
+});
+
 describe('installCrashPolicy', () => {
   it('logs an unhandled rejection by its code, without the message text, and keeps serving', () => {
     const proc = new EventEmitter();

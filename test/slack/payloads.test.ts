@@ -119,17 +119,23 @@ describe('payloads of the wrong shape', () => {
 
   it('events with fields of the wrong type are ignored, not thrown, and real questions are still answered', async () => {
     const bad = [
-      { type: 'app_mention', channel: 42, user: 'U0ASKER', text: 'hej', ts: '1700000000.000200' },
+      { type: 'app_mention', channel: { id: 42 }, user: 'U0ASKER', text: 'hej', ts: '1700000000.000200' },
       { type: 'app_mention', channel: 'C0GENERAL', user: 'U0ASKER', text: { t: 1 }, ts: '1700000000.000300' },
       { type: 'app_home_opened', user: ['U0ASKER'], tab: 'home' },
       { type: 'message', channel: 'D0DM', channel_type: 'im', user: 'U0ASKER', text: 7, ts: '1' },
     ];
+    const statuses: number[] = [];
     for (const ev of bad) {
       const { body, eventId } = eventBody(ev as never);
-      expect((await send(bot, body)).status).toBe(200);
-      const h = await bot.waitHandled((x) => x.id === eventId);
-      expect(['invalid', 'ignored']).toContain(h.outcome);
+      const status = (await send(bot, body)).status;
+      statuses.push(status);
+      // refused at the door (a field Bolt itself reads while routing) or acked and ignored by the listener
+      if (status === 200) {
+        const h = await bot.waitHandled((x) => x.id === eventId);
+        expect(['invalid', 'ignored']).toContain(h.outcome);
+      }
     }
+    expect(statuses).toEqual([200, 200, 400, 200]);
     const ev = mention({ text: 'Er en hjemmerouter en kritisk netværkskomponent?' });
     const { body, eventId } = eventBody(ev);
     await send(bot, body);
