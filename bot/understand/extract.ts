@@ -209,7 +209,7 @@ const LISTED_RE =
 const NOTIFIED_RE = g(X.NOTIFIED_WORDS);
 const PRODUCT_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.PRODUCT_NOUN}${X.E}`);
 const THING_OR_PURCHASE_BEFORE_RE =
-  /(?:kamera|camera|udstyr|equipment|router|handset|telefon|phone|gear|køb|buy|bought|purchas|indkøb|source|order|import)\p{L}*\s*$/iu;
+  /(?:kamera|camera|udstyr|equipment|router|handset|telefon|phone|gear|køb|buy|bought|purchas|indkøb|source|order|import)\p{L}*\s*$|(?<![\p{L}])(?:køb|buy|bought|purchas|indkøb|anskaf|procur|source|order|bestil|import)\p{L}*\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const LEAD_STRIP_RE = re(`(?:${X.BASED_IN}|${X.FROM})$`);
 const HOSPITAL_OF_REGION_RE = re(
   `${X.B}(?:under|i|in|run\\s+by|operated\\s+by|owned\\s+by|part\\s+of|drevet\\s+af|ejet\\s+af|del\\s+af|hører\\s+under)\\s+(?:the\\s+|a\\s+|en\\s+)?region(?:en|s)?${X.E}(?:\\s+\\p{Lu}\\p{L}+)?`,

@@ -285,7 +285,7 @@ export const NO_STATE = String.raw`${B}(?:ingen|ikke\s+nogen|no|not\s+any|zero|n
 
 /** What a mast or tower is made of or for, in compounds: `stålmaster`, `antennetårne`, `steel towers`. */
 const MAST_KINDS =
-  String.raw`stål|gitter|beton|træ|antenne|radio|mobil|tele|telefon|sende|steel|lattice|concrete|wooden|antenna|radio|telecoms?|cell|mobile|transmitter|transmission|guyed|monopole`
+  `stål|gitter|beton|træ|antenne|radio|mobil|tele|telefon|sende|steel|lattice|concrete|wooden|antenna|radio|telecoms?|cell|mobile|transmitter|transmission|guyed|monopole`
     .split('|')
     .map((k) => `${k}[- ]?`)
     .join('|');
@@ -293,7 +293,7 @@ const MAST_KINDS =
 /** The radio network of a mobile network, as its controllers are said to steer it. */
 const RADIO_NET = String.raw`(?:radio-?net${W}|radio-?netværk${W}|radio\s+(?:access\s+)?networks?|radio\s+(?:side|layer|part)|RAN|base-?\s?stations?|basestation${W}|radio\s+sites?|${W}radioudstyr${W})${E}`;
 /** Things that can steer a radio network ("units that steer …", "udstyr der styrer …"). */
-const RADIO_DEVICE = String.raw`(?:${W}enhed(?:er|erne)?|units?|${W}udstyr(?:et)?|equipment|systems?|${W}systemer(?:ne)?|${W}bokse|boxes|nodes?|noder|hardware|software|kit|gear|devices?|controllers?|${W}computere|computers|servere?|servers)`;
+const RADIO_DEVICE = `(?:${W}enhed(?:er|erne)?|units?|${W}udstyr(?:et)?|equipment|systems?|${W}systemer(?:ne)?|${W}bokse|boxes|nodes?|noder|hardware|software|kit|gear|devices?|controllers?|${W}computere|computers|servere?|servers)`;
 /** Components, in order of precedence: the first kind found wins. */
 export const COMPONENT_KEYWORDS: Array<[Component, string]> = [
   [
@@ -521,7 +521,7 @@ export const FUTURE_SIGNING = String.raw`(?:will|shall|is\s+to|are\s+to|'ll|goin
  * negotiations, and a signing in the future or not yet done ("will be signed next month",
  * "skal underskrives", "har endnu ikke underskrevet").
  */
-export const NEW_STRONG = String.raw`${B}(?:plan(?:s|ning|ned)?\s+to|planlægger|påtænker|overvejer|considering|consider(?:s)?\s+(?:buying|signing|entering)|skal\s+(?:til\s+at\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have|outsource|udlicitere|bruge|installere|sætte|skifte)|vil\s+(?:gerne\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have\s+(?:ny|nye|nyt|en\s+ny|et\s+nyt)|outsource|udlicitere|skifte|bruge|installere|sætte)|(?:want(?:s|ed)?|would\s+like|(?:we|i)'?d\s+like)\s+to\s+(?:buy|sign|enter|purchase|install|replace|switch|swap|change|migrate|modernise|modernize|expand|extend|bring\s+in|use|outsource|deploy|get\s+(?:new|a)|have\s+(?:new|a)|upgrade|procure|order|move|sell|put\s+up|set\s+up)|want(?:s|ed)?\s+(?:a|an)\s+${gap(2)}(?:deal|contract|agreement)|(?:going|about)\s+to\s+(?:sign|buy|enter|replace|install|outsource|purchase|award)|close\s+to\s+(?:signing|a\s+deal|an\s+agreement)|in\s+the\s+process\s+of\s+(?:signing|buying|procuring|negotiating|choosing|selecting)|(?:på\s+vej\s+til|tæt\s+på|ved)\s+at\s+(?:indgå|skrive|underskrive|købe|anskaffe|vælge)|(?:we|i)\s+(?:will|shall|'ll)\s+(?:sign|buy|enter|purchase|outsource|award)|intend${W}\s+to|(?:forventer|regner\s+med|håber|agter|sigter\s+mod)\s+at\s+(?:${gap(1)})?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|outsource|udlicitere|skifte)|(?:expect(?:s|ing)?|hop(?:e|es|ing)|aim(?:s|ing)?|are\s+looking)\s+to\s+(?:sign|buy|enter|conclude|purchase|award|outsource|replace|switch)|ny(?:e|t)?\s+(?:${W}aftale${W}|kontrakt${W}|leverandør${W})|new\s+(?:supplier\s+|vendor\s+)?(?:agreement|contract|deal)|før\s+vi\s+(?:skriver|underskriver|indgår|køber)|before\s+(?:we\s+(?:sign|buy|enter|commit)|signing)|tender${W}|udbud${W}|forhandl${W}|negotiat${W}|evaluat${W}|evaluerer|potentiel${W}\s+(?:leverandør|aftale)|prospective|${FUTURE_SIGNING})${E}`;
+export const NEW_STRONG = String.raw`${B}(?:plan(?:s|ning|ned)?\s+to|planlægger|påtænker|overvejer|considering|(?:har\s+)?tænkt\s+(?:os|mig)\s+at|tænker\s+på\s+at|thinking\s+(?:of|about)\s+(?:signing|buying|entering|switching|replacing|using|purchasing)|consider(?:s)?\s+(?:buying|signing|entering)|skal\s+(?:til\s+at\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have|outsource|udlicitere|bruge|installere|sætte|skifte)|vil\s+(?:gerne\s+)?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|have\s+(?:ny|nye|nyt|en\s+ny|et\s+nyt)|outsource|udlicitere|skifte|bruge|installere|sætte)|(?:want(?:s|ed)?|would\s+like|(?:we|i)'?d\s+like)\s+to\s+(?:buy|sign|enter|purchase|install|replace|switch|swap|change|migrate|modernise|modernize|expand|extend|bring\s+in|use|outsource|deploy|get\s+(?:new|a)|have\s+(?:new|a)|upgrade|procure|order|move|sell|put\s+up|set\s+up)|want(?:s|ed)?\s+(?:a|an)\s+${gap(2)}(?:deal|contract|agreement)|(?:going|about)\s+to\s+(?:sign|buy|enter|replace|install|outsource|purchase|award)|close\s+to\s+(?:signing|a\s+deal|an\s+agreement)|in\s+the\s+process\s+of\s+(?:signing|buying|procuring|negotiating|choosing|selecting)|(?:på\s+vej\s+til|tæt\s+på|ved)\s+at\s+(?:indgå|skrive|underskrive|købe|anskaffe|vælge)|(?:we|i)\s+(?:will|shall|'ll)\s+(?:sign|buy|enter|purchase|outsource|award)|intend${W}\s+to|(?:forventer|regner\s+med|håber|agter|sigter\s+mod)\s+at\s+(?:${gap(1)})?(?:indgå|købe|skrive|underskrive|anskaffe|udskifte|outsource|udlicitere|skifte)|(?:expect(?:s|ing)?|hop(?:e|es|ing)|aim(?:s|ing)?|are\s+looking)\s+to\s+(?:sign|buy|enter|conclude|purchase|award|outsource|replace|switch)|ny(?:e|t)?\s+(?:${W}aftale${W}|kontrakt${W}|leverandør${W})|new\s+(?:supplier\s+|vendor\s+)?(?:agreement|contract|deal)|før\s+vi\s+(?:skriver|underskriver|indgår|køber)|before\s+(?:we\s+(?:sign|buy|enter|commit)|signing)|tender${W}|udbud${W}|forhandl${W}|negotiat${W}|evaluat${W}|evaluerer|potentiel${W}\s+(?:leverandør|aftale)|prospective|${FUTURE_SIGNING})${E}`;
 /** Just before an existing-agreement word, it is not one yet: "will be signed", "skal ikke underskrives". */
 export const NOT_YET_BEFORE = String.raw`(?:${B}(?:will|shall|would|to|be|not|yet|skal|vil|blive|ikke|endnu|først|before|før|når)|n't|'ll)\s+(?:\p{L}+\s+)?$`;
 /** Agreement in place: signed, entered, since a date, had for a time. */
@@ -564,12 +564,12 @@ export const ACT_NAME = [
  * contracts", "vores rammeaftale med kommunen") are with customers, not with a supplier, unless the
  * sentence also speaks of a supplier (`SUPPLIER_CONTEXT`).
  */
-export const SERVE_VERB = String.raw`${B}(?:serve[sd]?|serving|supply|supplies|supplied|supplying|deliver${W}|provid${W}|sell${W}|sold|leverer|levere|leveret|levering${W}|betjen${W}|forsyn${W}|sælge${W}|solgt|dækker|cover(?:s|ing)?)${E}`;
+export const SERVE_VERB = `${B}(?:serve[sd]?|serving|supply|supplies|supplied|supplying|deliver${W}|provid${W}|sell${W}|sold|leverer|levere|leveret|levering${W}|betjen${W}|forsyn${W}|sælge${W}|solgt|dækker|cover(?:s|ing)?)${E}`;
 // Not end users or customers in general: "we serve 400,000 end users, and the agreement was signed in
 // 2019" speaks of the supplier agreement.
 export const CUSTOMER_OBJECT = String.raw`${STATE_MARK}|${LOCAL_GOV_MARK}|${B}(?:staff|employees|${W}medarbejdere|${W}ansatte|personale${W}|institutions?|institutioner${W}|schools?|${W}skoler${W}|public\s+(?:sector|bodies|authorities)|det\s+offentlige|offentlige\s+kunder|public[- ]sector\s+customers)${E}`;
 /** Words that make an agreement a supplier's: suppliers, buying, equipment bought from someone. */
-export const SUPPLIER_CONTEXT = String.raw`${B}(?:${SUPPLIER_NOUN}|firms?|køb${W}|købt${W}|buy${W}|bought|purchas${W}|indkøb${W}|anskaf${W}|procur${W}|sourc${W}|order${W}|bestil${W}|outsourc${W}|udlicit${W}|import${W})${E}`;
+export const SUPPLIER_CONTEXT = `${B}(?:${SUPPLIER_NOUN}|firms?|køb${W}|købt${W}|buy${W}|bought|purchas${W}|indkøb${W}|anskaf${W}|procur${W}|sourc${W}|order${W}|bestil${W}|outsourc${W}|udlicit${W}|import${W})${E}`;
 /**
  * An agreement that is the object of a decision by CFCS ("before CFCS bans our agreement", "afgørelse om
  * vores kontrakt"): a question about the procedure, which says nothing about whether it is signed.

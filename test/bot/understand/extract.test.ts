@@ -858,6 +858,14 @@ const ROWS: Row[] = [
     text: 'Vi har en aftale med en leverandør om levering af kernenet',
     yes: { agreement_status: 'existing', component: 'core_network' },
   },
+  {
+    text: 'we are going to buy lattice mast structures from Turkey',
+    yes: { component: 'other', supplier_country: 'TR', agreement_status: 'new' },
+  },
+  {
+    text: 'Vi har tænkt os at skrive kontrakt med ZTE om styreenheder til radionettet',
+    yes: { component: 'ran_control', supplier: 'ZTE', agreement_status: 'new' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
