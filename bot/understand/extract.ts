@@ -37,6 +37,14 @@
  *   `signals.agreement_date_precision` (`year`, `month`) saying it is no day ("signed back in 2019" →
  *   2019-01-01, precision `year`); `signals.vague_agreement_date` keeps the one that does not (`2020`).
  * - Backbone routers or servers: when both are named, the device noun nearest the backbone word.
+ * - Passive infrastructure is `other` (not critical): masts and towers, compounds included (`stålmaster`,
+ *   `antennetårne`, `mast sites`), ducts and `rør`, cable and fibre itself, power supply and batteries.
+ *   It is last in precedence, so a critical system named beside it wins.
+ * - `ran_control` also when said in words: controllers or units that steer/control the radio network,
+ *   RAN or base stations (`enheder der styrer radionettet`, `styreenheder til radionettet`).
+ * - A state count after the own total ("49,999 end users, and through a contract with a state agency we
+ *   also serve 800 of the agency's staff"): the state mark belongs to the nearest count after it, and
+ *   `also`/`også` do not add a state or municipal count to the total (`desuden`, `in addition` do).
  * - Supplier names and aliases match as whole words, or as the first part of a Danish compound
  *   (`Huaweiudstyr`, `Hikvision-kameraer`); never as the tail of a word. A near miss (one edit) must be
  *   capitalised or long, start with the name's first letter, and not be an everyday word or surname
