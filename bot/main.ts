@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   // serves on while its database is open.
   installCrashPolicy(process, { log, healthy: () => store.db.open, exit: (code) => process.exit(code) });
 
+  const startedAt = new Date().toISOString();
   if (config.mode === 'http') {
     await app.start({ port: config.port, host: config.host });
     log.info(
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
   if (config.adviserChannel === undefined)
     log.warn('ADVISER_CHANNEL is not set: escalations point people to CFCS');
   // Work stored but not done when the process last stopped: answers not yet posted, cases not yet sent.
-  void resumePending(app.client, deps);
+  void resumePending(app.client, deps, startedAt);
 
   let stopping = false;
   const stop = async (signal: string) => {

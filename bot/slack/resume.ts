@@ -8,7 +8,7 @@
  * When Slack cannot be asked, the post is made anyway, so in a rare case a person may see it twice
  * (SECURITY.md).
  */
-import type { StoredAnswer } from '../store/index.js';
+import type { Case, StoredAnswer } from '../store/index.js';
 import { answerBlocks, answerFallbackText } from './blocks.js';
 import {
   caseLanguage,
@@ -24,6 +24,8 @@ import { T } from './texts.js';
 export interface Resumed {
   answers: { posted: number; found: number; failed: number };
   cases: { posted: number; found: number; failed: number };
+  /** Pending events without a stored answer (their text is not kept), closed as failed. */
+  interrupted: number;
 }
 
 type Message = { ts?: string; blocks?: unknown };
@@ -125,14 +127,35 @@ async function resumeAnswer(
   return 'posted';
 }
 
-/** Posts what was stored but not posted; returns counts (also logged). Never throws. */
-export async function resumePending(client: WebClient, deps: SlackDeps): Promise<Resumed> {
+/**
+ * Posts what was stored before `startedAt` (the moment this process started; ISO time) but not posted, so
+ * work of the running process is never picked up twice; returns counts (also logged). Never throws.
+ */
+export async function resumePending(
+  client: WebClient,
+  deps: SlackDeps,
+  startedAt: string = new Date().toISOString(),
+): Promise<Resumed> {
   const { store, log } = deps;
   const out: Resumed = {
     answers: { posted: 0, found: 0, failed: 0 },
     cases: { posted: 0, found: 0, failed: 0 },
+    interrupted: 0,
   };
-  for (const a of store.pendingAnswers()) {
+  try {
+    out.interrupted = store.closeInterruptedEvents(startedAt);
+  } catch (e) {
+    log.error({ error: errorCode(e) }, 'interrupted events could not be closed');
+  }
+  let pending: StoredAnswer[] = [];
+  let unposted: Case[] = [];
+  try {
+    pending = store.pendingAnswers(startedAt);
+    unposted = store.unpostedCases(startedAt);
+  } catch (e) {
+    log.error({ error: errorCode(e) }, 'pending work could not be read');
+  }
+  for (const a of pending) {
     try {
       out.answers[await resumeAnswer(client, deps, a)]++;
     } catch (e) {
@@ -141,7 +164,7 @@ export async function resumePending(client: WebClient, deps: SlackDeps): Promise
     }
   }
   const adviserChannel = deps.adviserChannel;
-  const cases = store.unpostedCases();
+  const cases = unposted;
   if (adviserChannel !== undefined && cases.length > 0) {
     const oldest = (Date.parse(cases[0]!.created_at) / 1000 - 60).toFixed(6);
     const history = await channelMessages(client, adviserChannel, oldest);
@@ -168,6 +191,7 @@ export async function resumePending(client: WebClient, deps: SlackDeps): Promise
     }
   }
   const total = (x: Resumed['answers']) => x.posted + x.found + x.failed;
-  if (total(out.answers) + total(out.cases) > 0) log.info({ ...out }, 'pending work resumed');
+  if (total(out.answers) + total(out.cases) + out.interrupted > 0)
+    log.info({ ...out }, 'pending work resumed');
   return out;
 }

@@ -296,14 +296,29 @@ export class Store {
    * Answers recorded for an event that is still `pending` and never marked as posted: the process stopped
    * between recording and posting them. Oldest first.
    */
-  pendingAnswers(): StoredAnswer[] {
+  pendingAnswers(before: string = now()): StoredAnswer[] {
     const raw = this.db
       .prepare(
         `SELECT a.* FROM answers a JOIN processed_events e ON e.event_id = a.event_id
-         WHERE e.status = 'pending' AND a.message_ts IS NULL ORDER BY a.created_at, a.rowid`,
+         WHERE e.status = 'pending' AND a.message_ts IS NULL AND a.created_at < ? ORDER BY a.created_at, a.rowid`,
       )
-      .all();
+      .all(before);
     return rows(AnswerRow, raw, this.onBadRow);
+  }
+
+  /**
+   * Events still `pending` from before `before` that have no stored answer (a refusal, a usage hint or a
+   * relay interrupted by a crash): their text is not kept, so they cannot be finished; they are closed as
+   * `failed` / `interrupted` so they do not stay pending for ever. Returns how many.
+   */
+  closeInterruptedEvents(before: string): number {
+    return this.db
+      .prepare(
+        `UPDATE processed_events SET status = 'failed', detail = 'interrupted', updated_at = ?
+         WHERE status = 'pending' AND updated_at < ?
+           AND event_id NOT IN (SELECT event_id FROM answers WHERE event_id IS NOT NULL)`,
+      )
+      .run(now(), before).changes;
   }
 
   getAnswer(answerId: string): StoredAnswer | undefined {
@@ -390,13 +405,15 @@ export class Store {
     );
   }
 
-  /** Open or claimed cases that never reached the adviser channel (no adviser post). Oldest first. */
-  unpostedCases(): Case[] {
+  /** Open or claimed cases opened before `before` that never reached the adviser channel. Oldest first. */
+  unpostedCases(before: string = now()): Case[] {
     return rows(
       CaseRow,
       this.db
-        .prepare(`SELECT * FROM cases WHERE status != 'resolved' AND adviser_ts IS NULL ORDER BY id`)
-        .all(),
+        .prepare(
+          `SELECT * FROM cases WHERE status != 'resolved' AND adviser_ts IS NULL AND created_at < ? ORDER BY id`,
+        )
+        .all(before),
       this.onBadRow,
     );
   }

@@ -51,6 +51,9 @@ function pendingAnswer(channel: string, question: string) {
   return { id, threadTs, eventId, answer };
 }
 
+/** A start time after everything the test stored (the records are "from before the restart"). */
+const later = () => new Date(Date.now() + 60_000).toISOString();
+
 const postsIn = (channel: string, ts: string) =>
   standin.ok('chat.postMessage').filter((c) => c.params.channel === channel && c.params.thread_ts === ts);
 
@@ -60,7 +63,7 @@ describe('resuming pending work at start', () => {
       'C0RESUME',
       'Vi er en dansk internetudbyder med 72.000 slutbrugere. Er vi omfattet?',
     );
-    const r = await resumePending(bot.app.client, bot.deps);
+    const r = await resumePending(bot.app.client, bot.deps, later());
     expect(r.answers.posted).toBe(1);
     const posts = postsIn('C0RESUME', p.threadTs);
     expect(posts).toHaveLength(1);
@@ -68,7 +71,7 @@ describe('resuming pending work at start', () => {
     expect(bot.store.getEvent(p.eventId)?.status).toBe('answered');
     expect(bot.store.getAnswer(p.id)?.message_ts).toMatch(/^\d+\.\d+$/);
 
-    const again = await resumePending(bot.app.client, bot.deps);
+    const again = await resumePending(bot.app.client, bot.deps, later());
     expect(again.answers).toEqual({ posted: 0, found: 0, failed: 0 });
     expect(postsIn('C0RESUME', p.threadTs)).toHaveLength(1);
   });
@@ -81,7 +84,7 @@ describe('resuming pending work at start', () => {
       text: answerFallbackText(p.answer),
       blocks: answerBlocks(p.answer, { answerId: p.id }),
     });
-    const r = await resumePending(bot.app.client, bot.deps);
+    const r = await resumePending(bot.app.client, bot.deps, later());
     expect(r.answers).toEqual({ posted: 0, found: 1, failed: 0 });
     expect(postsIn('C0RESUME', p.threadTs)).toHaveLength(1);
     expect(bot.store.getEvent(p.eventId)?.status).toBe('answered');
@@ -96,7 +99,7 @@ describe('resuming pending work at start', () => {
       question: 'Må vi bruge Hikvision-kameraer?',
       facts: {},
     });
-    const r = await resumePending(bot.app.client, bot.deps);
+    const r = await resumePending(bot.app.client, bot.deps, later());
     expect(r.cases).toEqual({ posted: 1, found: 0, failed: 0 });
     const adviserPosts = standin
       .ok('chat.postMessage')
@@ -109,7 +112,11 @@ describe('resuming pending work at start', () => {
     expect(postsIn('C0RESUME', threadTs).map((x) => String(x.params.text))).toEqual([
       expect.stringContaining(`#${c.id}`),
     ]);
-    expect((await resumePending(bot.app.client, bot.deps)).cases).toEqual({ posted: 0, found: 0, failed: 0 });
+    expect((await resumePending(bot.app.client, bot.deps, later())).cases).toEqual({
+      posted: 0,
+      found: 0,
+      failed: 0,
+    });
   });
 
   it('records, without posting again, a case post that reached Slack before the process died', async () => {
@@ -125,8 +132,31 @@ describe('resuming pending work at start', () => {
       text: caseFallbackText(c),
       blocks: caseBlocks(c),
     });
-    const r = await resumePending(bot.app.client, bot.deps);
+    const r = await resumePending(bot.app.client, bot.deps, later());
     expect(r.cases).toEqual({ posted: 0, found: 1, failed: 0 });
     expect(bot.store.getCase(c.id)?.adviser_ts).toBe(res.ts);
+  });
+
+  it('leaves alone what the running process stored after it started', async () => {
+    const startedAt = new Date(Date.now() - 60_000).toISOString();
+    const p = pendingAnswer('C0RESUME', 'Er en kommune omfattet?');
+    const r = await resumePending(bot.app.client, bot.deps, startedAt);
+    expect(r.answers).toEqual({ posted: 0, found: 0, failed: 0 });
+    expect(postsIn('C0RESUME', p.threadTs)).toHaveLength(0);
+    expect(bot.store.getEvent(p.eventId)?.status).toBe('pending');
+  });
+
+  it('closes pending events without a stored answer (their text is not kept) as failed, interrupted', async () => {
+    const eventId = nextEventId();
+    bot.store.claimEvent({
+      eventId,
+      kind: 'relay',
+      channel: ADVISER_CHANNEL,
+      ts: nextTs(),
+      status: 'pending',
+    });
+    const r = await resumePending(bot.app.client, bot.deps, later());
+    expect(r.interrupted).toBeGreaterThanOrEqual(1);
+    expect(bot.store.getEvent(eventId)).toMatchObject({ status: 'failed', detail: 'interrupted' });
   });
 });
