@@ -866,6 +866,7 @@ const ROWS: Row[] = [
     text: 'Vi har tænkt os at skrive kontrakt med ZTE om styreenheder til radionettet',
     yes: { component: 'ran_control', supplier: 'ZTE', agreement_status: 'new' },
   },
+  { text: 'Ups, det var 8.000 slutbrugere', yes: { end_users: 8000 }, no: ['component'] },
 ];
 
 describe('extractFacts: the table', () => {
