@@ -867,6 +867,10 @@ const ROWS: Row[] = [
     yes: { component: 'ran_control', supplier: 'ZTE', agreement_status: 'new' },
   },
   { text: 'Ups, det var 8.000 slutbrugere', yes: { end_users: 8000 }, no: ['component'] },
+  {
+    text: 'We are reviewing our contract with Nokia for the core network',
+    yes: { agreement_status: 'existing', supplier: 'Nokia' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
