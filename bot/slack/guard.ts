@@ -47,7 +47,7 @@ export function checkBody(raw: string, contentType: string | undefined): BodyChe
   return field === undefined ? { ok: true } : { ok: false, reason: 'invalid_envelope', field };
 }
 
-function reply(res: ServerResponse, status: number, error?: string): void {
+function reply(res: ServerResponse, status: number, error?: string, field?: string): void {
   if (res.headersSent) return;
   if (error === undefined) {
     res.writeHead(status);
@@ -55,7 +55,7 @@ function reply(res: ServerResponse, status: number, error?: string): void {
     return;
   }
   res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ ok: false, error }));
+  res.end(JSON.stringify({ ok: false, error, ...(field === undefined ? {} : { field }) }));
 }
 
 /** Wraps the receiver's request listener (Bolt's `requestListener` is public and used by its server). */
@@ -98,7 +98,7 @@ export function guardRequests(
           { error: check.reason, ...('field' in check ? { field: check.field } : {}) },
           'request refused: the body does not have the shape of a Slack request',
         );
-        reply(res, 400, check.reason);
+        reply(res, 400, check.reason, 'field' in check ? check.field : undefined);
       },
       (e: unknown) => {
         const tooLarge = HTTPModuleFunctions.isRawBodyError(e) && e.statusCode === 413;

@@ -99,6 +99,14 @@ const EventFields = z.object({
   user: idOrObject.optional(),
   item: obj.optional(),
 });
+const INTERACTIVE_TYPES = new Set([
+  'block_suggestion',
+  'dialog_submission',
+  'shortcut',
+  'message_action',
+  'view_submission',
+  'view_closed',
+]);
 const PRESENT: [string, z.ZodType][] = [
   ['event', EventFields],
   ['actions', z.array(obj).min(1)],
@@ -114,6 +122,16 @@ const PRESENT: [string, z.ZodType][] = [
 export function envelopeProblem(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return 'payload';
   const b = body as Record<string, unknown>;
+  // Bolt's classification (helpers.getTypeAndConversation): event, command, then the interactive kinds,
+  // whose `user.id` (and, for modals, `view.app_installed_team_id`) it reads unguarded.
+  const interactive =
+    b.event === undefined &&
+    b.command === undefined &&
+    (b.name !== undefined || b.actions !== undefined || INTERACTIVE_TYPES.has(String(b.type)));
+  if (interactive && !obj.safeParse(b.user).success) return 'user';
+  if ((b.type === 'view_submission' || b.type === 'view_closed') && !obj.safeParse(b.view).success) {
+    return 'view';
+  }
   for (const [field, schema] of PRESENT) {
     if (b[field] === undefined) continue;
     const parsed = schema.safeParse(b[field]);

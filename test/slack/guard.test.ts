@@ -40,11 +40,14 @@ describe('checkBody: envelopes Bolt would trip over while routing', () => {
       [{ type: 'event_callback', event: { type: 'app_mention', channel: null } }, 'event.channel'],
       [{ type: 'event_callback', event: { type: 'app_mention', user: null } }, 'event.user'],
       [{ type: 'event_callback', event: { type: 'reaction_added', item: 'x' } }, 'event.item'],
-      [{ actions: ['x'] }, 'actions.0'],
-      [{ type: 'block_actions', actions: [] }, 'actions'],
-      [{ type: 'view_submission', view: null }, 'view'],
-      [{ type: 'block_actions', actions: [{}], channel: null }, 'channel'],
+      [{ actions: ['x'], user: { id: 'U1' } }, 'actions.0'],
+      [{ type: 'block_actions', actions: [], user: { id: 'U1' } }, 'actions'],
+      [{ type: 'view_submission', view: null, user: { id: 'U1' } }, 'view'],
+      [{ type: 'block_actions', actions: [{}], user: { id: 'U1' }, channel: null }, 'channel'],
       [{ type: 'block_actions', actions: [{}], user: null }, 'user'],
+      [{ type: 'block_actions', actions: [{}] }, 'user'],
+      [{ type: 'view_submission', user: { id: 'U1' } }, 'view'],
+      [{ type: 'view_submission', view: {}, user: 'U1' }, 'user'],
     ];
     for (const [body, field] of bad) {
       expect(checkBody(JSON.stringify(body), 'application/json'), field).toEqual({

@@ -87,7 +87,7 @@ describe('payloads of the wrong shape', () => {
     expect(bot.store.db.prepare('SELECT COUNT(*) AS n FROM feedback').get()).toEqual({ n: 0 });
   });
 
-  it('a click whose user is not an object is refused without a throw', async () => {
+  it('a click whose user is not an object is refused at the door with 400 naming the field', async () => {
     const { body, contentType } = editedAction(
       'feedback_not_helpful',
       (p) => {
@@ -95,12 +95,10 @@ describe('payloads of the wrong shape', () => {
       },
       standin.responseUrl('bad-user'),
     );
-    const before = bot.handled.length;
-    expect((await send(bot, body, { contentType })).status).toBe(200);
-    const h = await bot.waitHandled(
-      (x) => x.id === 'feedback_not_helpful' && bot.handled.indexOf(x) >= before,
-    );
-    expect(h.outcome).toBe('invalid');
+    const res = await send(bot, body, { contentType });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: 'invalid_envelope', field: 'user' });
+    expect(bot.logs.some((l) => l.includes('"field":"user"'))).toBe(true);
   });
 
   it('a modal submission without state gets an error on the form instead of closing silently', async () => {
