@@ -6,6 +6,7 @@ export function isIsoDate(s: unknown): s is string {
 }
 
 /** Today in Copenhagen, YYYY-MM-DD: the default date the law is applied at. */
+const COPENHAGEN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
 export function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  return COPENHAGEN_DAY.format(new Date());
 }

@@ -4,9 +4,11 @@
  * (100 per view), section text ≤ 3000, header ≤ 150, button text ≤ 75, button value ≤ 2000, context ≤ 10
  * elements, actions ≤ 25 elements. Long texts are cut at a word boundary with an ellipsis.
  */
+
 import type { types } from '@slack/bolt';
 import type { Answer, Citation, Language } from '../../guardrails/contract.js';
 import { FACT_KEYS, type Facts } from '../../guardrails/facts.js';
+import { T as ANSWER_TEXTS } from '../compose/texts.js';
 import type { Case } from '../store/index.js';
 import {
   CHECK_LABEL,
@@ -217,7 +219,15 @@ export function answerBlocks(answer: Answer, opts: AnswerBlockOptions): Block[] 
   const tailSize = withActions ? 2 : 1;
 
   const head: Block[] = [{ type: 'header', text: plain(verdictLabel(answer), LIMITS.headerText) }];
-  const answerParts = splitText(escapeMrkdwn(answer.answer), LIMITS.sectionText);
+  // The checks get a section of their own below, so the answer's own list of reasons is not repeated.
+  const text =
+    answer.checks.length > 0
+      ? answer.answer
+          .split('\n\n')
+          .filter((p) => !p.startsWith(ANSWER_TEXTS.reasoning[lang]))
+          .join('\n\n')
+      : answer.answer;
+  const answerParts = splitText(escapeMrkdwn(text), LIMITS.sectionText);
   for (const part of answerParts.slice(0, 3)) head.push(section(part));
   if (answerParts.length > 3) {
     const last = head.pop() as types.SectionBlock;
