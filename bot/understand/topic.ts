@@ -283,7 +283,7 @@ const SIGNALS: Record<Signal, string[]> = {
     'wind\\w* (it |them |the agreement |down )?down',
     'phase out',
     'udfas',
-    '\\bstop overnight',
+    '\\b(stop|ophøre|stoppe)\\w* (at once|immediately|overnight|straks|med det samme|fra dag til dag)',
     'hvor lang tid',
     'ugyldig',
     'invalid',
