@@ -237,6 +237,10 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       if (topic === 'guidance')
         for (const h of answeringHits(ranking, GUIDANCE, 2, (hs) => descendToParagraphs(hs, query, chooser)))
           refs.push([h.source, h.ref]);
+      // A guidance question the statute answers best (what CFCS may weigh, § 2, stk. 2) cites the statute too.
+      if (topic === 'guidance' && ranking[0]?.source === STATUTE)
+        for (const h of answeringHits(ranking, STATUTE, 2, (hs) => descendToParagraphs(hs, query, chooser)))
+          refs.push([h.source, h.ref]);
       if (topic === 'guidance' && !refs.some(([s]) => s === GUIDANCE)) {
         for (const h of retriever.search(query, { k: 2, source: GUIDANCE }).slice(0, 1))
           refs.push([h.source, h.ref]);

@@ -9,6 +9,7 @@ import type { Facts } from '../../guardrails/facts.js';
 type Signal =
   | 'aboutAuthority'
   | 'providerQ'
+  | 'powers'
   | 'anchor'
   | 'offtopic'
   | 'procedure'
@@ -24,6 +25,14 @@ type Signal =
 
 /** Each signal: a list of regular-expression sources matched against the lower-cased message. */
 const SIGNALS: Record<Signal, string[]> = {
+  // Questions about what CFCS may do under the act, asked in general.
+  powers: [
+    '\\b(kan|må|skal) (cfcs|center for cybersikkerhed) (forbyde|nedlægge|kræve|pålægge|gribe|tage|lægge|stoppe|tvinge)',
+    '\\b(can|may|could|will) (the )?(cfcs|centre for cyber security) (ban|forbid|prohibit|order|require|stop|force|take|intervene|consider)',
+    'what can (the )?cfcs',
+    'hvad (kan|må) cfcs',
+    'is (the )?cfcs (allowed|able|entitled)',
+  ],
   // Questions whether the organisation itself is a significant provider.
   providerQ: [
     'significant (commercial )?provider',
@@ -369,6 +378,12 @@ const SIGNALS: Record<Signal, string[]> = {
   ],
   purchase: [
     'køb',
+    'sætte\\b.{0,60}\\bop\\b',
+    'overvejer at',
+    'considering',
+    'planning to',
+    'planlægger',
+    'anskaffe',
     'buy',
     'purchas',
     'indkøb',
@@ -527,6 +542,13 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
   if (!inScope || (s.offtopic > 0 && s.anchor <= 1 && substantive <= 1)) return decide('out_of_scope');
   if (turnFacts.wants_human) return decide('escalation_request');
   if (turnFacts.decision_date) return decide('procedure');
+  // What CFCS may do, asked in general (no organisation or agreement described): what the law says.
+  const describesUs =
+    turnFacts.end_users !== undefined ||
+    turnFacts.organisation_type !== undefined ||
+    turnFacts.component !== undefined ||
+    turnFacts.supplier !== undefined;
+  if (s.powers > 0 && !describesUs && s.camera === 0) return decide('procedure');
 
   const camera = s.camera > 0 || facts.component === 'surveillance_camera';
   const guidance = s.guidanceStrong + (camera ? 1 : 0) + s.aboutAuthority;
@@ -567,6 +589,18 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     s.agreement > 0 &&
     (turnFacts.supplier !== undefined || turnFacts.supplier_country !== undefined || s.agreement > 1);
   if (agreement || supplierTalk) return decide('agreement');
+  // Someone buying equipment asks whether the act stands in the way.
+  if (
+    s.purchase > 0 &&
+    s.buyer > 0 &&
+    s.guidanceStrong === 0 &&
+    s.coverage === 0 &&
+    turnFacts.end_users === undefined &&
+    turnFacts.state_end_users === undefined
+  ) {
+    const provider = facts.organisation_type === 'telecom_provider' || facts.organisation_type === 'radio_tv';
+    return decide(provider ? 'agreement' : 'equipment_purchase');
+  }
   if (s.guidanceStrong > 0 || s.aboutAuthority > 0) return decide('guidance');
   if (s.coverage > 0 || turnFacts.end_users !== undefined || turnFacts.state_end_users !== undefined) {
     const explicit = s.coverage > 0 || /\?/.test(text);
