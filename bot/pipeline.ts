@@ -21,7 +21,7 @@ import {
   evaluate,
   toContractCheck,
 } from '../guardrails/evaluate.js';
-import { type Facts, mergeFacts } from '../guardrails/facts.js';
+import { type Facts, isExistingAgreement, mergeFacts } from '../guardrails/facts.js';
 import { checkAnswer, type GuardFailure } from '../guardrails/guards.js';
 import { knowledge } from '../knowledge/index.js';
 import type { SourceId } from '../knowledge/types.js';
@@ -85,7 +85,8 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
 }
 
 /** Refs the deciding checks rely on, in the order an adviser would read them. */
-function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts): string[] {
+function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts, asOf: string): string[] {
+  const existing = isExistingAgreement(facts, asOf);
   const refs: string[] = [];
   const deciding = ev.checks.filter((c) => c.id !== 'supplier_risk');
   for (const c of deciding) {
@@ -106,11 +107,11 @@ function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts): string[] {
     (topic === 'agreement' || topic === 'equipment_purchase' || topic === 'escalation_request')
   ) {
     // What follows from coverage: § 2 for entering a new agreement, § 3 for keeping an existing one.
-    if (facts.agreement_status === 'existing') refs.push('§ 3, stk. 1', '§ 3, stk. 2');
+    if (existing) refs.push('§ 3, stk. 1', '§ 3, stk. 2');
     else if (ev.checks.some((c) => c.id === 'critical_component')) refs.push('§ 2, stk. 1');
   }
   // § 2, stk. 1 is about entering new agreements; an existing one is a matter for § 3.
-  const out = facts.agreement_status === 'existing' ? refs.filter((r) => r !== '§ 2, stk. 1') : refs;
+  const out = existing ? refs.filter((r) => r !== '§ 2, stk. 1') : refs;
   return [...new Set(out)];
 }
 
@@ -232,7 +233,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
           procedural || max === 1 ? procedureWeight : undefined,
         ),
       );
-    const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts).map((r) => [STATUTE, r]);
+    const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts, req.asOf).map((r) => [STATUTE, r]);
     if (ev.verdict === 'informational' || (topic === 'escalation_request' && ev.checks.length === 0)) {
       if (topic === 'guidance')
         for (const h of answeringHits(ranking, GUIDANCE, 2, (hs) => descendToParagraphs(hs, query, chooser)))

@@ -60,3 +60,9 @@ export function mergeFacts(earlier: Facts, later: Facts): Facts {
   }
   return out;
 }
+
+/** An agreement already entered: said so, or dated on or before the day the law is applied at. */
+export function isExistingAgreement(facts: Facts, asOf: string): boolean {
+  if (facts.agreement_status !== undefined) return facts.agreement_status === 'existing';
+  return facts.agreement_date !== undefined && facts.agreement_date <= asOf;
+}

@@ -5,7 +5,7 @@
  */
 import type { Answer, Language } from '../../guardrails/contract.js';
 import type { CheckTrace } from '../../guardrails/evaluate.js';
-import type { FactKey } from '../../guardrails/facts.js';
+import { type FactKey, isExistingAgreement } from '../../guardrails/facts.js';
 import type { KnowledgeBase } from '../../knowledge/index.js';
 import { ASK_FOR, T } from './texts.js';
 
@@ -50,7 +50,7 @@ function headline(a: Answer, traces: CheckTrace[], lang: Language): string {
           ? 'Ja. Efter det oplyste er I en væsentlig erhvervsmæssig udbyder efter § 1, nr. 3, og loven om leverandørsikkerhed gælder for jer.'
           : 'Yes. On the facts given you are a significant provider under § 1, nr. 3, and the supplier security act applies to you.';
       }
-      if (a.facts.agreement_status === 'existing') {
+      if (isExistingAgreement(a.facts, a.as_of)) {
         return da
           ? 'Ja. Aftalen er omfattet af loven: CFCS kan i særlige tilfælde forbyde jer at opretholde den eller at anvende det leverede, hvis det vurderes at udgøre en væsentlig trussel mod statens sikkerhed (§ 3, stk. 1 og 2).'
           : 'Yes. The agreement is covered by the act: CFCS may in special cases forbid you to keep it, or to use what was delivered, if that is judged a significant threat to national security (§ 3, stk. 1 and 2).';
