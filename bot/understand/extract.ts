@@ -178,7 +178,7 @@ const BASED_IN_RE = re(`${X.BASED_IN}$`);
 const FROM_RE = re(`${X.FROM}$`);
 const STATE_CONTROLLED_RE = g(X.STATE_CONTROLLED);
 const LAW_AFTER_RE = re(
-  `^\\s*(?:act|law|lov\\p{L}*|regler|rules|legislation|lovgivning|${X.W}myndighed${X.W}|authorit${X.W}|court|byret${X.W})${X.E}`,
+  `^\\s*(?:act|law|lov\\p{L}*|regler|rules|legislation|lovgivning|${X.W}myndighed${X.W}|authorit${X.W}|court|byret${X.W}|police|politi\\p{L}*|forsvar\\p{L}*|armed\\s+forces|defen[cs]e|parliament|folketing\\p{L}*|state|stat(?:en|ens)|government|regering\\p{L}*|ministr\\p{L}*|ministeri\\p{L}*|${X.W}styrelse${X.W}|agenc\\p{L}*)${X.E}`,
 );
 const TERRITORY_RES = X.TERRITORY.map(([t, s]) => [t, g(s)] as const);
 const DK_NOT_TERRITORY_AFTER_RE = re(X.DK_NOT_TERRITORY_AFTER);
@@ -226,7 +226,7 @@ const LONE_NUMBER_RE =
   /^\s*(?:(?:vi\s+har|we\s+have|det\s+er|it'?s|der\s+er|there\s+are|ja|yes|nej|no)[\s,:]*)?[~≈]?\s*(?:ca\.?|cirka|about|around|approx\.?|omkring|roughly)?\s*[\d.,\s\u00a0]+(?:k|m|mio\.?|mia\.?|millioner|million|tusinde?|thousand)?\s*(?:stk\.?)?\s*[.!]?\s*$/iu;
 /** The writer's own agreement: a first person, or one particular agreement ("aftalen", "the contract"). */
 const FIRST_PERSON_RE =
-  /(?<![\p{L}])(?:we|we'?re|we'?ve|we'?d|our|ours|us|vi|vores|vor|os|jeg|mig|min|mit|mine|my|me|aftalen|kontrakten|leverandøraftalen|kommunen|regionen|ministeriet|styrelsen|hospitalet|selskabet|(?:the|this|that|denne|den)\s+(?:\p{L}+\s+)?(?:contract|agreement|deal|aftale|kontrakt|municipality|region|ministry|agency))(?![\p{L}])|^\s*(?:contract|agreement|deal|kontrakt|aftale)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:we|we'?re|we'?ve|we'?d|our|ours|us|vi|vores|vor|os|jeg|mig|min|mit|mine|my|me|aftalen|kontrakten|leverandøraftalen|kommunen|regionen|ministeriet|styrelsen|(?:rigs)?politiet|forsvaret|the\s+police|hospitalet|selskabet|(?:the|this|that|denne|den)\s+(?:\p{L}+\s+)?(?:contract|agreement|deal|aftale|kontrakt|municipality|region|ministry|agency))(?![\p{L}])|^\s*(?:contract|agreement|deal|kontrakt|aftale)(?![\p{L}])/iu;
 const FIRST_PERSON_I_RE = /(?<![\p{L}'])I(?![\p{L}'])/u;
 const QUESTION_SUBJECT_BEFORE_RE = re(
   `${X.B}(?:må|kan|skal|bør|can|may|should|must|does|do|is|are|er|for|to)\\s+(?:en|et|a|an|the|vores|our|min|my)\\s+(?:[\\p{L}-]+\\s+)?$`,
@@ -797,6 +797,52 @@ function listedWith(text: string, prev: Count, c: Count): boolean {
   return LISTED_RE.test(text.slice(prev.evidenceEnd, c.start));
 }
 
+/** Words for the state, as written correctly: a state word with one typo is read as that word. */
+const STATE_WORDS = ['government', 'governments', 'governmental', 'statslig', 'statslige', 'statsligt'];
+/** "state" is short: only a letter added or two swapped ("staet", "sttate"), never an everyday word. */
+const NOT_STATE_TYPOS = new Set(['satte', 'states', 'stated', 'stater', 'estate']);
+/**
+ * The text with one-edit typos of the state words corrected ("no goverment contracts", "ingen statsligee
+ * aftaler"), so a negated state agreement is read however it is spelt.
+ */
+function withStateWordsSpelt(text: string): { text: string; original: (a: number, b: number) => string } {
+  // Where each corrected word starts in the corrected and in the original text.
+  const shifts: Array<{ at: number; delta: number }> = [];
+  let delta = 0;
+  const fixed = text.replace(/\p{L}+/gu, (w, offset: number) => {
+    const spelt = stateWordSpelt(w);
+    if (spelt === w) return w;
+    delta += spelt.length - w.length;
+    shifts.push({ at: offset + delta + w.length - (spelt.length - w.length), delta });
+    return spelt;
+  });
+  const back = (pos: number) => {
+    let d = 0;
+    for (const s of shifts) if (pos >= s.at) d = s.delta;
+    return pos - d;
+  };
+  return { text: fixed, original: (a, b) => text.slice(back(a), Math.max(back(a), back(b))) };
+}
+
+function stateWordSpelt(w: string): string {
+  const l = w.toLowerCase();
+  if (STATE_WORDS.includes(l)) return w;
+  if (l.length >= 7) {
+    for (const b of STATE_WORDS) if (l[0] === b[0] && withinOneEdit(l, b)) return b;
+    return w;
+  }
+  if (
+    (l.length === 5 || l.length === 6) &&
+    l !== 'state' &&
+    l[0] === 's' &&
+    !NOT_STATE_TYPOS.has(l) &&
+    withinOneEdit(l, 'state') &&
+    !/^sta(?:g|k|r|l|y)e$|^s.ate$/.test(l)
+  )
+    return 'state';
+  return w;
+}
+
 function decideEndUsers(
   text: string,
   counts: Count[],
@@ -844,8 +890,9 @@ function decideEndUsers(
       evidence: state.map((c) => c.evidence).join(' … '),
     };
   } else {
-    const no = NO_STATE_RE.exec(text);
-    if (no) out.state = { value: 0, evidence: no[0] };
+    const spelt = withStateWordsSpelt(text);
+    const no = NO_STATE_RE.exec(spelt.text);
+    if (no) out.state = { value: 0, evidence: spelt.original(no.index, no.index + no[0].length) };
     else if (counts.some((c) => c.kind === 'local_gov') && CONTRACT_RE.test(text)) {
       STATE_MARK_RE.lastIndex = 0;
       if (!STATE_MARK_RE.test(text)) {

@@ -87,6 +87,14 @@ export const ORG_KEYWORDS: Array<[OrgType, string]> = [
       '(?:state|government|governmental|national)\\s+(?:agency|agencies|authority|authorities|institution|body|department)',
       'agency',
       `statslig(?:e)?\\s+(?:myndighed|institution|virksomhed|styrelse)${W}`,
+      // State bodies by name: the police, the armed forces, the courts, parliament.
+      '(?:rigs)?politiet',
+      '(?:the\\s+)?(?:danish\\s+)?(?:national\\s+)?police(?:\\s+(?:force|department|district))?',
+      'forsvaret',
+      'hjemmeværnet',
+      '(?:the\\s+)?(?:danish\\s+)?(?:armed\\s+forces|defen[cs]e\\s+(?:forces|command))',
+      'folketinget',
+      `${W}domstol(?:en|ene)?`,
     ].join('|'),
   ],
   // Institutions (schools, hospitals, universities, associations, housing associations) are `other`,
@@ -263,7 +271,7 @@ export const STAFF_NOUN = String.raw`${W}medarbejder${W}|${W}ansatte|employees|s
 export const NOT_USER_NOUN = String.raw`${W}indbygger${W}|sekunder|seconds?|minutter|minutes?|timer|hours?|inhabitants|residents|citizens|${W}borgere|population|kr\.?|dkk|eur|euro|€|\$|usd|mio\.?\s*kr|år|years?|måneder|months?|dage|days|km|gb|mbit${W}|gbit${W}|master|masts?|sites?|routere|routers?|kamera${W}|cameras?|enheder|units?|stk\.?|procent|percent`;
 
 /** Whose end users a count is (sentence markers). */
-export const STATE_MARK = String.raw`${B}(?:statslig${W}|staten(?:s)?|the\s+state|state[- ]owned|state\s+(?:bod${W}|agenc${W}|authorit${W}|institution${W}|department${W}|sector|customers?|(?:end[- ]?)?users|employees|staff|workers|personnel)|statsansatte|government(?:al)?\s+(?:agenc${W}|bod${W}|department${W}|authorit${W}|institution${W}|ministr${W})|${W}styrelse${W}|${W}ministeri${W}|ministr(?:y|ies)|agenc(?:y|ies)|universitet${W}|universit(?:y|ies)|forsvaret${W}|armed\s+forces|politi(?:et)?|police|domstol${W}|courts)${E}`;
+export const STATE_MARK = String.raw`${B}(?:statslig${W}|staten(?:s)?|the\s+state|state[- ]owned|state\s+(?:bod${W}|agenc${W}|authorit${W}|institution${W}|department${W}|sector|customers?|(?:end[- ]?)?users|employees|staff|workers|personnel)|statsansatte|government(?:al)?\s+(?:agenc${W}|bod${W}|department${W}|authorit${W}|institution${W}|ministr${W})|${W}styrelse${W}|${W}ministeri${W}|ministr(?:y|ies)|agenc(?:y|ies)|universitet${W}|universit(?:y|ies)|forsvaret${W}|forsvarets|hjemmeværnet|armed\s+forces|(?:danish\s+)?defen[cs]e\s+(?:forces|command|ministry)|(?:rigs|national)?politi(?:et|ets)?|(?:the\s+)?(?:national\s+)?police(?:\s+force)?|domstol${W}|courts|folketinget${W}|(?:the\s+)?(?:danish\s+)?parliament|skattestyrelsen${W}|told(?:styrelsen|væsenet)|(?:danish\s+)?customs\s+agency)${E}`;
 export const LOCAL_GOV_MARK = String.raw`${B}(?:${W}kommun${W}|municipal${W}|city\s+council${W}|region(?:en|er|erne|s|ens|'s)?|regionsråd${W}|${W}hospital${W}|${W}sygehus${W})${E}`;
 export const WHOLESALE_MARK = String.raw`${B}(?:wholesale${W}|engros${W}|${W}tjenesteudbyder${W}|service\s+providers?|deres\s+(?:${W}kunder|${W}slutbrugere|brugere|abonnenter)|their\s+(?:own\s+)?(?:customers|end[- ]?users|users|subscribers)|partner${W}|mvno${W}|virtual\s+operators?|lejer\s+adgang|rent${W}\s+(?:access|capacity)|reseller${W}|videresælger${W}|andre\s+(?:udbyderes|udbydere|operatørers)|other\s+(?:providers|operators)'?|via\s+(?:andre|other)|(?:through|via|gennem)\s+(?:\p{L}+\s+){0,2}(?:ISPs?|internetudbydere|udbydere|operatører|providers|operators|tjenesteudbydere)|rent${W}\s+(?:our\s+)?(?:lines|fib(?:re|er)s?|network|net|capacity|access)|lejer\s+(?:vores\s+)?(?:linjer|fiber${W}|net${W}|kapacitet|adgang)|on\s+our\s+(?:network|net)\s+through)${E}`;
 /** "of them", "heraf": a count that is part of one already given. */
@@ -281,7 +289,7 @@ export const ADDITIVE_BEFORE = String.raw`${B}(?:${ADDITIVE_STRONG}|also|også|s
 export const ADDITIVE_STRONG_BEFORE = String.raw`${B}(?:${ADDITIVE_STRONG}),?\s*(?:${gap(3)})?$`;
 export const CONTINUATION_BEFORE = String.raw`(?:${B}(?:plus|and|og|samt|as\s+well\s+as|foruden|and\s+another|og\s+yderligere)|\+)\s*(?:another|yderligere|endnu|ca\.?|about|omkring)?\s*$`;
 /** A state body agreement negated: state end users 0. */
-export const NO_STATE = String.raw`${B}(?:ingen|ikke\s+nogen|no|not\s+any|zero|nul|uden|without)\s+${gap(2)}(?:aftaler?|kontrakter?|contracts?|agreements?|kunder|customers)\s+${gap(2)}(?:med|with|fra|from|hos|i|in)\s+${gap(1)}(?:statslige?|staten|state|government|ministr|styrelse|the\s+state)${W}|${B}(?:ingen|no|not\s+any)\s+(?:statslige|state|government)\s+${gap(1)}(?:aftaler|kontrakter|contracts|agreements|kunder|customers|bodies|myndigheder)${E}|${B}(?:none|ingen)\s+(?:of\s+them\s+|af\s+dem\s+)?(?:are|is|er)\s+(?:statslige|state)${W}`;
+export const NO_STATE = String.raw`${B}(?:ingen|ikke\s+nogen|no|not\s+any|zero|nul|uden|without)\s+${gap(2)}(?:aftaler?|kontrakter?|contracts?|agreements?|kunder|customers)\s+${gap(2)}(?:med|with|fra|from|hos|i|in)\s+${gap(1)}(?:statslige?|staten|state|government|ministr|styrelse|the\s+state)${W}|${B}(?:ingen|no|not\s+any|ikke\s+nogen|ikke|any|nogen)\s+(?:(?:statslige|state|government(?:al)?|offentlige\s+eller\s+statslige)(?:\s+(?:or|eller|and|og)\s+(?:statslige|state|government(?:al)?|public|offentlige|kommunale|municipal))?)[- ]\s*${gap(1)}(?:aftaler|kontrakter|contracts|agreements|deals|kunder|customers|clients|bodies|myndigheder|institutioner|institutions|agencies|styrelser|end[- ]?users|slutbrugere|brugere|users|work|opgaver)${E}|${B}(?:ingen|no|not\s+any|none)\s+(?:${gap(2)})?(?:aftaler|kontrakter|contracts|agreements|deals|kunder|customers|clients)\s+(?:med|with|for|til)\s+(?:the\s+|den\s+)?(?:government|staten|state|statslige|any\s+(?:state|government))${W}|${B}(?:none|ingen)\s+(?:of\s+them\s+|af\s+dem\s+)?(?:are|is|er)\s+(?:statslige|state)${W}`;
 
 /** What a mast or tower is made of or for, in compounds: `stålmaster`, `antennetårne`, `steel towers`. */
 const MAST_KINDS =

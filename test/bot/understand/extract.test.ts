@@ -871,6 +871,44 @@ const ROWS: Row[] = [
     text: 'We are reviewing our contract with Nokia for the core network',
     yes: { agreement_status: 'existing', supplier: 'Nokia' },
   },
+  // --- state bodies by name as customers; their staff are state end users -------------------------
+  {
+    text: 'vi har 12.000 kunder, og en aftale med Forsvaret om telefoni til ca 1.100 soldater',
+    yes: { end_users: 12000, state_end_users: 1100 },
+    no: ['agreement_status'],
+  },
+  {
+    text: 'We hold a contract with the national police to provide mobile service for 650 officers',
+    yes: { state_end_users: 650 },
+    no: ['agreement_status'],
+  },
+  {
+    text: 'Vi leverer bredbånd til Folketinget - omkring 900 medarbejdere - og har 20.000 privatkunder',
+    yes: { state_end_users: 900, end_users: 20000 },
+  },
+  {
+    text: 'Rigspolitiet vil købe nye radioer til beredskabet',
+    yes: { organisation_type: 'state_authority', agreement_status: 'new' },
+  },
+  {
+    text: 'We have 5,000 customers and our contract with a Danish police district covers 300 staff',
+    yes: { state_end_users: 300 },
+    no: ['supplier_country'],
+  },
+  // --- no state agreements, typos included ---------------------------------------------------------
+  {
+    text: 'about 30k subs, and we have no goverment customers',
+    yes: { end_users: 30000, state_end_users: 0 },
+  },
+  { text: 'no contracts with the govenrment at all', yes: { state_end_users: 0 } },
+  { text: 'vi har 4000 kunder og ingen statsliege aftaler', yes: { end_users: 4000, state_end_users: 0 } },
+  { text: 'vi har ikke nogen statslige kunder', yes: { state_end_users: 0 } },
+  { text: 'We have no staet contracts', yes: { state_end_users: 0 } },
+  { text: 'we are on stage two of the rollout with no contracts signed', yes: {}, no: ['state_end_users'] },
+  {
+    text: 'we serve a government agency with 800 staff',
+    yes: { state_end_users: 800 },
+  },
 ];
 
 describe('extractFacts: the table', () => {
