@@ -145,6 +145,7 @@ const WRITER_NAMED_BEFORE_RE = re(X.WRITER_NAMED_BEFORE);
 const NETWORK_OWNER_RE = re(X.NETWORK_OWNER);
 const NATIONWIDE_RE = g(X.NATIONWIDE_PS);
 const LOCAL_PS_RE = g(X.LOCAL_PS);
+const NOT_NATIONWIDE_AFTER_RE = re(X.NOT_NATIONWIDE_AFTER);
 const NEGATION_RE = re(X.NEGATION);
 const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.USER_NOUN})${X.E}`);
 const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.STAFF_NOUN})${X.E}`);
@@ -538,8 +539,9 @@ function findNationwide(text: string, spans: Span[]): { value: boolean; evidence
   for (const m of allMatches(LOCAL_PS_RE, text)) return { value: false, evidence: m[0] };
   for (const m of allMatches(NATIONWIDE_RE, text)) {
     const s = sentenceAt(spans, m.index);
+    const after = text.slice(m.index + m[0].length, s.end);
     return {
-      value: !negatedBefore(text, s, m.index, 50),
+      value: !negatedBefore(text, s, m.index, 50) && !NOT_NATIONWIDE_AFTER_RE.test(after),
       evidence: text.slice(Math.max(s.start, m.index - 30), m.index + m[0].length).trim(),
     };
   }

@@ -199,6 +199,11 @@ export const NETWORK_OWNER = [
 export const BUSINESS_RUNS_NETWORK = String.raw`^\s*(?:${gap(1)})?(?:runs|operates|owns|has\s+built|driver|ejer|har\s+bygget)\s+${gap(5)}(?:${W}net(?:tet|værk${W})?|networks?)${E}`;
 export const NATIONWIDE_PS = String.raw`${B}(?:(?:landsdækkende|nationwide|national|nationale|lands?-?dækkende)\s+${gap(1)}public[- ]?service${W}|public[- ]?service[- ]?(?:forpligtelse|obligation|kontrakt|contract|tilladelse|licen[cs]e|station|kanal|channel|broadcaster|medie|radio|tv)${W})`;
 export const LOCAL_PS = String.raw`${B}(?:lokal|local|regional)${W}\s+${gap(1)}public[- ]?service`;
+/**
+ * After a public service obligation: it is not nationwide ("public service-forpligtelser i vores egen
+ * region, men ikke landsdækkende", "public service obligations, but only regional", "not nationwide").
+ */
+export const NOT_NATIONWIDE_AFTER = String.raw`^[^.!?\n]{0,80}?(?:${B}(?:ikke|not|no|never|aldrig|isn't|aren't)\s+(?:${gap(2)})?(?:landsdækkende|nationwide|national(?:ly)?|på\s+landsplan|i\s+hele\s+landet|across\s+the\s+(?:whole\s+)?country|country-?wide)${E}|${B}(?:only|kun|alene|udelukkende|purely|rent)\s+(?:${gap(1)})?(?:regional${W}|lokal${W}|local${W}|i\s+(?:vores|vor|den|det)\s+(?:egen\s+|eget\s+)?(?:region|område|landsdel|kommune)${W}|in\s+(?:our|the)\s+(?:own\s+)?(?:region|area|municipality)${W}))|^\s*(?:${gap(1)})?(?:i|in|for|within|inden\s+for)\s+(?:vores|vor|our|the|den|det|its|sin|sit)\s+(?:egen\s+|eget\s+|own\s+)?(?:region|regionen|landsdel|område|lokalområde|area|local\s+area|kommune|municipality|town|by)${E}`;
 /** A negation in the same clause, shortly before. */
 export const NEGATION = String.raw`${B}(?:no|not|never|none|without|ingen|ikke|intet|aldrig|uden|isn't|aren't|don't|doesn't|haven't|hasn't|hverken|neither|nor)${E}`;
 

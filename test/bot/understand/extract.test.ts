@@ -909,6 +909,23 @@ const ROWS: Row[] = [
     text: 'we serve a government agency with 800 staff',
     yes: { state_end_users: 800 },
   },
+  // --- public service that is not nationwide ----------------------------------------------------
+  {
+    text: 'Lokalradio med en public service-tilladelse for vores eget område, ikke på landsplan',
+    yes: { nationwide_public_service: false },
+  },
+  {
+    text: 'our TV station has public service obligations, but only regional ones',
+    yes: { nationwide_public_service: false },
+  },
+  {
+    text: 'We carry a public service contract in our own region, not nationwide',
+    yes: { nationwide_public_service: false },
+  },
+  {
+    text: 'Vi har en public service-kontrakt, som gælder i hele landet',
+    yes: { nationwide_public_service: true },
+  },
 ];
 
 describe('extractFacts: the table', () => {
