@@ -2,7 +2,9 @@
  * Dates as people write them in Danish and English, to ISO `YYYY-MM-DD`:
  * `7. december 2020`, `7. dec. 2020`, `den 3. marts 2019`, `7/12-2020`, `7/12/2020`, `7.12.2020`,
  * `2020-12-07`, `15 March 2022`, `March 15, 2022`, `15th of March 2022`, `december 2020`,
- * `since 2018`, `siden 2018`, `i 2018`, `i går` / `yesterday` (with `asOf`).
+ * `since 2018`, `siden 2018`, `i 2018`, `i går` / `yesterday` (with `asOf`), and years or months counted
+ * back from `asOf`: `sidste år`, `last year`, `i fjor`, `for to år siden`, `two years ago`, `i år`,
+ * `last month`, `for tre måneder siden` (precision `year` or `month`, like a written year or month).
  *
  * Numeric dates are day-first (Danish and European habit); `03/15/2022` is read month-first only
  * because 15 cannot be a month. Impossible dates (`31/2-2021`) are not dates.
@@ -84,6 +86,21 @@ const PATTERNS: Array<{ re: string; precision: DatePrecision }> = [
     re: `${NB}(?:since|siden|in|i|from|fra|during|under|tilbage\\s+i|back\\s+in|året|year|år)\\s+(?:(?:early|late|mid|the\\s+(?:start|end|middle|beginning)\\s+of|primo|ultimo|medio|starten\\s+af|slutningen\\s+af|begyndelsen\\s+af|udgangen\\s+af|midten\\s+af|løbet\\s+af)-?\\s*)?(?<y>${YEAR})${NA}(?!\\s*[-/.]\\d)`,
     precision: 'year',
   },
+  // A month of a relative year: "i marts sidste år", "in January this year"
+  {
+    re: `${NB}(?<mn>${MON})\\s+(?:of\\s+)?(?<ry>this\\s+year|last\\s+year|i\\s+år|sidste\\s+år|i\\s*fjor)${NA}`,
+    precision: 'month',
+  },
+  // Years and months counted back from asOf: sidste år, last year, i fjor, for to år siden, two years ago,
+  // i år, this year; sidste måned, last month, three months ago. Never "det sidste år" (the past year).
+  {
+    re: `${NB}(?<ry>(?:i|dette|indeværende)\\s+år(?!\\s+og\\s+dag)|this\\s+year|(?<!(?:the|det|past|over|during)\\s)(?:last|sidste)\\s+(?:år|year|kalenderår|calendar\\s+year)|forrige\\s+år|previous\\s+year|i\\s*fjor|the\\s+year\\s+before\\s+last|året\\s+før\\s+sidst|i\\s+forfjor|(?:for\\s+)?(?:et|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|\\d{1,2})\\s+år\\s+siden|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+years?\\s+ago)${NA}(?!\\s*(?:19|20)\\d{2})`,
+    precision: 'year',
+  },
+  {
+    re: `${NB}(?<rm>(?<!(?:the|det|past)\\s)(?:last|sidste|forrige)\\s+(?:month|måned)|previous\\s+month|(?:this|denne)\\s+(?:month|måned)|(?:for\\s+)?(?:en|én|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|\\d{1,2})\\s+måneder?\\s+siden|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})\\s+months?\\s+ago)${NA}`,
+    precision: 'month',
+  },
   // i går / yesterday / i forgårs / i dag / today (the extractor uses "today" only for a decision)
   { re: `${NB}(?<rel>i\\s+går|igår|yesterday|i\\s+forgårs|i\\s+dag|idag|today)${NA}`, precision: 'day' },
 ];
@@ -92,7 +109,7 @@ const WHOLE_RES = PATTERNS.map((p) => new RegExp(`^\\s*(?:den\\s+|the\\s+|on\\s+
 
 /** Group names must be unique across the alternation: suffix them with the pattern's index. */
 function renumber(re: string, i: number): string {
-  return re.replace(/\(\?<(y|yy|m|mn|d|rel)>/g, `(?<$1_${i}>`);
+  return re.replace(/\(\?<(y|yy|m|mn|d|rel|ry|rm)>/g, `(?<$1_${i}>`);
 }
 
 function pad(n: number, w = 2): string {
@@ -115,10 +132,69 @@ function addDays(iso: { y: number; m: number; d: number }, days: number): string
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
-type Groups = { y?: string; yy?: string; m?: string; mn?: string; d?: string; rel?: string };
+type Groups = {
+  y?: string;
+  yy?: string;
+  m?: string;
+  mn?: string;
+  d?: string;
+  rel?: string;
+  ry?: string;
+  rm?: string;
+};
+
+const COUNT_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  et: 1,
+  ét: 1,
+  en: 1,
+  én: 1,
+  two: 2,
+  to: 2,
+  three: 3,
+  tre: 3,
+  four: 4,
+  fire: 4,
+  five: 5,
+  fem: 5,
+  six: 6,
+  seks: 6,
+  seven: 7,
+  syv: 7,
+  eight: 8,
+  otte: 8,
+  nine: 9,
+  ni: 9,
+  ten: 10,
+  ti: 10,
+  eleven: 11,
+  elleve: 11,
+  twelve: 12,
+  tolv: 12,
+};
+/** How many years or months back a relative expression lies ("two years ago" 2, "i år" 0). */
+function countBack(expr: string): number {
+  const e = expr.toLowerCase();
+  if (/^(?:i|dette|indeværende|this|denne)\s+(?:år|year|måned|month)/u.test(e)) return 0;
+  if (/before\s+last|før\s+sidst|forfjor/u.test(e)) return 2;
+  const n = /(?:^|\s)(\d{1,2}|\p{L}+)\s+(?:år|years?|måneder?|months?)\s+(?:siden|ago)/u.exec(e)?.[1];
+  if (n) return /^\d+$/.test(n) ? Number(n) : (COUNT_WORDS[n] ?? 1);
+  return 1;
+}
 
 function resolve(g: Groups, precision: DatePrecision, opts?: DateOptions): string | undefined {
   const asOf = parseIso(opts?.asOf);
+  if (g.ry || g.rm) {
+    if (!asOf) return undefined;
+    if (g.ry) {
+      const y = asOf.y - countBack(g.ry);
+      const m = g.mn ? MONTH_LOOKUP.get(g.mn.toLowerCase().replace(/\.$/, '')) : undefined;
+      return `${y}-${pad(m ?? 1)}-01`;
+    }
+    const months = asOf.y * 12 + (asOf.m - 1) - countBack(g.rm!);
+    return `${Math.floor(months / 12)}-${pad((months % 12) + 1)}-01`;
+  }
   if (g.rel) {
     if (!asOf) return undefined;
     return addDays(asOf, /forgårs/i.test(g.rel) ? -2 : /dag|today/i.test(g.rel) ? 0 : -1);
@@ -142,7 +218,7 @@ function resolve(g: Groups, precision: DatePrecision, opts?: DateOptions): strin
 
 function groupsOf(all: Record<string, string | undefined>, i: number): Groups {
   const g: Groups = {};
-  for (const k of ['y', 'yy', 'm', 'mn', 'd', 'rel'] as const) {
+  for (const k of ['y', 'yy', 'm', 'mn', 'd', 'rel', 'ry', 'rm'] as const) {
     const v = all[`${k}_${i}`];
     if (v !== undefined) g[k] = v;
   }
@@ -171,7 +247,7 @@ export function findDates(text: string, opts?: DateOptions): FoundDate[] {
     const p = PATTERNS[i]!;
     let raw = m[0];
     let start = m.index;
-    if (p.precision === 'year') {
+    if (p.precision === 'year' && all[`y_${i}`] !== undefined) {
       // Keep the preposition out of the span: "since 2018" → "2018".
       const y = all[`y_${i}`]!;
       start += raw.lastIndexOf(y);
@@ -179,7 +255,7 @@ export function findDates(text: string, opts?: DateOptions): FoundDate[] {
     }
     const value = resolve(groupsOf(all, i), p.precision, opts);
     if (!value) continue;
-    const relative = all[`rel_${i}`] !== undefined;
+    const relative = ['rel', 'ry', 'rm'].some((k) => all[`${k}_${i}`] !== undefined);
     out.push({
       value,
       start,

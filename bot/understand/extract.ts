@@ -1252,7 +1252,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     ) {
       set('decision_date', d.value, d.raw);
       decisionNotified = role === 'notified';
-    } else if (d.relative) {
+    } else if (d.relative && d.precision === 'day') {
       // "i dag", "i går" date a decision; beside an agreement they are usually "as things stand today".
     } else if (role === 'agreement' && facts.agreement_date === undefined) {
       if (decisive(d.value, d.precision)) {

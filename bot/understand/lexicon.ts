@@ -539,7 +539,7 @@ export const NEW_STRONG = String.raw`${B}(?:plan(?:s|ning|ned)?\s+to|planlægger
 /** Just before an existing-agreement word, it is not one yet: "will be signed", "skal ikke underskrives". */
 export const NOT_YET_BEFORE = String.raw`(?:${B}(?:will|shall|would|to|be|not|yet|skal|vil|blive|ikke|endnu|først|before|før|når)|n't|'ll)\s+(?:\p{L}+\s+)?$`;
 /** Agreement in place: signed, entered, since a date, had for a time. */
-export const EXISTING_STRONG = String.raw`${B}(?:eksisterende|existing|nuværende|current\s+(?:contract|agreement|supplier|deal)|underskrev${W}|signed|indgået|indgik|entered\s+into|entered\s+(?:the|an?|our|this|that|these|those)\s+(?:${gap(1)})?(?:agreements?|contracts?|deals?)|concluded|already\s+(?:bought|installed|have|signed|use|using)|allerede\s+(?:købt|installeret|har|underskrevet|indgået)|har\s+(?:vi\s+|jeg\s+)?(?:haft|købt|installeret|outsourcet|udliciteret)|have\s+(?:had|bought|installed|outsourced)|outsourced|udliciterede|købte|bought|purchased)${E}`;
+export const EXISTING_STRONG = String.raw`${B}(?:eksisterende|existing|nuværende|current\s+(?:contract|agreement|supplier|deal)|underskrev${W}|skrev\s+under|(?:har|have|had|havde)\s+skrevet\s+under|signed|indgået|indgik|entered\s+into|entered\s+(?:the|an?|our|this|that|these|those)\s+(?:${gap(1)})?(?:agreements?|contracts?|deals?)|concluded|already\s+(?:bought|installed|have|signed|use|using)|allerede\s+(?:købt|installeret|har|underskrevet|indgået)|har\s+(?:vi\s+|jeg\s+)?(?:haft|købt|installeret|outsourcet|udliciteret)|have\s+(?:had|bought|installed|outsourced)|outsourced|udliciterede|købte|bought|purchased)${E}`;
 export const EXISTING_WEAK = String.raw`${B}(?:(?:vi\s+)?har\s+(?:en|et)\s+${gap(1)}(?:${W}aftale|kontrakt)|(?:we\s+)?have\s+(?:a|an)\s+${gap(1)}(?:contract|agreement|deal)|vores\s+${gap(1)}(?:${W}aftale|kontrakt)${W}|our\s+${gap(1)}(?:contract|agreement|deal)s?|vi\s+bruger|we\s+use|i\s+brug|in\s+use|(?:since|siden)\s+(?:\p{L}+\.?\s+)?\d{4})${E}`;
 /** After "our contract": with the customers served (a state body, a municipality), not a supplier. */
 export const CUSTOMER_CONTRACT_AFTER = String.raw`^\s*(?:with|med)\s+(?:them|dem|those|disse|${gap(3)}(?:${STATE_MARK}|${LOCAL_GOV_MARK}|${B}(?:customers?|kunder${W}|clients?)${E}))`;
@@ -550,13 +550,13 @@ export const WANTS_HUMAN = String.raw`${B}(?:(?:tale|snakke|chatte|skrive)\s+med
 /** Words that date the notification of a decision (the court deadline runs from it). */
 export const NOTIFIED_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|received|receiving|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev|meddelelse|den|det|afgørelsen|forbuddet|påbuddet)|fik|got|served|informed|underrettet|underrettede|orienteret|orienterede|delivered\s+to\s+us|tilsendt|sendt\s+til\s+os|came\s+in|kom\s+(?:den|d\.))${E}`;
 export const DECISION_WORDS = String.raw`${B}(?:meddel${W}|notif${W}|afgørelse${W}|decision${W}|decided|forbud${W}|forbød|forbudt|prohibit${W}|ban(?:ned|s)?|påbud${W}|påbød|order(?:ed)?|varsel|varslet|received|modtog|modtaget|fik\s+(?:vi\s+)?(?:besked|brev)|letter|brev${W}|served)${E}`;
-export const AGREEMENT_WORDS = `${B}(?:underskrev${W}|signed|sign|signing|indgå${W}|indgik|entered|concluded|${W}aftale${W}|agreement${W}|contract${W}|kontrakt${W}|deal|since|siden|dated|dateret|købt|bought|purchased|installed|installeret)${E}`;
+export const AGREEMENT_WORDS = `${B}(?:underskrev${W}|skrev\\s+under|skrevet\\s+under|signed|sign|signing|indgå${W}|indgik|entered|concluded|${W}aftale${W}|agreement${W}|contract${W}|kontrakt${W}|deal|since|siden|dated|dateret|købt|bought|purchased|installed|installeret)${E}`;
 /**
  * The agreement words that are acts (signing, entering, buying) or `since`: a date in their clause is
  * the agreement's. Agreement nouns alone are not: in "notified its decision banning one of our
  * agreements on 31 August" the agreement is what was decided on, the date the notification's.
  */
-export const AGREEMENT_ACTS = `${B}(?:underskrev${W}|signed|sign|signing|indgå${W}|indgik|entered|concluded|since|siden|købt|bought|purchased|installed|installeret)${E}`;
+export const AGREEMENT_ACTS = `${B}(?:underskrev${W}|skrev\\s+under|skrevet\\s+under|signed|sign|signing|indgå${W}|indgik|entered|concluded|since|siden|købt|bought|purchased|installed|installeret)${E}`;
 /** An agreement noun joined to the date that follows it: "aftalen fra 3. marts 2019", "contract dated …". */
 export const AGREEMENT_NOUN_OF_DATE = String.raw`${B}(?:${W}aftale${W}|agreement${W}|contract${W}|kontrakt${W}|deal)\s+(?:(?:er|is|was|var)\s+)?(?:from|of|dated|fra|af|dateret)\s+(?:the\s+|den\s+)?$`;
 export const NEUTRAL_DATE_WORDS = String.raw`${B}(?:lov${W}|act|law|§+|i\s+kraft|in\s+force|ikrafttræden${W}|skæringsdato${W}|cut-?off|deadline|frist${W}|court|retten|byret${W}|indbring${W}|as\s+of|before|efter|after|før|inden)${E}`;

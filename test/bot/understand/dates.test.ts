@@ -52,6 +52,33 @@ describe('parseDate: one expression', () => {
     expect(parseDate('i går', { asOf: '2026-03-01' })).toBe('2026-02-28');
     expect(parseDate('yesterday', { asOf: '2026-01-01' })).toBe('2025-12-31');
   });
+  it.each([
+    ['last year', '2024-01-01', 'year'],
+    ['sidste år', '2024-01-01', 'year'],
+    ['i fjor', '2024-01-01', 'year'],
+    ['forrige år', '2024-01-01', 'year'],
+    ['for tre år siden', '2022-01-01', 'year'],
+    ['4 years ago', '2021-01-01', 'year'],
+    ['i år', '2025-01-01', 'year'],
+    ['this year', '2025-01-01', 'year'],
+    ['the year before last', '2023-01-01', 'year'],
+    ['sidste måned', '2025-02-01', 'month'],
+    ['last month', '2025-02-01', 'month'],
+    ['for seks måneder siden', '2024-09-01', 'month'],
+    ['i august sidste år', '2024-08-01', 'month'],
+  ])('%j counts back from asOf (2025-03-04)', (token, value, precision) => {
+    const found = findDates(`Aftalen blev indgået ${token}.`, { asOf: '2025-03-04' });
+    expect(found.map((d) => [d.value, d.precision])).toEqual([[value, precision]]);
+    expect(findDates(token)).toEqual([]);
+  });
+  it.each([
+    'over the last year',
+    'i løbet af det sidste år',
+    'det har vi haft i år og dag',
+    'the past month',
+  ])('%j is a stretch of time, not a year or month', (text) => {
+    expect(findDates(text, { asOf: '2025-03-04' })).toEqual([]);
+  });
 });
 
 describe('findDates: in text, with precision', () => {

@@ -926,6 +926,23 @@ const ROWS: Row[] = [
     text: 'Vi har en public service-kontrakt, som gælder i hele landet',
     yes: { nationwide_public_service: true },
   },
+  // --- agreement dates counted back from today ---------------------------------------------------
+  {
+    text: 'vi skrev under på kontrakten med Nokia om kernenettet i fjor',
+    asOf: '2026-02-01',
+    yes: { agreement_date: '2025-01-01', agreement_status: 'existing' },
+  },
+  {
+    text: 'Our RAN deal with Ericsson was signed three years ago',
+    asOf: '2026-06-30',
+    yes: { agreement_date: '2023-01-01' },
+  },
+  {
+    text: 'Vi indgik aftalen med Huawei for seks år siden',
+    asOf: '2026-06-30',
+    yes: { agreement_status: 'existing' },
+    no: ['agreement_date'],
+  },
 ];
 
 describe('extractFacts: the table', () => {
