@@ -228,6 +228,10 @@ const LONE_NUMBER_RE =
 /** The writer's own agreement: a first person, or one particular agreement ("aftalen", "the contract"). */
 const FIRST_PERSON_RE =
   /(?<![\p{L}])(?:we|we'?re|we'?ve|we'?d|our|ours|us|vi|vores|vor|os|jeg|mig|min|mit|mine|my|me|aftalen|kontrakten|leverandøraftalen|kommunen|regionen|ministeriet|styrelsen|(?:rigs)?politiet|forsvaret|the\s+police|hospitalet|selskabet|(?:the|this|that|denne|den)\s+(?:\p{L}+\s+)?(?:contract|agreement|deal|aftale|kontrakt|municipality|region|ministry|agency))(?![\p{L}])|^\s*(?:contract|agreement|deal|kontrakt|aftale)(?![\p{L}])/iu;
+/** One agreement (singular): "a contract", "aftale", not "agreements"/"aftaler". */
+const ONE_AGREEMENT_RE = /(?<![\p{L}])(?:contract|agreement|deal|kontrakt|aftale)(?![\p{L}])/iu;
+/** Existing only as a description of what is in place: "our current supplier", "eksisterende". */
+const ADJECTIVE_EXISTING_RE = /^(?:eksisterende|existing|nuværende|current\s+\p{L}+)$/iu;
 const FIRST_PERSON_I_RE = /(?<![\p{L}'])I(?![\p{L}'])/u;
 const QUESTION_SUBJECT_BEFORE_RE = re(
   `${X.B}(?:må|kan|skal|bør|can|may|should|must|does|do|is|are|er|for|to)\\s+(?:en|et|a|an|the|vores|our|min|my)\\s+(?:[\\p{L}-]+\\s+)?$`,
@@ -1044,7 +1048,13 @@ function findStatus(
   const own = (m: RegExpExecArray) => {
     const s = sentenceAt(spans, m.index);
     const sentence = text.slice(s.start, s.end);
-    if (!(FIRST_PERSON_RE.test(sentence) || FIRST_PERSON_I_RE.test(sentence))) return false;
+    // One agreement with a named supplier ("core network contract with Nokia signed in 2020") is the
+    // writer's even without a first person; "agreements signed with Huawei" in general is not.
+    const oneNamed =
+      ONE_AGREEMENT_RE.test(sentence) &&
+      supplierRe !== undefined &&
+      allMatches(supplierRe, sentence).some((x) => caseOk(x.groups!.n!));
+    if (!(FIRST_PERSON_RE.test(sentence) || FIRST_PERSON_I_RE.test(sentence) || oneNamed)) return false;
     return !customerSentence(sentence, supplierRe);
   };
   const newAll = allMatches(NEW_STRONG_RE, text).filter(own);
@@ -1055,8 +1065,14 @@ function findStatus(
     .filter((m) => !NOT_YET_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index)))
     .filter((m) => !newAll.some((n) => m.index >= n.index && m.index < n.index + n[0].length))
     .at(-1);
+  // "We plan to replace our current supplier": the plan is what is asked about, whatever is in place.
+  const planOverCurrent =
+    newS &&
+    oldS &&
+    ADJECTIVE_EXISTING_RE.test(oldS[0]) &&
+    sentenceAt(spans, newS.index) === sentenceAt(spans, oldS.index);
   if (newS && oldS)
-    return newS.index > oldS.index
+    return newS.index > oldS.index || planOverCurrent
       ? { value: 'new', evidence: newS[0] }
       : { value: 'existing', evidence: oldS[0] };
   if (newS) return { value: 'new', evidence: newS[0] };

@@ -943,6 +943,33 @@ const ROWS: Row[] = [
     yes: { agreement_status: 'existing' },
     no: ['agreement_date'],
   },
+  // --- agreements in place, said in other ways ----------------------------------------------------
+  {
+    text: 'The company has had an outsourcing deal with Ericsson for the core since 1 June 2022',
+    yes: { agreement_status: 'existing', agreement_date: '2022-06-01' },
+  },
+  {
+    text: 'Kontrakten med Nokia om radionettet er dateret marts 2018',
+    yes: { agreement_status: 'existing', agreement_date: '2018-03-01' },
+  },
+  { text: 'vores aftale med ZTE er fra 2017', yes: { agreement_status: 'existing' } },
+  {
+    text: 'mobile operator, RAN contract with Huawei concluded back in 2019 - still ok?',
+    yes: { agreement_status: 'existing', supplier: 'Huawei' },
+  },
+  {
+    text: "We've been running Juniper routers in the backbone since 2016",
+    yes: { agreement_status: 'existing' },
+  },
+  {
+    text: 'Vi vil skifte vores nuværende leverandør af kernenet ud med Nokia',
+    yes: { agreement_status: 'new' },
+  },
+  {
+    text: 'Can CFCS ban contracts signed with Huawei before the act?',
+    yes: {},
+    no: ['agreement_status'],
+  },
 ];
 
 describe('extractFacts: the table', () => {
