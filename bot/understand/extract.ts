@@ -1003,7 +1003,12 @@ function findSupplier(
       const thingBefore = THING_OR_PURCHASE_BEFORE_RE.test(lead);
       attachedBefore = supplierBefore || thingBefore;
     }
-    if (attachedAfter || attachedBefore || predicate) {
+    // "Netcracker (US)", "Skyworth (china)", "Giesecke+Devrient fra Tyskland", "Allot, based in Israel":
+    // a name the register does not know, written as a name right before the country.
+    const unregistered = unregisteredNameBefore(text, c.index, after, idx);
+    if (unregistered && !out.supplier)
+      out.supplier = { value: unregistered.replace(/\s+/g, ' '), evidence: unregistered };
+    if (attachedAfter || attachedBefore || predicate || unregistered) {
       const end = c.index + c[0].length;
       out.country = {
         value: country.code,
@@ -1020,6 +1025,68 @@ function findSupplier(
   else if (fuzzySup) out.country = { value: fuzzySup.country, evidence: out.supplier!.evidence };
   return out;
 }
+
+/** A capitalised name (one to three words, `Giesecke+Devrient`, `Tech Mahindra`) and how it meets a country. */
+const NAME_PART = String.raw`\p{Lu}[\p{L}\p{N}]*(?:[+&.-]\p{L}[\p{L}\p{N}]*)*`;
+const UNREGISTERED_NAME_BEFORE_RE = new RegExp(
+  String.raw`(?<![\p{L}\p{N}+&.-])(?<name>${NAME_PART}(?:\s+${NAME_PART}){0,2})(?<link>\s*\(\s*|,?\s+(?:fra|from|out\s+of|(?:(?:which|that)\s+is\s+|som\s+er\s+|der\s+er\s+)?(?:based|headquartered|located|registered|incorporated|baseret|hjemmehørende|registreret|placeret)\s+(?:in|i)|med\s+(?:hovedsæde|hovedkontor|base)\s+i|(?:with|having)\s+(?:its\s+)?(?:headquarters|head\s+office|HQ)\s+in)\s+(?:the\s+)?)$`,
+  'u',
+);
+/** Capitalised words that are no supplier's name: pronouns, greetings, the authority, sentence starters. */
+const NOT_A_NAME =
+  /^(?:we|vi|i|jeg|you|du|i|they|de|it|det|den|der|the|a|an|en|et|our|vores|my|min|hi|hej|hello|kære|dear|cfcs|ok|og|and|men|but|so|så|er|is|are|if|hvis|når|when|can|kan|må|may|should|skal|bør|does|do|hvad|what|who|hvem|EU|EØS|EEA|NATO|SIM|eSIM|IT|OT|TV|RAN|BSS|OSS|NMS|NOC|SOC|CPE|ISP)$/iu;
+const ORG_OR_THING_RE = re(
+  `${X.B}(?:${X.PRODUCT_NOUN}|${X.SUPPLIER_NOUN}|${X.USER_NOUN}|${X.STAFF_NOUN})${X.E}`,
+);
+
+function unregisteredNameBefore(
+  text: string,
+  at: number,
+  after: string,
+  idx: RegisterIndex,
+): string | undefined {
+  const window = text.slice(Math.max(0, at - 80), at);
+  const m = UNREGISTERED_NAME_BEFORE_RE.exec(window);
+  if (!m?.groups) return undefined;
+  // "Vi er TDC Net fra Danmark" is the writer; "kunder i Nordjylland (Danmark)" a place.
+  const lead = window.slice(0, m.index);
+  if (
+    /(?<![\p{L}])(?:i|in|at|på|hos|ved|near|nær|(?:vi|we|jeg|I)\s+(?:er|are|am)|we'?re|i'?m|(?:this|det|her)\s+(?:is|er)(?:\s+(?:en|et|a|an))?)\s+$/iu.test(
+      lead,
+    )
+  )
+    return undefined;
+  // Only where a supplier is spoken of: a purchase, an agreement, a system, a change of supplier
+  // ("Regards, Peter from Sweden" is a person).
+  const sentence = sentenceOf(text, at);
+  if (
+    !SUPPLIER_CONTEXT_RE.test(sentence) &&
+    !allMatches(AGREEMENT_RE, sentence).length &&
+    !COMPONENT_RES.some(([, rx]) => allMatches(rx, sentence).length > 0) &&
+    !SUPPLY_CHANGE_RE.test(sentence)
+  )
+    return undefined;
+  // "Skyworth (china)": the bracket closes right after the country.
+  if (m.groups.link!.includes('(') && !/^\s*\)/u.test(after)) return undefined;
+  // Drop leading words that are no name ("Vi Skyworth …" is rare; "The Netcracker" is not).
+  const words = m.groups.name!.split(/\s+/u);
+  while (words.length && NOT_A_NAME.test(words[0]!)) words.shift();
+  if (!words.length) return undefined;
+  const name = words.join(' ');
+  if (words.some((w) => NOT_A_NAME.test(w))) return undefined;
+  // Not a country or place ("Danmark (DK)"), not a product or a kind of firm ("Kameraer fra Kina").
+  idx.countryRe.lastIndex = 0;
+  if (idx.countryRe.test(name)) return undefined;
+  if (TERRITORY_RES.some(([, rx]) => allMatches(rx, name).length > 0)) return undefined;
+  if (ORG_OR_THING_RE.test(name) || allMatches(ORG_RE, name).length > 0) return undefined;
+  if (COMPONENT_RES.some(([, rx]) => allMatches(rx, name).length > 0)) return undefined;
+  if (MONTH_WORD_RE.test(name)) return undefined;
+  return name;
+}
+const SUPPLY_CHANGE_RE =
+  /(?<![\p{L}])(?:use[sd]?|using|bruge[rs]?|brugt|benytter|switch\p{L}*|skift\p{L}*|mov(?:e|es|ing)\s+to|flytte\p{L}*\s+til|migrat\p{L}*|vælge\p{L}*|valgt|cho(?:ose|sen)|select\p{L}*|deploy\p{L}*|install\p{L}*|run\s+by|drevet\s+af|drive[rs]?|drift\p{L}*|operat\p{L}*|levere[rs]?|deliver\p{L}*|provid\p{L}*)(?![\p{L}])/iu;
+const MONTH_WORD_RE =
+  /^(?:januar|january|februar|february|marts|march|april|maj|may|juni|june|juli|july|august|september|oktober|october|november|december|mandag|monday|tirsdag|tuesday|onsdag|wednesday|torsdag|thursday|fredag|friday|lørdag|saturday|søndag|sunday)$/iu;
 
 // ---- territory, status, human, dates ------------------------------------------------------------
 function findTerritory(text: string): { value: 'FO' | 'GL' | 'DK'; evidence: string } | undefined {

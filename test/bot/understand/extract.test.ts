@@ -970,6 +970,27 @@ const ROWS: Row[] = [
     yes: {},
     no: ['agreement_status'],
   },
+  // --- a supplier the register does not know, with its country beside it -------------------------
+  {
+    text: 'we want to buy our new OSS from Amdocs (Israel)',
+    yes: { supplier: 'Amdocs', supplier_country: 'IL' },
+  },
+  {
+    text: 'Vi overvejer at skifte DNS-platform til Infoblox fra USA',
+    yes: { supplier: 'Infoblox', supplier_country: 'US' },
+  },
+  {
+    text: 'the NOC will be operated by Wipro, headquartered in India',
+    yes: { supplier: 'Wipro', supplier_country: 'IN' },
+  },
+  {
+    text: 'Our SIM supplier is Thales Group (france)',
+    yes: { supplier: 'Thales Group', supplier_country: 'FR' },
+  },
+  { text: 'Best regards, Jonas from Norway', yes: {}, no: ['supplier', 'supplier_country'] },
+  { text: 'We are Fibia from Denmark, 40,000 customers', yes: {}, no: ['supplier'] },
+  { text: 'Vores kunder i Sønderjylland (Danmark) er glade', yes: {}, no: ['supplier'] },
+  { text: 'Kameraer fra Kina er billige', yes: { supplier_country: 'CN' }, no: ['supplier'] },
 ];
 
 describe('extractFacts: the table', () => {
