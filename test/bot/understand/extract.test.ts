@@ -991,6 +991,22 @@ const ROWS: Row[] = [
   { text: 'We are Fibia from Denmark, 40,000 customers', yes: {}, no: ['supplier'] },
   { text: 'Vores kunder i Sønderjylland (Danmark) er glade', yes: {}, no: ['supplier'] },
   { text: 'Kameraer fra Kina er billige', yes: { supplier_country: 'CN' }, no: ['supplier'] },
+  // --- office IT, SIM cards, set-top boxes, data centres -------------------------------------------
+  { text: 'we plan to put all employee e-mail on Office 365', yes: { component: 'office_it' } },
+  { text: 'Vi vil købe kontorsoftware og Google Workspace til personalet', yes: { component: 'office_it' } },
+  {
+    text: 'Må vi købe eSIM-platformen fra en kinesisk leverandør?',
+    yes: { component: 'customer_equipment' },
+  },
+  {
+    text: 'new SIM cards for our 300k subscribers',
+    yes: { component: 'customer_equipment', end_users: 300000 },
+  },
+  { text: 'vi udskifter dekodere hos kunderne', yes: { component: 'customer_equipment' } },
+  { text: 'we lease rack space in our colocation hall to businesses', yes: { component: 'other' } },
+  { text: 'nye servere til hosting af kundernes hjemmesider', yes: { component: 'other' } },
+  { text: 'the backbone servers sit in our data centre', yes: { component: 'backbone_server' } },
+  { text: 'please answer by email', yes: {}, no: ['component'] },
 ];
 
 describe('extractFacts: the table', () => {
