@@ -26,6 +26,8 @@ export const NOT_SELF_BETWEEN = String.raw`${B}(?:med|with|til|to|fra|from|about
 export const GENERIC_ORG_WORD =
   '^(?:operat(?:ø|o)r(?:s|en|er)?|udbyder(?:e|en)?|providers?|carriers?|company|virksomhed(?:en)?|firma(?:et)?|business|agency|store|shops?|bank(?:en)?|leverandør(?:en)?|suppliers?|vendors?|producent(?:en)?|manufacturer)$';
 export const POSSESSIVE = '^(?:our|vores|vor|my|min|mit)$';
+/** Not right after a possessive or an article: "our data centre" is a place or a supplier, not the writer. */
+const NOT_AFTER_POSSESSIVE = String.raw`(?<!(?:our|vores|vor|my|min|mit|their|deres|own|eget|egne|the|det|in|i|external|eksternt|cloud|sky)\s+)`;
 /** Organisation types by keyword; earlier entries win at the same position. */
 export const ORG_KEYWORDS: Array<[OrgType, string]> = [
   [
@@ -175,6 +177,10 @@ export const ORG_KEYWORDS: Array<[OrgType, string]> = [
       'SMEs?',
       'start-?ups?',
       'private\\s+(?:company|business|firm)',
+      // Running a data centre or hosting (rack space, colocation) is no telecom network of one's own;
+      // "our data centre" (where a telco's systems stand) and "our hosting provider" (a supplier) say
+      // nothing of what the writer is.
+      `${NOT_AFTER_POSSESSIVE}(?:${W}datacent(?:er|re)${W}|data\\s*cent(?:er|re)s?|colocation|hosting(?:firma|virksomhed|udbyder|selskab|center)${W}|(?:cloud\\s+)?hosting\\s+(?:company|provider|firm|business|centre|center))(?:\\s+(?:operator|company|provider|business|facility)s?)?`,
       'leverandør(?:en)?',
       'suppliers?',
       'vendors?',

@@ -1007,6 +1007,20 @@ const ROWS: Row[] = [
   { text: 'nye servere til hosting af kundernes hjemmesider', yes: { component: 'other' } },
   { text: 'the backbone servers sit in our data centre', yes: { component: 'backbone_server' } },
   { text: 'please answer by email', yes: {}, no: ['component'] },
+  {
+    text: 'we operate a data center near Odense and rent out racks to businesses',
+    yes: { organisation_type: 'company', component: 'other' },
+  },
+  {
+    text: 'Vi er et teleselskab, og vores datacenter skal have nye servere',
+    yes: { organisation_type: 'telecom_provider' },
+  },
+  {
+    text: 'Our mobile core runs in our own data centre, 80k subscribers',
+    yes: { component: 'core_network' },
+    no: ['organisation_type'],
+  },
+  { text: 'is our colocation provider covered by the act?', yes: {}, no: ['organisation_type'] },
 ];
 
 describe('extractFacts: the table', () => {
