@@ -146,6 +146,10 @@ const NETWORK_OWNER_RE = re(X.NETWORK_OWNER);
 const NATIONWIDE_RE = g(X.NATIONWIDE_PS);
 const LOCAL_PS_RE = g(X.LOCAL_PS);
 const NOT_NATIONWIDE_AFTER_RE = re(X.NOT_NATIONWIDE_AFTER);
+const NATIONWIDE_WORD_RE = /landsdækkende|nationwide|national|lands-?dækkende/iu;
+const NEGATED_NATIONWIDE_AFTER_RE = re(
+  `^[^.!?\\n]{0,80}?${X.B}(?:ikke|not|no|isn't|aren't)\\s+(?:${X.gap(2)})?(?:landsdækkende|nationwide|national(?:ly)?)${X.E}`,
+);
 const NEGATION_RE = re(X.NEGATION);
 const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.USER_NOUN})${X.E}`);
 const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.STAFF_NOUN})${X.E}`);
@@ -227,7 +231,7 @@ const LONE_NUMBER_RE =
   /^\s*(?:(?:vi\s+har|we\s+have|det\s+er|it'?s|der\s+er|there\s+are|ja|yes|nej|no)[\s,:]*)?[~≈]?\s*(?:ca\.?|cirka|about|around|approx\.?|omkring|roughly)?\s*[\d.,\s\u00a0]+(?:k|m|mio\.?|mia\.?|millioner|million|tusinde?|thousand)?\s*(?:stk\.?)?\s*[.!]?\s*$/iu;
 /** The writer's own agreement: a first person, or one particular agreement ("aftalen", "the contract"). */
 const FIRST_PERSON_RE =
-  /(?<![\p{L}])(?:we|we'?re|we'?ve|we'?d|our|ours|us|vi|vores|vor|os|jeg|mig|min|mit|mine|my|me|aftalen|kontrakten|leverandøraftalen|kommunen|regionen|ministeriet|styrelsen|(?:rigs)?politiet|forsvaret|the\s+police|hospitalet|selskabet|(?:the|this|that|denne|den)\s+(?:\p{L}+\s+)?(?:contract|agreement|deal|aftale|kontrakt|municipality|region|ministry|agency))(?![\p{L}])|^\s*(?:contract|agreement|deal|kontrakt|aftale)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:we|we'?re|we'?ve|we'?d|our|ours|us|vi|vores|vor|os|jeg|mig|min|mit|mine|my|me|aftalen|kontrakten|leverandøraftalen|kommunen|regionen|\p{L}*ministeriet|\p{L}*styrelsen|(?:rigs)?politiet|forsvaret|the\s+police|hospitalet|selskabet|(?:the|this|that|denne|den)\s+(?:\p{L}+\s+)?(?:contract|agreement|deal|aftale|kontrakt|municipality|region|ministry|agency))(?![\p{L}])|^\s*(?:contract|agreement|deal|kontrakt|aftale)(?![\p{L}])/iu;
 /** One agreement (singular): "a contract", "aftale", not "agreements"/"aftaler". */
 const ONE_AGREEMENT_RE = /(?<![\p{L}])(?:contract|agreement|deal|kontrakt|aftale)(?![\p{L}])/iu;
 /** Existing only as a description of what is in place: "our current supplier", "eksisterende". */
@@ -545,7 +549,11 @@ function findNationwide(text: string, spans: Span[]): { value: boolean; evidence
     const s = sentenceAt(spans, m.index);
     const after = text.slice(m.index + m[0].length, s.end);
     return {
-      value: !negatedBefore(text, s, m.index, 50) && !NOT_NATIONWIDE_AFTER_RE.test(after),
+      value:
+        !negatedBefore(text, s, m.index, 50) &&
+        // "national public service only" is still nationwide; an obligation without the word is not
+        // when what follows limits it ("limited to our region", "men ikke landsdækkende").
+        !(NATIONWIDE_WORD_RE.test(m[0]) ? NEGATED_NATIONWIDE_AFTER_RE : NOT_NATIONWIDE_AFTER_RE).test(after),
       evidence: text.slice(Math.max(s.start, m.index - 30), m.index + m[0].length).trim(),
     };
   }

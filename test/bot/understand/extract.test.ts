@@ -1021,6 +1021,22 @@ const ROWS: Row[] = [
     no: ['organisation_type'],
   },
   { text: 'is our colocation provider covered by the act?', yes: {}, no: ['organisation_type'] },
+  {
+    text: 'Skattestyrelsen vil købe nye servere',
+    yes: { organisation_type: 'state_authority', agreement_status: 'new' },
+  },
+  { text: 'zero state customers, 12k private ones', yes: { state_end_users: 0 } },
+  { text: 'None of our customers are government agencies', yes: { state_end_users: 0 } },
+  { text: 'not a single govt contract here', yes: { state_end_users: 0 } },
+  {
+    text: 'community radio, public service licence limited to our municipality',
+    yes: { nationwide_public_service: false },
+  },
+  { text: 'public service-forpligtelse kun for Bornholm', yes: { nationwide_public_service: false } },
+  {
+    text: 'a nationwide public service obligation, for radio only',
+    yes: { nationwide_public_service: true },
+  },
 ];
 
 describe('extractFacts: the table', () => {
