@@ -83,7 +83,7 @@ const PATTERNS: Array<{ re: string; precision: DatePrecision }> = [
   { re: `${NB}(?<mn>${MON})\\s*(?<y>${YEAR})${NA}(?!\\s*[-/.]\\d)`, precision: 'month' },
   // since 2018, siden 2018, i 2018, in 2018, fra 2019, back in 2017, året 2019
   {
-    re: `${NB}(?:since|siden|in|i|from|fra|during|under|tilbage\\s+i|back\\s+in|året|year|år)\\s+(?:(?:early|late|mid|the\\s+(?:start|end|middle|beginning)\\s+of|primo|ultimo|medio|starten\\s+af|slutningen\\s+af|begyndelsen\\s+af|udgangen\\s+af|midten\\s+af|løbet\\s+af)-?\\s*)?(?<y>${YEAR})${NA}(?!\\s*[-/.]\\d)`,
+    re: `${NB}(?:since|siden|in|i|from|fra|during|under|tilbage\\s+i|back\\s+in|back\\s+to|tilbage\\s+til|året|year|år)\\s+(?:(?:early|late|mid|the\\s+(?:start|end|middle|beginning)\\s+of|primo|ultimo|medio|starten\\s+af|slutningen\\s+af|begyndelsen\\s+af|udgangen\\s+af|midten\\s+af|løbet\\s+af)-?\\s*)?(?<y>${YEAR})${NA}(?!\\s*[-/.]\\d)`,
     precision: 'year',
   },
   // A month of a relative year: "i marts sidste år", "in January this year"

@@ -1037,6 +1037,18 @@ const ROWS: Row[] = [
     text: 'a nationwide public service obligation, for radio only',
     yes: { nationwide_public_service: true },
   },
+  { text: 'Vi har brugt Ericsson i radionettet i mange år', yes: { agreement_status: 'existing' } },
+  { text: "we're currently running Huawei in the core", yes: { agreement_status: 'existing' } },
+  { text: 'Vi har i dag en kontrakt med ZTE om RAN', yes: { agreement_status: 'existing' } },
+  { text: 'our current vendor for billing is Amdocs', yes: { agreement_status: 'existing' } },
+  {
+    text: 'the agreement goes back to 2016',
+    yes: { agreement_status: 'existing', agreement_date: '2016-01-01' },
+  },
+  {
+    text: 'Vi har brugt lang tid på at vælge og vil nu købe kernenet hos Nokia',
+    yes: { agreement_status: 'new' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
