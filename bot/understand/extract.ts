@@ -1037,7 +1037,7 @@ function findSupplier(
 /** A capitalised name (one to three words, `Giesecke+Devrient`, `Tech Mahindra`) and how it meets a country. */
 const NAME_PART = String.raw`\p{Lu}[\p{L}\p{N}]*(?:[+&.-]\p{L}[\p{L}\p{N}]*)*`;
 const UNREGISTERED_NAME_BEFORE_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}+&.-])(?<name>${NAME_PART}(?:\s+${NAME_PART}){0,2})(?<link>\s*\(\s*|,?\s+(?:fra|from|out\s+of|(?:(?:which|that)\s+is\s+|som\s+er\s+|der\s+er\s+)?(?:based|headquartered|located|registered|incorporated|baseret|hjemmehørende|registreret|placeret)\s+(?:in|i)|med\s+(?:hovedsæde|hovedkontor|base)\s+i|(?:with|having)\s+(?:its\s+)?(?:headquarters|head\s+office|HQ)\s+in)\s+(?:the\s+)?)$`,
+  String.raw`(?<![\p{L}\p{N}+&.-])(?<name>${NAME_PART}(?:\s+${NAME_PART}){0,2})(?<link>\s*\(\s*|,?\s+(?:fra|from|out\s+of|(?:(?:which|that)\s+is\s+|som\s+er\s+|der\s+er\s+)?(?:based|headquartered|located|registered|incorporated|baseret|hjemmehørende|registreret|placeret)\s+(?:in|i)|med\s+(?:hovedsæde|hovedkontor|base)\s+i|(?:with|having)\s+(?:its\s+)?(?:headquarters|head\s+office|HQ)\s+in|,?\s*(?:som|der|which|that)\s+(?:har|has)\s+(?:sit\s+|sin\s+|its\s+)?(?:hovedsæde|hovedkontor|base|headquarters|head\s+office|HQ)\s+(?:i|in)|,?\s*(?:som|der|which|that)\s+(?:er|is|ligger|sits)\s+(?:i|in)|in|i)\s+(?:the\s+)?)$`,
   'u',
 );
 /** Capitalised words that are no supplier's name: pronouns, greetings, the authority, sentence starters. */
@@ -1058,6 +1058,10 @@ function unregisteredNameBefore(
   if (!m?.groups) return undefined;
   // "Vi er TDC Net fra Danmark" is the writer; "kunder i Nordjylland (Danmark)" a place.
   const lead = window.slice(0, m.index);
+  // A bare "in"/"i" joins a supplier to its country only right after a supplier's role ("from
+  // Sagemcom in France"); "Aarhus and Berlin in Germany" are places.
+  if (/^\s+(?:in|i)\s+(?:the\s+)?$/iu.test(m.groups.link!) && !SUPPLIER_ROLE_BEFORE_RE.test(lead))
+    return undefined;
   if (
     /(?<![\p{L}])(?:i|in|at|på|hos|ved|near|nær|(?:vi|we|jeg|I)\s+(?:er|are|am)|we'?re|i'?m|(?:this|det|her)\s+(?:is|er)(?:\s+(?:en|et|a|an))?)\s+$/iu.test(
       lead,
@@ -1091,8 +1095,10 @@ function unregisteredNameBefore(
   if (MONTH_WORD_RE.test(name)) return undefined;
   return name;
 }
+const SUPPLIER_ROLE_BEFORE_RE =
+  /(?<![\p{L}])(?:from|fra|hos|with|med|to|til|use|using|bruge|bruger|consider(?:ing)?|overvejer|cho(?:ose|sen)|vælge|valgt|buy|buying|købe|køber|vendor|supplier|leverandør(?:en)?|is|er)\s+$/iu;
 const SUPPLY_CHANGE_RE =
-  /(?<![\p{L}])(?:use[sd]?|using|bruge[rs]?|brugt|benytter|switch\p{L}*|skift\p{L}*|mov(?:e|es|ing)\s+to|flytte\p{L}*\s+til|migrat\p{L}*|vælge\p{L}*|valgt|cho(?:ose|sen)|select\p{L}*|deploy\p{L}*|install\p{L}*|run\s+by|drevet\s+af|drive[rs]?|drift\p{L}*|operat\p{L}*|levere[rs]?|deliver\p{L}*|provid\p{L}*)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:use[sd]?|using|bruge[rs]?|brugt|benytter|switch\p{L}*|skift\p{L}*|mov(?:e|es|ing)\s+to|flytte\p{L}*\s+til|migrat\p{L}*|vælge\p{L}*|valgt|cho(?:ose|sen)|select\p{L}*|deploy\p{L}*|install\p{L}*|run\s+by|drevet\s+af|drive[rs]?|drift\p{L}*|operat\p{L}*|levere[rs]?|deliver\p{L}*|provid\p{L}*|tilbud\p{L}*|offer\p{L}*|quot(?:e|es|ed|ation)|bid\p{L}*|consider\p{L}*|overvej\p{L}*)(?![\p{L}])/iu;
 const MONTH_WORD_RE =
   /^(?:januar|january|februar|february|marts|march|april|maj|may|juni|june|juli|july|august|september|oktober|october|november|december|mandag|monday|tirsdag|tuesday|onsdag|wednesday|torsdag|thursday|fredag|friday|lørdag|saturday|søndag|sunday)$/iu;
 

@@ -1049,6 +1049,23 @@ const ROWS: Row[] = [
     text: 'Vi har brugt lang tid på at vælge og vil nu købe kernenet hos Nokia',
     yes: { agreement_status: 'new' },
   },
+  {
+    text: 'vi vil bruge Radisys, som har hovedsæde i USA, til RAN',
+    yes: { supplier: 'Radisys', supplier_country: 'US' },
+  },
+  {
+    text: 'we will buy the CPEs from Sagemcom in France',
+    yes: { supplier: 'Sagemcom', supplier_country: 'FR', component: 'customer_equipment' },
+  },
+  {
+    text: 'Vi har fået et tilbud fra Tejas Networks (Indien)',
+    yes: { supplier: 'Tejas Networks', supplier_country: 'IN' },
+  },
+  {
+    text: 'we have offices in Aarhus and Hamburg in Germany and will buy new routers',
+    yes: {},
+    no: ['supplier', 'supplier_country'],
+  },
 ];
 
 describe('extractFacts: the table', () => {
