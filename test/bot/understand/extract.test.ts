@@ -1066,6 +1066,14 @@ const ROWS: Row[] = [
     yes: {},
     no: ['supplier', 'supplier_country'],
   },
+  { text: 'vi skal købe nye bærbare til kontoret', yes: { component: 'office_it' } },
+  { text: 'moving all staff mailboxes and SharePoint to the cloud', yes: { component: 'office_it' } },
+  { text: "Vi vil bestille 50.000 SIM'er til vores abonnenter", yes: { component: 'customer_equipment' } },
+  {
+    text: 'Hvordan slår jeg autosvar til i Outlook på min arbejdscomputer?',
+    yes: {},
+    no: ['component'],
+  },
 ];
 
 describe('extractFacts: the table', () => {
