@@ -57,6 +57,20 @@
  *   says they are for the organisation's own staff or office. Neither is critical.
  * - Operating a critical system (`drift af kernenettet`) is that system's component; `operations_service`
  *   only when no system is named (`managed services for our network`).
+ * - State bodies by name (Rigspolitiet, Forsvaret, Folketinget, the courts, a styrelse or ministerium)
+ *   are state customers: their staff served under a contract are `state_end_users`, and that contract
+ *   with customers sets no status. Speaking ("Politiet overvejer …"), such a body is the writer
+ *   (`state_authority`). "No government contracts" is read with one-edit typos of the state words
+ *   (`goverment`, `statsligge`, `staet`).
+ * - A public service obligation is not nationwide when what follows limits it ("i vores egen region, men
+ *   ikke landsdækkende", "limited to our region", "only regional"); `national public service` is.
+ * - Relative years and months (`sidste år`, `i fjor`, `two years ago`, `last month`) are dated from
+ *   `asOf` with year or month precision and follow the same § 17, stk. 2 rule as written years.
+ * - A supplier the register does not know is taken only when written as a name right before its
+ *   country (`Netcracker (US)`, `Giesecke+Devrient fra Tyskland`, `Radisys, som har hovedsæde i USA`) in
+ *   a sentence about a supplier; never the writer, a place or a person signing off.
+ * - Components: cloud office and staff e-mail (Microsoft 365, Google Workspace) are `office_it`; SIM
+ *   cards, eSIM and set-top boxes `customer_equipment`; data centres, rack space and hosting `other`.
  * - `signals.state_controlled`: the text says the supplier is controlled by a state or military
  *   (§ 2, stk. 2, nr. 3). The register's own claim is for the checks to read; it is not copied here.
  */
