@@ -149,6 +149,8 @@ function sentenceOf(text: string, pos: number): string {
   const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, pos)).filter((i) => i >= 0);
   return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
+/** The writer as the object of someone else's act: "bedt os", "asked us", "kontaktet os". */
+const ACTS_ON_WRITER_RE = /(?<![\p{L}])(?:os|us)(?![\p{L}])/iu;
 const HAVE_SELF_RE = /^(?:vi|we|jeg|i)\s+(?:har|have|own|ejer|driver|run)$/iu;
 const BUSINESS_RUNS_NETWORK_RE = re(X.BUSINESS_RUNS_NETWORK);
 const APPOSITION_RE =
@@ -534,6 +536,8 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       o.index < 40
     ) {
       const type = orgTypeOf(o);
+      // "Politiet har bedt os om …": a body acting on the writer is someone else.
+      if (type === 'state_authority' && ACTS_ON_WRITER_RE.test(sentenceOf(text, o.index))) continue;
       if (type && !['other', 'company'].includes(type) && !GENERIC_ORG_RE.test(o[0]))
         return { type, evidence: o[0] };
     }

@@ -1074,6 +1074,11 @@ const ROWS: Row[] = [
     yes: {},
     no: ['component'],
   },
+  { text: 'Politiet har bedt os om at gemme trafikdata længere', yes: {}, no: ['organisation_type'] },
+  {
+    text: 'Forsvaret påtænker at købe nye radiokameraer',
+    yes: { organisation_type: 'state_authority', agreement_status: 'new' },
+  },
 ];
 
 describe('extractFacts: the table', () => {
