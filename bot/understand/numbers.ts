@@ -235,7 +235,8 @@ export function findNumbers(text: string): FoundNumber[] {
     if (bare && AFTER_NOT_COUNT.test(after)) continue;
     if (bare && /^\d{1,2}$/.test(digits) && BEFORE_MONTH.test(before)) continue;
     // A year after a year word stays a year, even before a multiplier-like word ("januar 1990 mn").
-    if (/^(?:19|20)\d{2}$/.test(digits) && BEFORE_YEAR.test(before)) continue;
+    // A multiplier glued to the digits ("i 1939k") makes it a count, not a year.
+    if (/^(?:19|20)\d{2}$/.test(digits) && BEFORE_YEAR.test(before) && !groups.glued) continue;
     out.push({ value, start, end, raw: raw.trimEnd(), approx: hedgeLen > 0 });
   }
   return out;
