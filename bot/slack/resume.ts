@@ -30,22 +30,15 @@ export interface Resumed {
 
 type Message = { ts?: string; blocks?: unknown };
 
-/** Messages of a thread, up to a few pages; undefined when Slack cannot be asked. */
-async function threadMessages(
-  client: WebClient,
-  channel: string,
-  ts: string,
-): Promise<Message[] | undefined> {
+type Page = { messages?: unknown[]; response_metadata?: { next_cursor?: string } };
+
+/** Messages over up to five pages of a cursor-paged call; undefined when Slack cannot be asked. */
+async function paged(call: (cursor?: string) => Promise<Page>): Promise<Message[] | undefined> {
   const out: Message[] = [];
   let cursor: string | undefined;
   try {
     for (let page = 0; page < 5; page++) {
-      const res = await client.conversations.replies({
-        channel,
-        ts,
-        limit: 200,
-        ...(cursor ? { cursor } : {}),
-      });
+      const res = await call(cursor);
       out.push(...((res.messages ?? []) as Message[]));
       cursor = res.response_metadata?.next_cursor;
       if (!cursor) break;
@@ -56,30 +49,15 @@ async function threadMessages(
   }
 }
 
-async function channelMessages(
-  client: WebClient,
-  channel: string,
-  oldest: string,
-): Promise<Message[] | undefined> {
-  const out: Message[] = [];
-  let cursor: string | undefined;
-  try {
-    for (let page = 0; page < 5; page++) {
-      const res = await client.conversations.history({
-        channel,
-        oldest,
-        limit: 200,
-        ...(cursor ? { cursor } : {}),
-      });
-      out.push(...((res.messages ?? []) as Message[]));
-      cursor = res.response_metadata?.next_cursor;
-      if (!cursor) break;
-    }
-    return out;
-  } catch {
-    return undefined;
-  }
-}
+/** Messages of a thread. */
+const threadMessages = (client: WebClient, channel: string, ts: string) =>
+  paged((cursor) => client.conversations.replies({ channel, ts, limit: 200, ...(cursor ? { cursor } : {}) }));
+
+/** Messages of a channel since `oldest`. */
+const channelMessages = (client: WebClient, channel: string, oldest: string) =>
+  paged((cursor) =>
+    client.conversations.history({ channel, oldest, limit: 200, ...(cursor ? { cursor } : {}) }),
+  );
 
 const carries = (m: Message, marker: string) => JSON.stringify(m.blocks ?? []).includes(marker);
 

@@ -18,6 +18,7 @@
  * A day and month without a year (`30. maj`) take the latest such day on or before `asOf`
  * (people report what has happened); without `asOf` they are not returned.
  */
+import { WORD_VALUES } from './numbers.js';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -143,31 +144,12 @@ type Groups = {
   rm?: string;
 };
 
+/** Counts of years or months back: the number words of numbers.ts, and a few beyond ten. */
 const COUNT_WORDS: Record<string, number> = {
+  ...WORD_VALUES,
   a: 1,
-  one: 1,
-  et: 1,
   ét: 1,
-  en: 1,
   én: 1,
-  two: 2,
-  to: 2,
-  three: 3,
-  tre: 3,
-  four: 4,
-  fire: 4,
-  five: 5,
-  fem: 5,
-  six: 6,
-  seks: 6,
-  seven: 7,
-  syv: 7,
-  eight: 8,
-  otte: 8,
-  nine: 9,
-  ni: 9,
-  ten: 10,
-  ti: 10,
   eleven: 11,
   elleve: 11,
   twelve: 12,

@@ -24,7 +24,8 @@ export interface FoundNumber {
   approx: boolean;
 }
 
-const WORD_VALUES: Record<string, number> = {
+/** Number words, Danish and English (also read by relative dates: "to år siden"). */
+export const WORD_VALUES: Record<string, number> = {
   a: 1,
   an: 1,
   one: 1,
