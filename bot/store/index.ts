@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { type Answer, AnswerSchema } from '../../guardrails/contract.js';
 import { type Facts, FactsSchema } from '../../guardrails/facts.js';
-import { type Db, openDb } from './db.js';
+import { type Db, openDb, type Statement } from './db.js';
 
 export { migrate, openDb } from './db.js';
 
@@ -209,6 +209,18 @@ export class Store {
     if (this.db.open) this.db.close();
   }
 
+  /** Prepared statements, by their SQL: preparing is a measurable share of a write, the texts are fixed. */
+  private readonly statements = new Map<string, Statement>();
+
+  private sql(text: string): Statement {
+    let st = this.statements.get(text);
+    if (st === undefined) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
+
   private one<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> | undefined {
     if (raw === undefined) return undefined;
     return rows(schema, [raw], this.onBadRow)[0];
@@ -217,10 +229,7 @@ export class Store {
   // ---- events -------------------------------------------------------------------------------------------
 
   getEvent(eventId: string): ProcessedEvent | undefined {
-    return this.one(
-      EventRow,
-      this.db.prepare('SELECT * FROM processed_events WHERE event_id = ?').get(eventId),
-    );
+    return this.one(EventRow, this.sql('SELECT * FROM processed_events WHERE event_id = ?').get(eventId));
   }
 
   /** Records an event that is handled without an answer (ignored, refused); false when already known. */
@@ -232,19 +241,20 @@ export class Store {
     status: EventStatus;
   }): boolean {
     const t = now();
-    const r = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
+    const r = this.sql(
+      `INSERT OR IGNORE INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id.parse(e.eventId), e.kind, e.channel ?? null, e.ts ?? null, e.status, t, t);
+    ).run(id.parse(e.eventId), e.kind, e.channel ?? null, e.ts ?? null, e.status, t, t);
     return r.changes === 1;
   }
 
   finishEvent(eventId: string, status: EventStatus, detail?: string): void {
-    this.db
-      .prepare('UPDATE processed_events SET status = ?, detail = ?, updated_at = ? WHERE event_id = ?')
-      .run(status, detail ?? null, now(), eventId);
+    this.sql('UPDATE processed_events SET status = ?, detail = ?, updated_at = ? WHERE event_id = ?').run(
+      status,
+      detail ?? null,
+      now(),
+      eventId,
+    );
   }
 
   // ---- answers and threads ------------------------------------------------------------------------------
@@ -258,28 +268,22 @@ export class Store {
     const t = now();
     return this.db.transaction(() => {
       if (a.eventId !== undefined) {
-        const r = this.db
-          .prepare(
-            `INSERT OR IGNORE INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
+        const r = this.sql(
+          `INSERT OR IGNORE INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
              VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
-          )
-          .run(a.eventId, a.eventKind ?? 'event', a.channel, a.threadTs, t, t);
+        ).run(a.eventId, a.eventKind ?? 'event', a.channel, a.threadTs, t, t);
         if (r.changes === 0) return false;
       }
-      this.db
-        .prepare(
-          `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at)
+      this.sql(
+        `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(a.id, a.channel, a.threadTs, a.user, a.question, JSON.stringify(a.answer), a.eventId ?? null, t);
+      ).run(a.id, a.channel, a.threadTs, a.user, a.question, JSON.stringify(a.answer), a.eventId ?? null, t);
       const turns = [...(this.getThread(a.channel, a.threadTs)?.turns ?? []), a.question].slice(-MAX_TURNS);
-      this.db
-        .prepare(
-          `INSERT INTO threads (channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?)
+      this.sql(
+        `INSERT INTO threads (channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
              updated_at = excluded.updated_at`,
-        )
-        .run(a.channel, a.threadTs, JSON.stringify(a.answer.facts), JSON.stringify(turns), t);
+      ).run(a.channel, a.threadTs, JSON.stringify(a.answer.facts), JSON.stringify(turns), t);
       return true;
     })();
   }
@@ -287,7 +291,7 @@ export class Store {
   /** The answer reached Slack: remember its message ts and close the event. */
   markAnswerPosted(answerId: string, messageTs: string | undefined, eventId?: string): void {
     this.db.transaction(() => {
-      this.db.prepare('UPDATE answers SET message_ts = ? WHERE id = ?').run(messageTs ?? null, answerId);
+      this.sql('UPDATE answers SET message_ts = ? WHERE id = ?').run(messageTs ?? null, answerId);
       if (eventId !== undefined) this.finishEvent(eventId, 'answered');
     })();
   }
@@ -297,12 +301,10 @@ export class Store {
    * between recording and posting them. Oldest first.
    */
   pendingAnswers(before: string = now()): StoredAnswer[] {
-    const raw = this.db
-      .prepare(
-        `SELECT a.* FROM answers a JOIN processed_events e ON e.event_id = a.event_id
+    const raw = this.sql(
+      `SELECT a.* FROM answers a JOIN processed_events e ON e.event_id = a.event_id
          WHERE e.status = 'pending' AND a.message_ts IS NULL AND a.created_at < ? ORDER BY a.created_at, a.rowid`,
-      )
-      .all(before);
+    ).all(before);
     return rows(AnswerRow, raw, this.onBadRow);
   }
 
@@ -312,30 +314,28 @@ export class Store {
    * `failed` / `interrupted` so they do not stay pending for ever. Returns how many.
    */
   closeInterruptedEvents(before: string): number {
-    return this.db
-      .prepare(
-        `UPDATE processed_events SET status = 'failed', detail = 'interrupted', updated_at = ?
+    return this.sql(
+      `UPDATE processed_events SET status = 'failed', detail = 'interrupted', updated_at = ?
          WHERE status = 'pending' AND updated_at < ?
            AND event_id NOT IN (SELECT event_id FROM answers WHERE event_id IS NOT NULL)`,
-      )
-      .run(now(), before).changes;
+    ).run(now(), before).changes;
   }
 
   getAnswer(answerId: string): StoredAnswer | undefined {
-    return this.one(AnswerRow, this.db.prepare('SELECT * FROM answers WHERE id = ?').get(answerId));
+    return this.one(AnswerRow, this.sql('SELECT * FROM answers WHERE id = ?').get(answerId));
   }
 
   answersInThread(channel: string, threadTs: string): StoredAnswer[] {
-    const raw = this.db
-      .prepare('SELECT * FROM answers WHERE channel = ? AND thread_ts = ? ORDER BY created_at, rowid')
-      .all(channel, threadTs);
+    const raw = this.sql(
+      'SELECT * FROM answers WHERE channel = ? AND thread_ts = ? ORDER BY created_at, rowid',
+    ).all(channel, threadTs);
     return rows(AnswerRow, raw, this.onBadRow);
   }
 
   getThread(channel: string, threadTs: string): ThreadState | undefined {
     return this.one(
       ThreadRow,
-      this.db.prepare('SELECT * FROM threads WHERE channel = ? AND thread_ts = ?').get(channel, threadTs),
+      this.sql('SELECT * FROM threads WHERE channel = ? AND thread_ts = ?').get(channel, threadTs),
     );
   }
 
@@ -351,13 +351,11 @@ export class Store {
   recordFeedback(answerId: string, user: string, helpful: boolean): boolean {
     id.parse(user);
     return this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM answers WHERE id = ?').get(answerId) === undefined) return false;
-      this.db
-        .prepare(
-          `INSERT INTO feedback (answer_id, user, helpful, created_at) VALUES (?, ?, ?, ?)
+      if (this.sql('SELECT 1 FROM answers WHERE id = ?').get(answerId) === undefined) return false;
+      this.sql(
+        `INSERT INTO feedback (answer_id, user, helpful, created_at) VALUES (?, ?, ?, ?)
            ON CONFLICT (answer_id, user) DO UPDATE SET helpful = excluded.helpful, created_at = excluded.created_at`,
-        )
-        .run(answerId, user, helpful ? 1 : 0, now());
+      ).run(answerId, user, helpful ? 1 : 0, now());
       return true;
     })();
   }
@@ -365,7 +363,7 @@ export class Store {
   feedbackFor(answerId: string): Feedback[] {
     return rows(
       FeedbackRow,
-      this.db.prepare('SELECT * FROM feedback WHERE answer_id = ? ORDER BY created_at').all(answerId),
+      this.sql('SELECT * FROM feedback WHERE answer_id = ? ORDER BY created_at').all(answerId),
       this.onBadRow,
     );
   }
@@ -373,34 +371,33 @@ export class Store {
   // ---- cases --------------------------------------------------------------------------------------------
 
   getCase(caseId: number): Case | undefined {
-    return this.one(CaseRow, this.db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId));
+    return this.one(CaseRow, this.sql('SELECT * FROM cases WHERE id = ?').get(caseId));
   }
 
   /** The unresolved case of a thread, if any (so a second click does not open a second case). */
   activeCaseForThread(channel: string, threadTs: string): Case | undefined {
     return this.one(
       CaseRow,
-      this.db
-        .prepare(
-          `SELECT * FROM cases WHERE channel = ? AND thread_ts = ? AND status != 'resolved' ORDER BY id DESC LIMIT 1`,
-        )
-        .get(channel, threadTs),
+      this.sql(
+        `SELECT * FROM cases WHERE channel = ? AND thread_ts = ? AND status != 'resolved' ORDER BY id DESC LIMIT 1`,
+      ).get(channel, threadTs),
     );
   }
 
   caseByAdviserPost(adviserChannel: string, adviserTs: string): Case | undefined {
     return this.one(
       CaseRow,
-      this.db
-        .prepare('SELECT * FROM cases WHERE adviser_channel = ? AND adviser_ts = ?')
-        .get(adviserChannel, adviserTs),
+      this.sql('SELECT * FROM cases WHERE adviser_channel = ? AND adviser_ts = ?').get(
+        adviserChannel,
+        adviserTs,
+      ),
     );
   }
 
   openCasesFor(user: string): Case[] {
     return rows(
       CaseRow,
-      this.db.prepare(`SELECT * FROM cases WHERE asker = ? AND status != 'resolved' ORDER BY id`).all(user),
+      this.sql(`SELECT * FROM cases WHERE asker = ? AND status != 'resolved' ORDER BY id`).all(user),
       this.onBadRow,
     );
   }
@@ -409,11 +406,9 @@ export class Store {
   unpostedCases(before: string = now()): Case[] {
     return rows(
       CaseRow,
-      this.db
-        .prepare(
-          `SELECT * FROM cases WHERE status != 'resolved' AND adviser_ts IS NULL AND created_at < ? ORDER BY id`,
-        )
-        .all(before),
+      this.sql(
+        `SELECT * FROM cases WHERE status != 'resolved' AND adviser_ts IS NULL AND created_at < ? ORDER BY id`,
+      ).all(before),
       this.onBadRow,
     );
   }
@@ -425,22 +420,20 @@ export class Store {
     };
     const t = now();
     const caseId = this.db.transaction(() => {
-      const r = this.db
-        .prepare(
-          `INSERT INTO cases (answer_id, asker, channel, thread_ts, question, facts, answer, status, created_at, updated_at)
+      const r = this.sql(
+        `INSERT INTO cases (answer_id, asker, channel, thread_ts, question, facts, answer, status, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-        )
-        .run(
-          c.answerId ?? null,
-          c.asker,
-          c.channel,
-          c.threadTs,
-          c.question,
-          JSON.stringify(c.facts),
-          c.answer === undefined ? null : JSON.stringify(c.answer),
-          t,
-          t,
-        );
+      ).run(
+        c.answerId ?? null,
+        c.asker,
+        c.channel,
+        c.threadTs,
+        c.question,
+        JSON.stringify(c.facts),
+        c.answer === undefined ? null : JSON.stringify(c.answer),
+        t,
+        t,
+      );
       const newId = Number(r.lastInsertRowid);
       this.insertCaseEvent(newId, 'opened', c.asker, null, t);
       return newId;
@@ -451,11 +444,9 @@ export class Store {
   setCasePost(caseId: number, adviserChannel: string, adviserTs: string, link?: string): void {
     const t = now();
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          'UPDATE cases SET adviser_channel = ?, adviser_ts = ?, link = ?, updated_at = ? WHERE id = ?',
-        )
-        .run(adviserChannel, adviserTs, link ?? null, t, caseId);
+      this.sql(
+        'UPDATE cases SET adviser_channel = ?, adviser_ts = ?, link = ?, updated_at = ? WHERE id = ?',
+      ).run(adviserChannel, adviserTs, link ?? null, t, caseId);
       this.insertCaseEvent(caseId, 'posted', null, `${adviserChannel}/${adviserTs}`, t);
     })();
   }
@@ -469,9 +460,11 @@ export class Store {
       if (c.status === 'resolved') return { ok: false, reason: 'already_resolved', case: c };
       if (c.status === 'claimed' && c.claimed_by !== adviser)
         return { ok: false, reason: 'claimed_by_other', case: c };
-      this.db
-        .prepare(`UPDATE cases SET status = 'claimed', claimed_by = ?, updated_at = ? WHERE id = ?`)
-        .run(adviser, t, caseId);
+      this.sql(`UPDATE cases SET status = 'claimed', claimed_by = ?, updated_at = ? WHERE id = ?`).run(
+        adviser,
+        t,
+        caseId,
+      );
       this.insertCaseEvent(caseId, 'claimed', adviser, null, t);
       return { ok: true, case: this.getCase(caseId)! };
     })();
@@ -484,11 +477,9 @@ export class Store {
       const c = this.getCase(caseId);
       if (c === undefined) return { ok: false, reason: 'unknown_case' };
       if (c.status === 'resolved') return { ok: false, reason: 'already_resolved', case: c };
-      this.db
-        .prepare(
-          `UPDATE cases SET status = 'resolved', claimed_by = COALESCE(claimed_by, ?), updated_at = ? WHERE id = ?`,
-        )
-        .run(adviser, t, caseId);
+      this.sql(
+        `UPDATE cases SET status = 'resolved', claimed_by = COALESCE(claimed_by, ?), updated_at = ? WHERE id = ?`,
+      ).run(adviser, t, caseId);
       this.insertCaseEvent(caseId, 'resolved', adviser, null, t);
       return { ok: true, case: this.getCase(caseId)! };
     })();
@@ -501,7 +492,7 @@ export class Store {
   caseEvents(caseId: number): CaseEvent[] {
     return rows(
       CaseEventRow,
-      this.db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY id').all(caseId),
+      this.sql('SELECT * FROM case_events WHERE case_id = ? ORDER BY id').all(caseId),
       this.onBadRow,
     );
   }
@@ -527,7 +518,7 @@ export class Store {
     if (d === 0) return zero;
     const cutoff = new Date((o.now ?? new Date()).getTime() - d * DAY_MS).toISOString();
     const run = this.db.transaction((): PurgeCounts => {
-      const del = (sql: string, ...args: unknown[]) => this.db.prepare(sql).run(...args).changes;
+      const del = (sql: string, ...args: unknown[]) => this.sql(sql).run(...args).changes;
       const oldCases = `SELECT id FROM cases WHERE status = 'resolved' AND updated_at < ?`;
       const counts: PurgeCounts = { ...zero };
       counts.case_events = del(`DELETE FROM case_events WHERE case_id IN (${oldCases})`, cutoff);
@@ -561,8 +552,12 @@ export class Store {
     detail: string | null,
     t: string,
   ) {
-    this.db
-      .prepare('INSERT INTO case_events (case_id, kind, actor, detail, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(caseId, kind, actor, detail, t);
+    this.sql('INSERT INTO case_events (case_id, kind, actor, detail, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      caseId,
+      kind,
+      actor,
+      detail,
+      t,
+    );
   }
 }
