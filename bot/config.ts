@@ -8,6 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_ADVICE_CACHE_SIZE } from './advice-cache.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -29,6 +30,12 @@ const common = {
     .max(36_500, 'must be at most 36500 days')
     .default(365),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ADVICE_CACHE_SIZE: z.coerce
+    .number({ error: 'must be a whole number of answers (0 turns the cache off)' })
+    .int('must be a whole number of answers (0 turns the cache off)')
+    .min(0, 'must be 0 (off) or more')
+    .max(1_000_000, 'must be at most 1000000')
+    .default(DEFAULT_ADVICE_CACHE_SIZE),
   SLASH_COMMAND: z
     .string()
     .regex(/^\/[\p{Ll}0-9_-]{1,31}$/u, 'must be a lower-case command such as /leverandor')
@@ -76,6 +83,8 @@ export interface SlackSettings {
   retentionDays: number;
   logLevel: LogLevelName;
   slashCommand: string;
+  /** Answers kept for reuse by identical requests; 0 turns the cache off. */
+  adviceCacheSize: number;
 }
 export type Config =
   | ({ mode: 'http'; signingSecret: string; port: number; host: string } & SlackSettings)
@@ -149,6 +158,7 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
         retentionDays: d.RETENTION_DAYS,
         logLevel: d.LOG_LEVEL,
         slashCommand: d.SLASH_COMMAND,
+        adviceCacheSize: d.ADVICE_CACHE_SIZE,
       },
     };
   }
@@ -169,6 +179,7 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
       retentionDays: d.RETENTION_DAYS,
       logLevel: d.LOG_LEVEL,
       slashCommand: d.SLASH_COMMAND,
+      adviceCacheSize: d.ADVICE_CACHE_SIZE,
     },
   };
 }

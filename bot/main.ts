@@ -3,6 +3,8 @@
  * selects: Slack over HTTP, Slack in Socket Mode, or (no Slack tokens) the terminal chat on the same
  * pipeline. A configuration problem is one line on stderr and exit code 1, never a stack trace.
  */
+
+import { createAdviceCache } from './advice-cache.js';
 import { runTerminalChat } from './cli/chat.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { createAdvisor } from './pipeline.js';
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     config,
     identity: who.identity,
     advisor: createAdvisor(),
+    cache: createAdviceCache(config.adviceCacheSize),
     store,
     log,
   });

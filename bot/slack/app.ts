@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
+import type { AdviceCache } from '../advice-cache.js';
 import type { Config } from '../config.js';
 import type { Advisor } from '../pipeline.js';
 import type { Store } from '../store/index.js';
@@ -35,6 +36,7 @@ export interface SlackAppOptions {
   config: SlackConfig;
   identity: BotIdentity;
   advisor: Advisor;
+  cache?: AdviceCache;
   store: Store;
   log: Logger;
   retryConfig?: RetryOptions;
@@ -52,6 +54,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
   const logger = boltLogger(log);
   const deps: SlackDeps = {
     advisor: o.advisor,
+    cache: o.cache,
     store: o.store,
     log,
     adviserChannel: config.adviserChannel,

@@ -5,6 +5,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Answer, Language } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
+import type { AdviceCache } from '../advice-cache.js';
 import type { AdviseRequest, Advisor } from '../pipeline.js';
 import { type Case, MAX_TURNS, parseAnswer, type Store } from '../store/index.js';
 import {
@@ -30,6 +31,8 @@ export interface Handled {
 
 export interface SlackDeps {
   advisor: Advisor;
+  /** Answers already given, reused for the very same request (see advice-cache.ts). */
+  cache?: AdviceCache;
   store: Store;
   log: Logger;
   adviserChannel: string | undefined;
@@ -89,10 +92,15 @@ export function adviseSafely(
   deps: SlackDeps,
   req: AdviseRequest,
 ): { ok: true; answer: Answer } | { ok: false; error: string } {
+  const cached = deps.cache?.get(req);
+  if (cached !== undefined) return { ok: true, answer: cached };
   try {
     // validated once here; the store takes this very object without validating it again
     const parsed = parseAnswer(deps.advisor.advise(req));
-    if (parsed.success) return { ok: true, answer: parsed.data };
+    if (parsed.success) {
+      deps.cache?.set(req, parsed.data);
+      return { ok: true, answer: parsed.data };
+    }
     const issue = parsed.error.issues[0];
     return { ok: false, error: `invalid answer: ${issue?.path.join('.')} ${issue?.message}` };
   } catch (e) {

@@ -27,8 +27,19 @@ describe('configuration', () => {
         slashCommand: '/leverandor',
         adviserChannel: undefined,
         retentionDays: 365,
+        adviceCacheSize: 1000,
       },
     });
+  });
+
+  it('reads ADVICE_CACHE_SIZE (0 turns the cache off) and names it when it is not a whole number', () => {
+    const env = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET };
+    expect(loadConfig({ ...env, ADVICE_CACHE_SIZE: '0' })).toMatchObject({ config: { adviceCacheSize: 0 } });
+    for (const bad of ['-5', 'lots', '2.5']) {
+      const r = loadConfig({ ...env, ADVICE_CACHE_SIZE: bad });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/^Configuration error: ADVICE_CACHE_SIZE /);
+    }
   });
 
   it('reads RETENTION_DAYS (0 keeps everything) and names it when it is not a whole number of days', () => {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { App } from '@slack/bolt';
+import { createAdviceCache } from '../../bot/advice-cache.js';
 import { loadConfig } from '../../bot/config.js';
 import { type Advisor, createAdvisor } from '../../bot/pipeline.js';
 import { createSlackApp, type SlackConfig } from '../../bot/slack/app.js';
@@ -71,6 +72,7 @@ export async function startBot(
     config,
     identity: { botId: BOT_ID, botUserId: BOT_USER },
     advisor: opts.advisor ?? createAdvisor(),
+    cache: createAdviceCache(config.adviceCacheSize),
     store,
     log,
     today: () => TODAY,

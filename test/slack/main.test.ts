@@ -110,6 +110,7 @@ describe('Socket Mode', () => {
         retentionDays: 365,
         logLevel: 'error',
         slashCommand: '/leverandor',
+        adviceCacheSize: 0,
       },
       identity: { botId: BOT_ID, botUserId: BOT_USER },
       advisor: createAdvisor(),

@@ -27,6 +27,7 @@ beforeAll(async () => {
       retentionDays: 365,
       logLevel: 'error',
       slashCommand: '/leverandor',
+      adviceCacheSize: 0,
     },
     identity: { botId: BOT_ID, botUserId: BOT_USER },
     advisor: createAdvisor(),
