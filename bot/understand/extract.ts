@@ -86,6 +86,7 @@ import {
 import { type DatePrecision, findDates } from './dates.js';
 import * as X from './lexicon.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
+import { mayMatch } from './prefilter.js';
 
 export interface Signals {
   /** The text says the supplier is controlled by a (foreign) state or military (§ 2, stk. 2, nr. 3). */
@@ -410,9 +411,31 @@ interface Span {
   end: number;
 }
 
+/** Every match of a global `rx` in `text` (what `matchAll` gives, without cloning the RegExp per call). */
 function allMatches(rx: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
   rx.lastIndex = 0;
-  return [...text.matchAll(rx)] as RegExpExecArray[];
+  if (!mayMatch(rx, text)) return out;
+  for (let m = rx.exec(text); m; m = rx.exec(text)) {
+    out.push(m);
+    if (m[0] === '') rx.lastIndex = advance(text, rx.lastIndex, rx.unicode);
+  }
+  return out;
+}
+/** The first match of a global `rx` in `text` (`allMatches(rx, text)[0]` without looking further). */
+function firstMatch(rx: RegExp, text: string): RegExpExecArray | undefined {
+  rx.lastIndex = 0;
+  if (!mayMatch(rx, text)) return undefined;
+  const m = rx.exec(text) ?? undefined;
+  rx.lastIndex = 0;
+  return m;
+}
+/** The index after `i`, a whole code point when `unicode` (as String.prototype.matchAll steps). */
+function advance(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const lead = text.charCodeAt(i);
+  const trail = text.charCodeAt(i + 1);
+  return lead >= 0xd800 && lead <= 0xdbff && trail >= 0xdc00 && trail <= 0xdfff ? i + 2 : i + 1;
 }
 
 /** Sentence spans: split at ! ? newline, and at a point followed by space and a capital letter. */
@@ -941,12 +964,12 @@ type Component = NonNullable<Facts['component']>;
 
 function findComponent(text: string, spans: Span[]): { value: Component; evidence: string } | undefined {
   for (const [component, rx] of COMPONENT_RES) {
-    const m = allMatches(rx, text)[0];
+    const m = firstMatch(rx, text);
     if (!m) continue;
     if (component === 'backbone_router' || component === 'backbone_server') {
       // Routers and servers both tied to the backbone: the device noun nearest it (the shorter span).
       const other = COMPONENT_RES.find(([c]) => c !== component && /^backbone_/.test(c))!;
-      const o = allMatches(other[1], text)[0];
+      const o = firstMatch(other[1], text);
       if (o && o[0].length < m[0].length) return { value: other[0], evidence: o[0] };
     }
     if (component === 'customer_equipment') {
@@ -1091,8 +1114,8 @@ function unregisteredNameBefore(
   const sentence = sentenceOf(text, at);
   if (
     !SUPPLIER_CONTEXT_RE.test(sentence) &&
-    !allMatches(AGREEMENT_RE, sentence).length &&
-    !COMPONENT_RES.some(([, rx]) => allMatches(rx, sentence).length > 0) &&
+    !firstMatch(AGREEMENT_RE, sentence) &&
+    !COMPONENT_RES.some(([, rx]) => firstMatch(rx, sentence) !== undefined) &&
     !SUPPLY_CHANGE_RE.test(sentence)
   )
     return undefined;
@@ -1107,9 +1130,9 @@ function unregisteredNameBefore(
   // Not a country or place ("Danmark (DK)"), not a product or a kind of firm ("Kameraer fra Kina").
   idx.countryRe.lastIndex = 0;
   if (idx.countryRe.test(name)) return undefined;
-  if (TERRITORY_RES.some(([, rx]) => allMatches(rx, name).length > 0)) return undefined;
-  if (ORG_OR_THING_RE.test(name) || allMatches(ORG_RE, name).length > 0) return undefined;
-  if (COMPONENT_RES.some(([, rx]) => allMatches(rx, name).length > 0)) return undefined;
+  if (TERRITORY_RES.some(([, rx]) => firstMatch(rx, name) !== undefined)) return undefined;
+  if (ORG_OR_THING_RE.test(name) || firstMatch(ORG_RE, name) !== undefined) return undefined;
+  if (COMPONENT_RES.some(([, rx]) => firstMatch(rx, name) !== undefined)) return undefined;
   if (MONTH_WORD_RE.test(name)) return undefined;
   return name;
 }
@@ -1209,7 +1232,7 @@ function customerSentence(sentence: string, supplierRe: RegExp | undefined): boo
   if (SUPPLIER_CONTEXT_RE.test(sentence)) return false;
   // A critical system is bought from a supplier; phones or masts may be what the customers get.
   const critical = COMPONENT_RES.filter(([c]) => !NON_CRITICAL.has(c));
-  if (critical.some(([, rx]) => allMatches(rx, sentence).length > 0)) return false;
+  if (critical.some(([, rx]) => firstMatch(rx, sentence) !== undefined)) return false;
   if (supplierRe && allMatches(supplierRe, sentence).some((m) => caseOk(m.groups!.n!))) return false;
   return true;
 }

@@ -1,0 +1,253 @@
+/**
+ * A cheap test that tells when a regular expression cannot match, so the big word tables are only run
+ * over text that holds one of their words. From a pattern's source it derives a set of literal strings
+ * of which every match contains at least one (`\p{L}*kamera\p{L}*|cctv` needs "kamera" or "cctv");
+ * when the lower-cased text contains none of them, the pattern has no match there.
+ *
+ * The test only ever says "no match" when that is certain: anything the reader does not understand
+ * (classes, `\p{…}`, back-references, `.`) counts as "could be anything", and a pattern whose required
+ * strings are too short or too many to pay off gets no test at all. Case: under the `i` and `u` flags a
+ * letter matches exactly the characters whose lower case contains it, except `ſ` (long s, folds to
+ * `s`); text with `ſ` is always run.
+ */
+
+/** What a part of a pattern can match: exactly one of a few strings, or anything containing one of them. */
+type Info = { exact: Set<string> } | { req: Set<string> | null };
+
+const MAX_EXACT = 64;
+/** A required set is worth testing only if its strings are this long and this few. */
+const MIN_LEN = 3;
+const MAX_REQ = 48;
+
+const ANY: Info = { req: null };
+const EMPTY: Info = { exact: new Set(['']) };
+
+function toReq(i: Info): Set<string> | null {
+  if ('req' in i) return i.req;
+  return i.exact.has('') ? null : i.exact;
+}
+
+function minLen(s: Set<string>): number {
+  let m = Number.POSITIVE_INFINITY;
+  for (const x of s) m = Math.min(m, x.length);
+  return m;
+}
+
+/** The more selective of two requirements (both hold for every match). */
+function better(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
+  if (!a) return b;
+  if (!b) return a;
+  const la = minLen(a);
+  const lb = minLen(b);
+  if (la !== lb) return la > lb ? a : b;
+  return a.size <= b.size ? a : b;
+}
+
+function concat(a: Info, b: Info): Info {
+  if ('exact' in a && 'exact' in b && a.exact.size * b.exact.size <= MAX_EXACT) {
+    const out = new Set<string>();
+    for (const x of a.exact) for (const y of b.exact) out.add(x + y);
+    return { exact: out };
+  }
+  return { req: better(toReq(a), toReq(b)) };
+}
+
+function alternation(parts: Info[]): Info {
+  if (parts.every((p) => 'exact' in p)) {
+    const out = new Set<string>();
+    for (const p of parts) for (const x of (p as { exact: Set<string> }).exact) out.add(x);
+    if (out.size <= MAX_EXACT) return { exact: out };
+  }
+  const out = new Set<string>();
+  for (const p of parts) {
+    const r = toReq(p);
+    if (!r) return ANY;
+    for (const x of r) out.add(x);
+  }
+  return { req: out };
+}
+
+function repeat(i: Info, min: number, max: number): Info {
+  if (min === 0) {
+    if (max === 1 && 'exact' in i && i.exact.size < MAX_EXACT) return { exact: new Set([...i.exact, '']) };
+    return ANY;
+  }
+  if (min === 1 && max === 1) return i;
+  return { req: toReq(i) };
+}
+
+const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'p', 'P']);
+const CHAR_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
+
+/** A small recursive-descent reader of JavaScript pattern syntax, as far as the prefilter needs it. */
+class Reader {
+  i = 0;
+  constructor(private readonly src: string) {}
+
+  parse(): Info {
+    const info = this.alternatives();
+    if (this.i !== this.src.length) throw new Error('unbalanced');
+    return info;
+  }
+
+  private alternatives(): Info {
+    const parts = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      parts.push(this.sequence());
+    }
+    return parts.length === 1 ? parts[0]! : alternation(parts);
+  }
+
+  /** Runs of exactly known atoms are joined into strings; the best run's strings are required. */
+  private sequence(): Info {
+    let run: Info = EMPTY;
+    let best: Set<string> | null = null;
+    let exact = true;
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const atom = this.quantified(this.atom());
+      const joined = concat(run, atom);
+      if ('exact' in joined) {
+        run = joined;
+        continue;
+      }
+      exact = false;
+      best = better(best, toReq(run));
+      if ('exact' in atom) run = atom;
+      else {
+        best = better(best, toReq(atom));
+        run = EMPTY;
+      }
+    }
+    return exact ? run : { req: better(best, toReq(run)) };
+  }
+
+  private quantified(atom: Info): Info {
+    const c = this.src[this.i];
+    let min = 1;
+    let max = 1;
+    if (c === '?' || c === '*' || c === '+') {
+      this.i++;
+      [min, max] =
+        c === '?' ? [0, 1] : c === '*' ? [0, Number.POSITIVE_INFINITY] : [1, Number.POSITIVE_INFINITY];
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
+      if (!m) return atom;
+      this.i += m[0].length;
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
+    } else return atom;
+    if (this.src[this.i] === '?') this.i++; // lazy
+    return repeat(atom, min, max);
+  }
+
+  private atom(): Info {
+    const c = this.src[this.i]!;
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    this.i++;
+    if (c === '^' || c === '$') return EMPTY;
+    if (c === '.') return ANY;
+    return { exact: new Set([c.toLowerCase()]) };
+  }
+
+  private group(): Info {
+    const rest = this.src.slice(this.i, this.i + 4);
+    let lookaround = false;
+    if (rest.startsWith('(?:')) this.i += 3;
+    else if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
+      this.i += 3;
+      lookaround = true;
+    } else if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
+      this.i += 4;
+      lookaround = true;
+    } else if (rest.startsWith('(?<')) {
+      const close = this.src.indexOf('>', this.i);
+      if (close < 0) throw new Error('bad group name');
+      this.i = close + 1;
+    } else if (rest.startsWith('(?')) throw new Error('unknown group');
+    else this.i += 1;
+    const inner = this.alternatives();
+    if (this.src[this.i] !== ')') throw new Error('unbalanced');
+    this.i++;
+    return lookaround ? EMPTY : inner;
+  }
+
+  private charClass(): Info {
+    // Only a short list of plain characters (`[- ]`, `[ab]`) is read as a choice; the rest is anything.
+    let j = this.i + 1;
+    const chars: string[] = [];
+    let plain = this.src[j] !== '^';
+    for (; j < this.src.length && this.src[j] !== ']'; j++) {
+      let ch = this.src[j]!;
+      if (ch === '\\') {
+        j++;
+        ch = this.src[j]!;
+        if (/[\w]/.test(ch)) plain = false; // \p, \d, \u…, \n: not a plain character
+      } else if (ch === '-' && chars.length && this.src[j + 1] !== ']')
+        plain = false; // a range
+      else if (ch === '[') plain = false;
+      chars.push(ch);
+    }
+    if (j >= this.src.length) throw new Error('unbalanced class');
+    this.i = j + 1;
+    if (!plain || chars.length === 0 || chars.length > 8) return ANY;
+    return { exact: new Set(chars.map((x) => x.toLowerCase())) };
+  }
+
+  private escape(): Info {
+    const c = this.src[this.i + 1];
+    if (c === undefined) throw new Error('trailing backslash');
+    this.i += 2;
+    if (c === 'b' || c === 'B') return EMPTY;
+    if (CLASS_ESCAPES.has(c)) {
+      if ((c === 'p' || c === 'P') && this.src[this.i] === '{') this.i = this.src.indexOf('}', this.i) + 1;
+      return ANY;
+    }
+    if (c === 'k' || /\d/.test(c)) {
+      if (c === 'k') this.i = this.src.indexOf('>', this.i) + 1;
+      return ANY; // a back-reference
+    }
+    if (c === 'u' || c === 'x' || c === 'c') throw new Error('code escape'); // not used by the tables
+    return { exact: new Set([(CHAR_ESCAPES[c] ?? c).toLowerCase()]) };
+  }
+}
+
+/** The strings one of which every match contains (lower case), or undefined when there is no useful test. */
+export function requiredStrings(source: string): string[] | undefined {
+  let info: Info;
+  try {
+    info = new Reader(source).parse();
+  } catch {
+    return undefined;
+  }
+  const req = toReq(info);
+  if (!req) return undefined;
+  // A string that contains another one of the set adds nothing ("skrev" covers "skrevet").
+  const all = [...req];
+  const kept = all.filter((s) => !all.some((t) => t !== s && s.includes(t)));
+  if (kept.length > MAX_REQ || minLen(new Set(kept)) < MIN_LEN) return undefined;
+  return kept;
+}
+
+const cache = new WeakMap<RegExp, string[] | null>();
+let lastText = '';
+let lastLower = '';
+
+/** False only when `rx` certainly has no match in `text`. */
+export function mayMatch(rx: RegExp, text: string): boolean {
+  let req = cache.get(rx);
+  if (req === undefined) {
+    req = requiredStrings(rx.source) ?? null;
+    cache.set(rx, req);
+  }
+  if (!req) return true;
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  if (lastLower.includes('ſ')) return true;
+  for (const s of req) if (lastLower.includes(s)) return true;
+  return false;
+}
