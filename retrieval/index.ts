@@ -134,32 +134,56 @@ interface Parts {
 /** The loaded index. `search` is the hybrid; `searchDense` and `searchLexical` are its two halves. */
 export class HybridIndex implements Retriever {
   private readonly byKey: Map<string, Unit>;
-  private readonly hasChildren = new Set<string>();
-
-  /** Each unit's Danish index terms, to tell near-duplicate provisions apart (§ 2, stk. 1 / § 3, stk. 1). */
-  private readonly termSets = new Map<string, Set<string>>();
-  /** Each unit's ancestors (keys). */
-  private readonly ancestors = new Map<string, Set<string>>();
-  private readonly similarities = new Map<string, number>();
-  /** In how many units (Danish text) each term occurs. */
-  private readonly unitFreq = new Map<string, number>();
+  /** Units by position in `parts.units`, and their positions by key. */
+  private readonly unitIds = new Map<string, number>();
+  private readonly hasChildren: Uint8Array;
+  /** Each unit's descendants (positions). */
+  private readonly descendants: number[][];
+  /** `ancestorOf[a * n + b]`: whether unit `a` is an ancestor of unit `b` (same source). */
+  private readonly ancestorOf: Uint8Array;
+  /**
+   * `similarity[a * n + b]`: Jaccard similarity of two units' Danish index terms, to tell
+   * near-duplicate provisions apart (§ 2, stk. 1 / § 3, stk. 1). Computed at load: the units are few.
+   */
+  private readonly similarity: Float64Array;
+  /** Scratch for `preferLeaves`: each unit's position in the ranking (-1: absent), and whether it is taken. */
+  private readonly rankPos: Int32Array;
+  private readonly used: Uint8Array;
 
   constructor(private readonly parts: Parts) {
-    this.byKey = new Map(parts.units.map((u) => [unitKey(u.source, u.ref), u]));
-    for (const u of parts.units)
-      this.termSets.set(unitKey(u.source, u.ref), new Set(parts.analyzer.terms(u.text, 'da')));
-    for (const set of this.termSets.values())
-      for (const t of set) this.unitFreq.set(t, (this.unitFreq.get(t) ?? 0) + 1);
-    for (const u of parts.units) if (u.parent !== null) this.hasChildren.add(unitKey(u.source, u.parent));
-    for (const u of parts.units) {
-      const set = new Set<string>();
+    const units = parts.units;
+    const n = units.length;
+    this.byKey = new Map(units.map((u) => [unitKey(u.source, u.ref), u]));
+    units.forEach((u, i) => {
+      this.unitIds.set(unitKey(u.source, u.ref), i);
+    });
+    this.hasChildren = new Uint8Array(n);
+    this.ancestorOf = new Uint8Array(n * n);
+    this.descendants = units.map(() => []);
+    units.forEach((u, i) => {
+      if (u.parent !== null) {
+        const parent = this.unitIds.get(unitKey(u.source, u.parent));
+        if (parent !== undefined) this.hasChildren[parent] = 1;
+      }
       for (let p = u.parent; p !== null; ) {
         const key = unitKey(u.source, p);
-        set.add(key);
-        p = this.byKey.get(key)?.parent ?? null;
+        const a = this.unitIds.get(key);
+        if (a === undefined) break;
+        if (this.ancestorOf[a * n + i] === 0) this.descendants[a]!.push(i);
+        this.ancestorOf[a * n + i] = 1;
+        p = units[a]!.parent;
       }
-      this.ancestors.set(unitKey(u.source, u.ref), set);
-    }
+    });
+    const termSets = units.map((u) => new Set(parts.analyzer.terms(u.text, 'da')));
+    this.similarity = new Float64Array(n * n);
+    for (let a = 0; a < n; a += 1)
+      for (let b = a; b < n; b += 1) {
+        const sim = jaccard(termSets[a]!, termSets[b]!);
+        this.similarity[a * n + b] = sim;
+        this.similarity[b * n + a] = sim;
+      }
+    this.rankPos = new Int32Array(n).fill(-1);
+    this.used = new Uint8Array(n);
   }
 
   get units(): readonly Unit[] {
@@ -195,80 +219,85 @@ export class HybridIndex implements Retriever {
     });
   }
 
-  /** Jaccard similarity of two units' Danish terms (memoised: the units are few). */
-  private similarity(a: string, b: string): number {
-    const pair = a < b ? `${a}\u0001${b}` : `${b}\u0001${a}`;
-    let sim = this.similarities.get(pair);
-    if (sim === undefined) {
-      sim = this.jaccard(a, b);
-      this.similarities.set(pair, sim);
-    }
-    return sim;
-  }
-
-  private jaccard(a: string, b: string): number {
-    const x = this.termSets.get(a);
-    const y = this.termSets.get(b);
-    if (!x || !y || x.size === 0 || y.size === 0) return 0;
-    let both = 0;
-    for (const t of x) if (y.has(t)) both += 1;
-    return both / (x.size + y.size - both);
-  }
-
-  /** Whether `a` is an ancestor of `b` (keys of the same source). */
-  private isAncestor(a: string, b: string): boolean {
-    return this.ancestors.get(b)?.has(a) ?? false;
-  }
-
   /**
    * Leaf preference: a unit with children matches whatever its children match, so where a
    * descendant scores at least LEAF_SHARE of its ancestor, the descendant takes the ancestor's place
    * and the ancestor moves behind the other results, as does any unit whose ancestor or
    * descendant, or a near-duplicate (§ 2, stk. 1 and § 3, stk. 1), is already listed, so that the
    * first results cover more ground. Scores are then made non-increasing.
+   *
+   * Only the first `k` results are returned: the listed units are only ever appended to, so once
+   * `k` are listed the first `k` results are final, and the rest need not be ordered.
    */
-  private preferLeaves(ranked: { key: string; score: number }[]): { key: string; score: number }[] {
+  private preferLeaves(
+    ranked: { key: string; score: number }[],
+    k: number,
+  ): { key: string; score: number }[] {
     const sorted = [...ranked].sort((a, b) => b.score - a.score);
-    const used = new Set<string>();
-    const placed: { key: string; score: number }[] = [];
+    const { rankPos, used } = this;
+    const ids = sorted.map((c) => this.unitIds.get(c.key)!);
+    ids.forEach((u, i) => {
+      rankPos[u] = i;
+    });
+    const placed: { id: number; key: string; score: number }[] = [];
     const deferred: { key: string; score: number }[] = [];
-    for (const c of sorted) {
-      if (used.has(c.key)) continue;
-      let cur = c;
-      while (this.hasChildren.has(cur.key)) {
-        const d = sorted.find(
-          (x) =>
-            !used.has(x.key) &&
-            x.key !== cur.key &&
-            this.isAncestor(cur.key, x.key) &&
-            x.score >= LEAF_SHARE * c.score,
+    try {
+      for (let i = 0; i < sorted.length && placed.length < k; i += 1) {
+        const c = sorted[i]!;
+        const cId = ids[i]!;
+        if (used[cId]) continue;
+        let cur = c;
+        let curId = cId;
+        while (this.hasChildren[curId]) {
+          // The first (best) unused descendant scoring at least LEAF_SHARE of the candidate.
+          const min = LEAF_SHARE * c.score;
+          let best = -1;
+          for (const d of this.descendants[curId]!) {
+            const p = rankPos[d]!;
+            if (p >= 0 && !used[d] && sorted[p]!.score >= min && (best === -1 || p < best)) best = p;
+          }
+          if (best === -1) break;
+          deferred.push(cur);
+          used[curId] = 1;
+          cur = sorted[best]!;
+          curId = ids[best]!;
+        }
+        used[curId] = 1;
+        const n = this.parts.units.length;
+        const redundant = placed.some(
+          (p) =>
+            (cur === c && (this.ancestorOf[p.id * n + cId] === 1 || this.ancestorOf[cId * n + p.id] === 1)) ||
+            this.similarity[p.id * n + curId]! >= NEAR_DUPLICATE,
         );
-        if (!d) break;
-        deferred.push(cur);
-        used.add(cur.key);
-        cur = d;
+        if (redundant) deferred.push(cur);
+        else placed.push({ id: curId, key: cur.key, score: c.score });
       }
-      used.add(cur.key);
-      const redundant = placed.some(
-        (p) =>
-          (cur === c && (this.isAncestor(p.key, c.key) || this.isAncestor(c.key, p.key))) ||
-          this.similarity(p.key, cur.key) >= NEAR_DUPLICATE,
-      );
-      if (redundant) deferred.push(cur);
-      else placed.push({ key: cur.key, score: c.score });
+    } finally {
+      for (const u of ids) {
+        rankPos[u] = -1;
+        used[u] = 0;
+      }
     }
-    const out = [...placed, ...deferred.sort((a, b) => b.score - a.score)];
+    const out: { key: string; score: number }[] =
+      placed.length >= k
+        ? placed.slice(0, k).map(({ key, score }) => ({ key, score }))
+        : [
+            ...placed.map(({ key, score }) => ({ key, score })),
+            ...deferred.sort((a, b) => b.score - a.score),
+          ];
     for (let i = 1; i < out.length; i += 1)
       out[i] = { key: out[i]!.key, score: Math.min(out[i]!.score, out[i - 1]!.score) };
     return out;
   }
 
   searchDense(query: string, opts: SearchOptions = {}): Hit[] {
-    return this.hits(this.preferLeaves(this.denseRanking(query, opts.source)), opts.k ?? 5);
+    const k = opts.k ?? 5;
+    return this.hits(this.preferLeaves(this.denseRanking(query, opts.source), k), k);
   }
 
   searchLexical(query: string, opts: SearchOptions = {}): Hit[] {
-    return this.hits(this.preferLeaves(this.lexicalRanking(query, opts.source)), opts.k ?? 5);
+    const k = opts.k ?? 5;
+    return this.hits(this.preferLeaves(this.lexicalRanking(query, opts.source), k), k);
   }
 
   /** Reciprocal rank fusion of the dense and the lexical ranking of one query. */
@@ -309,7 +338,8 @@ export class HybridIndex implements Retriever {
         if (src && !pointed.has(src)) fused.set(key, OTHER_SOURCE * score);
       }
     const ranked = [...fused].map(([key, score]) => ({ key, score }));
-    return this.hits(this.preferLeaves(ranked), opts.k ?? 5);
+    const k = opts.k ?? 5;
+    return this.hits(this.preferLeaves(ranked, k), k);
   }
 
   /**
@@ -360,6 +390,14 @@ export function splitClauses(text: string): string[] {
     .split(/(?<=[?!])\s+|(?<=[.:;])\s+(?=\p{Lu})|\n+|,\s+(?!\d)|\s+(?:og|and|men|but|so|så)\s+/iu)
     .map((s) => s.trim())
     .filter((s) => s.split(/\s+/).length >= MIN_CLAUSE_WORDS);
+}
+
+/** Jaccard similarity of two term sets (0 when either is empty). */
+function jaccard(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  if (x.size === 0 || y.size === 0) return 0;
+  let both = 0;
+  for (const t of x) if (y.has(t)) both += 1;
+  return both / (x.size + y.size - both);
 }
 
 function dedupe(list: { key: string; score: number }[]): { key: string; score: number }[] {
