@@ -215,7 +215,7 @@ class Reader {
 }
 
 /** The strings one of which every match contains (lower case), or undefined when there is no useful test. */
-export function requiredStrings(source: string): string[] | undefined {
+export function requiredStrings(source: string, minLength = MIN_LEN): string[] | undefined {
   let info: Info;
   try {
     info = new Reader(source).parse();
@@ -227,27 +227,83 @@ export function requiredStrings(source: string): string[] | undefined {
   // A string that contains another one of the set adds nothing ("skrev" covers "skrevet").
   const all = [...req];
   const kept = all.filter((s) => !all.some((t) => t !== s && s.includes(t)));
-  if (kept.length > MAX_REQ || minLen(new Set(kept)) < MIN_LEN) return undefined;
+  if (kept.length > MAX_REQ || minLen(new Set(kept)) < minLength) return undefined;
   return kept;
 }
 
 const cache = new WeakMap<RegExp, string[] | null>();
+const shortCache = new WeakMap<RegExp, string[] | null>();
 let lastText = '';
 let lastLower = '';
+let lastLongS = false;
 
-/** False only when `rx` certainly has no match in `text`. */
-export function mayMatch(rx: RegExp, text: string): boolean {
-  let req = cache.get(rx);
+/**
+ * False only when `rx` certainly has no match in `text`. `short` also tests strings of one or two
+ * characters (`§`, `fe`): worth it for small patterns, where the test is most of the work.
+ */
+export function mayMatch(rx: RegExp, text: string, short = false): boolean {
+  const c = short ? shortCache : cache;
+  let req = c.get(rx);
   if (req === undefined) {
-    req = requiredStrings(rx.source) ?? null;
-    cache.set(rx, req);
+    req = requiredStrings(rx.source, short ? 1 : MIN_LEN) ?? null;
+    c.set(rx, req);
   }
   if (!req) return true;
   if (text !== lastText) {
     lastText = text;
     lastLower = text.toLowerCase();
+    lastLongS = lastLower.includes('ſ');
   }
-  if (lastLower.includes('ſ')) return true;
+  if (lastLongS) return true;
   for (const s of req) if (lastLower.includes(s)) return true;
   return false;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  /** The id of the word that ends here, or -1. */
+  word: number;
+}
+
+/**
+ * Many words looked for at once: one pass over the text says which of them occur (a trie walked from
+ * every position), instead of one `includes` per word. Words are matched as given (pass lower case).
+ */
+export class WordScanner {
+  private readonly root: TrieNode = { next: new Map(), word: -1 };
+  private readonly ids = new Map<string, number>();
+
+  /** The id of `word`, added if new. */
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id !== undefined) return id;
+    id = this.ids.size;
+    this.ids.set(word, id);
+    let node = this.root;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      let n = node.next.get(c);
+      if (!n) {
+        n = { next: new Map(), word: -1 };
+        node.next.set(c, n);
+      }
+      node = n;
+    }
+    node.word = id;
+    return id;
+  }
+
+  /** Which words occur in `text`: `found[id]` is 1 for each. */
+  scan(text: string): Uint8Array {
+    const found = new Uint8Array(this.ids.size);
+    for (let i = 0; i < text.length; i++) {
+      let node: TrieNode | undefined = this.root;
+      for (let j = i; j < text.length; j++) {
+        node = node.next.get(text.charCodeAt(j));
+        if (!node) break;
+        if (node.word >= 0) found[node.word] = 1;
+      }
+    }
+    return found;
+  }
 }

@@ -5,6 +5,7 @@
  */
 import type { Topic } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
+import { mayMatch, requiredStrings, WordScanner } from './prefilter.js';
 
 type Signal =
   | 'aboutAuthority'
@@ -489,9 +490,14 @@ const SIGNALS: Record<Signal, string[]> = {
   ],
 };
 
+/** Each pattern with the words one of which any match of it contains (see prefilter.ts), as ids. */
+const WORDS = new WordScanner();
 const COMPILED = Object.fromEntries(
-  Object.entries(SIGNALS).map(([k, list]) => [k, list.map((s) => new RegExp(s, 'iu'))]),
-) as Record<Signal, RegExp[]>;
+  Object.entries(SIGNALS).map(([k, list]) => [
+    k,
+    list.map((s) => ({ rx: new RegExp(s, 'iu'), needs: requiredStrings(s, 1)?.map((w) => WORDS.id(w)) })),
+  ]),
+) as Record<Signal, Array<{ rx: RegExp; needs: number[] | undefined }>>;
 
 export type SignalCounts = Record<Signal, number>;
 
@@ -500,9 +506,17 @@ const ACT_NAME =
   /\b(lov(en)? om )?leverandørsikkerhed(sloven)?( i den kritiske teleinfrastruktur)?|\b(the )?(danish )?(act|law) on supplier security( in (the )?critical tele\w* infrastructure)?|\bsupplier[- ]security (act|law)\b/giu;
 
 export function signals(text: string): SignalCounts {
-  const t = text.toLowerCase().replace(ACT_NAME, ' loven ');
+  const lower = text.toLowerCase();
+  const t = mayMatch(ACT_NAME, lower) ? lower.replace(ACT_NAME, ' loven ') : lower;
   const out = {} as SignalCounts;
-  for (const k of Object.keys(COMPILED) as Signal[]) out[k] = COMPILED[k].filter((r) => r.test(t)).length;
+  // `t` is lower case; `ſ` (long s) is the one lower-case letter a pattern letter matches besides itself.
+  const found = t.includes('ſ') ? undefined : WORDS.scan(t);
+  for (const k of Object.keys(COMPILED) as Signal[]) {
+    let n = 0;
+    for (const { rx, needs } of COMPILED[k])
+      if ((!found || !needs || needs.some((w) => found[w] === 1)) && rx.test(t)) n += 1;
+    out[k] = n;
+  }
   return out;
 }
 
