@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as X from '../../../bot/understand/lexicon.js';
+import { mayMatch, requiredStrings, WordScanner } from '../../../bot/understand/prefilter.js';
+
+/** Every word table of the lexicon as the extractor compiles it. */
+const TABLES: RegExp[] = [
+  ...X.COMPONENT_KEYWORDS.map(([, s]) => new RegExp(`${X.B}(?:${s})${X.E}`, 'giu')),
+  ...X.ORG_KEYWORDS.map(([, s]) => new RegExp(`${X.B}(?:${s})${X.E}`, 'giu')),
+  ...X.TERRITORY.map(([, s]) => new RegExp(s, 'giu')),
+  ...[X.NEW_STRONG, X.EXISTING_STRONG, X.EXISTING_WEAK, X.NEW_WEAK, X.WANTS_HUMAN, X.STATE_MARK]
+    .concat([X.DECISION_WORDS, X.AGREEMENT_WORDS, X.NOTIFIED_WORDS, X.ACT_NAME, X.STATE_CONTROLLED])
+    .map((s) => new RegExp(s, 'giu')),
+];
+
+describe('requiredStrings', () => {
+  it('reads the words a pattern cannot match without', () => {
+    expect(requiredStrings(String.raw`\p{L}*kamera\p{L}*|cctv`)?.sort()).toEqual(['cctv', 'kamera']);
+    expect(requiredStrings('operat(?:ø|o)r(?:s|en)?')?.sort()).toEqual(['operator', 'operatør']);
+    expect(requiredStrings(String.raw`(?<![\p{L}])ISPs?`)).toEqual(['isp']);
+    expect(requiredStrings(String.raw`dansk(?:e)?`)).toEqual(['dansk']);
+  });
+  it('gives no test when a match may hold no word, or only short ones', () => {
+    expect(requiredStrings(String.raw`\p{L}+`)).toBeUndefined();
+    expect(requiredStrings('kamera|.*')).toBeUndefined();
+    expect(requiredStrings('tv|radio')).toBeUndefined();
+    expect(requiredStrings('tv|radio', 1)?.sort()).toEqual(['radio', 'tv']);
+    expect(requiredStrings('(unbalanced')).toBeUndefined();
+  });
+});
+
+describe('mayMatch', () => {
+  it('never hides a match of a lexicon table', () => {
+    // Text built from the tables' own words, their neighbours, case changes and the long s.
+    const words = TABLES.flatMap((rx) => requiredStrings(rx.source) ?? []).slice(0, 400);
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w) => w.toUpperCase()),
+      fc.constantFrom(' ', '-', 'vi har en ', 'our ', 'ſ', 'K', '\u212a', 'e', 'er', 'ne', '. ', '1'),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        for (const rx of TABLES) {
+          rx.lastIndex = 0;
+          if (!mayMatch(rx, text)) expect(rx.test(text), `${rx.source.slice(0, 60)} on ${text}`).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('says no for text without the words', () => {
+    const rx = new RegExp(String.raw`${X.B}(?:\p{L}*kamera\p{L}*|cctv)${X.E}`, 'giu');
+    expect(mayMatch(rx, 'Vi køber routere')).toBe(false);
+    expect(mayMatch(rx, 'Vi køber KAMERAER')).toBe(true);
+  });
+});
+
+describe('WordScanner', () => {
+  it('finds every word that occurs, overlapping ones included', () => {
+    const s = new WordScanner();
+    const ids = ['net', 'kernenet', 'kerne', 'router'].map((w) => s.id(w));
+    const found = s.scan('vores kernenetværk');
+    expect(ids.map((i) => found[i])).toEqual([1, 1, 1, 0]);
+  });
+});
