@@ -86,7 +86,7 @@ import {
 import { type DatePrecision, findDates } from './dates.js';
 import * as X from './lexicon.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
-import { mayMatch } from './prefilter.js';
+import { mayMatch, PrunedAlternation } from './prefilter.js';
 
 export interface Signals {
   /** The text says the supplier is controlled by a (foreign) state or military (§ 2, stk. 2, nr. 3). */
@@ -129,7 +129,9 @@ const re = (src: string, flags = 'iu') => new RegExp(src, flags);
 const g = (src: string) => new RegExp(src, 'giu');
 
 // ---- compiled once -------------------------------------------------------------------------------
-const ORG_RE = g(`${X.B}(?:${X.ORG_KEYWORDS.map(([t, s]) => `(?<${t}>${s})`).join('|')})${X.E}`);
+/** Organisation keywords: `ORG.for(text)` runs only the keywords whose words are in the text. */
+const ORG = new PrunedAlternation(X.B, X.ORG_KEYWORDS, X.E, 'giu');
+const ORG_RE = ORG.pattern;
 const SELF_RE = g(`${X.B}${X.SELF}${X.E}`);
 const NOT_SELF_BETWEEN_RE = re(X.NOT_SELF_BETWEEN);
 const AREA_BEFORE_RE =
@@ -514,7 +516,7 @@ function specificAfter(
 }
 
 function findOrganisationType(text: string): { type: OrgType; evidence: string } | undefined {
-  const orgs = allMatches(ORG_RE, text);
+  const orgs = allMatches(ORG.for(text), text);
   for (const self of allMatches(SELF_RE, text)) {
     const after = self.index + self[0].length;
     for (const o of orgs) {

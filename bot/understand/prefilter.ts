@@ -307,3 +307,103 @@ export class WordScanner {
     return found;
   }
 }
+
+/** The top-level alternatives of a pattern source (`a|(?:b|c)|d` → `a`, `(?:b|c)`, `d`). */
+export function splitAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+/**
+ * A global pattern `head(?:(?<a>x|y|…)|(?<b>…)|…)tail` run over a text with only the alternatives whose
+ * words occur in it. An alternative without its words cannot match anywhere in the text, so leaving it
+ * out changes no match, index or group; what it saves is trying it at every word. The patterns built
+ * are kept by which alternatives they hold (a few hundred at most), not by text.
+ */
+export class PrunedAlternation {
+  private readonly words = new WordScanner();
+  /** Per group: its name and alternatives, each with the ids of the words it needs (undefined: none known). */
+  private readonly groups: Array<{ name: string; alts: Array<{ src: string; needs?: number[] }> }>;
+  private readonly full: RegExp;
+  private readonly built = new Map<string, RegExp>();
+
+  constructor(
+    private readonly head: string,
+    groups: Array<[name: string, source: string]>,
+    private readonly tail: string,
+    private readonly flags: string,
+  ) {
+    this.groups = groups.map(([name, source]) => ({
+      name,
+      alts: splitAlternatives(source).map((src) => {
+        // Only alternatives that are slow to try are left out: those that start with a run of letters
+        // (`\p{L}*stem`) or a look-behind. The rest start with a letter the engine checks fast.
+        const slow = /^(?:\\p\{L\}[*+]|\(\?<[=!])/u.test(src);
+        const needs = slow ? requiredStrings(src, 1)?.map((w) => this.words.id(w)) : undefined;
+        return needs ? { src, needs } : { src };
+      }),
+    }));
+    this.full = new RegExp(
+      this.source(() => true),
+      flags,
+    );
+  }
+
+  private source(keep: (alt: { src: string; needs?: number[] }) => boolean): string {
+    const body = this.groups
+      .map(
+        ({ name, alts }) =>
+          `(?<${name}>${
+            alts
+              .filter(keep)
+              .map((a) => a.src)
+              .join('|') || '(?!)'
+          })`,
+      )
+      .join('|');
+    return `${this.head}(?:${body})${this.tail}`;
+  }
+
+  /** The whole pattern. */
+  get pattern(): RegExp {
+    return this.full;
+  }
+
+  /** The pattern with only the alternatives that can match in `text`. */
+  for(text: string): RegExp {
+    const lower = text.toLowerCase();
+    if (lower.includes('ſ')) return this.full;
+    const found = this.words.scan(lower);
+    const keep = (a: { needs?: number[] }) => !a.needs || a.needs.some((w) => found[w] === 1);
+    let key = '';
+    for (const g of this.groups) for (const a of g.alts) if (a.needs) key += keep(a) ? '1' : '0';
+    let rx = this.built.get(key);
+    if (!rx) {
+      if (this.built.size >= 512) this.built.clear();
+      rx = new RegExp(this.source(keep), this.flags);
+      this.built.set(key, rx);
+    }
+    return rx;
+  }
+
+  /** How many patterns are kept (for tests and benchmarks). */
+  get size(): number {
+    return this.built.size;
+  }
+}

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as X from '../../../bot/understand/lexicon.js';
-import { mayMatch, requiredStrings, WordScanner } from '../../../bot/understand/prefilter.js';
+import {
+  mayMatch,
+  PrunedAlternation,
+  requiredStrings,
+  splitAlternatives,
+  WordScanner,
+} from '../../../bot/understand/prefilter.js';
 
 /** Every word table of the lexicon as the extractor compiles it. */
 const TABLES: RegExp[] = [
@@ -63,5 +69,47 @@ describe('WordScanner', () => {
     const ids = ['net', 'kernenet', 'kerne', 'router'].map((w) => s.id(w));
     const found = s.scan('vores kernenetværk');
     expect(ids.map((i) => found[i])).toEqual([1, 1, 1, 0]);
+  });
+});
+
+describe('PrunedAlternation', () => {
+  const org = new PrunedAlternation(X.B, X.ORG_KEYWORDS, X.E, 'giu');
+  const all = (rx: RegExp, text: string) =>
+    [...text.matchAll(rx)].map((m) => [m.index, m[0], JSON.stringify(m.groups)]);
+  it('splits only top-level alternatives', () => {
+    expect(splitAlternatives(String.raw`a|(?:b|c)|[|]|d\|e`)).toEqual([
+      'a',
+      '(?:b|c)',
+      '[|]',
+      String.raw`d\|e`,
+    ]);
+  });
+  it('finds the same matches, indices and groups as the whole pattern', () => {
+    const words = ['teleselskabet', 'kommune', 'vores ', 'datacenter', 'hospital', 'Region ', 'virksomheden'];
+    const piece = fc.oneof(
+      fc.constantFrom(
+        ...words,
+        'tandlægeklinik',
+        'ſ',
+        ' ',
+        '-',
+        'our ',
+        'supermarkedskæde',
+        'forsyningskæde',
+      ),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const text = parts.join('');
+        expect(all(org.for(text), text)).toEqual(all(org.pattern, text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('keeps a bounded number of patterns', () => {
+    for (const t of ['Vi er et teleselskab', 'Vores tandlægeklinik', 'our data centre', 'en kæde'])
+      org.for(t);
+    expect(org.size).toBeLessThanOrEqual(512);
   });
 });
