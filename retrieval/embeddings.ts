@@ -7,11 +7,14 @@
  */
 import { Embeddings } from '@langchain/core/embeddings';
 import { type Analyzer, detectLanguage, LANGS, type Lang, PART_WEIGHT } from './analysis.js';
+import type { SparseVector } from './dense-scan.js';
 
 /** 2048 buckets: at 512 the hashed features collide enough to cost a tenth of recall on the eval. */
 export const DEFAULT_DIM = 2048;
 const NGRAM_WEIGHT = 0.1;
 const CONTEXT_WEIGHT = 0.6;
+/** At most this many features' buckets and IDFs are memoised. */
+const SLOT_CACHE = 50_000;
 
 /** 32-bit FNV-1a. */
 function fnv1a(s: string, seed = 0x811c9dc5): number {
@@ -99,6 +102,45 @@ export class HashingEmbeddings extends Embeddings {
     for (const b of bags) for (const f of b.keys()) df[f] = (df[f] ?? 0) + 1;
     this.df = df;
     this.docCount = bags.length;
+    this.slots.clear();
+  }
+
+  /**
+   * A feature's bucket, sign and IDF (they depend on the feature and the fitted texts only). Memoised:
+   * words recur across questions. Bounded: cleared when full.
+   */
+  private readonly slots = new Map<string, { bucket: number; idf: number; sign: number }>();
+  private slot(f: string): { bucket: number; idf: number; sign: number } {
+    let s = this.slots.get(f);
+    if (s === undefined) {
+      const sign = fnv1a(f, 0x9747b28c) & 1 ? 1 : -1;
+      const idf = this.idf(f);
+      s = { bucket: fnv1a(f) % this.dim, idf, sign };
+      if (this.slots.size >= SLOT_CACHE) this.slots.clear();
+      this.slots.set(f, s);
+    }
+    return s;
+  }
+
+  /**
+   * `vectorize` by its non-zero coordinates in ascending order: the same values to the bit (each bucket
+   * adds its features in the bag's order; the norm adds the squares in the order of the buckets).
+   */
+  vectorizeSparse(bag: FeatureBag): SparseVector {
+    const sums = new Map<number, number>();
+    for (const [f, w] of bag) {
+      const { bucket, sign, idf } = this.slot(f);
+      sums.set(bucket, (sums.get(bucket) ?? 0) + sign * Math.log1p(w) * idf);
+    }
+    const index = Int32Array.from(sums.keys()).sort();
+    let norm = 0;
+    for (const b of index) {
+      const x = sums.get(b)!;
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    const value = Float64Array.from(index, (b) => sums.get(b)! / norm);
+    return { index, value };
   }
 
   private idf(f: string): number {

@@ -14,6 +14,7 @@ import { VectorStore } from '@langchain/core/vectorstores';
 import hnswlib from 'hnswlib-node';
 import { z } from 'zod';
 import { SOURCE_IDS, type SourceId } from '../knowledge/types.js';
+import { DenseScan, densify, type SparseVector, sparsify } from './dense-scan.js';
 
 export interface DocMeta {
   source: SourceId;
@@ -41,6 +42,8 @@ export class HnswVectorStore extends VectorStore {
   declare FilterType: MetaFilter;
   private index: hnswlib.HierarchicalNSW;
   private docs: Document<DocMeta>[] = [];
+  /** The exact scan of the stored vectors (see dense-scan.ts): undefined until checked, null if it does not match. */
+  private scan: DenseScan | null | undefined;
 
   _vectorstoreType(): string {
     return 'hnswlib-node';
@@ -70,6 +73,7 @@ export class HnswVectorStore extends VectorStore {
         throw new Error(`vector of dimension ${v.length}, the store has ${this.dim}`);
       const meta = DocMetaSchema.parse(documents[i]!.metadata);
       this.index.addPoint(v, this.docs.length);
+      this.scan = undefined;
       this.docs.push(new Document({ pageContent: documents[i]!.pageContent, metadata: meta }));
     });
   }
@@ -94,6 +98,58 @@ export class HnswVectorStore extends VectorStore {
     return res.neighbors.map(
       (label, i) => [this.docs[label]!, 1 - res.distances[i]!] as [Document<DocMeta>, number],
     );
+  }
+
+  /**
+   * Every document by cosine similarity (1 best), restricted by metadata: the same as
+   * `searchSync(densify(query), size, filter)`, by the exact scan where it matches this build of
+   * hnswlib (checked once, see `exactScan`), else by hnswlib.
+   */
+  searchAllSync(query: SparseVector, filter?: MetaFilter): [Document<DocMeta>, number][] {
+    const scan = this.exactScan();
+    if (!scan) return this.searchSync(densify(query, this.dim), this.docs.length, filter);
+    const { labels, distances } = scan.rank(
+      query,
+      filter ? (label) => matches(this.docs[label]!.metadata, filter) : undefined,
+    );
+    return labels.map((label) => [this.docs[label]!, 1 - distances[label]!] as [Document<DocMeta>, number]);
+  }
+
+  /**
+   * The exact scan, once it has given the same documents, order and distances (to the bit) as hnswlib
+   * for probe queries (stored vectors, sums of two, with and without a source filter); null where
+   * it does not (another platform's arithmetic, a graph hnswlib cannot search through).
+   */
+  private exactScan(): DenseScan | null {
+    if (this.scan !== undefined) return this.scan;
+    const n = this.docs.length;
+    let scan: DenseScan | null = null;
+    if (n > 0 && this.dim % 16 === 0) {
+      const stored = Array.from({ length: n }, (_, label) => this.index.getPoint(label));
+      scan = new DenseScan(this.dim, stored);
+      const probes: number[][] = [];
+      const step = Math.max(1, Math.floor(n / 12));
+      for (let a = 0; a < n; a += step) {
+        probes.push(stored[a]!);
+        const b = (a * 7 + 3) % n;
+        probes.push(stored[a]!.map((x, i) => (i % 3 === 0 ? 0 : x + 0.5 * stored[b]![i]!)));
+      }
+      const filters: (MetaFilter | undefined)[] = [
+        undefined,
+        ...new Set(this.docs.map((d) => d.metadata.source)),
+      ].map((source) => (source === undefined ? undefined : { source }));
+      const same = (x: [Document<DocMeta>, number][], y: [Document<DocMeta>, number][]) =>
+        x.length === y.length && x.every(([d, s], i) => d === y[i]![0] && Object.is(s, y[i]![1]));
+      this.scan = scan;
+      const ok = probes.every((q) =>
+        filters.every((filter) =>
+          same(this.searchAllSync(sparsify(q), filter), this.searchSync(q, n, filter)),
+        ),
+      );
+      if (!ok) scan = null;
+    }
+    this.scan = scan;
+    return scan;
   }
 
   async similaritySearchVectorWithScore(

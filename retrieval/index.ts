@@ -194,8 +194,8 @@ export class HybridIndex implements Retriever {
   private denseRanking(query: string, source?: SourceId): { key: string; score: number }[] {
     const bag = this.parts.embeddings.queryFeatures(query);
     if (bag.size === 0) return []; // nothing the indexed texts share: no neighbours, not arbitrary ones
-    const vec = this.parts.embeddings.vectorize(bag);
-    const res = this.parts.store.searchSync(vec, this.parts.store.size, source ? { source } : undefined);
+    const vec = this.parts.embeddings.vectorizeSparse(bag);
+    const res = this.parts.store.searchAllSync(vec, source ? { source } : undefined);
     return dedupe(res.map(([d, score]) => ({ key: unitKey(d.metadata.source, d.metadata.ref), score })));
   }
 
