@@ -32,13 +32,27 @@ function addFeature(bag: FeatureBag, f: string, w: number) {
   bag.set(f, (bag.get(f) ?? 0) + w);
 }
 
+/** Each word's n-gram features (`g:` and the gram), memoised: words recur. Bounded: cleared when full. */
+const gramCache = new Map<string, string[]>();
+const GRAM_CACHE = 20_000;
+
+function ngramFeatures(word: string): string[] {
+  let grams = gramCache.get(word);
+  if (grams === undefined) {
+    const padded = `<${word}>`;
+    grams = [];
+    for (let n = 3; n <= 5; n += 1)
+      for (let i = 0; i + n <= padded.length; i += 1) grams.push(`g:${padded.slice(i, i + n)}`);
+    if (gramCache.size >= GRAM_CACHE) gramCache.clear();
+    gramCache.set(word, grams);
+  }
+  return grams;
+}
+
 function addNgrams(bag: FeatureBag, word: string, w: number) {
-  const padded = `<${word}>`;
-  const grams: string[] = [];
-  for (let n = 3; n <= 5; n += 1)
-    for (let i = 0; i + n <= padded.length; i += 1) grams.push(padded.slice(i, i + n));
+  const grams = ngramFeatures(word);
   if (grams.length === 0) return;
-  for (const g of grams) addFeature(bag, `g:${g}`, w / Math.sqrt(grams.length));
+  for (const g of grams) addFeature(bag, g, w / Math.sqrt(grams.length));
 }
 
 export interface HashingEmbeddingsOptions {

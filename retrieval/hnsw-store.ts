@@ -74,6 +74,7 @@ export class HnswVectorStore extends VectorStore {
       const meta = DocMetaSchema.parse(documents[i]!.metadata);
       this.index.addPoint(v, this.docs.length);
       this.scan = undefined;
+      this.masks.clear();
       this.docs.push(new Document({ pageContent: documents[i]!.pageContent, metadata: meta }));
     });
   }
@@ -108,11 +109,22 @@ export class HnswVectorStore extends VectorStore {
   searchAllSync(query: SparseVector, filter?: MetaFilter): [Document<DocMeta>, number][] {
     const scan = this.exactScan();
     if (!scan) return this.searchSync(densify(query, this.dim), this.docs.length, filter);
-    const { labels, distances } = scan.rank(
-      query,
-      filter ? (label) => matches(this.docs[label]!.metadata, filter) : undefined,
-    );
+    const keep = filter ? this.keepMask(filter) : undefined;
+    const { labels, distances } = scan.rank(query, keep ? (label) => keep[label] === 1 : undefined);
     return labels.map((label) => [this.docs[label]!, 1 - distances[label]!] as [Document<DocMeta>, number]);
+  }
+
+  /** Which documents a filter keeps (memoised per filter; the filters in use are few). */
+  private readonly masks = new Map<string, Uint8Array>();
+  private keepMask(filter: MetaFilter): Uint8Array {
+    const id = `${filter.source ?? ''}\u0000${filter.ref ?? ''}\u0000${filter.lang ?? ''}`;
+    let mask = this.masks.get(id);
+    if (mask === undefined) {
+      mask = Uint8Array.from(this.docs, (d) => (matches(d.metadata, filter) ? 1 : 0));
+      if (this.masks.size >= 64) this.masks.clear();
+      this.masks.set(id, mask);
+    }
+    return mask;
   }
 
   /**

@@ -150,7 +150,12 @@ export class HybridIndex implements Retriever {
   private readonly rankPos: Int32Array;
   private readonly used: Uint8Array;
 
+  /** The unit key of each indexed document (lexical ids), and of each of the vector store's documents. */
+  private readonly docKeys: string[];
+  private readonly storeKeys = new WeakMap<object, string>();
+
   constructor(private readonly parts: Parts) {
+    this.docKeys = parts.docs.map((d) => unitKey(d.source, d.ref));
     const units = parts.units;
     const n = units.length;
     this.byKey = new Map(units.map((u) => [unitKey(u.source, u.ref), u]));
@@ -190,13 +195,22 @@ export class HybridIndex implements Retriever {
     return this.parts.units;
   }
 
+  private storeKey(d: { metadata: { source: string; ref: string } }): string {
+    let key = this.storeKeys.get(d);
+    if (key === undefined) {
+      key = unitKey(d.metadata.source, d.metadata.ref);
+      this.storeKeys.set(d, key);
+    }
+    return key;
+  }
+
   /** Refs ranked by the dense index, best first (each ref once). */
   private denseRanking(query: string, source?: SourceId): { key: string; score: number }[] {
     const bag = this.parts.embeddings.queryFeatures(query);
     if (bag.size === 0) return []; // nothing the indexed texts share: no neighbours, not arbitrary ones
     const vec = this.parts.embeddings.vectorizeSparse(bag);
     const res = this.parts.store.searchAllSync(vec, source ? { source } : undefined);
-    return dedupe(res.map(([d, score]) => ({ key: unitKey(d.metadata.source, d.metadata.ref), score })));
+    return dedupe(res.map(([d, score]) => ({ key: this.storeKey(d), score })));
   }
 
   /** Refs ranked by the lexical index, best first (each ref once). */
@@ -206,8 +220,7 @@ export class HybridIndex implements Retriever {
     );
     return dedupe(
       res.map((r) => {
-        const d = this.parts.docs[r.id]!;
-        return { key: unitKey(d.source, d.ref), score: r.score };
+        return { key: this.docKeys[r.id]!, score: r.score };
       }),
     );
   }
@@ -362,8 +375,7 @@ export class HybridIndex implements Retriever {
       );
       const ranking = dedupe(
         res.map((r) => {
-          const d = this.parts.docs[r.id]!;
-          return { key: unitKey(d.source, d.ref), score: r.score };
+          return { key: this.docKeys[r.id]!, score: r.score };
         }),
       );
       const best = ranking[0] && this.byKey.get(ranking[0].key);
