@@ -49,9 +49,13 @@ const PINO_LEVEL: Record<LogLevel, LogLevelName> = {
 export function boltLogger(base: Logger, component = 'bolt'): SlackLogger {
   let log = base.child({ component });
   return {
-    debug: (...m: unknown[]) => log.debug(toText(m)),
-    // Bolt's info lines can carry request details; keep them at debug unless they are plainly operational.
-    info: (...m: unknown[]) => log.info(toText(m)),
+    // Bolt and the Web API client log several debug lines per request: format only what will be written.
+    debug: (...m: unknown[]) => {
+      if (log.isLevelEnabled('debug')) log.debug(toText(m));
+    },
+    info: (...m: unknown[]) => {
+      if (log.isLevelEnabled('info')) log.info(toText(m));
+    },
     warn: (...m: unknown[]) => log.warn(toText(m)),
     error: (...m: unknown[]) => log.error(toText(m)),
     setLevel: (level: LogLevel) => {

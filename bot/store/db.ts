@@ -78,6 +78,10 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX case_events_case ON case_events (case_id);
   `,
+  // 2: every mention in a thread asks for its active case; without this index that read scans all cases
+  `
+  CREATE INDEX cases_thread ON cases (channel, thread_ts);
+  `,
 ];
 
 /** Brings a database to the newest schema; returns the version it ended at. */

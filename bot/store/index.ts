@@ -145,6 +145,19 @@ export function parseAnswer(raw: unknown): ReturnType<typeof AnswerSchema.safePa
   return parsed;
 }
 
+/** The stored form of a frozen (reused, see bot/advice-cache.ts) answer, serialised once. */
+const frozenJson = new WeakMap<object, string>();
+
+function answerJson(answer: Answer): string {
+  if (!Object.isFrozen(answer)) return JSON.stringify(answer);
+  let json = frozenJson.get(answer);
+  if (json === undefined) {
+    json = JSON.stringify(answer);
+    frozenJson.set(answer, json);
+  }
+  return json;
+}
+
 const checkedAnswer = (raw: unknown): Answer =>
   typeof raw === 'object' && raw !== null && validAnswers.has(raw)
     ? (raw as Answer)
@@ -277,7 +290,7 @@ export class Store {
       this.sql(
         `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(a.id, a.channel, a.threadTs, a.user, a.question, JSON.stringify(a.answer), a.eventId ?? null, t);
+      ).run(a.id, a.channel, a.threadTs, a.user, a.question, answerJson(a.answer), a.eventId ?? null, t);
       const turns = [...(this.getThread(a.channel, a.threadTs)?.turns ?? []), a.question].slice(-MAX_TURNS);
       this.sql(
         `INSERT INTO threads (channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?)
