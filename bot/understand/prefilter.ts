@@ -11,7 +11,10 @@
  * `s`); text with `ſ` is always run.
  */
 
-/** What a part of a pattern can match: exactly one of a few strings, or anything containing one of them. */
+/**
+ * What a part of a pattern can match: exactly one of a few strings, or anything containing one of them.
+ * In a requirement, a string marked `BEGIN` is one the match begins with.
+ */
 type Info = { exact: Set<string> } | { req: Set<string> | null };
 
 const MAX_EXACT = 64;
@@ -20,16 +23,24 @@ const MIN_LEN = 3;
 const MAX_REQ = 48;
 
 const ANY: Info = { req: null };
+/**
+ * Marks a string that must start a word: it follows `(?<![\p{L}\p{N}])`, so the character before it
+ * is no letter or digit ("tale" in "vil tale med", not in "aftale").
+ */
+const WORD_START = '\u0000';
+/** Marks a required string that begins the match (so what comes before it in a sequence joins it). */
+const BEGIN = '\u0001';
+const bare = (x: string) => x.replace(/^[\u0000\u0001]+/u, '');
 const EMPTY: Info = { exact: new Set(['']) };
 
 function toReq(i: Info): Set<string> | null {
   if ('req' in i) return i.req;
-  return i.exact.has('') ? null : i.exact;
+  return i.exact.has('') ? null : new Set([...i.exact].map((x) => BEGIN + x));
 }
 
-function minLen(s: Set<string>): number {
+function minLen(s: Iterable<string>): number {
   let m = Number.POSITIVE_INFINITY;
-  for (const x of s) m = Math.min(m, x.length);
+  for (const x of s) m = Math.min(m, bare(x).length);
   return m;
 }
 
@@ -41,6 +52,25 @@ function better(a: Set<string> | null, b: Set<string> | null): Set<string> | nul
   const lb = minLen(b);
   if (la !== lb) return la > lb ? a : b;
   return a.size <= b.size ? a : b;
+}
+/**
+ * What a run of known strings followed by a part with requirement `b` requires: each string of `b`
+ * that begins the part is joined to the run ("vil " + "tale"); the others stand alone. `atStart`: the
+ * run begins the match.
+ */
+function joinRun(run: Set<string>, b: Set<string>, atStart: boolean): Set<string> | null {
+  const out = new Set<string>();
+  for (const y of b) {
+    if (!y.startsWith(BEGIN)) out.add(y);
+    else for (const x of run) out.add((atStart ? BEGIN : '') + x + y.slice(1));
+    if (out.size > MAX_EXACT) return null;
+  }
+  return out;
+}
+
+/** The requirement without its `BEGIN` marks (for a part that no longer begins the match). */
+function strip(r: Set<string> | null): Set<string> | null {
+  return r && new Set([...r].map((x) => (x.startsWith(BEGIN) ? x.slice(1) : x)));
 }
 
 function concat(a: Info, b: Info): Info {
@@ -82,7 +112,11 @@ const CHAR_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f
 /** A small recursive-descent reader of JavaScript pattern syntax, as far as the prefilter needs it. */
 class Reader {
   i = 0;
-  constructor(private readonly src: string) {}
+  /** With `wordStarts`, a word boundary look-behind is kept as `WORD_START` before what follows it. */
+  constructor(
+    private readonly src: string,
+    private readonly wordStarts = false,
+  ) {}
 
   parse(): Info {
     const info = this.alternatives();
@@ -101,9 +135,14 @@ class Reader {
 
   /** Runs of exactly known atoms are joined into strings; the best run's strings are required. */
   private sequence(): Info {
-    let run: Info = EMPTY;
+    let run = EMPTY as { exact: Set<string> };
+    let runAtStart = true; // the run begins where the match begins
     let best: Set<string> | null = null;
     let exact = true;
+    const runReq = () => {
+      const r = toReq(run);
+      return r && !runAtStart ? new Set([...r].map((x) => x.slice(1))) : r;
+    };
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
       const atom = this.quantified(this.atom());
       const joined = concat(run, atom);
@@ -112,14 +151,23 @@ class Reader {
         continue;
       }
       exact = false;
-      best = better(best, toReq(run));
+      const atomReq = toReq(atom);
+      // The run joined to the strings the atom begins with ("vil " + "tale|snakke …").
+      const both = atomReq && !('exact' in atom) ? joinRun(run.exact, atomReq, runAtStart) : null;
+      best = better(best, both ?? runReq());
       if ('exact' in atom) run = atom;
       else {
-        best = better(best, toReq(atom));
-        run = EMPTY;
+        if (!both)
+          best = better(
+            best,
+            atomReq && runAtStart && run.exact.size === 1 && run.exact.has('') ? atomReq : strip(atomReq),
+          );
+        run = EMPTY as { exact: Set<string> };
       }
+      runAtStart = false;
     }
-    return exact ? run : { req: better(best, toReq(run)) };
+    if (exact) return run;
+    return { req: better(best, runReq()) };
   }
 
   private quantified(atom: Info): Info {
@@ -168,9 +216,13 @@ class Reader {
       this.i = close + 1;
     } else if (rest.startsWith('(?')) throw new Error('unknown group');
     else this.i += 1;
+    const from = this.i;
     const inner = this.alternatives();
     if (this.src[this.i] !== ')') throw new Error('unbalanced');
+    const body = this.src.slice(from, this.i);
     this.i++;
+    if (this.wordStarts && rest === '(?<!' && body === String.raw`[\p{L}\p{N}]`)
+      return { exact: new Set([WORD_START]) };
     return lookaround ? EMPTY : inner;
   }
 
@@ -215,20 +267,39 @@ class Reader {
 }
 
 /** The strings one of which every match contains (lower case), or undefined when there is no useful test. */
-export function requiredStrings(source: string, minLength = MIN_LEN): string[] | undefined {
+export function requiredStrings(
+  source: string,
+  minLength = MIN_LEN,
+  wordStarts = false,
+): string[] | undefined {
   let info: Info;
   try {
-    info = new Reader(source).parse();
+    info = new Reader(source, wordStarts).parse();
   } catch {
     return undefined;
   }
   const req = toReq(info);
   if (!req) return undefined;
+  // A word start inside a string ("x" then a boundary) is only dropped: the rest is still required.
+  const cleaned = [...req].map((x) => {
+    const y = x.replaceAll(BEGIN, '');
+    const rest = y.replaceAll(WORD_START, '');
+    return y.startsWith(WORD_START) ? WORD_START + rest : rest;
+  });
+  if (cleaned.some((x) => x === '' || x === WORD_START)) return undefined;
   // A string that contains another one of the set adds nothing ("skrev" covers "skrevet").
-  const all = [...req];
+  const all = [...new Set(cleaned)];
   const kept = all.filter((s) => !all.some((t) => t !== s && s.includes(t)));
-  if (kept.length > MAX_REQ || minLen(new Set(kept)) < minLength) return undefined;
+  if (kept.length > MAX_REQ || minLen(kept) < minLength) return undefined;
   return kept;
+}
+
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
+/** `word` occurs in `text` where no letter or digit is right before it. */
+function atWordStart(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1))
+    if (i === 0 || !LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, i - 2), i))) return true;
+  return false;
 }
 
 const cache = new WeakMap<RegExp, string[] | null>();
@@ -245,7 +316,7 @@ export function mayMatch(rx: RegExp, text: string, short = false): boolean {
   const c = short ? shortCache : cache;
   let req = c.get(rx);
   if (req === undefined) {
-    req = requiredStrings(rx.source, short ? 1 : MIN_LEN) ?? null;
+    req = requiredStrings(rx.source, short ? 1 : MIN_LEN, !short) ?? null;
     c.set(rx, req);
   }
   if (!req) return true;
@@ -255,9 +326,13 @@ export function mayMatch(rx: RegExp, text: string, short = false): boolean {
     lastLongS = lastLower.includes('ſ');
   }
   if (lastLongS) return true;
-  for (const s of req) if (lastLower.includes(s)) return true;
+  for (const s of req)
+    if (s.startsWith(WORD_START) ? atWordStart(lastLower, s.slice(1)) : lastLower.includes(s)) return true;
   return false;
 }
+
+/** Up to this many words, `includes` per word beats one walk of the trie. */
+const FEW_WORDS = 64;
 
 interface TrieNode {
   next: Map<number, TrieNode>;
@@ -296,6 +371,11 @@ export class WordScanner {
   /** Which words occur in `text`: `found[id]` is 1 for each. */
   scan(text: string): Uint8Array {
     const found = new Uint8Array(this.ids.size);
+    if (this.ids.size <= FEW_WORDS) {
+      // A few words: the built-in search is faster than walking the trie from every position.
+      for (const [word, id] of this.ids) if (text.includes(word)) found[id] = 1;
+      return found;
+    }
     for (let i = 0; i < text.length; i++) {
       let node: TrieNode | undefined = this.root;
       for (let j = i; j < text.length; j++) {
