@@ -29,22 +29,47 @@ export interface SparseVector {
 const f = Math.fround;
 
 export class DenseScan {
-  /** Stored (already normalised, float) vectors, coordinate-major: `points[i * n + label]`. */
-  private readonly points: Float32Array;
+  /**
+   * The stored (already normalised, float) vectors by coordinate, only their non-zero values (a zero
+   * adds nothing to a lane): coordinate `i` holds `labels[offsets[i] .. offsets[i + 1])` and `values`.
+   */
+  private readonly offsets: Int32Array;
+  private readonly labels: Int32Array;
+  private readonly values: Float32Array;
   private readonly n: number;
-  /** Scratch: the four float lanes of every document. */
-  private readonly lanes: Float32Array;
+  /** Scratch: each document's four float lanes. */
+  private readonly lanes: [Float64Array, Float64Array, Float64Array, Float64Array];
+  /** Bits for sorting: labels below `2 ** shift`. */
+  private readonly shift: number;
 
   constructor(
     readonly dim: number,
     stored: readonly (readonly number[])[],
   ) {
     this.n = stored.length;
-    this.points = new Float32Array(dim * this.n);
-    stored.forEach((p, label) => {
-      for (let i = 0; i < dim; i += 1) this.points[i * this.n + label] = p[i]!;
-    });
-    this.lanes = new Float32Array(4 * this.n);
+    this.offsets = new Int32Array(dim + 1);
+    const labels: number[] = [];
+    const values: number[] = [];
+    for (let i = 0; i < dim; i += 1) {
+      this.offsets[i] = labels.length;
+      stored.forEach((p, label) => {
+        const x = Math.fround(p[i]!);
+        if (x !== 0) {
+          labels.push(label);
+          values.push(x);
+        }
+      });
+    }
+    this.offsets[dim] = labels.length;
+    this.labels = Int32Array.from(labels);
+    this.values = Float32Array.from(values);
+    this.lanes = [
+      new Float64Array(this.n),
+      new Float64Array(this.n),
+      new Float64Array(this.n),
+      new Float64Array(this.n),
+    ];
+    this.shift = Math.max(1, Math.ceil(Math.log2(this.n + 1)));
   }
 
   /** hnswlib-node's query preparation: float coordinates, normalised in float. */
@@ -59,36 +84,47 @@ export class DenseScan {
 
   /** Every document's cosine distance to the query, as hnswlib computes it (float values). */
   distances(q: SparseVector): Float64Array {
-    const { n, points, lanes } = this;
+    const { n, offsets, labels, values, lanes } = this;
     const v = DenseScan.normalise(q);
-    lanes.fill(0);
+    for (const lane of lanes) lane.fill(0);
     for (let j = 0; j < q.index.length; j += 1) {
       const i = q.index[j]!;
       const x = v[j]!;
       if (x === 0) continue;
-      const lane = i & 3;
-      const row = i * n;
-      for (let label = 0; label < n; label += 1) {
-        const k = 4 * label + lane;
-        lanes[k] = lanes[k]! + f(x * points[row + label]!); // the store into a Float32Array rounds the sum
+      const lane = lanes[i & 3]!;
+      for (let p = offsets[i]!, end = offsets[i + 1]!; p < end; p += 1) {
+        const label = labels[p]!;
+        lane[label] = f(lane[label]! + f(x * values[p]!));
       }
     }
+    const [l0, l1, l2, l3] = lanes;
     const out = new Float64Array(n);
-    for (let label = 0; label < n; label += 1) {
-      const k = 4 * label;
-      const sum = f(f(f(lanes[k]! + lanes[k + 1]!) + lanes[k + 2]!) + lanes[k + 3]!);
-      out[label] = f(1 - sum);
-    }
+    for (let label = 0; label < n; label += 1)
+      out[label] = f(1 - f(f(f(l0[label]! + l1[label]!) + l2[label]!) + l3[label]!)) + 0; // + 0: no -0
     return out;
   }
 
   /** Labels by ascending distance (ties by label), with their distances, as `searchKnn(q, n)`. */
-  rank(q: SparseVector, keep?: (label: number) => boolean): { labels: number[]; distances: Float64Array } {
+  rank(q: SparseVector, keep?: Uint8Array): { labels: number[]; distances: Float64Array } {
     const d = this.distances(q);
-    const labels: number[] = [];
-    for (let label = 0; label < this.n; label += 1) if (!keep || keep(label)) labels.push(label);
-    labels.sort((a, b) => d[a]! - d[b]! || a - b);
-    return { labels, distances: d };
+    if (this.shift > 21) {
+      const all: number[] = [];
+      for (let label = 0; label < this.n; label += 1) if (!keep || keep[label] === 1) all.push(label);
+      return { labels: all.sort((a, b) => d[a]! - d[b]! || a - b), distances: d };
+    }
+    // Sort keys: a float's bits made order-preserving as an unsigned integer, the label below them
+    // (at most 32 + 21 bits: exact in a double), so that a plain numeric sort orders by (distance, label).
+    const bits = new Uint32Array(Float32Array.from(d).buffer);
+    const scale = 2 ** this.shift;
+    const keys: number[] = [];
+    for (let label = 0; label < this.n; label += 1) {
+      if (keep && keep[label] !== 1) continue;
+      const b = bits[label]!;
+      const ordered = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+      keys.push(ordered * scale + label);
+    }
+    const sorted = Float64Array.from(keys).sort();
+    return { labels: Array.from(sorted, (k) => k % scale), distances: d };
   }
 }
 

@@ -110,7 +110,7 @@ export class HnswVectorStore extends VectorStore {
     const scan = this.exactScan();
     if (!scan) return this.searchSync(densify(query, this.dim), this.docs.length, filter);
     const keep = filter ? this.keepMask(filter) : undefined;
-    const { labels, distances } = scan.rank(query, keep ? (label) => keep[label] === 1 : undefined);
+    const { labels, distances } = scan.rank(query, keep);
     return labels.map((label) => [this.docs[label]!, 1 - distances[label]!] as [Document<DocMeta>, number]);
   }
 
