@@ -119,6 +119,30 @@ function errorCode(e: unknown): string {
   return 'unknown_error';
 }
 
+const turnWaiters: (() => void)[] = [];
+let turnScheduled = false;
+
+function drainTurn(): void {
+  const next = turnWaiters.shift();
+  if (turnWaiters.length > 0) setImmediate(drainTurn);
+  else turnScheduled = false;
+  next?.();
+}
+
+/**
+ * Resolves in a later turn of the event loop, one waiter per turn: thinking (the pipeline is synchronous)
+ * is spread over turns, so Slack's acks, which must come within 3 seconds, never wait behind a queue of it.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    turnWaiters.push(resolve);
+    if (!turnScheduled) {
+      turnScheduled = true;
+      setImmediate(drainTurn);
+    }
+  });
+}
+
 /** Posts to a thread (or, for a placeholder ts, as a top-level message to the channel/user). */
 export async function postToThread(
   client: WebClient,
@@ -189,6 +213,12 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
     return question.length === 0 ? 'empty' : 'refused';
   }
 
+  // One answer per turn of the event loop: requests that arrived meanwhile are read and acked first.
+  await nextTurn();
+  if (store.getEvent(q.eventId) !== undefined) {
+    log.info(ctx, 'duplicate delivery ignored');
+    return 'duplicate';
+  }
   // The thread is the conversation: its earlier turns give the follow-up its topic, its facts carry over.
   const thread = store.threadContext(q.channel, q.threadTs);
   const advised = adviseSafely(deps, {
