@@ -193,6 +193,18 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         `${JSON.stringify({ level: 'warn', msg: 'answer failed its guards', failures: failures.map((f) => f.code) })}\n`,
       ));
   const chooser = new ParagraphChooser(kb);
+  // The minister's words on care when buying cameras: a fixed query, so searched once.
+  let careUnit: Hit | null | undefined;
+  const care = (): Hit | undefined => {
+    if (careUnit === undefined)
+      careUnit =
+        descendToParagraphs(
+          retriever.search(CARE_QUERY, { k: 1, source: GUIDANCE }),
+          CARE_QUERY,
+          chooser,
+        )[0] ?? null;
+    return careUnit ?? undefined;
+  };
 
   const derive = (topic: Topic, a: Answer): Verdict =>
     deriveVerdict(
@@ -261,12 +273,8 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     }
     const camera = facts.component === 'surveillance_camera';
     if (camera && (topic === 'equipment_purchase' || topic === 'agreement')) {
-      const care = descendToParagraphs(
-        retriever.search(CARE_QUERY, { k: 1, source: GUIDANCE }),
-        CARE_QUERY,
-        chooser,
-      )[0];
-      if (care) refs.push([care.source, care.ref]);
+      const c = care();
+      if (c) refs.push([c.source, c.ref]);
     }
     const seen = new Set<string>();
     const citations: Citation[] = [];
