@@ -39,8 +39,26 @@ function squashedSource(source: SourceId): string {
   return s;
 }
 
+/**
+ * Verdicts on quotes already checked. Quotes are cut from the units' own text, so there are few of them;
+ * the bound only keeps an odd caller from growing it without end.
+ */
+const verbatimSeen = new Map<string, boolean>();
+const VERBATIM_SEEN_MAX = 10_000;
+
 /** True when `quote` (pieces separated by an ellipsis, in order) stands verbatim in the source. */
 export function isVerbatim(source: SourceId, quote: string): boolean {
+  const key = `${source}\u0000${quote}`;
+  let ok = verbatimSeen.get(key);
+  if (ok === undefined) {
+    ok = findVerbatim(source, quote);
+    if (verbatimSeen.size >= VERBATIM_SEEN_MAX) verbatimSeen.clear();
+    verbatimSeen.set(key, ok);
+  }
+  return ok;
+}
+
+function findVerbatim(source: SourceId, quote: string): boolean {
   const text = squashedSource(source);
   let from = 0;
   const pieces = quote
