@@ -176,6 +176,8 @@ export const EXPANSION_WEIGHT = 1;
 export const PART_WEIGHT = 0.6;
 
 const MIN_PART = 3;
+/** At most this many words' analyses are memoised per language. */
+const WORD_CACHE = 20_000;
 /** Words that are also inflectional or derivational endings: never a compound's head. */
 const SUFFIX_LIKE = new Set([
   'ingen',
@@ -202,7 +204,8 @@ export class Analyzer {
   /** Glossary phrases as stem sequences per language, with the entry's expansion terms. */
   /** Glossary phrases by language and first stem. */
   private readonly phrases = { da: new Map<string, Phrase[]>(), en: new Map<string, Phrase[]>() };
-  private readonly queryCache = new Map<string, WeightedTerm[]>();
+  private readonly queryCache = new Map<string, { terms: WeightedTerm[]; words: string[] }>();
+  private readonly positionCache = { da: new Map<string, Position>(), en: new Map<string, Position>() };
   private readonly conceptCache = new Map<string, string[][]>();
   /** The concept of a date in a question: the statute's dates and its temporal provisions. */
   private readonly dateConcept: string[];
@@ -325,11 +328,23 @@ export class Analyzer {
     const out: Position[] = [];
     for (const w of tokenize(text)) {
       if (!keepStop && (isStopWord(w, lang) || (alsoStop !== undefined && isStopWord(w, alsoStop)))) continue;
-      const parts = lang === 'da' ? this.splitCompound(w).map((p) => stem(p, 'da')) : [];
-      out.push({ word: w, stem: stem(w, lang), parts: [...new Set(parts)] });
+      out.push(this.position(w, lang));
     }
     for (const t of specialTerms(text)) out.push({ word: t, stem: t, parts: [] });
     return out;
+  }
+
+  /** The analysis of one word (shared, not to be changed). Memoised: words recur; bounded. */
+  private position(w: string, lang: Lang): Position {
+    const cache = this.positionCache[lang];
+    let p = cache.get(w);
+    if (p === undefined) {
+      const parts = lang === 'da' ? this.splitCompound(w).map((x) => stem(x, 'da')) : [];
+      p = { word: w, stem: stem(w, lang), parts: [...new Set(parts)] };
+      if (cache.size >= WORD_CACHE) cache.clear();
+      cache.set(w, p);
+    }
+    return p;
   }
 
   /** Index terms of a text in a language: stems and compound-part stems. */
@@ -413,21 +428,35 @@ export class Analyzer {
    * words (weight 1), compound parts, and the glossary's Danish statute terms (lower weight).
    */
   query(question: string): WeightedTerm[] {
+    return this.analyseQuery(question).terms;
+  }
+
+  /**
+   * The words of a question as `query` reads them (both languages' positions, stop words of either
+   * the language or the question's main language left out), each once, in order.
+   */
+  queryWords(question: string): string[] {
+    return this.analyseQuery(question).words;
+  }
+
+  private analyseQuery(question: string): { terms: WeightedTerm[]; words: string[] } {
     const cached = this.queryCache.get(question);
     if (cached) return cached;
     const text = this.withoutStopPhrases(question);
     const weights = new Map<string, number>();
+    const words = new Set<string>();
     const add = (t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
     const main = detectLanguage(text);
     for (const lang of LANGS) {
       for (const p of this.positions(text, lang, main)) {
+        words.add(p.word);
         add(p.stem, p.stem === '#dato' ? DATE_WEIGHT : p.stem.startsWith('#antal10^') ? MAGNITUDE_WEIGHT : 1);
         // Compound parts only where the question is Danish (`greenland` is no Danish compound).
         if (main === 'da') for (const part of p.parts) add(part, PART_WEIGHT);
       }
     }
     for (const t of this.expansions(text)) add(t.term, t.weight);
-    const out = [...weights].map(([term, weight]) => ({ term, weight }));
+    const out = { terms: [...weights].map(([term, weight]) => ({ term, weight })), words: [...words] };
     if (this.queryCache.size >= 64) this.queryCache.clear();
     this.queryCache.set(question, out);
     return out;

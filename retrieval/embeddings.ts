@@ -6,7 +6,7 @@
  * same vector.
  */
 import { Embeddings } from '@langchain/core/embeddings';
-import { type Analyzer, detectLanguage, LANGS, type Lang, PART_WEIGHT } from './analysis.js';
+import { type Analyzer, detectLanguage, type Lang, PART_WEIGHT } from './analysis.js';
 import type { SparseVector } from './dense-scan.js';
 
 /** 2048 buckets: at 512 the hashed features collide enough to cost a tenth of recall on the eval. */
@@ -96,10 +96,8 @@ export class HashingEmbeddings extends Embeddings {
   queryFeatures(text: string): FeatureBag {
     const bag: FeatureBag = new Map();
     for (const { term, weight } of this.analyzer.query(text)) addFeature(bag, `w:${term}`, weight);
-    const clean = this.analyzer.withoutStopPhrases(text);
-    const main = detectLanguage(clean);
-    const words = new Set(LANGS.flatMap((l) => this.analyzer.positions(clean, l, main).map((p) => p.word)));
-    for (const w of words) addNgrams(bag, w, NGRAM_WEIGHT);
+    // The words `query` read (the same analysis of the same text, so not repeated).
+    for (const w of this.analyzer.queryWords(text)) addNgrams(bag, w, NGRAM_WEIGHT);
     // A feature no indexed text has cannot make any text nearer (bar hash collisions): drop it.
     if (this.docCount > 0) for (const f of bag.keys()) if (this.df[f] === undefined) bag.delete(f);
     return bag;
@@ -141,21 +139,35 @@ export class HashingEmbeddings extends Embeddings {
    * adds its features in the bag's order; the norm adds the squares in the order of the buckets).
    */
   vectorizeSparse(bag: FeatureBag): SparseVector {
-    const sums = new Map<number, number>();
+    if (this.scratch.length !== this.dim) {
+      this.scratch = new Float64Array(this.dim);
+      this.touched = new Uint8Array(this.dim);
+    }
+    const sums = this.scratch;
+    const touched: number[] = [];
     for (const [f, w] of bag) {
       const { bucket, sign, idf } = this.slot(f);
-      sums.set(bucket, (sums.get(bucket) ?? 0) + sign * Math.log1p(w) * idf);
+      if (this.touched[bucket] !== 1) {
+        this.touched[bucket] = 1;
+        touched.push(bucket);
+      }
+      sums[bucket] = sums[bucket]! + sign * Math.log1p(w) * idf;
     }
-    const index = Int32Array.from(sums.keys()).sort();
+    const index = Int32Array.from(touched).sort();
     let norm = 0;
-    for (const b of index) {
-      const x = sums.get(b)!;
-      norm += x * x;
-    }
+    for (const b of index) norm += sums[b]! * sums[b]!;
     norm = Math.sqrt(norm) || 1;
-    const value = Float64Array.from(index, (b) => sums.get(b)! / norm);
+    const value = Float64Array.from(index, (b) => sums[b]! / norm);
+    for (const b of index) {
+      sums[b] = 0;
+      this.touched[b] = 0;
+    }
     return { index, value };
   }
+
+  /** Scratch for `vectorizeSparse`: each bucket's sum, and whether a feature fell in it. */
+  private scratch = new Float64Array(0);
+  private touched = new Uint8Array(0);
 
   private idf(f: string): number {
     return Math.log((this.docCount + 1) / ((this.df[f] ?? 0) + 1)) + 1;
