@@ -334,6 +334,8 @@ interface RegisterIndex {
   countryRe: RegExp;
   /** Single-word names of five letters or more, lower-cased, for near misses ("Eriksson", "Huaewi"). */
   fuzzy: Array<{ name: string; key: string }>;
+  /** The same, by first letter (in the same order). */
+  fuzzyByFirst: Map<string, Array<{ name: string; key: string }>>;
 }
 const indexCache = new WeakMap<SupplierRegister, RegisterIndex>();
 
@@ -383,7 +385,13 @@ function indexOf(reg: SupplierRegister): RegisterIndex {
     fuzzy: supplierNames
       .filter((n) => /^\p{L}{5,}$/u.test(n) && !COMMON_WORD_NAMES.has(n.toLowerCase()))
       .map((n) => ({ name: n, key: n.toLowerCase() })),
+    fuzzyByFirst: new Map(),
   };
+  for (const f of idx.fuzzy) {
+    const bucket = idx.fuzzyByFirst.get(f.key[0]!) ?? [];
+    bucket.push(f);
+    idx.fuzzyByFirst.set(f.key[0]!, bucket);
+  }
   indexCache.set(reg, idx);
   return idx;
 }
@@ -423,6 +431,18 @@ function allMatches(rx: RegExp, text: string): RegExpExecArray[] {
     if (m[0] === '') rx.lastIndex = advance(text, rx.lastIndex, rx.unicode);
   }
   return out;
+}
+/** `rx.test(text)`, skipped when the text holds none of the words every match of `rx` contains. */
+function test(rx: RegExp, text: string): boolean {
+  if (mayMatch(rx, text)) return rx.test(text);
+  if (rx.global || rx.sticky) rx.lastIndex = 0;
+  return false;
+}
+/** `rx.exec(text)`, skipped like `test`. */
+function exec(rx: RegExp, text: string): RegExpExecArray | null {
+  if (mayMatch(rx, text)) return rx.exec(text);
+  if (rx.global || rx.sticky) rx.lastIndex = 0;
+  return null;
 }
 /** The first match of a global `rx` in `text` (`allMatches(rx, text)[0]` without looking further). */
 function firstMatch(rx: RegExp, text: string): RegExpExecArray | undefined {
@@ -472,7 +492,7 @@ function clauseStart(text: string, sentence: Span, pos: number): number {
 
 function negatedBefore(text: string, sentence: Span, pos: number, window = 45): boolean {
   const from = Math.max(clauseStart(text, sentence, pos), pos - window);
-  return NEGATION_RE.test(text.slice(from, pos));
+  return test(NEGATION_RE, text.slice(from, pos));
 }
 
 // ---- organisation --------------------------------------------------------------------------------
@@ -490,7 +510,7 @@ function orgTypeOf(m: RegExpExecArray): OrgType | undefined {
 function findOrganisation(text: string): { type: OrgType; evidence: string } | undefined {
   const found = findOrganisationType(text);
   if (found?.type === 'other' && /hospital|sygehus/iu.test(found.evidence)) {
-    const run = HOSPITAL_OF_REGION_RE.exec(text);
+    const run = exec(HOSPITAL_OF_REGION_RE, text);
     if (run) return { type: 'region', evidence: `${found.evidence} … ${run[0]}` };
   }
   return found;
@@ -506,12 +526,12 @@ function specificAfter(
   const rest = text.slice(from, from + 80).split(/[.!?;\n]/u)[0]!;
   for (const o of orgs) {
     if (o.index < from || o.index + o[0].length > from + rest.length) continue;
-    if (!APPOSITION_RE.test(text.slice(from, o.index))) continue;
+    if (!test(APPOSITION_RE, text.slice(from, o.index))) continue;
     const type = orgTypeOf(o);
-    if (type && type !== 'company' && type !== 'other' && !GENERIC_ORG_RE.test(o[0]))
+    if (type && type !== 'company' && type !== 'other' && !test(GENERIC_ORG_RE, o[0]))
       return { type, end: o.index + o[0].length };
   }
-  const runs = BUSINESS_RUNS_NETWORK_RE.exec(rest);
+  const runs = exec(BUSINESS_RUNS_NETWORK_RE, rest);
   return runs ? { type: 'telecom_provider', end: from + runs.index + runs[0].length } : undefined;
 }
 
@@ -524,27 +544,28 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       if (o.index - after > 70) break;
       const between = text.slice(after, o.index).replace(/\b(?:one|en|et)\s+af\b|\bone\s+of\b/giu, ' ');
       // A sentence end or another party in between: the keyword is about something else.
-      if (/[.!?;\n]/.test(between) || NOT_SELF_BETWEEN_RE.test(between)) break;
+      if (/[.!?;\n]/.test(between) || test(NOT_SELF_BETWEEN_RE, between)) break;
       const type = orgTypeOf(o);
       if (!type) continue;
-      const possessive = POSSESSIVE_RE.test(self[0].trim());
+      const possessive = test(POSSESSIVE_RE, self[0].trim());
       // "Vi har en lille tandlægeklinik": having is owning only with the keyword right after the article.
-      if (HAVE_SELF_RE.test(self[0]) && (/\d/.test(between) || between.trim().split(/\s+/).length > 3)) break;
+      if (test(HAVE_SELF_RE, self[0]) && (/\d/.test(between) || between.trim().split(/\s+/).length > 3))
+        break;
       // "vores udbyder" / "our provider" is a supplier, not the writer.
       // "our company", "vores firma" is the writer's own business.
-      if (possessive && GENERIC_ORG_RE.test(o[0]) && !OWN_BUSINESS_RE.test(o[0])) break;
+      if (possessive && test(GENERIC_ORG_RE, o[0]) && !test(OWN_BUSINESS_RE, o[0])) break;
       // "households in our region", "12.000 kunder i vores kommune": the area the network covers, not the
       // writer ("kameraer i vores kommune" still is the municipality's own).
       if (
         possessive &&
         (type === 'region' || type === 'municipality') &&
-        AREA_BEFORE_RE.test(text.slice(Math.max(0, self.index - 30), self.index)) &&
-        AREA_COUNTED_RE.test(sentenceOf(text, self.index))
+        test(AREA_BEFORE_RE, text.slice(Math.max(0, self.index - 30), self.index)) &&
+        test(AREA_COUNTED_RE, sentenceOf(text, self.index))
       )
         break;
       // "our Danish telco": a possessive is followed closely by what it owns.
       if (possessive && between.trim().split(/\s+/).filter(Boolean).length > 3) break;
-      if (OWN_BUSINESS_RE.test(o[0])) {
+      if (test(OWN_BUSINESS_RE, o[0])) {
         // "our company, a Danish cable operator", "vores virksomhed driver mobilnettet": what the
         // business is or runs says more than the word "company".
         const more = specificAfter(text, orgs, o);
@@ -562,25 +583,25 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
     ) {
       const type = orgTypeOf(o);
       // "Politiet har bedt os om …": a body acting on the writer is someone else.
-      if (type === 'state_authority' && ACTS_ON_WRITER_RE.test(sentenceOf(text, o.index))) continue;
-      if (type && !['other', 'company'].includes(type) && !GENERIC_ORG_RE.test(o[0]))
+      if (type === 'state_authority' && test(ACTS_ON_WRITER_RE, sentenceOf(text, o.index))) continue;
+      if (type && !['other', 'company'].includes(type) && !test(GENERIC_ORG_RE, o[0]))
         return { type, evidence: o[0] };
     }
   }
-  const net = NETWORK_OWNER_RE.exec(text);
+  const net = exec(NETWORK_OWNER_RE, text);
   if (net) return { type: 'telecom_provider', evidence: net[0] };
   // The subject of the question: "Må en kommune bruge …?", "Can a municipality …", "Gælder loven for en region?"
   for (const o of orgs) {
     const before = text.slice(Math.max(0, o.index - 40), o.index);
     const type = orgTypeOf(o);
-    if (type && QUESTION_SUBJECT_BEFORE_RE.test(before) && !GENERIC_ORG_RE.test(o[0]))
+    if (type && test(QUESTION_SUBJECT_BEFORE_RE, before) && !test(GENERIC_ORG_RE, o[0]))
       return { type, evidence: before.replace(/^.*?(\p{L}+\s+\p{L}+\s+)$/su, '$1') + o[0] };
   }
   // A region or municipality named as the writer's place: "Region Midtjylland overvejer …",
   // "hos os i Region Syddanmark", "Aarhus Kommune vil købe …"; not as a customer ("leverer til …").
   for (const m of allMatches(NAMED_PUBLIC_BODY_RE, text)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    if (!WRITER_NAMED_BEFORE_RE.test(before)) continue;
+    if (!test(WRITER_NAMED_BEFORE_RE, before)) continue;
     return { type: m.groups?.region !== undefined ? 'region' : 'municipality', evidence: m[0] };
   }
   return undefined;
@@ -596,7 +617,7 @@ function findNationwide(text: string, spans: Span[]): { value: boolean; evidence
         !negatedBefore(text, s, m.index, 50) &&
         // "national public service only" is still nationwide; an obligation without the word is not
         // when what follows limits it ("limited to our region", "men ikke landsdækkende").
-        !(NATIONWIDE_WORD_RE.test(m[0]) ? NEGATED_NATIONWIDE_AFTER_RE : NOT_NATIONWIDE_AFTER_RE).test(after),
+        !(test(NATIONWIDE_WORD_RE, m[0]) ? NEGATED_NATIONWIDE_AFTER_RE : NOT_NATIONWIDE_AFTER_RE).test(after),
       evidence: text.slice(Math.max(s.start, m.index - 30), m.index + m[0].length).trim(),
     };
   }
@@ -634,7 +655,7 @@ function distance(n: Span, a: number, b: number): number {
 function owner(text: string, sentence: Span, a: number, b: number, nums: Span[]): Span | undefined {
   const inSentence = nums.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
   const lead = text.slice(Math.max(sentence.start, a - 25), a);
-  if (LOCATIVE_BEFORE_RE.test(lead)) {
+  if (test(LOCATIVE_BEFORE_RE, lead)) {
     const before = inSentence.filter((n) => n.end <= a);
     if (before.length) return before[before.length - 1];
   }
@@ -666,7 +687,7 @@ function nearestMark(
       if (
         kind !== 'wholesale' &&
         at < num.start &&
-        !SERVED_BEFORE_RE.test(text.slice(Math.max(sentence.start, at - 40), at))
+        !test(SERVED_BEFORE_RE, text.slice(Math.max(sentence.start, at - 40), at))
       )
         continue;
       if (!best || d < best.d) best = { kind, d };
@@ -695,28 +716,28 @@ function findCounts(text: string, spans: Span[]): Count[] {
     const after = text.slice(n.end, Math.min(sentence.end, n.end + 80));
     const before = text.slice(Math.max(sentence.start, n.start - 60), n.start);
     const firstWord = /^\s*([\p{L}$€%]+\.?)/u.exec(after)?.[1];
-    if (firstWord && NOT_USER_WORD_RE.test(firstWord)) continue;
-    const subset = SUBSET_AFTER_RE.test(after) || SUBSET_BEFORE_RE.test(before);
+    if (firstWord && test(NOT_USER_WORD_RE, firstWord)) continue;
+    const subset = test(SUBSET_AFTER_RE, after) || test(SUBSET_BEFORE_RE, before);
     let evidenceEnd = n.end;
     let noun: string | undefined;
     let counted = false;
     let staffOnly = false;
-    const ua = USER_AFTER_RE.exec(after);
+    const ua = exec(USER_AFTER_RE, after);
     if (ua?.groups && okGap(ua.groups.gap!)) {
       counted = true;
       evidenceEnd = n.end + ua[0].length;
       noun = ua.groups.noun!.toLowerCase();
     } else {
-      const sa = STAFF_AFTER_RE.exec(after);
+      const sa = exec(STAFF_AFTER_RE, after);
       // "we serve 800 ministry staff under a contract": the state body says whose staff they are.
       const sentenceText = text.slice(sentence.start, sentence.end);
-      const served = CONTRACT_RE.test(sentenceText) || SERVE_VERB_RE.test(sentenceText);
+      const served = test(CONTRACT_RE, sentenceText) || test(SERVE_VERB_RE, sentenceText);
       const staffGap = sa?.groups ? sa.groups.gap! : '';
       if (sa?.groups && okGap(served ? staffGap.replace(STATE_MARK_RE, ' ') : staffGap)) {
         counted = true;
         staffOnly = true;
         evidenceEnd = n.end + sa[0].length;
-      } else if (USER_BEFORE_RE.test(before)) {
+      } else if (test(USER_BEFORE_RE, before)) {
         counted = true;
       } else {
         // A noun with a typo ("ca 1,2 mio slutbrugre"), or people the writer's own network reaches
@@ -727,7 +748,7 @@ function findCounts(text: string, spans: Span[]): Count[] {
           evidenceEnd = n.end + found.end;
           noun = found.noun;
         } else if (
-          CONTINUATION_BEFORE_RE.test(before) &&
+          test(CONTINUATION_BEFORE_RE, before) &&
           candidates.some((c) => c.n.end <= n.start && c.n.end >= sentence.start)
         ) {
           counted = true; // "40k customers plus 15k on our wholesale partners' services"
@@ -760,7 +781,7 @@ function findCounts(text: string, spans: Span[]): Count[] {
       Math.min(sentence.end, evidenceEnd + 15),
     );
     const total =
-      (kind === 'own' && TOTAL_MARK_RE.test(win)) || (kind === 'wholesale' && STRICT_TOTAL_RE.test(tight));
+      (kind === 'own' && test(TOTAL_MARK_RE, win)) || (kind === 'wholesale' && test(STRICT_TOTAL_RE, tight));
     counts.push({
       value: n.value,
       start: n.start,
@@ -774,8 +795,8 @@ function findCounts(text: string, spans: Span[]): Count[] {
         : ADDITIVE_STRONG_BEFORE_RE
       ).test(text.slice(sentence.start, n.start)),
       approx: n.approx,
-      ...(MORE_THAN_RE.test(before) || after.startsWith('+') ? { qualifier: 'more_than' as const } : {}),
-      ...(LESS_THAN_RE.test(before) ? { qualifier: 'less_than' as const } : {}),
+      ...(test(MORE_THAN_RE, before) || after.startsWith('+') ? { qualifier: 'more_than' as const } : {}),
+      ...(test(LESS_THAN_RE, before) ? { qualifier: 'less_than' as const } : {}),
       evidence: text.slice(n.start, evidenceEnd).trim(),
       evidenceEnd,
       ...(noun ? { noun } : {}),
@@ -794,7 +815,7 @@ function typoUserNoun(after: string): { end: number; noun: string } | undefined 
   for (const w of words.matchAll(/[\p{L}-]+/gu)) {
     if (++seen > 3) break;
     const word = w[0].toLowerCase();
-    if (NOT_USER_WORD_RE.test(word) || !okGap(words.slice(0, w.index))) return undefined;
+    if (test(NOT_USER_WORD_RE, word) || !okGap(words.slice(0, w.index))) return undefined;
     for (const base of X.USER_NOUN_TYPO_BASES) {
       if (word === base || word.endsWith(base)) continue; // spelt right: the noun patterns decide
       const hit =
@@ -822,12 +843,12 @@ function peopleReached(
   start: number,
   after: string,
 ): { end: number; noun: string } | undefined {
-  const people = PEOPLE_AFTER_RE.exec(after);
+  const people = exec(PEOPLE_AFTER_RE, after);
   if (!people?.groups || !okGap(people.groups.gap!)) return undefined;
   const before = text.slice(Math.max(sentence.start, start - 40), start);
-  const reached = REACH_BEFORE_RE.test(before) && OWN_NETWORK_RE.test(text.slice(sentence.start, start));
+  const reached = test(REACH_BEFORE_RE, before) && test(OWN_NETWORK_RE, text.slice(sentence.start, start));
   // "2 million people listen to our FM transmitters"
-  const using = PEOPLE_USE_AFTER_RE.test(after.slice(people[0].length, people[0].length + 60));
+  const using = test(PEOPLE_USE_AFTER_RE, after.slice(people[0].length, people[0].length + 60));
   if (!reached && !using) return undefined;
   return { end: people[0].length, noun: people[0].slice(people.groups.gap!.length).toLowerCase() };
 }
@@ -836,12 +857,12 @@ function peopleReached(
 function okGap(gapText: string): boolean {
   const words = gapText.split(/\s+/).filter(Boolean);
   if (words.length > 5) return false;
-  if (words.some((w) => GAP_BREAK_RE.test(w))) return false; // "3 ISPs whose customers": not a count of them
+  if (words.some((w) => test(GAP_BREAK_RE, w))) return false; // "3 ISPs whose customers": not a count of them
   ORG_RE.lastIndex = 0;
   // "3 ISPs … customers" counts ISPs; "800 of the agency's staff" counts the agency's staff.
-  if (ORG_RE.test(gapText.replace(WHOSE_GAP_RE, ' '))) return false;
+  if (test(ORG_RE, gapText.replace(WHOSE_GAP_RE, ' '))) return false;
   return !words.some(
-    (w) => NOT_USER_WORD_RE.test(w) || (/^(?:of|af)$/i.test(w) === false && /[.!?]/.test(w)),
+    (w) => test(NOT_USER_WORD_RE, w) || (/^(?:of|af)$/i.test(w) === false && /[.!?]/.test(w)),
   );
 }
 
@@ -851,7 +872,7 @@ function okGap(gapText: string): boolean {
  */
 function listedWith(text: string, prev: Count, c: Count): boolean {
   if (!prev.noun || !c.noun || prev.noun === c.noun) return false;
-  return LISTED_RE.test(text.slice(prev.evidenceEnd, c.start));
+  return test(LISTED_RE, text.slice(prev.evidenceEnd, c.start));
 }
 
 /** Words for the state, as written correctly: a state word with one typo is read as that word. */
@@ -882,6 +903,9 @@ function withStateWordsSpelt(text: string): { text: string; original: (a: number
 }
 
 function stateWordSpelt(w: string): string {
+  // Every state word starts with g or s (the only letters whose lower case is g or s).
+  const first = w[0];
+  if (first !== 's' && first !== 'S' && first !== 'g' && first !== 'G') return w;
   const l = w.toLowerCase();
   if (STATE_WORDS.includes(l)) return w;
   if (l.length >= 7) {
@@ -948,11 +972,11 @@ function decideEndUsers(
     };
   } else {
     const spelt = withStateWordsSpelt(text);
-    const no = NO_STATE_RE.exec(spelt.text);
+    const no = exec(NO_STATE_RE, spelt.text);
     if (no) out.state = { value: 0, evidence: spelt.original(no.index, no.index + no[0].length) };
-    else if (counts.some((c) => c.kind === 'local_gov') && CONTRACT_RE.test(text)) {
+    else if (counts.some((c) => c.kind === 'local_gov') && test(CONTRACT_RE, text)) {
       STATE_MARK_RE.lastIndex = 0;
-      if (!STATE_MARK_RE.test(text)) {
+      if (!test(STATE_MARK_RE, text)) {
         const c = counts.find((x) => x.kind === 'local_gov')!;
         out.state = { value: 0, evidence: c.evidence };
       }
@@ -976,7 +1000,7 @@ function findComponent(text: string, spans: Span[]): { value: Component; evidenc
     }
     if (component === 'customer_equipment') {
       const s = sentenceAt(spans, m.index);
-      if (/handset|smartphone|telefon|phone/i.test(m[0]) && OFFICE_RE.test(text.slice(s.start, s.end)))
+      if (/handset|smartphone|telefon|phone/i.test(m[0]) && test(OFFICE_RE, text.slice(s.start, s.end)))
         return { value: 'office_it', evidence: m[0] };
     }
     return { value: component, evidence: m[0] };
@@ -1008,13 +1032,14 @@ function findSupplier(
       // Written as a name (capitalised) or long enough, never an everyday word, and with the name's
       // first letter: people mistype the middle of a name, and "protect" is no "XProtect".
       if (!(capital || lower.length >= 5) || NOT_NEAR_MISSES.has(lower)) continue;
-      const hit = idx.fuzzy.find(
-        (f) =>
-          f.key[0] === lower[0] &&
-          (capital || f.key.length >= 6) &&
-          Math.abs(f.key.length - lower.length) <= 1 &&
-          withinOneEdit(lower, f.key),
-      );
+      const hit = idx.fuzzyByFirst
+        .get(lower[0]!)
+        ?.find(
+          (f) =>
+            (capital || f.key.length >= 6) &&
+            Math.abs(f.key.length - lower.length) <= 1 &&
+            withinOneEdit(lower, f.key),
+        );
       const found = hit ? reg.supplierByName(hit.name) : undefined;
       if (found) {
         fuzzySup = found;
@@ -1032,14 +1057,14 @@ function findSupplier(
     const before = text.slice(Math.max(0, c.index - 60), c.index);
     const after = text.slice(c.index + c[0].length, c.index + c[0].length + 50);
     // "We're a Danish operator"; but "the provider we are considering is Indian" names the supplier's.
-    if (SELF_BEFORE_RE.test(before) && !SUPPLIER_IS_RE.test(before)) continue;
-    if (LAW_AFTER_RE.test(after)) continue; // "the Danish act on supplier security"
+    if (test(SELF_BEFORE_RE, before) && !test(SUPPLIER_IS_RE, before)) continue;
+    if (test(LAW_AFTER_RE, after)) continue; // "the Danish act on supplier security"
     const attachedAfter =
-      SUPPLIER_NOUN_START_RE.test(after) ||
-      PRODUCT_NOUN_START_RE.test(after) ||
+      test(SUPPLIER_NOUN_START_RE, after) ||
+      test(PRODUCT_NOUN_START_RE, after) ||
       namedSpans.some((s) => s.start >= c.index + c[0].length && s.start - (c.index + c[0].length) <= 2);
-    const predicate = SUPPLIER_IS_RE.test(before) && !SELF_BEFORE_RE.test(before.slice(0, -1));
-    const basedIn = BASED_IN_RE.test(before) || FROM_RE.test(before);
+    const predicate = test(SUPPLIER_IS_RE, before) && !test(SELF_BEFORE_RE, before.slice(0, -1));
+    const basedIn = test(BASED_IN_RE, before) || test(FROM_RE, before);
     let attachedBefore = false;
     if (basedIn) {
       // "a managed-services company based in Poland", "Huawei fra Kina": a supplier just before.
@@ -1051,7 +1076,7 @@ function findSupplier(
         (selfAt < 0 || nounAt > selfAt) &&
         (nounAt >= 0 || namedSpans.some((s) => s.end <= c.index && c.index - s.end <= 40));
       // "kameraer fra Kina", "we buy from China": the thing or the purchase names where it comes from.
-      const thingBefore = THING_OR_PURCHASE_BEFORE_RE.test(lead);
+      const thingBefore = test(THING_OR_PURCHASE_BEFORE_RE, lead);
       attachedBefore = supplierBefore || thingBefore;
     }
     // "Netcracker (US)", "Skyworth (china)", "Giesecke+Devrient fra Tyskland", "Allot, based in Israel":
@@ -1097,13 +1122,13 @@ function unregisteredNameBefore(
   idx: RegisterIndex,
 ): string | undefined {
   const window = text.slice(Math.max(0, at - 80), at);
-  const m = UNREGISTERED_NAME_BEFORE_RE.exec(window);
+  const m = exec(UNREGISTERED_NAME_BEFORE_RE, window);
   if (!m?.groups) return undefined;
   // "Vi er TDC Net fra Danmark" is the writer; "kunder i Nordjylland (Danmark)" a place.
   const lead = window.slice(0, m.index);
   // A bare "in"/"i" joins a supplier to its country only right after a supplier's role ("from
   // Sagemcom in France"); "Aarhus and Berlin in Germany" are places.
-  if (/^\s+(?:in|i)\s+(?:the\s+)?$/iu.test(m.groups.link!) && !SUPPLIER_ROLE_BEFORE_RE.test(lead))
+  if (/^\s+(?:in|i)\s+(?:the\s+)?$/iu.test(m.groups.link!) && !test(SUPPLIER_ROLE_BEFORE_RE, lead))
     return undefined;
   if (
     /(?<![\p{L}])(?:i|in|at|på|hos|ved|near|nær|(?:vi|we|jeg|I)\s+(?:er|are|am)|we'?re|i'?m|(?:this|det|her)\s+(?:is|er)(?:\s+(?:en|et|a|an))?)\s+$/iu.test(
@@ -1115,10 +1140,10 @@ function unregisteredNameBefore(
   // ("Regards, Peter from Sweden" is a person).
   const sentence = sentenceOf(text, at);
   if (
-    !SUPPLIER_CONTEXT_RE.test(sentence) &&
+    !test(SUPPLIER_CONTEXT_RE, sentence) &&
     !firstMatch(AGREEMENT_RE, sentence) &&
     !COMPONENT_RES.some(([, rx]) => firstMatch(rx, sentence) !== undefined) &&
-    !SUPPLY_CHANGE_RE.test(sentence)
+    !test(SUPPLY_CHANGE_RE, sentence)
   )
     return undefined;
   // "Skyworth (china)": the bracket closes right after the country.
@@ -1133,9 +1158,9 @@ function unregisteredNameBefore(
   idx.countryRe.lastIndex = 0;
   if (idx.countryRe.test(name)) return undefined;
   if (TERRITORY_RES.some(([, rx]) => firstMatch(rx, name) !== undefined)) return undefined;
-  if (ORG_OR_THING_RE.test(name) || firstMatch(ORG_RE, name) !== undefined) return undefined;
+  if (test(ORG_OR_THING_RE, name) || firstMatch(ORG_RE, name) !== undefined) return undefined;
   if (COMPONENT_RES.some(([, rx]) => firstMatch(rx, name) !== undefined)) return undefined;
-  if (MONTH_WORD_RE.test(name)) return undefined;
+  if (test(MONTH_WORD_RE, name)) return undefined;
   return name;
 }
 const SUPPLIER_ROLE_BEFORE_RE =
@@ -1151,7 +1176,7 @@ function findTerritory(text: string): { value: 'FO' | 'GL' | 'DK'; evidence: str
     for (const m of allMatches(rx, text)) {
       if (t === 'DK') {
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-        if (DK_NOT_TERRITORY_AFTER_RE.test(after)) continue;
+        if (test(DK_NOT_TERRITORY_AFTER_RE, after)) continue;
       }
       return { value: t, evidence: m[0] };
     }
@@ -1175,10 +1200,10 @@ function findStatus(
     // One agreement with a named supplier ("core network contract with Nokia signed in 2020") is the
     // writer's even without a first person; "agreements signed with Huawei" in general is not.
     const oneNamed =
-      ONE_AGREEMENT_RE.test(sentence) &&
+      test(ONE_AGREEMENT_RE, sentence) &&
       supplierRe !== undefined &&
       allMatches(supplierRe, sentence).some((x) => caseOk(x.groups!.n!));
-    if (!(FIRST_PERSON_RE.test(sentence) || FIRST_PERSON_I_RE.test(sentence) || oneNamed)) return false;
+    if (!(test(FIRST_PERSON_RE, sentence) || test(FIRST_PERSON_I_RE, sentence) || oneNamed)) return false;
     return !customerSentence(sentence, supplierRe);
   };
   const newAll = allMatches(NEW_STRONG_RE, text).filter(own);
@@ -1186,14 +1211,14 @@ function findStatus(
   // "will be signed", "skal først underskrives", "not yet signed": no agreement in place yet.
   const oldS = allMatches(EXISTING_STRONG_RE, text)
     .filter(own)
-    .filter((m) => !NOT_YET_BEFORE_RE.test(text.slice(Math.max(0, m.index - 30), m.index)))
+    .filter((m) => !test(NOT_YET_BEFORE_RE, text.slice(Math.max(0, m.index - 30), m.index)))
     .filter((m) => !newAll.some((n) => m.index >= n.index && m.index < n.index + n[0].length))
     .at(-1);
   // "We plan to replace our current supplier": the plan is what is asked about, whatever is in place.
   const planOverCurrent =
     newS &&
     oldS &&
-    ADJECTIVE_EXISTING_RE.test(oldS[0]) &&
+    test(ADJECTIVE_EXISTING_RE, oldS[0]) &&
     sentenceAt(spans, newS.index) === sentenceAt(spans, oldS.index);
   if (newS && oldS)
     return newS.index > oldS.index || planOverCurrent
@@ -1206,9 +1231,9 @@ function findStatus(
   const newWAll = allMatches(NEW_WEAK_RE, text).filter(own);
   const oldW = allMatches(EXISTING_WEAK_RE, text)
     .filter(own)
-    .filter((m) => !DECIDED_ON_BEFORE_RE.test(text.slice(Math.max(0, m.index - 50), m.index)))
+    .filter((m) => !test(DECIDED_ON_BEFORE_RE, text.slice(Math.max(0, m.index - 50), m.index)))
     .filter(
-      (m) => !CUSTOMER_CONTRACT_AFTER_RE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 80)),
+      (m) => !test(CUSTOMER_CONTRACT_AFTER_RE, text.slice(m.index + m[0].length, m.index + m[0].length + 80)),
     )
     // "may we use a Swedish supplier?": the use asked about, not one in place.
     .filter((m) => !newWAll.some((n) => m.index >= n.index && m.index < n.index + n[0].length))
@@ -1230,8 +1255,8 @@ function findStatus(
  */
 const NON_CRITICAL = new Set<Component>(['customer_equipment', 'office_it', 'surveillance_camera', 'other']);
 function customerSentence(sentence: string, supplierRe: RegExp | undefined): boolean {
-  if (!SERVE_VERB_RE.test(sentence) || !CUSTOMER_OBJECT_RE.test(sentence)) return false;
-  if (SUPPLIER_CONTEXT_RE.test(sentence)) return false;
+  if (!test(SERVE_VERB_RE, sentence) || !test(CUSTOMER_OBJECT_RE, sentence)) return false;
+  if (test(SUPPLIER_CONTEXT_RE, sentence)) return false;
   // A critical system is bought from a supplier; phones or masts may be what the customers get.
   const critical = COMPONENT_RES.filter(([c]) => !NON_CRITICAL.has(c));
   if (critical.some(([, rx]) => firstMatch(rx, sentence) !== undefined)) return false;
@@ -1262,9 +1287,9 @@ function dateRole(text: string, sentence: Span, start: number, end: number): Dat
   const from = clauseStart(text, sentence, start);
   const rest = text.slice(end, sentence.end);
   CLAUSE_BREAK_RE.lastIndex = 0;
-  const brk = CLAUSE_BREAK_RE.exec(rest);
+  const brk = exec(CLAUSE_BREAK_RE, rest);
   const clause: Span = { start: from, end: brk ? end + brk.index : sentence.end };
-  if (AGREEMENT_NOUN_OF_DATE_RE.test(text.slice(Math.max(clause.start, start - 40), start)))
+  if (test(AGREEMENT_NOUN_OF_DATE_RE, text.slice(Math.max(clause.start, start - 40), start)))
     return 'agreement';
   const inClause = nearestRole(text, clause, start, end, [
     ['notified', NOTIFIED_RE],
@@ -1402,7 +1427,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
         signals.vague_agreement_date ??= d.precision === 'year' ? d.value.slice(0, 4) : d.value.slice(0, 7);
     }
   }
-  const lone = LONE_NUMBER_RE.test(text) ? findNumbers(text) : [];
+  const lone = test(LONE_NUMBER_RE, text) ? findNumbers(text) : [];
   if (lone.length === 1 && Number.isFinite(lone[0]!.value)) signals.lone_number = lone[0]!.value;
   return { facts, evidence, signals };
 }
