@@ -295,15 +295,37 @@ export function requiredStrings(
 }
 
 const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
+/** Which characters below U+3000 are letters or digits (the rest are looked up with the pattern). */
+const LETTER_OR_DIGIT = (() => {
+  const table = new Uint8Array(0x3000);
+  for (let c = 0; c < table.length; c++) if (/[\p{L}\p{N}]/u.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
 /** `word` occurs in `text` where no letter or digit is right before it. */
 function atWordStart(text: string, word: string): boolean {
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1))
-    if (i === 0 || !LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, i - 2), i))) return true;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (i === 0) return true;
+    const c = text.charCodeAt(i - 1);
+    const letter =
+      c < LETTER_OR_DIGIT.length
+        ? LETTER_OR_DIGIT[c] === 1
+        : LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, i - 2), i));
+    if (!letter) return true;
+  }
   return false;
 }
 
-const cache = new WeakMap<RegExp, string[] | null>();
-const shortCache = new WeakMap<RegExp, string[] | null>();
+/** A pattern's required strings: found anywhere, or only where a word starts. */
+type Needs = { anywhere: string[]; wordStart: string[] };
+function needsOf(req: string[] | undefined): Needs | null {
+  if (!req) return null;
+  return {
+    anywhere: req.filter((x) => !x.startsWith(WORD_START)),
+    wordStart: req.filter((x) => x.startsWith(WORD_START)).map((x) => x.slice(1)),
+  };
+}
+const cache = new WeakMap<RegExp, Needs | null>();
+const shortCache = new WeakMap<RegExp, Needs | null>();
 let lastText = '';
 let lastLower = '';
 let lastLongS = false;
@@ -316,7 +338,7 @@ export function mayMatch(rx: RegExp, text: string, short = false): boolean {
   const c = short ? shortCache : cache;
   let req = c.get(rx);
   if (req === undefined) {
-    req = requiredStrings(rx.source, short ? 1 : MIN_LEN, !short) ?? null;
+    req = needsOf(requiredStrings(rx.source, short ? 1 : MIN_LEN, !short));
     c.set(rx, req);
   }
   if (!req) return true;
@@ -326,8 +348,8 @@ export function mayMatch(rx: RegExp, text: string, short = false): boolean {
     lastLongS = lastLower.includes('ſ');
   }
   if (lastLongS) return true;
-  for (const s of req)
-    if (s.startsWith(WORD_START) ? atWordStart(lastLower, s.slice(1)) : lastLower.includes(s)) return true;
+  for (const s of req.anywhere) if (lastLower.includes(s)) return true;
+  for (const s of req.wordStart) if (atWordStart(lastLower, s)) return true;
   return false;
 }
 
