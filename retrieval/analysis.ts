@@ -54,6 +54,8 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/** At most this many words' analyses (stems, compound splits, positions) are memoised, per cache. */
+const WORD_CACHE = 20_000;
 const tokenCache = new Map<string, string[]>();
 const specialCache = new Map<string, string[]>();
 /** A small memo: a question is analysed several times (per language, with and without stop words). */
@@ -70,6 +72,7 @@ export function stem(word: string, lang: Lang): string {
   let s = cache.get(word);
   if (s === undefined) {
     s = /^\p{N}+$/u.test(word) ? word : stemmers[lang].stem(word);
+    if (cache.size >= WORD_CACHE) cache.clear();
     cache.set(word, s);
   }
   return s;
@@ -176,8 +179,6 @@ export const EXPANSION_WEIGHT = 1;
 export const PART_WEIGHT = 0.6;
 
 const MIN_PART = 3;
-/** At most this many words' analyses are memoised per language. */
-const WORD_CACHE = 20_000;
 /** Words that are also inflectional or derivational endings: never a compound's head. */
 const SUFFIX_LIKE = new Set([
   'ingen',
@@ -307,6 +308,7 @@ export class Analyzer {
         break;
       }
     }
+    if (this.splitCache.size >= WORD_CACHE) this.splitCache.clear();
     this.splitCache.set(word, out);
     return out;
   }

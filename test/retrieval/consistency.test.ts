@@ -38,4 +38,15 @@ describe('retrieval depth', () => {
     for (const other of questions.slice(1, 30)) index.search(other, { k: 3, source: 'lov-1156-2021' });
     expect(brief(index.search(q, { k: 40 }))).toEqual(first);
   });
+
+  it('answers the same after more distinct words than its memos hold (they are emptied, not grown)', () => {
+    const q = questions[1]!;
+    const first = brief(index.search(q, { k: 40 }));
+    // Distinct letter-only words: the base-26 digits of i written as a to z.
+    const word = (i: number) =>
+      `ord${[...i.toString(26)].map((c) => String.fromCharCode(97 + Number.parseInt(c, 26))).join('')}`;
+    const words = Array.from({ length: 25_000 }, (_, i) => word(i));
+    for (let i = 0; i < words.length; i += 5_000) index.search(words.slice(i, i + 5_000).join(' '), { k: 3 });
+    expect(brief(index.search(q, { k: 40 }))).toEqual(first);
+  });
 });
