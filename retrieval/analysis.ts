@@ -194,6 +194,19 @@ const SUFFIX_LIKE = new Set([
   'ene',
 ]);
 
+interface QueryAnalysis {
+  terms: WeightedTerm[];
+  words: string[];
+  concepts: string[][];
+}
+
+/** Danish expansion terms (with weights) of matched glossary phrases: each term at its highest weight. */
+function expansionsOf(matches: readonly Phrase[]): WeightedTerm[] {
+  const out = new Map<string, number>();
+  for (const ph of matches) for (const t of ph.expansion) out.set(t, Math.max(out.get(t) ?? 0, ph.weight));
+  return [...out].map(([term, weight]) => ({ term, weight }));
+}
+
 export class Analyzer {
   private readonly words = new Set<string>();
   private readonly stems = new Set<string>();
@@ -205,9 +218,9 @@ export class Analyzer {
   /** Glossary phrases as stem sequences per language, with the entry's expansion terms. */
   /** Glossary phrases by language and first stem. */
   private readonly phrases = { da: new Map<string, Phrase[]>(), en: new Map<string, Phrase[]>() };
-  private readonly queryCache = new Map<string, { terms: WeightedTerm[]; words: string[] }>();
+  /** A question's analysis: it is asked for several times in one search (lexical, dense, concepts). */
+  private readonly queryCache = new Map<string, QueryAnalysis>();
   private readonly positionCache = { da: new Map<string, Position>(), en: new Map<string, Position>() };
-  private readonly conceptCache = new Map<string, string[][]>();
   /** The concept of a date in a question: the statute's dates and its temporal provisions. */
   private readonly dateConcept: string[];
 
@@ -400,10 +413,7 @@ export class Analyzer {
 
   /** Danish expansion terms (with weights) of the glossary entries whose phrases occur in a text. */
   expansions(text: string): WeightedTerm[] {
-    const out = new Map<string, number>();
-    for (const ph of this.glossaryMatches(text))
-      for (const t of ph.expansion) out.set(t, Math.max(out.get(t) ?? 0, ph.weight));
-    return [...out].map(([term, weight]) => ({ term, weight }));
+    return expansionsOf(this.glossaryMatches(text));
   }
 
   /**
@@ -412,16 +422,15 @@ export class Analyzer {
    * statute's own words, so that every fact of a scenario can bring its own provision.
    */
   concepts(question: string): string[][] {
-    const cached = this.conceptCache.get(question);
-    if (cached) return cached;
-    const text = this.withoutStopPhrases(question);
+    return this.analyseQuery(question).concepts;
+  }
+
+  private conceptsOf(text: string, matches: readonly Phrase[]): string[][] {
     const byEntry = new Map<number, string[]>();
-    for (const ph of this.glossaryMatches(text)) byEntry.set(ph.entry, ph.expansion);
+    for (const ph of matches) byEntry.set(ph.entry, ph.expansion);
     const out = [...byEntry.values()];
     // A date names a point in time: the act's temporal rules are a concept of the question.
     if (specialTerms(text).includes('#dato')) out.push(this.dateConcept);
-    if (this.conceptCache.size >= 64) this.conceptCache.clear();
-    this.conceptCache.set(question, out);
     return out;
   }
 
@@ -441,7 +450,7 @@ export class Analyzer {
     return this.analyseQuery(question).words;
   }
 
-  private analyseQuery(question: string): { terms: WeightedTerm[]; words: string[] } {
+  private analyseQuery(question: string): QueryAnalysis {
     const cached = this.queryCache.get(question);
     if (cached) return cached;
     const text = this.withoutStopPhrases(question);
@@ -457,8 +466,14 @@ export class Analyzer {
         if (main === 'da') for (const part of p.parts) add(part, PART_WEIGHT);
       }
     }
-    for (const t of this.expansions(text)) add(t.term, t.weight);
-    const out = { terms: [...weights].map(([term, weight]) => ({ term, weight })), words: [...words] };
+    // The glossary phrases of the question give both its expansion terms and its concepts.
+    const matches = this.glossaryMatches(text);
+    for (const t of expansionsOf(matches)) add(t.term, t.weight);
+    const out = {
+      terms: [...weights].map(([term, weight]) => ({ term, weight })),
+      words: [...words],
+      concepts: this.conceptsOf(text, matches),
+    };
     if (this.queryCache.size >= 64) this.queryCache.clear();
     this.queryCache.set(question, out);
     return out;
