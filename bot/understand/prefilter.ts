@@ -315,41 +315,62 @@ function atWordStart(text: string, word: string): boolean {
   return false;
 }
 
-/** A pattern's required strings: found anywhere, or only where a word starts. */
-type Needs = { anywhere: string[]; wordStart: string[] };
-function needsOf(req: string[] | undefined): Needs | null {
-  if (!req) return null;
-  return {
-    anywhere: req.filter((x) => !x.startsWith(WORD_START)),
-    wordStart: req.filter((x) => x.startsWith(WORD_START)).map((x) => x.slice(1)),
-  };
+/**
+ * Pairs of adjacent characters, hashed into a bit set: a string whose pairs are not all in a text's set
+ * is not in the text, which is cheaper to see than to search for it.
+ */
+const PAIR_BITS = 2048;
+const pairBit = (a: number, b: number) => ((a * 31) ^ (b * 131) ^ (b >>> 5)) & (PAIR_BITS - 1);
+function pairBitsOf(s: string): Int32Array {
+  const bits = new Set<number>();
+  for (let i = 0; i + 1 < s.length; i++) bits.add(pairBit(s.charCodeAt(i), s.charCodeAt(i + 1)));
+  return Int32Array.from(bits);
 }
-const cache = new WeakMap<RegExp, Needs | null>();
-const shortCache = new WeakMap<RegExp, Needs | null>();
+
+/** A required string, with its pairs, and whether it must start a word. */
+type Need = { word: string; pairs: Int32Array; wordStart: boolean };
+function needsOf(req: string[] | undefined): Need[] | null {
+  if (!req) return null;
+  return req.map((x) => {
+    const wordStart = x.startsWith(WORD_START);
+    const word = wordStart ? x.slice(1) : x;
+    return { word, pairs: pairBitsOf(word), wordStart };
+  });
+}
+const cache = new WeakMap<RegExp, Need[] | null>();
+/** The text last looked at, lower-cased, and the pairs of characters in it. */
 let lastText = '';
 let lastLower = '';
 let lastLongS = false;
+const lastPairs = new Uint8Array(PAIR_BITS);
 
-/**
- * False only when `rx` certainly has no match in `text`. `short` also tests strings of one or two
- * characters (`§`, `fe`): worth it for small patterns, where the test is most of the work.
- */
-export function mayMatch(rx: RegExp, text: string, short = false): boolean {
-  const c = short ? shortCache : cache;
-  let req = c.get(rx);
+/** False only when `rx` certainly has no match in `text`. */
+export function mayMatch(rx: RegExp, text: string): boolean {
+  let req = cache.get(rx);
   if (req === undefined) {
-    req = needsOf(requiredStrings(rx.source, short ? 1 : MIN_LEN, !short));
-    c.set(rx, req);
+    req = needsOf(requiredStrings(rx.source, MIN_LEN, true));
+    cache.set(rx, req);
   }
   if (!req) return true;
   if (text !== lastText) {
     lastText = text;
     lastLower = text.toLowerCase();
     lastLongS = lastLower.includes('ſ');
+    lastPairs.fill(0);
+    for (let i = 0; i + 1 < lastLower.length; i++)
+      lastPairs[pairBit(lastLower.charCodeAt(i), lastLower.charCodeAt(i + 1))] = 1;
   }
   if (lastLongS) return true;
-  for (const s of req.anywhere) if (lastLower.includes(s)) return true;
-  for (const s of req.wordStart) if (atWordStart(lastLower, s)) return true;
+  for (const need of req) {
+    let maybe = true;
+    for (const b of need.pairs)
+      if (lastPairs[b] === 0) {
+        maybe = false;
+        break;
+      }
+    if (maybe && (need.wordStart ? atWordStart(lastLower, need.word) : lastLower.includes(need.word)))
+      return true;
+  }
   return false;
 }
 
