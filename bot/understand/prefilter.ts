@@ -390,6 +390,9 @@ interface TrieNode {
 export class WordScanner {
   private readonly root: TrieNode = { next: new Map(), word: -1 };
   private readonly ids = new Map<string, number>();
+  /** Each word with its character pairs (for the few-words search). */
+  private readonly list: Array<{ word: string; id: number; pairs: Int32Array }> = [];
+  private readonly pairs = new Uint8Array(PAIR_BITS);
 
   /** The id of `word`, added if new. */
   id(word: string): number {
@@ -397,6 +400,7 @@ export class WordScanner {
     if (id !== undefined) return id;
     id = this.ids.size;
     this.ids.set(word, id);
+    this.list.push({ word, id, pairs: pairBitsOf(word) });
     let node = this.root;
     for (let i = 0; i < word.length; i++) {
       const c = word.charCodeAt(i);
@@ -415,8 +419,13 @@ export class WordScanner {
   scan(text: string): Uint8Array {
     const found = new Uint8Array(this.ids.size);
     if (this.ids.size <= FEW_WORDS) {
-      // A few words: the built-in search is faster than walking the trie from every position.
-      for (const [word, id] of this.ids) if (text.includes(word)) found[id] = 1;
+      // A few words: the built-in search (after the pairs test) is faster than walking the trie.
+      const pairs = this.pairs;
+      pairs.fill(0);
+      for (let i = 0; i + 1 < text.length; i++)
+        pairs[pairBit(text.charCodeAt(i), text.charCodeAt(i + 1))] = 1;
+      for (const w of this.list)
+        if (w.pairs.every((b) => pairs[b] === 1) && text.includes(w.word)) found[w.id] = 1;
       return found;
     }
     for (let i = 0; i < text.length; i++) {
@@ -463,6 +472,8 @@ export class PrunedAlternation {
   private readonly words = new WordScanner();
   /** Per group: its name and alternatives, each with the ids of the words it needs (undefined: none known). */
   private readonly groups: Array<{ name: string; alts: Array<{ src: string; needs?: number[] }> }>;
+  /** The word ids of the alternatives that may be left out, in pattern order. */
+  private readonly prunable: number[][] = [];
   private readonly full: RegExp;
   private readonly built = new Map<string, RegExp>();
 
@@ -482,6 +493,7 @@ export class PrunedAlternation {
         return needs ? { src, needs } : { src };
       }),
     }));
+    for (const g of this.groups) for (const a of g.alts) if (a.needs) this.prunable.push(a.needs);
     this.full = new RegExp(
       this.source(() => true),
       flags,
@@ -513,10 +525,14 @@ export class PrunedAlternation {
     const lower = text.toLowerCase();
     if (lower.includes('ſ')) return this.full;
     const found = this.words.scan(lower);
-    const keep = (a: { needs?: number[] }) => !a.needs || a.needs.some((w) => found[w] === 1);
     let key = '';
-    for (const g of this.groups) for (const a of g.alts) if (a.needs) key += keep(a) ? '1' : '0';
+    for (const needs of this.prunable) {
+      let present = false;
+      for (const w of needs) if (found[w] === 1) present = true;
+      key += present ? '1' : '0';
+    }
     let rx = this.built.get(key);
+    const keep = (a: { needs?: number[] }) => !a.needs || a.needs.some((w) => found[w] === 1);
     if (!rx) {
       if (this.built.size >= 512) this.built.clear();
       rx = new RegExp(this.source(keep), this.flags);
