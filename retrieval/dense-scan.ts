@@ -52,13 +52,13 @@ export class DenseScan {
     const values: number[] = [];
     for (let i = 0; i < dim; i += 1) {
       this.offsets[i] = labels.length;
-      stored.forEach((p, label) => {
-        const x = Math.fround(p[i]!);
+      for (let label = 0; label < this.n; label += 1) {
+        const x = Math.fround(stored[label]![i]!);
         if (x !== 0) {
           labels.push(label);
           values.push(x);
         }
-      });
+      }
     }
     this.offsets[dim] = labels.length;
     this.labels = Int32Array.from(labels);

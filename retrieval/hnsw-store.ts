@@ -132,6 +132,11 @@ export class HnswVectorStore extends VectorStore {
    * for probe queries (stored vectors, sums of two, with and without a source filter); null where
    * it does not (another platform's arithmetic, a graph hnswlib cannot search through).
    */
+  /** Checks the exact scan now (else on the first search): whether searches over the whole store use it. */
+  prepareScan(): boolean {
+    return this.exactScan() !== null;
+  }
+
   private exactScan(): DenseScan | null {
     if (this.scan !== undefined) return this.scan;
     const n = this.docs.length;
@@ -140,7 +145,7 @@ export class HnswVectorStore extends VectorStore {
       const stored = Array.from({ length: n }, (_, label) => this.index.getPoint(label));
       scan = new DenseScan(this.dim, stored);
       const probes: number[][] = [];
-      const step = Math.max(1, Math.floor(n / 12));
+      const step = Math.max(1, Math.floor(n / 4));
       for (let a = 0; a < n; a += step) {
         probes.push(stored[a]!);
         const b = (a * 7 + 3) % n;

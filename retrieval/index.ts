@@ -189,6 +189,7 @@ export class HybridIndex implements Retriever {
       }
     this.rankPos = new Int32Array(n).fill(-1);
     this.used = new Uint8Array(n);
+    parts.store.prepareScan(); // at load rather than on the first question
   }
 
   get units(): readonly Unit[] {
@@ -208,6 +209,9 @@ export class HybridIndex implements Retriever {
   private denseRanking(query: string, source?: SourceId): { key: string; score: number }[] {
     const bag = this.parts.embeddings.queryFeatures(query);
     if (bag.size === 0) return []; // nothing the indexed texts share: no neighbours, not arbitrary ones
+    // Every document is ranked (rank fusion needs every rank): the store's whole-store search, an exact
+    // scan of hnswlib's vectors with hnswlib's arithmetic (see dense-scan.ts), over the query's
+    // non-zero coordinates.
     const vec = this.parts.embeddings.vectorizeSparse(bag);
     const res = this.parts.store.searchAllSync(vec, source ? { source } : undefined);
     return dedupe(res.map(([d, score]) => ({ key: this.storeKey(d), score })));
