@@ -25,7 +25,7 @@ type Signal =
   | 'human';
 
 /** Each signal: a list of regular-expression sources matched against the lower-cased message. */
-const SIGNALS: Record<Signal, string[]> = {
+export const SIGNALS: Record<Signal, string[]> = {
   // Questions about what CFCS may do under the act, asked in general.
   powers: [
     '\\b(kan|må|skal) (cfcs|center for cybersikkerhed) (forbyde|nedlægge|kræve|pålægge|gribe|tage|lægge|stoppe|tvinge)',
@@ -495,9 +495,15 @@ const WORDS = new WordScanner();
 const COMPILED = Object.fromEntries(
   Object.entries(SIGNALS).map(([k, list]) => [
     k,
-    list.map((s) => ({ rx: new RegExp(s, 'iu'), needs: requiredStrings(s, 1)?.map((w) => WORDS.id(w)) })),
+    // `lower`: the same pattern without `i`, for lower-case text without `ſ`, where the two agree (the
+    // patterns are lower case, and in such text no character but the letter itself matches a letter).
+    list.map((s) => ({
+      rx: new RegExp(s, 'iu'),
+      lower: new RegExp(s, 'u'),
+      needs: requiredStrings(s, 1)?.map((w) => WORDS.id(w)),
+    })),
   ]),
-) as Record<Signal, Array<{ rx: RegExp; needs: number[] | undefined }>>;
+) as Record<Signal, Array<{ rx: RegExp; lower: RegExp; needs: number[] | undefined }>>;
 
 export type SignalCounts = Record<Signal, number>;
 
@@ -513,8 +519,8 @@ export function signals(text: string): SignalCounts {
   const found = t.includes('ſ') ? undefined : WORDS.scan(t);
   for (const k of Object.keys(COMPILED) as Signal[]) {
     let n = 0;
-    for (const { rx, needs } of COMPILED[k])
-      if ((!found || !needs || needs.some((w) => found[w] === 1)) && rx.test(t)) n += 1;
+    for (const { rx, lower, needs } of COMPILED[k])
+      if (found ? (!needs || needs.some((w) => found[w] === 1)) && lower.test(t) : rx.test(t)) n += 1;
     out[k] = n;
   }
   return out;

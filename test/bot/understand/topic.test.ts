@@ -1,9 +1,10 @@
 /** Topic and scope of a message, language detection, and the injection filter: tables of situations. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../../bot/understand/extract.js';
 import { sanitizeInstructions } from '../../../bot/understand/injection.js';
 import { detectLanguage } from '../../../bot/understand/language.js';
-import { classifyTopic, questionParts } from '../../../bot/understand/topic.js';
+import { classifyTopic, questionParts, SIGNALS, signals } from '../../../bot/understand/topic.js';
 
 const topicOf = (text: string) => {
   const { facts } = extractFacts(text, { asOf: '2026-11-22' });
@@ -86,5 +87,46 @@ describe('instructions inside a question', () => {
   it('keeps an ordinary question whole', () => {
     const q = 'Vi har ca. 57.000 slutbrugere, jf. § 1, nr. 3. Er vi omfattet?';
     expect(sanitizeInstructions(q)).toEqual({ text: q, removed: false });
+  });
+});
+
+describe('signals', () => {
+  // The counts as first defined: every pattern, case-insensitive, on the lower-cased text.
+  const ACT =
+    /\b(lov(en)? om )?leverandørsikkerhed(sloven)?( i den kritiske teleinfrastruktur)?|\b(the )?(danish )?(act|law) on supplier security( in (the )?critical tele\w* infrastructure)?|\bsupplier[- ]security (act|law)\b/giu;
+  const reference = (text: string) => {
+    const t = text.toLowerCase().replace(ACT, ' loven ');
+    return Object.fromEntries(
+      Object.entries(SIGNALS).map(([k, list]) => [k, list.filter((s) => new RegExp(s, 'iu').test(t)).length]),
+    );
+  };
+  it('count what every pattern says, however the words are spelt or cased', () => {
+    const words = Object.values(SIGNALS)
+      .flat()
+      .map((s) => s.replace(/\\[bws]|[()?*|.\\[\]{}]/g, ''))
+      .filter((w) => w.length > 1);
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(...words).map((w) => w.toUpperCase()),
+      fc.constantFrom(...words).map((w) => w.replaceAll('s', 'ſ').replaceAll('k', '\u212a')),
+      fc.constantFrom(
+        ' ',
+        '?',
+        ', and how ',
+        'ſ',
+        '\u212a',
+        'K',
+        'İ',
+        'the danish act on supplier security ',
+      ),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const text = parts.join(' ');
+        expect(signals(text)).toEqual(reference(text));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
