@@ -214,7 +214,7 @@ export class Analyzer {
   private readonly shortHeads = new Set<string>();
   private readonly splitCache = new Map<string, string[]>();
   private readonly names = new Set<string>();
-  private readonly stopPhrases: RegExp[];
+  private readonly stopPhrases: { first: string; re: RegExp }[];
   /** Glossary phrases as stem sequences per language, with the entry's expansion terms. */
   /** Glossary phrases by language and first stem. */
   private readonly phrases = { da: new Map<string, Phrase[]>(), en: new Map<string, Phrase[]>() };
@@ -235,13 +235,13 @@ export class Analyzer {
     this.stopPhrases = [...glossary.stop_phrases]
       .map((p) => normalize(p).replace(/\s+/g, ' ').trim())
       .sort((a, b) => b.length - a.length)
-      .map(
-        (p) =>
-          new RegExp(
-            `(?<![\\p{L}\\p{N}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`,
-            'gu',
-          ),
-      );
+      .map((p) => ({
+        first: p.split(' ')[0]!,
+        re: new RegExp(
+          `(?<![\\p{L}\\p{N}])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`,
+          'gu',
+        ),
+      }));
     const lower = new Set<string>();
     const capital = new Set<string>();
     const learn = (text: string) => {
@@ -291,7 +291,8 @@ export class Analyzer {
   /** A question without the names of the sources (the glossary's `stop_phrases`), normalised. */
   withoutStopPhrases(text: string): string {
     let out = normalize(text);
-    for (const re of this.stopPhrases) out = out.replace(re, ' ');
+    // A phrase whose first word is nowhere in the text cannot match (the replace would change nothing).
+    for (const { first, re } of this.stopPhrases) if (out.includes(first)) out = out.replace(re, ' ');
     return out;
   }
 

@@ -97,10 +97,31 @@ export class HashingEmbeddings extends Embeddings {
     const bag: FeatureBag = new Map();
     for (const { term, weight } of this.analyzer.query(text)) addFeature(bag, `w:${term}`, weight);
     // The words `query` read (the same analysis of the same text, so not repeated).
-    for (const w of this.analyzer.queryWords(text)) addNgrams(bag, w, NGRAM_WEIGHT);
+    for (const w of this.analyzer.queryWords(text)) {
+      // Only the n-grams the fitted texts have: the others would be dropped below (a word's weight
+      // is still shared by all its n-grams).
+      const { grams, count } = this.queryNgrams(w);
+      for (const g of grams) addFeature(bag, g, NGRAM_WEIGHT / Math.sqrt(count));
+    }
     // A feature no indexed text has cannot make any text nearer (bar hash collisions): drop it.
     if (this.docCount > 0) for (const f of bag.keys()) if (this.df[f] === undefined) bag.delete(f);
     return bag;
+  }
+
+  /** A word's n-gram features that the fitted texts have (all, if none is fitted), and the number of all its n-grams. */
+  private readonly knownGrams = new Map<string, { grams: string[]; count: number }>();
+  private queryNgrams(word: string): { grams: string[]; count: number } {
+    let entry = this.knownGrams.get(word);
+    if (entry === undefined) {
+      const all = ngramFeatures(word);
+      entry = {
+        grams: this.docCount > 0 ? all.filter((g) => this.df[g] !== undefined) : all,
+        count: all.length,
+      };
+      if (this.knownGrams.size >= GRAM_CACHE) this.knownGrams.clear();
+      this.knownGrams.set(word, entry);
+    }
+    return entry;
   }
 
   /** Whether an analysed term occurs in the fitted texts. */
@@ -115,6 +136,7 @@ export class HashingEmbeddings extends Embeddings {
     this.df = df;
     this.docCount = bags.length;
     this.slots.clear();
+    this.knownGrams.clear();
   }
 
   /**
