@@ -86,7 +86,7 @@ import {
 import { type DatePrecision, findDates } from './dates.js';
 import * as X from './lexicon.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
-import { mayMatch, PrunedAlternation } from './prefilter.js';
+import { advanceIndex, mayMatch, SplitAlternation } from './prefilter.js';
 
 export interface Signals {
   /** The text says the supplier is controlled by a (foreign) state or military (§ 2, stk. 2, nr. 3). */
@@ -129,8 +129,8 @@ const re = (src: string, flags = 'iu') => new RegExp(src, flags);
 const g = (src: string) => new RegExp(src, 'giu');
 
 // ---- compiled once -------------------------------------------------------------------------------
-/** Organisation keywords: `ORG.for(text)` runs only the keywords whose words are in the text. */
-const ORG = new PrunedAlternation(X.B, X.ORG_KEYWORDS, X.E, 'giu');
+/** Organisation keywords: `ORG.matches(text)` tries the slow stems only where their words are. */
+const ORG = new SplitAlternation(X.B, X.ORG_KEYWORDS, X.E, 'giu');
 const ORG_RE = ORG.pattern;
 const SELF_RE = g(`${X.B}${X.SELF}${X.E}`);
 const NOT_SELF_BETWEEN_RE = re(X.NOT_SELF_BETWEEN);
@@ -428,7 +428,7 @@ function allMatches(rx: RegExp, text: string): RegExpExecArray[] {
   if (!mayMatch(rx, text)) return out;
   for (let m = rx.exec(text); m; m = rx.exec(text)) {
     out.push(m);
-    if (m[0] === '') rx.lastIndex = advance(text, rx.lastIndex, rx.unicode);
+    if (m[0] === '') rx.lastIndex = advanceIndex(text, rx.lastIndex, rx.unicode);
   }
   return out;
 }
@@ -451,13 +451,6 @@ function firstMatch(rx: RegExp, text: string): RegExpExecArray | undefined {
   const m = rx.exec(text) ?? undefined;
   rx.lastIndex = 0;
   return m;
-}
-/** The index after `i`, a whole code point when `unicode` (as String.prototype.matchAll steps). */
-function advance(text: string, i: number, unicode: boolean): number {
-  if (!unicode || i + 1 >= text.length) return i + 1;
-  const lead = text.charCodeAt(i);
-  const trail = text.charCodeAt(i + 1);
-  return lead >= 0xd800 && lead <= 0xdbff && trail >= 0xdc00 && trail <= 0xdfff ? i + 2 : i + 1;
 }
 
 /** Sentence spans: split at ! ? newline, and at a point followed by space and a capital letter. */
@@ -536,7 +529,7 @@ function specificAfter(
 }
 
 function findOrganisationType(text: string): { type: OrgType; evidence: string } | undefined {
-  const orgs = allMatches(ORG.for(text), text);
+  const orgs = ORG.matches(text);
   for (const self of allMatches(SELF_RE, text)) {
     const after = self.index + self[0].length;
     for (const o of orgs) {

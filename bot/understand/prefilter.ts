@@ -463,86 +463,96 @@ export function splitAlternatives(source: string): string[] {
 }
 
 /**
- * A global pattern `head(?:(?<a>x|y|…)|(?<b>…)|…)tail` run over a text with only the alternatives whose
- * words occur in it. An alternative without its words cannot match anywhere in the text, so leaving it
- * out changes no match, index or group; what it saves is trying it at every word. The patterns built
- * are kept by which alternatives they hold (a few hundred at most), not by text.
+ * A global pattern `head(?:(?<a>x|y|…)|(?<b>…)|…)tail` whose slow alternatives (a run of letters
+ * first, `\p{L}*stem\p{L}*`, or a look-behind) are only tried where their words occur. The engine
+ * tries every alternative at every word; a slow one costs a pass over the word each time.
+ *
+ * `matches(text)` gives exactly the matches of the whole pattern: the next match starts where the
+ * pattern without the slow alternatives, or one of the slow alternatives whose words are in the text,
+ * first matches (an alternative without its words cannot match); the whole pattern is then run from
+ * there, so which alternative and group win is its own choice. No pattern is built per text (building
+ * one costs milliseconds); each slow alternative's own pattern is built the first time it is needed.
  */
-export class PrunedAlternation {
+export class SplitAlternation {
   private readonly words = new WordScanner();
-  /** Per group: its name and alternatives, each with the ids of the words it needs (undefined: none known). */
-  private readonly groups: Array<{ name: string; alts: Array<{ src: string; needs?: number[] }> }>;
-  /** The word ids of the alternatives that may be left out, in pattern order. */
-  private readonly prunable: number[][] = [];
-  private readonly full: RegExp;
-  private readonly built = new Map<string, RegExp>();
+  /** The whole pattern. */
+  readonly pattern: RegExp;
+  /** The pattern without the slow alternatives (undefined if all are slow). */
+  private readonly fast: RegExp | undefined;
+  /** Each slow alternative, with the ids of the words it needs (undefined: it is always run). */
+  private readonly slow: Array<{ source: string; needs?: number[]; rx?: RegExp }>;
 
-  constructor(
-    private readonly head: string,
-    groups: Array<[name: string, source: string]>,
-    private readonly tail: string,
-    private readonly flags: string,
-  ) {
-    this.groups = groups.map(([name, source]) => ({
-      name,
-      alts: splitAlternatives(source).map((src) => {
-        // Only alternatives that are slow to try are left out: those that start with a run of letters
-        // (`\p{L}*stem`) or a look-behind. The rest start with a letter the engine checks fast.
-        const slow = /^(?:\\p\{L\}[*+]|\(\?<[=!])/u.test(src);
-        const needs = slow ? requiredStrings(src, 1)?.map((w) => this.words.id(w)) : undefined;
-        return needs ? { src, needs } : { src };
-      }),
-    }));
-    for (const g of this.groups) for (const a of g.alts) if (a.needs) this.prunable.push(a.needs);
-    this.full = new RegExp(
-      this.source(() => true),
+  constructor(head: string, groups: Array<[name: string, source: string]>, tail: string, flags: string) {
+    if (!flags.includes('g')) throw new Error('SplitAlternation needs a global pattern');
+    this.pattern = new RegExp(
+      `${head}(?:${groups.map(([n, s]) => `(?<${n}>${s})`).join('|')})${tail}`,
       flags,
     );
+    const fast: string[] = [];
+    this.slow = [];
+    for (const [, source] of groups)
+      for (const alt of splitAlternatives(source)) {
+        if (!/^(?:\\p\{L\}[*+]|\(\?<[=!])/u.test(alt)) {
+          fast.push(alt);
+          continue;
+        }
+        const needs = requiredStrings(alt, 1)?.map((w) => this.words.id(w));
+        this.slow.push({ source: `${head}(?:${alt})${tail}`, ...(needs ? { needs } : {}) });
+      }
+    this.fast = fast.length ? new RegExp(`${head}(?:${fast.join('|')})${tail}`, flags) : undefined;
   }
 
-  private source(keep: (alt: { src: string; needs?: number[] }) => boolean): string {
-    const body = this.groups
-      .map(
-        ({ name, alts }) =>
-          `(?<${name}>${
-            alts
-              .filter(keep)
-              .map((a) => a.src)
-              .join('|') || '(?!)'
-          })`,
-      )
-      .join('|');
-    return `${this.head}(?:${body})${this.tail}`;
-  }
-
-  /** The whole pattern. */
-  get pattern(): RegExp {
-    return this.full;
-  }
-
-  /** The pattern with only the alternatives that can match in `text`. */
-  for(text: string): RegExp {
+  /** Every match of `pattern` in `text`, as `[...text.matchAll(pattern)]` gives them. */
+  matches(text: string): RegExpExecArray[] {
+    const out: RegExpExecArray[] = [];
     const lower = text.toLowerCase();
-    if (lower.includes('ſ')) return this.full;
+    if (lower.includes('ſ')) {
+      this.pattern.lastIndex = 0;
+      for (let m = this.pattern.exec(text); m; m = this.pattern.exec(text)) {
+        out.push(m);
+        if (m[0] === '')
+          this.pattern.lastIndex = advanceIndex(text, this.pattern.lastIndex, this.pattern.unicode);
+      }
+      return out;
+    }
     const found = this.words.scan(lower);
-    let key = '';
-    for (const needs of this.prunable) {
-      let present = false;
-      for (const w of needs) if (found[w] === 1) present = true;
-      key += present ? '1' : '0';
+    // The patterns to look with, and where each next matches (-1: not looked yet, Infinity: no more).
+    const finders: RegExp[] = [];
+    if (this.fast) finders.push(this.fast);
+    for (const s of this.slow)
+      if (!s.needs || s.needs.some((w) => found[w] === 1)) {
+        s.rx ??= new RegExp(s.source, this.pattern.flags);
+        finders.push(s.rx);
+      }
+    const next = finders.map(() => -1);
+    let from = 0;
+    while (from <= text.length) {
+      let at = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < finders.length; i++) {
+        if (next[i]! < from) {
+          const rx = finders[i]!;
+          rx.lastIndex = from;
+          const m = rx.exec(text);
+          next[i] = m ? m.index : Number.POSITIVE_INFINITY;
+        }
+        at = Math.min(at, next[i]!);
+      }
+      if (at === Number.POSITIVE_INFINITY) break;
+      this.pattern.lastIndex = at;
+      const m = this.pattern.exec(text);
+      if (!m) break; // cannot happen: some alternative matches at `at`
+      out.push(m);
+      from = m[0] === '' ? advanceIndex(text, m.index, this.pattern.unicode) : m.index + m[0].length;
     }
-    let rx = this.built.get(key);
-    const keep = (a: { needs?: number[] }) => !a.needs || a.needs.some((w) => found[w] === 1);
-    if (!rx) {
-      if (this.built.size >= 512) this.built.clear();
-      rx = new RegExp(this.source(keep), this.flags);
-      this.built.set(key, rx);
-    }
-    return rx;
+    this.pattern.lastIndex = 0;
+    return out;
   }
+}
 
-  /** How many patterns are kept (for tests and benchmarks). */
-  get size(): number {
-    return this.built.size;
-  }
+/** The index after `i`, a whole code point when `unicode` (as `String.prototype.matchAll` steps). */
+export function advanceIndex(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const lead = text.charCodeAt(i);
+  const trail = text.charCodeAt(i + 1);
+  return lead >= 0xd800 && lead <= 0xdbff && trail >= 0xdc00 && trail <= 0xdfff ? i + 2 : i + 1;
 }
