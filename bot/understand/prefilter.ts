@@ -9,6 +9,13 @@
  * strings are too short or too many to pay off gets no test at all. Case: under the `i` and `u` flags a
  * letter matches exactly the characters whose lower case contains it, except `ſ` (long s, folds to
  * `s`); text with `ſ` is always run.
+ *
+ * - `mayMatch(rx, text)`: false only when `rx` has no match in `text` (extract.ts runs every word
+ *   pattern through it).
+ * - `WordScanner`: which of many words occur in a text, in one pass (topic.ts's signal words).
+ * - `SplitAlternation`: a big alternation whose slow `\p{L}*stem` alternatives are only tried where
+ *   their words occur, with exactly the whole pattern's matches (the organisation keywords).
+ * Never build a RegExp per text: one with `\p{L}` under `iu` takes milliseconds to compile.
  */
 
 /**
