@@ -13,6 +13,7 @@ import { crashCode, installCrashPolicy } from './slack/guard.js';
 import { createLogger } from './slack/logger.js';
 import { resumePending } from './slack/resume.js';
 import { Store } from './store/index.js';
+import { backgroundWriter } from './store/writer.js';
 
 function fail(line: string): never {
   process.stderr.write(`${line}\n`);
@@ -56,12 +57,16 @@ async function main(): Promise<void> {
     purge();
     setInterval(purge, 24 * 60 * 60 * 1000).unref();
   }
+  const writer = await backgroundWriter(config.dataDir, store, (why) =>
+    log.warn({ why }, 'answers are written on the main thread'),
+  );
   const { app, deps } = createSlackApp({
     config,
     identity: who.identity,
     advisor: createAdvisor(),
     cache: createAdviceCache(config.adviceCacheSize),
     store,
+    writer,
     log,
   });
   // A bad request must never end the process: errors outside a listener are logged by code and the bot
@@ -91,6 +96,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'stopping');
     try {
       await app.stop();
+      await writer.close();
     } finally {
       store.close();
       process.exit(0);

@@ -9,6 +9,7 @@ import type { AdviceCache } from '../advice-cache.js';
 import type { Config } from '../config.js';
 import type { Advisor } from '../pipeline.js';
 import type { Store } from '../store/index.js';
+import { type AnswerWriter, directWriter } from '../store/writer.js';
 import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
 import { crashCode, guardRequests } from './guard.js';
 import { registerListeners } from './listeners/index.js';
@@ -38,6 +39,8 @@ export interface SlackAppOptions {
   advisor: Advisor;
   cache?: AdviceCache;
   store: Store;
+  /** Default: writes on the store's own connection. */
+  writer?: AnswerWriter;
   log: Logger;
   retryConfig?: RetryOptions;
   today?: () => string;
@@ -56,6 +59,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
     advisor: o.advisor,
     cache: o.cache,
     store: o.store,
+    writer: o.writer ?? directWriter(o.store),
     log,
     adviserChannel: config.adviserChannel,
     slashCommand: config.slashCommand,

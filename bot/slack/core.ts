@@ -8,6 +8,7 @@ import type { Facts } from '../../guardrails/facts.js';
 import type { AdviceCache } from '../advice-cache.js';
 import type { AdviseRequest, Advisor } from '../pipeline.js';
 import { type Case, MAX_TURNS, parseAnswer, type Store } from '../store/index.js';
+import type { AnswerWriter } from '../store/writer.js';
 import {
   answerBlocks,
   answerFallbackText,
@@ -34,6 +35,8 @@ export interface SlackDeps {
   /** Answers already given, reused for the very same request (see advice-cache.ts). */
   cache?: AdviceCache;
   store: Store;
+  /** The writes every answer makes (on a background thread in `npm start`, see store/writer.ts). */
+  writer: AnswerWriter;
   log: Logger;
   adviserChannel: string | undefined;
   slashCommand: string;
@@ -244,7 +247,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
   const answer = advised.answer;
 
   const answerId = deps.newId();
-  const recorded = store.recordAnswer({
+  const recorded = await deps.writer.recordAnswer({
     id: answerId,
     channel: q.channel,
     threadTs: q.threadTs,
@@ -266,7 +269,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
       text: answerFallbackText(answer),
       blocks: answerBlocks(answer, { answerId }),
     });
-    store.markAnswerPosted(answerId, res.ts, q.eventId);
+    await deps.writer.markAnswerPosted(answerId, res.ts, q.eventId);
   } catch (e) {
     store.finishEvent(q.eventId, 'failed', errorCode(e));
     log.error({ ...ctx, answer_id: answerId, error: errorCode(e) }, 'answer could not be posted');

@@ -158,6 +158,26 @@ function answerJson(answer: Answer): string {
   return json;
 }
 
+/** An answer to record, checked and in its stored form (plain data: it can cross to a worker thread). */
+export interface SerializedAnswer {
+  id: string;
+  channel: string;
+  threadTs: string;
+  user: string;
+  question: string;
+  answerJson: string;
+  factsJson: string;
+  eventId?: string | undefined;
+  eventKind?: string | undefined;
+}
+
+/** Validates an answer to record (bad input throws a ZodError, nothing is written) and serialises it. */
+export function serializeAnswer(input: NewAnswer): SerializedAnswer {
+  const fields = NewAnswerFields.parse(input);
+  const answer = checkedAnswer(input.answer);
+  return { ...fields, answerJson: answerJson(answer), factsJson: JSON.stringify(answer.facts) };
+}
+
 const checkedAnswer = (raw: unknown): Answer =>
   typeof raw === 'object' && raw !== null && validAnswers.has(raw)
     ? (raw as Answer)
@@ -277,7 +297,14 @@ export class Store {
    * one transaction. Returns false, writing nothing, when the event id is already known (a retry).
    */
   recordAnswer(input: NewAnswer): boolean {
-    const a = { ...NewAnswerFields.parse(input), answer: checkedAnswer(input.answer) };
+    return this.recordSerialized(serializeAnswer(input));
+  }
+
+  /**
+   * `recordAnswer` for an answer already validated and serialised by `serializeAnswer` (the form the
+   * background writer receives, so the answer is not validated or serialised a second time).
+   */
+  recordSerialized(a: SerializedAnswer): boolean {
     const t = now();
     return this.db.transaction(() => {
       if (a.eventId !== undefined) {
@@ -290,13 +317,13 @@ export class Store {
       this.sql(
         `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(a.id, a.channel, a.threadTs, a.user, a.question, answerJson(a.answer), a.eventId ?? null, t);
+      ).run(a.id, a.channel, a.threadTs, a.user, a.question, a.answerJson, a.eventId ?? null, t);
       const turns = [...(this.getThread(a.channel, a.threadTs)?.turns ?? []), a.question].slice(-MAX_TURNS);
       this.sql(
         `INSERT INTO threads (channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
              updated_at = excluded.updated_at`,
-      ).run(a.channel, a.threadTs, JSON.stringify(a.answer.facts), JSON.stringify(turns), t);
+      ).run(a.channel, a.threadTs, a.factsJson, JSON.stringify(turns), t);
       return true;
     })();
   }

@@ -1,0 +1,153 @@
+/**
+ * The two writes every answer makes (record the answer before posting it, mark it posted after), behind
+ * one asynchronous interface with two implementations:
+ * - `backgroundWriter`: a worker thread with its own connection to the same database (WAL lets it write
+ *   while the main connection reads). The event loop that acks Slack's requests no longer waits for
+ *   SQLite's commits and WAL checkpoints, and writes that arrive together are committed together.
+ *   A write resolves only after its transaction committed, so an answer is still recorded before it is
+ *   posted, and a retry still finds its event.
+ * - `directWriter`: the same writes on the main connection (the terminal, tests, and the fallback when
+ *   the worker cannot start or stops).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { PROJECT_ROOT } from '../../knowledge/paths.js';
+import { type NewAnswer, type SerializedAnswer, type Store, serializeAnswer } from './index.js';
+
+export interface AnswerWriter {
+  /** Records the answer (see Store.recordAnswer); false when its event was already known. */
+  recordAnswer(input: NewAnswer): Promise<boolean>;
+  /** The answer reached Slack (see Store.markAnswerPosted). */
+  markAnswerPosted(answerId: string, messageTs: string | undefined, eventId?: string): Promise<void>;
+  /** Finishes the writes in flight and stops. */
+  close(): Promise<void>;
+  readonly kind: 'background' | 'direct';
+}
+
+export function directWriter(store: Store): AnswerWriter {
+  return {
+    kind: 'direct',
+    recordAnswer: async (input) => store.recordAnswer(input),
+    markAnswerPosted: async (answerId, messageTs, eventId) =>
+      store.markAnswerPosted(answerId, messageTs, eventId),
+    close: async () => {},
+  };
+}
+
+/** Messages to the worker, and its replies. */
+export type WriteRequest =
+  | { n: number; op: 'record'; answer: SerializedAnswer }
+  | { n: number; op: 'posted'; answerId: string; messageTs: string | null; eventId: string | null };
+export type WriteReply =
+  | { n: number; ok: true; value: boolean | null }
+  | { n: number; ok: false; error: string };
+
+/** The worker's script: next to this file when running from dist, else the built one. */
+function workerScript(): string | undefined {
+  const here = fileURLToPath(new URL('./writer-worker.js', import.meta.url));
+  if (existsSync(here)) return here;
+  const built = join(PROJECT_ROOT, 'dist', 'bot', 'store', 'writer-worker.js');
+  return existsSync(built) ? built : undefined;
+}
+
+/**
+ * Starts the background writer on `dataDir`; when it cannot start (no built worker script, or the
+ * worker fails), or stops later, writes go to `store` directly, so nothing is ever dropped.
+ */
+export async function backgroundWriter(
+  dataDir: string,
+  store: Store,
+  onFallback: (why: string) => void = () => {},
+): Promise<AnswerWriter> {
+  const direct = directWriter(store);
+  const script = workerScript();
+  if (script === undefined) {
+    onFallback('no built writer-worker.js');
+    return direct;
+  }
+  const worker = new Worker(script, { workerData: { dataDir } });
+  const ready = await new Promise<true | string>((resolve) => {
+    worker.once('message', (m: unknown) => resolve(m === 'ready' ? true : String(m)));
+    worker.once('error', (e) => resolve(e.message));
+    worker.once('exit', (code) => resolve(`exited with ${code}`));
+  });
+  if (ready !== true) {
+    onFallback(`writer did not start: ${ready}`);
+    await worker.terminate();
+    return direct;
+  }
+
+  let n = 0;
+  let alive = true;
+  const waiting = new Map<number, { resolve: (v: boolean | null) => void; reject: (e: Error) => void }>();
+  const requests = new Map<number, WriteRequest>();
+  const inflight = new Set<Promise<unknown>>();
+  worker.on('message', (r: WriteReply) => {
+    const w = waiting.get(r.n);
+    if (!w) return;
+    waiting.delete(r.n);
+    requests.delete(r.n);
+    if (r.ok) w.resolve(r.value);
+    else w.reject(Object.assign(new Error(r.error), { code: 'store_write_failed' }));
+  });
+  // A worker that dies leaves its unanswered writes undone: they are done directly, in order.
+  const fallBack = (why: string) => {
+    if (!alive) return;
+    alive = false;
+    onFallback(why);
+    for (const [k, req] of [...requests].sort(([a], [b]) => a - b)) {
+      const w = waiting.get(k)!;
+      waiting.delete(k);
+      requests.delete(k);
+      try {
+        w.resolve(runDirect(store, req));
+      } catch (e) {
+        w.reject(e as Error);
+      }
+    }
+  };
+  worker.on('error', (e) => fallBack(`writer failed: ${e.message}`));
+  worker.on('exit', (code) => fallBack(`writer exited with ${code}`));
+
+  const send = (req: WriteRequest): Promise<boolean | null> => {
+    if (!alive) return Promise.resolve(runDirect(store, req));
+    const p = new Promise<boolean | null>((resolve, reject) => {
+      waiting.set(req.n, { resolve, reject });
+      requests.set(req.n, req);
+      worker.postMessage(req);
+    });
+    const settled: Promise<unknown> = p.then(
+      (): void => void inflight.delete(settled),
+      (): void => void inflight.delete(settled),
+    );
+    inflight.add(settled);
+    return p;
+  };
+
+  return {
+    kind: 'background',
+    recordAnswer: async (input) => {
+      // validated and serialised here, so bad input fails in the caller, before anything is sent
+      const answer = serializeAnswer(input);
+      return (await send({ n: ++n, op: 'record', answer })) === true;
+    },
+    markAnswerPosted: async (answerId, messageTs, eventId) => {
+      await send({ n: ++n, op: 'posted', answerId, messageTs: messageTs ?? null, eventId: eventId ?? null });
+    },
+    close: async () => {
+      await Promise.allSettled([...inflight]);
+      if (!alive) return;
+      alive = false;
+      await worker.terminate();
+    },
+  };
+}
+
+/** One request, on a connection of this thread (the worker's, or the main one after a fallback). */
+export function runDirect(store: Store, req: WriteRequest): boolean | null {
+  if (req.op === 'record') return store.recordSerialized(req.answer);
+  store.markAnswerPosted(req.answerId, req.messageTs ?? undefined, req.eventId ?? undefined);
+  return null;
+}
