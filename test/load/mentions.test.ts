@@ -34,7 +34,8 @@ let bot: RunningBot;
 
 beforeAll(async () => {
   standin = await new SlackStandin().start();
-  bot = await startBot(standin, { dataDir: tempDataDir() });
+  // answers written on the background writer thread, as `npm start` writes them
+  bot = await startBot(standin, { dataDir: tempDataDir(), backgroundWriter: true });
 });
 afterAll(async () => {
   await bot?.stop();

@@ -18,6 +18,7 @@ import { createSlackApp, type SlackConfig } from '../../bot/slack/app.js';
 import type { Handled, SlackDeps } from '../../bot/slack/core.js';
 import { createLogger } from '../../bot/slack/logger.js';
 import { Store } from '../../bot/store/index.js';
+import { backgroundWriter } from '../../bot/store/writer.js';
 import { BOT_ID, BOT_TOKEN, BOT_USER, type SlackStandin, TEAM } from './standin.js';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
@@ -41,7 +42,14 @@ export interface RunningBot {
 
 export async function startBot(
   standin: SlackStandin,
-  opts: { dataDir: string; adviserChannel?: string | null; retries?: number; advisor?: Advisor },
+  opts: {
+    dataDir: string;
+    adviserChannel?: string | null;
+    retries?: number;
+    advisor?: Advisor;
+    /** Write answers on the background writer thread, as `npm start` does (default: the main connection). */
+    backgroundWriter?: boolean;
+  },
 ): Promise<RunningBot> {
   const env: Record<string, string> = {
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -66,6 +74,7 @@ export async function startBot(
   });
   const log = createLogger('info', sink);
   const store = Store.open(config.dataDir);
+  const writer = opts.backgroundWriter ? await backgroundWriter(config.dataDir, store) : undefined;
   const handled: Handled[] = [];
   const waiters: { pred: (h: Handled) => boolean; resolve: (h: Handled) => void }[] = [];
   const { app, deps } = createSlackApp({
@@ -74,6 +83,7 @@ export async function startBot(
     advisor: opts.advisor ?? createAdvisor(),
     cache: createAdviceCache(config.adviceCacheSize),
     store,
+    writer,
     log,
     today: () => TODAY,
     retryConfig: { retries: opts.retries ?? 2, factor: 1, minTimeout: 5, maxTimeout: 20 },
@@ -116,6 +126,7 @@ export async function startBot(
     async stop() {
       server.closeAllConnections?.();
       await app.stop();
+      await writer?.close();
       store.close();
     },
   };
