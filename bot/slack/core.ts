@@ -50,8 +50,15 @@ export interface SlackDeps {
 
 const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
 
+let todayCache = { until: 0, date: '' };
+
+/** Today in Denmark; formatted at most once a minute (a day changes on a minute's edge). */
 export function danishToday(): string {
-  return DANISH_DATE.format(new Date());
+  const now = Date.now();
+  if (now >= todayCache.until) {
+    todayCache = { until: Math.ceil((now + 1) / 60_000) * 60_000, date: DANISH_DATE.format(new Date(now)) };
+  }
+  return todayCache.date;
 }
 
 export function report(deps: SlackDeps, h: Handled): void {
