@@ -55,7 +55,8 @@ let todayCache = { until: 0, date: '' };
 /** Today in Denmark; formatted at most once a minute (a day changes on a minute's edge). */
 export function danishToday(): string {
   const now = Date.now();
-  if (now >= todayCache.until) {
+  // (a clock set back is noticed too)
+  if (now >= todayCache.until || now < todayCache.until - 60_000) {
     todayCache = { until: Math.ceil((now + 1) / 60_000) * 60_000, date: DANISH_DATE.format(new Date(now)) };
   }
   return todayCache.date;
