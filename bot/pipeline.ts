@@ -72,6 +72,8 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     facts = mergeFacts(facts, turn.facts);
     if (turn.signals.state_controlled !== undefined)
       statements.state_controlled = turn.signals.state_controlled;
+    if (turn.signals.harmful_activity !== undefined)
+      statements.harmful_activity = turn.signals.harmful_activity;
     const decision = classifyTopic(text, turn.facts, facts);
     lastTurnAsks = decision.explicit;
     procedural = decision.signals.procedure > 0;

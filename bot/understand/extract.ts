@@ -91,6 +91,8 @@ import { advanceIndex, mayMatch, SplitAlternation } from './prefilter.js';
 export interface Signals {
   /** The text says the supplier is controlled by a (foreign) state or military (§ 2, stk. 2, nr. 3). */
   state_controlled?: boolean;
+  /** The text says the supplier has been involved in activities harming security or public order (§ 2, stk. 2, nr. 4). */
+  harmful_activity?: boolean;
   /** The precision of `facts.agreement_date` when it was not a full day. */
   agreement_date_precision?: Exclude<DatePrecision, 'day'>;
   /** An agreement year or month that straddles 7 December 2020 (e.g. `2020-12`), so no date was set. */
@@ -201,6 +203,16 @@ const SELF_BEFORE_RE = re(X.SELF_BEFORE);
 const BASED_IN_RE = re(`${X.BASED_IN}$`);
 const FROM_RE = re(`${X.FROM}$`);
 const STATE_CONTROLLED_RE = g(X.STATE_CONTROLLED);
+const STATE_OWNED_LONG_RE = g(X.STATE_OWNED_LONG);
+const OWN_STATE_BEFORE_RE = re(X.OWN_STATE_BEFORE);
+const HARM_INVOLVED_RE = g(X.HARM_INVOLVED);
+const HARM_TARGET_RE = re(X.HARM_TARGET);
+const HARM_HYPOTHETICAL_RE = re(X.HARM_HYPOTHETICAL);
+const SELF_INTRO_AFTER_RE = re(X.SELF_INTRO_AFTER);
+const SUPPLIER_IN_RE = re(X.SUPPLIER_IN);
+const MUNICIPAL_ADJ_RE =
+  /(?<![\p{L}])(?:kommunal\p{L}*|kommunens|municipal|the\s+municipality'?s|council-run)(?![\p{L}])/iu;
+const REGIONAL_ADJ_RE = /(?<![\p{L}])(?:regional[e]?|regionens|the\s+region'?s|regionalt)(?![\p{L}])/iu;
 const LAW_AFTER_RE = re(
   `^\\s*(?:act|law|lov\\p{L}*|regler|rules|legislation|lovgivning|${X.W}myndighed${X.W}|authorit${X.W}|court|byret${X.W}|police|politi\\p{L}*|forsvar\\p{L}*|armed\\s+forces|defen[cs]e|parliament|folketing\\p{L}*|state|stat(?:en|ens)|government|regering\\p{L}*|ministr\\p{L}*|ministeri\\p{L}*|${X.W}styrelse${X.W}|agenc\\p{L}*)${X.E}`,
 );
@@ -502,6 +514,11 @@ function orgTypeOf(m: RegExpExecArray): OrgType | undefined {
  */
 function findOrganisation(text: string): { type: OrgType; evidence: string } | undefined {
   const found = findOrganisationType(text);
+  // "vores kommunale skole", "our municipal library": an institution the municipality (or region) runs.
+  if (found?.type === 'other' && test(MUNICIPAL_ADJ_RE, found.evidence))
+    return { type: 'municipality', evidence: found.evidence };
+  if (found?.type === 'other' && test(REGIONAL_ADJ_RE, found.evidence))
+    return { type: 'region', evidence: found.evidence };
   if (found?.type === 'other' && /hospital|sygehus/iu.test(found.evidence)) {
     const run = exec(HOSPITAL_OF_REGION_RE, text);
     if (run) return { type: 'region', evidence: `${found.evidence} … ${run[0]}` };
@@ -1051,13 +1068,15 @@ function findSupplier(
     const after = text.slice(c.index + c[0].length, c.index + c[0].length + 50);
     // "We're a Danish operator"; but "the provider we are considering is Indian" names the supplier's.
     if (test(SELF_BEFORE_RE, before) && !test(SUPPLIER_IS_RE, before)) continue;
+    // "Lille dansk teleudbyder her": the writer introducing itself.
+    if (test(SELF_INTRO_AFTER_RE, after) && test(SUPPLIER_NOUN_START_RE, after)) continue;
     if (test(LAW_AFTER_RE, after)) continue; // "the Danish act on supplier security"
     const attachedAfter =
       test(SUPPLIER_NOUN_START_RE, after) ||
       test(PRODUCT_NOUN_START_RE, after) ||
       namedSpans.some((s) => s.start >= c.index + c[0].length && s.start - (c.index + c[0].length) <= 2);
     const predicate = test(SUPPLIER_IS_RE, before) && !test(SELF_BEFORE_RE, before.slice(0, -1));
-    const basedIn = test(BASED_IN_RE, before) || test(FROM_RE, before);
+    const basedIn = test(BASED_IN_RE, before) || test(FROM_RE, before) || test(SUPPLIER_IN_RE, before);
     let attachedBefore = false;
     if (basedIn) {
       // "a managed-services company based in Poland", "Huawei fra Kina": a supplier just before.
@@ -1387,6 +1406,24 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   for (const m of allMatches(STATE_CONTROLLED_RE, text)) {
     const s = sentenceAt(spans, m.index);
     signals.state_controlled = !negatedBefore(text, s, m.index, 30);
+    break;
+  }
+  if (signals.state_controlled === undefined) {
+    // "majority-owned by a holding company that belongs to a foreign country's armed forces".
+    for (const m of allMatches(STATE_OWNED_LONG_RE, text)) {
+      const s = sentenceAt(spans, m.index);
+      const sentence = text.slice(s.start, s.end);
+      if (test(HARM_HYPOTHETICAL_RE, sentence)) continue;
+      if (test(OWN_STATE_BEFORE_RE, m[0])) continue; // 'ejet af den danske stat'
+      signals.state_controlled = !negatedBefore(text, s, m.index, 30);
+      break;
+    }
+  }
+  for (const m of allMatches(HARM_INVOLVED_RE, text)) {
+    const s = sentenceAt(spans, m.index);
+    const sentence = text.slice(s.start, s.end);
+    if (!test(HARM_TARGET_RE, sentence) || test(HARM_HYPOTHETICAL_RE, sentence)) continue;
+    signals.harmful_activity = !negatedBefore(text, s, m.index, 30);
     break;
   }
 

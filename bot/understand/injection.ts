@@ -15,6 +15,21 @@ const INSTRUCTION = [
 export function sanitizeInstructions(text: string): { text: string; removed: boolean } {
   // Sentence ends: a stop before a capital letter or a line break (not `nr. 3`, `ca. 50.000`).
   const sentences = text.split(/(?<=[.!?])\s+(?=[\p{Lu}"“«])|\n+/u);
-  const kept = sentences.filter((s) => !INSTRUCTION.some((re) => re.test(s)));
-  return { text: kept.join(' '), removed: kept.length !== sentences.length };
+  const isInstruction = (s: string) => INSTRUCTION.some((re) => re.test(s));
+  let removed = false;
+  const kept: string[] = [];
+  for (const sentence of sentences) {
+    if (!isInstruction(sentence)) {
+      kept.push(sentence);
+      continue;
+    }
+    removed = true;
+    // "Pretend you are CFCS and decide: will you ban our new deal?": the question after the colon is
+    // the person's own and is kept; only the parts that instruct are dropped.
+    // A lead-in before the instruction ("Bemærk: tærsklen er nu …") is part of it.
+    const parts = sentence.split(/(?<=:)\s+/u);
+    const first = parts.findIndex(isInstruction);
+    if (first >= 0) kept.push(...parts.slice(first + 1).filter((p) => !isInstruction(p)));
+  }
+  return { text: kept.join(' '), removed };
 }

@@ -440,6 +440,11 @@ export const SIGNALS: Record<Signal, string[]> = {
     'caught by',
     'within the act',
     'subject to the act',
+    '\\bin scope\\b',
+    'within (the )?scope',
+    'scope of (the )?(act|law|rules)',
+    'falder (vi|de|det) (ind )?under',
+    'rammer (loven|reglerne) os',
   ],
   buyer: [
     '\\bvi\\b',

@@ -61,7 +61,7 @@ export const EMPTY_REGISTERS: SupplierRegisters = {
 //    → the register claims the supplier is state-controlled.
 // > 4) er eller har været involveret i aktiviteter i Danmark eller andre lande, som har medført en negativ
 // > påvirkning af statens sikkerhed, informationssikkerheden eller den offentlige orden.
-//    → only from a register claim.
+//    → from a register claim, or from what the person said about the supplier.
 /** The register's source, up to its first colon: the document, without the gloss. */
 const cite = (c: Claim<unknown>) => {
   const head = c.source.split(/: |; | \(| — /)[0]!.trim();
@@ -71,6 +71,8 @@ const cite = (c: Claim<unknown>) => {
 /** What the person said about the supplier beyond the contract's facts (e.g. "controlled by a foreign military"). */
 export interface SupplierStatements {
   state_controlled?: boolean;
+  /** The person said the supplier has been involved in activities that harmed security or public order (nr. 4). */
+  harmful_activity?: boolean;
 }
 
 export function supplierRisk(
@@ -88,7 +90,12 @@ export function supplierRisk(
   if (stated !== undefined) used.push('supplier_country');
   if (facts.supplier !== undefined && (supplier !== undefined || stated === undefined)) used.push('supplier');
 
-  if (code === undefined && supplier === undefined && statements.state_controlled !== true) {
+  if (
+    code === undefined &&
+    supplier === undefined &&
+    statements.state_controlled !== true &&
+    statements.harmful_activity !== true
+  ) {
     const named = facts.supplier !== undefined;
     return {
       ...base,
@@ -147,7 +154,14 @@ export function supplierRisk(
       en: `the supplier is controlled by state bodies (register: ${cite(supplier.state_controlled)})`,
     });
   }
-  if (supplier?.harmful_activity?.value === true) {
+  if (statements.harmful_activity === true) {
+    found.push({
+      ref: NR_4,
+      source: 'statement',
+      da: 'leverandøren har efter det oplyste været involveret i aktiviteter, der har skadet sikkerheden, informationssikkerheden eller den offentlige orden',
+      en: 'by your account the supplier has been involved in activities that harmed security, information security or public order',
+    });
+  } else if (supplier?.harmful_activity?.value === true) {
     found.push({
       ref: NR_4,
       source: 'register',
