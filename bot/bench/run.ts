@@ -10,7 +10,7 @@
  * 5. peak memory (RSS) of the advisor app and of this process;
  * then the targets as PASS/FAIL lines. Figures, not tests: the exit code is 0 unless the run itself broke.
  *
- * Knobs (environment): BENCH_CASES (a cases .jsonl, default ../shared/eval/dev-cases.jsonl), BENCH_ROUNDS (dev-case repetitions, 20), BENCH_EVENTS (events per app, 1500),
+ * Knobs (environment): BENCH_CASES (a cases .jsonl, default ../shared/eval/dev-cases.jsonl), BENCH_ROUNDS (dev-case repetitions, 20), BENCH_EVENTS (events per app, 3000),
  * BENCH_CONCURRENCY (requests in flight, 16); BENCH_CPU_PROF=DIR writes a V8 CPU profile of the advisor app
  * there (`node --cpu-prof`), to see what is slow; BENCH_APP_NODE_OPTIONS is passed to both apps as NODE_OPTIONS
  * (e.g. `--max-semi-space-size=4` to trade a little speed for memory).
@@ -43,9 +43,9 @@ const num = (name: string, dflt: number) => {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt;
 };
 const ROUNDS = num('BENCH_ROUNDS', 20);
-const EVENTS = num('BENCH_EVENTS', 1500);
+const EVENTS = num('BENCH_EVENTS', 3000);
 const CONCURRENCY = num('BENCH_CONCURRENCY', 16);
-const WARMUP_EVENTS = 150;
+const WARMUP_EVENTS = 500;
 const LOAD_LIMIT_MS = 30_000;
 const STARTUPS = 5;
 const OPEN_SECONDS = 4;
