@@ -76,7 +76,8 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
       statements.harmful_activity = turn.signals.harmful_activity;
     const decision = classifyTopic(text, turn.facts, facts);
     lastTurnAsks = decision.explicit;
-    procedural = decision.signals.procedure > 0;
+    // "Who decides on a ban?" asks about the ban powers themselves (chapter 2), so they are not mere context.
+    procedural = decision.signals.procedure > 0 && decision.signals.powers === 0;
     if (decision.explicit && decision.topic !== 'out_of_scope') lastExplicit = decision.topic;
     topic = decision.explicit ? decision.topic : (lastExplicit ?? decision.topic);
     // A follow-up that only adds facts keeps the question it answers.
@@ -144,8 +145,12 @@ function descendToParagraphs(hits: Hit[], query: string, chooser: ParagraphChoos
  * not its answer, so they weigh less than the procedural chapters.
  */
 function procedureWeight(h: Hit): number {
+  // The procedural paragraphs inside chapter 2 (proportionality, § 2, stk. 3 and § 3, stk. 4; the
+  // deadline for winding down, § 3, stk. 3) answer a procedure question themselves.
+  if (h.unit.kind !== 'section' && PROCEDURAL_TEXT.test(h.unit.text)) return 1;
   return (h.unit.chapter?.number ?? 99) <= 2 ? 0.55 : 1;
 }
+const PROCEDURAL_TEXT = /mindre indgribende|\bfrist\b/iu;
 
 /** The retrieved units that answer an informational question: the best, and those close to it. */
 function answeringHits(

@@ -22,7 +22,8 @@ type Signal =
   | 'coverage'
   | 'buyer'
   | 'definition'
-  | 'human';
+  | 'human'
+  | 'document';
 
 /** Each signal: a list of regular-expression sources matched against the lower-cased message. */
 export const SIGNALS: Record<Signal, string[]> = {
@@ -33,6 +34,9 @@ export const SIGNALS: Record<Signal, string[]> = {
     'what can (the )?cfcs',
     'hvad (kan|må) cfcs',
     'is (the )?cfcs (allowed|able|entitled)',
+    // Who holds the power to forbid: the authority, asked in general.
+    'hvem (er det (egentlig )?der )?(bestemmer|beslutter|afgør|træffer (afgørelse|beslutning))',
+    'who (actually )?(decides|makes the (decision|call)|takes the decision|has the (power|authority)|is (responsible|in charge))',
   ],
   // Questions whether the organisation itself is a significant provider.
   providerQ: [
@@ -288,6 +292,16 @@ export const SIGNALS: Record<Signal, string[]> = {
     'proportional',
     'mindre indgribende',
     'less intrusive',
+    'less (drastic|severe|invasive|restrictive)',
+    'mildere',
+    'mitigat',
+    'afbødende',
+    'afhjælpende',
+    'risikoreducerende',
+    '(go|goes|jump|skip|move)\\w* (straight|directly|right) to (a |an )?(ban|prohibition)',
+    '(direkte|straks|med det samme) til (et )?forbud',
+    'instead of (a |an )?(ban|prohibition|banning)',
+    'i stedet for (et )?(forbud|at forbyde)',
     'wind down',
     'afvikl',
     'wind\\w* (it |them |the agreement |down )?down',
@@ -482,6 +496,17 @@ export const SIGNALS: Record<Signal, string[]> = {
     'what does the act',
     'hvad siger loven',
   ],
+  // The guidance document itself as what is asked about: what the statement says, bans or names.
+  document: [
+    "(fe|cfcs|fe/cfcs|minister\\w*|forsvarsminister\\w*|intelligence service)('s|s)? (statement|answer|reply|svar|udtalelse|bidrag|vurdering|guidance|vejledning)",
+    '(statement|answer|reply) to (parliament|the folketing|folketinget)',
+    '(svar|svaret|udtalelse|udtalelsen) til folketinget',
+    '(spørgsmål|question) (nr\\.? ?)?485',
+    'spm\\.? ?485',
+    '(does|do|did) (the )?(fe|cfcs|minister\\w*|guidance|statement|answer) (\\w+ )?(say|ban|name|list|forbid|prohibit|mention)',
+    '(siger|nævner|forbyder|udpeger) (fe|cfcs|ministeren|vejledningen|svaret|udtalelsen)',
+    '(står|nævnes) (der )?(noget )?i (vejledningen|svaret|udtalelsen)',
+  ],
   human: [
     'rådgiver',
     'adviser',
@@ -595,6 +620,9 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     const buyer = s.buyer > 0 || turnFacts.organisation_type !== undefined;
     const acquiring =
       s.purchase > 0 || turnFacts.supplier !== undefined || turnFacts.agreement_status !== undefined;
+    // "Does the FE statement ban those cameras?": what the guidance says, asked by no one in particular.
+    if (s.document > 0 && turnFacts.organisation_type === undefined && facts.organisation_type === undefined)
+      return decide('guidance');
     if (buyer && acquiring && s.guidanceStrong <= 1 && s.aboutAuthority === 0)
       return decide('equipment_purchase');
     if (buyer && turnFacts.organisation_type !== undefined && s.guidanceStrong === 0)
