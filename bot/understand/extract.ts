@@ -208,6 +208,9 @@ const OWN_STATE_BEFORE_RE = re(X.OWN_STATE_BEFORE);
 const HARM_INVOLVED_RE = g(X.HARM_INVOLVED);
 const HARM_TARGET_RE = re(X.HARM_TARGET);
 const HARM_HYPOTHETICAL_RE = re(X.HARM_HYPOTHETICAL);
+const FOREIGN_MARK_RE = re(X.FOREIGN_MARK);
+const HARM_VICTIM_RE = re(X.HARM_VICTIM);
+const SUPPLIER_REFERENT_RE = re(X.SUPPLIER_REFERENT);
 const SELF_INTRO_AFTER_RE = re(X.SELF_INTRO_AFTER);
 const SUPPLIER_IN_RE = re(X.SUPPLIER_IN);
 const MUNICIPAL_ADJ_RE =
@@ -1404,6 +1407,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     if (s.country) set('supplier_country', s.country.value, s.country.evidence);
   }
   for (const m of allMatches(STATE_CONTROLLED_RE, text)) {
+    if (test(OWN_STATE_BEFORE_RE, m[0])) continue; // Denmark's own state is not "another country's"
     const s = sentenceAt(spans, m.index);
     signals.state_controlled = !negatedBefore(text, s, m.index, 30);
     break;
@@ -1415,6 +1419,11 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
       const sentence = text.slice(s.start, s.end);
       if (test(HARM_HYPOTHETICAL_RE, sentence)) continue;
       if (test(OWN_STATE_BEFORE_RE, m[0])) continue; // 'ejet af den danske stat'
+      // Another country's state (nr. 3): said so, or the supplier's country is known and not Denmark.
+      const foreign =
+        test(FOREIGN_MARK_RE, sentence) ||
+        (facts.supplier_country !== undefined && facts.supplier_country !== 'DK');
+      if (!foreign) continue;
       signals.state_controlled = !negatedBefore(text, s, m.index, 30);
       break;
     }
@@ -1423,6 +1432,8 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     const s = sentenceAt(spans, m.index);
     const sentence = text.slice(s.start, s.end);
     if (!test(HARM_TARGET_RE, sentence) || test(HARM_HYPOTHETICAL_RE, sentence)) continue;
+    // About the supplier, as the actor: "we were hit by a cyber attack" is no factor.
+    if (!test(SUPPLIER_REFERENT_RE, sentence) || test(HARM_VICTIM_RE, sentence)) continue;
     signals.harmful_activity = !negatedBefore(text, s, m.index, 30);
     break;
   }

@@ -577,6 +577,12 @@ export const FROM = String.raw`${B}(?:from|fra|out\s+of|made\s+in|produceret\s+i
  * forsvarsministerium". An ownership word, then within a few words a state or military body.
  */
 export const STATE_OWNED_LONG = String.raw`${B}(?:(?:majority[- ]|wholly[- ]|partly[- ]|fully[- ])?(?:owned|controlled)|belongs?\s+to|belonging\s+to|ejet|ejes|kontrolleret|kontrolleres|styret|styres|tilhører|majoritetsejet|helejet|(?:aktie)?majoriteten\s+(?:ejes|er\s+ejet)|ultimately\s+owned)${E}[^.!?\n]{0,90}?${B}(?:armed\s+forces|military|army|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|government|regime|(?:the\s+)?state(?!\s+of\s+the\s+art)|militær${W}|hær(?:en)?|væbnede\s+styrker|forsvarsministeri${W}|regering(?:en)?|stat(?:en)?|statslig${W})${E}`;
+/** Another country than Denmark, as § 2, stk. 2, nr. 3 requires: "a foreign country's", "et andet lands". */
+export const FOREIGN_MARK = String.raw`${B}(?:foreign|another\s+(?:country|state|government)|other\s+(?:country|countries|state)|a\s+(?:country|nation)'?s|(?:et\s+)?andet\s+lands?|anden\s+stat${W}|andre\s+landes?|udenlandsk${W}|fremmed${W}|fremmede)${E}`;
+/** The writer or the thing was the victim, not the actor: "hit by a cyber attack", "ramt af spionage". */
+export const HARM_VICTIM = String.raw`${B}(?:hit\s+by|victims?\s+of|targeted\s+by|suffered|ramt\s+af|offer\s+for|udsat\s+for|angrebet\s+af|attacked\s+by)${E}`;
+/** A supplier spoken of: its noun or a pronoun for it. */
+export const SUPPLIER_REFERENT = String.raw`${B}(?:${SUPPLIER_NOUN}|they|their|them|de|deres|dem|it|its|den|dens|det|dets)${E}`;
 /** A state said to be Denmark's own: § 2, stk. 2, nr. 3 is about another country's bodies. */
 export const OWN_STATE_BEFORE = String.raw`${B}(?:danish|dansk${W})\s+(?:\p{L}+\s+)?\p{L}+$`;
 /**

@@ -1128,6 +1128,40 @@ describe('extractFacts: signals and odd input', () => {
     expect(extractFacts('the supplier is not controlled by any state').signals.state_controlled).toBe(false);
     expect(extractFacts('We buy from Ericsson').signals.state_controlled).toBeUndefined();
   });
+  it('reads state control said in more words, only for another country than Denmark', () => {
+    const sig = (t: string) => extractFacts(t).signals.state_controlled;
+    expect(sig('The vendor is majority-owned by a fund that belongs to a foreign government.')).toBe(true);
+    expect(sig('Leverandøren ejes af et selskab, som kontrolleres af et andet lands militær.')).toBe(true);
+    expect(sig('Our vendor is owned by the Danish state.')).toBeUndefined();
+    expect(sig('Leverandøren ejes af et selskab under den danske stat.')).toBeUndefined();
+    expect(
+      sig('Hvis leverandøren ejes af et andet lands regering, kan CFCS så lægge vægt på det?'),
+    ).toBeUndefined();
+  });
+  it('flags a supplier said to have been involved in activities harming security (§ 2, stk. 2, nr. 4)', () => {
+    const sig = (t: string) => extractFacts(t).signals.harmful_activity;
+    expect(sig('Leverandøren har tidligere været involveret i spionage mod et andet land.')).toBe(true);
+    expect(sig('The supplier was implicated in a cyber attack that harmed public order abroad.')).toBe(true);
+    expect(sig('Leverandøren har aldrig været involveret i spionage eller sabotage.')).toBe(false);
+    // The writer as the victim, and a general question about what CFCS may weigh, state no factor.
+    expect(
+      sig('Vi var udsat for et cyberangreb, og leverandøren var involveret i oprydningen.'),
+    ).toBeUndefined();
+    expect(sig('Kan CFCS lægge vægt på, om en leverandør har været involveret i spionage?')).toBeUndefined();
+  });
+  it('places a supplier "in" a country and ignores a writer introducing itself', () => {
+    expect(extractFacts('Vi vil outsource driften til et firma i Indien.').facts.supplier_country).toBe('IN');
+    expect(
+      extractFacts('We plan to buy RAN controllers from a manufacturer in Israel.').facts.supplier_country,
+    ).toBe('IL');
+    expect(
+      extractFacts('Lille dansk teleudbyder her, 4.000 slutbrugere.').facts.supplier_country,
+    ).toBeUndefined();
+    expect(
+      extractFacts('Vi (dansk mobilselskab) skal købe kernenetudstyr fra en tysk leverandør.').facts
+        .supplier_country,
+    ).toBe('DE');
+  });
   it('keeps a year that straddles 7 December 2020 out of the facts and says so', () => {
     const x = extractFacts('Aftalen med Huawei blev indgået i 2020');
     expect(x.facts.agreement_date).toBeUndefined();
