@@ -206,7 +206,9 @@ const STATE_CONTROLLED_RE = g(X.STATE_CONTROLLED);
 const STATE_OWNED_LONG_RE = g(X.STATE_OWNED_LONG);
 const OWN_STATE_BEFORE_RE = re(X.OWN_STATE_BEFORE);
 const HARM_INVOLVED_RE = g(X.HARM_INVOLVED);
-const HARM_TARGET_RE = re(X.HARM_TARGET);
+const HARM_ACT_RE = re(X.HARM_ACT);
+const HARM_OBJECT_RE = re(X.HARM_OBJECT);
+const HARM_EFFECT_RE = re(X.HARM_EFFECT);
 const HARM_HYPOTHETICAL_RE = re(X.HARM_HYPOTHETICAL);
 const FOREIGN_MARK_RE = re(X.FOREIGN_MARK);
 const HARM_VICTIM_RE = re(X.HARM_VICTIM);
@@ -1431,7 +1433,9 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   for (const m of allMatches(HARM_INVOLVED_RE, text)) {
     const s = sentenceAt(spans, m.index);
     const sentence = text.slice(s.start, s.end);
-    if (!test(HARM_TARGET_RE, sentence) || test(HARM_HYPOTHETICAL_RE, sentence)) continue;
+    const harm =
+      test(HARM_ACT_RE, sentence) || (test(HARM_OBJECT_RE, sentence) && test(HARM_EFFECT_RE, sentence));
+    if (!harm || test(HARM_HYPOTHETICAL_RE, sentence)) continue;
     // About the supplier, as the actor: "we were hit by a cyber attack" is no factor.
     if (!test(SUPPLIER_REFERENT_RE, sentence) || test(HARM_VICTIM_RE, sentence)) continue;
     signals.harmful_activity = !negatedBefore(text, s, m.index, 30);

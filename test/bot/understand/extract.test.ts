@@ -1143,6 +1143,7 @@ describe('extractFacts: signals and odd input', () => {
     expect(sig('Leverandøren har tidligere været involveret i spionage mod et andet land.')).toBe(true);
     expect(sig('The supplier was implicated in a cyber attack that harmed public order abroad.')).toBe(true);
     expect(sig('Leverandøren har aldrig været involveret i spionage eller sabotage.')).toBe(false);
+    expect(sig('The vendor has a history of good information security.')).toBeUndefined();
     // The writer as the victim, and a general question about what CFCS may weigh, state no factor.
     expect(
       sig('Vi var udsat for et cyberangreb, og leverandøren var involveret i oprydningen.'),
