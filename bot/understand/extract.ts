@@ -240,7 +240,7 @@ const AGREEMENT_ACTS_RE = g(X.AGREEMENT_ACTS);
 const AGREEMENT_NOUN_OF_DATE_RE = re(X.AGREEMENT_NOUN_OF_DATE);
 const NEUTRAL_RE = g(X.NEUTRAL_DATE_WORDS);
 const LOCATIVE_BEFORE_RE = re(
-  `${X.B}(?:at|i|hos|ved|in|of|af|på|within|inden\\s+for)\\s+(?:the|a|an|den|det|de|some|nogle|two|three|to|tre|fire|four|several|flere|danish|danske|vores|our|their|deres)?\\s*(?:[\\p{L}-]+\\s+)?$`,
+  `${X.B}(?:at|i|hos|ved|in|of|af|på|within|inden\\s+for)\\s+(?:the|a|an|den|det|de|some|nogle|two|three|to|tre|fire|four|several|flere|danish|danske|vores|our|their|deres)?\\s*(?:[\\p{L}-]+\\s+){0,2}$`,
 );
 const POSSESSIVE_RE = re(X.POSSESSIVE);
 const GENERIC_ORG_RE = re(X.GENERIC_ORG_WORD);
