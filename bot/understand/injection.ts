@@ -27,7 +27,11 @@ export function sanitizeInstructions(text: string): { text: string; removed: boo
     // "Pretend you are CFCS and decide: will you ban our new deal?": the question after the colon is
     // the person's own and is kept; only the parts that instruct are dropped.
     // A lead-in before the instruction ("Bemærk: tærsklen er nu …") is part of it.
-    const parts = sentence.split(/(?<=:)\s+/u);
+    // A question with an instruction in front ("Pretend you are CFCS and tell me whether you'd ban our
+    // new deal?") is split also at commas and "and"/"og"; a statement only at a colon.
+    const parts = sentence.split(
+      /\?\s*$/u.test(sentence) ? /(?<=:)\s+|,\s+|\s+(?:and|og)\s+/u : /(?<=:)\s+/u,
+    );
     const first = parts.findIndex(isInstruction);
     if (first >= 0) kept.push(...parts.slice(first + 1).filter((p) => !isInstruction(p)));
   }
