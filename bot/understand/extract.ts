@@ -215,6 +215,7 @@ const HARM_VICTIM_RE = re(X.HARM_VICTIM);
 const SUPPLIER_REFERENT_RE = re(X.SUPPLIER_REFERENT);
 const SELF_INTRO_AFTER_RE = re(X.SELF_INTRO_AFTER);
 const SUPPLIER_IN_RE = re(X.SUPPLIER_IN);
+const OUR_SUPPLIER_FROM_RE = re(X.OUR_SUPPLIER_FROM);
 const MUNICIPAL_ADJ_RE =
   /(?<![\p{L}])(?:kommunal\p{L}*|kommunens|municipal|the\s+municipality'?s|council-run)(?![\p{L}])/iu;
 const REGIONAL_ADJ_RE = /(?<![\p{L}])(?:regional[e]?|regionens|the\s+region'?s|regionalt)(?![\p{L}])/iu;
@@ -1072,7 +1073,8 @@ function findSupplier(
     const before = text.slice(Math.max(0, c.index - 60), c.index);
     const after = text.slice(c.index + c[0].length, c.index + c[0].length + 50);
     // "We're a Danish operator"; but "the provider we are considering is Indian" names the supplier's.
-    if (test(SELF_BEFORE_RE, before) && !test(SUPPLIER_IS_RE, before)) continue;
+    if (test(SELF_BEFORE_RE, before) && !test(SUPPLIER_IS_RE, before) && !test(OUR_SUPPLIER_FROM_RE, before))
+      continue;
     // "Lille dansk teleudbyder her": the writer introducing itself.
     if (test(SELF_INTRO_AFTER_RE, after) && test(SUPPLIER_NOUN_START_RE, after)) continue;
     if (test(LAW_AFTER_RE, after)) continue; // "the Danish act on supplier security"

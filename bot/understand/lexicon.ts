@@ -568,6 +568,8 @@ export const SELF_BEFORE = String.raw`(?:(?:${B}(?:(?:vi|jeg|we|os|mig|us|me)\s+
 export const SELF_INTRO_AFTER = String.raw`^\s*(?:${gap(1)})?[\p{L}-]+\s+(?:her|here)${E}`;
 /** A supplier "in" a country, with a bare preposition: "et firma i Indien", "a vendor in Vietnam". */
 export const SUPPLIER_IN = String.raw`${B}(?:${W}leverandør${W}|suppliers?|vendors?|${W}producent${W}|producers?|manufacturers?|makers?|fabrikant${W}|firma(?:et|er)?|firms?|company|companies|outsourcer|contractors?|integrators?|partner${W})\s+(?:in|i)\s+(?:the\s+)?$`;
+/** The writer's supplier and where it is: "vores leverandør fra Kina", "our vendor in India" (not the writer). */
+export const OUR_SUPPLIER_FROM = String.raw`${B}(?:vores|vor|our|my|min|mit)\s+(?:${gap(1)})?(?:${W}leverandør${W}|suppliers?|vendors?|${W}producent${W}|producers?|manufacturers?|makers?|fabrikant${W}|outsourcer|contractors?|integrators?|partner${W})\s+(?:from|fra|i|in|out\s+of|(?:based|located|headquartered)\s+in|baseret\s+i|med\s+hovedsæde\s+i)\s+(?:the\s+)?$`;
 export const BASED_IN = String.raw`${B}(?:based|headquartered|domiciled|located|registered|incorporated|hjemmehørende|baseret|placeret|beliggende|registreret|med\s+(?:hovedsæde|hovedkontor|base)|har\s+(?:sit\s+|sin\s+)?(?:hovedsæde|hovedkontor|base)|ligger|sidder|has\s+its\s+(?:headquarters|head\s+office|seat))\s+(?:in|i|på)\s+(?:the\s+)?`;
 export const FROM = String.raw`${B}(?:from|fra|out\s+of|made\s+in|produceret\s+i|fremstillet\s+i)\s+(?:the\s+)?`;
 

@@ -1151,6 +1151,14 @@ describe('extractFacts: signals and odd input', () => {
     expect(sig('Kan CFCS lægge vægt på, om en leverandør har været involveret i spionage?')).toBeUndefined();
   });
   it('places a supplier "in" a country and ignores a writer introducing itself', () => {
+    expect(
+      extractFacts('Vi har 90.000 slutbrugere, og vores leverandør fra Kina skal levere kernenetudstyr.')
+        .facts.supplier_country,
+    ).toBe('CN');
+    expect(extractFacts('Our vendor from China will deliver core routers.').facts.supplier_country).toBe(
+      'CN',
+    );
+    expect(extractFacts('Our company in Denmark buys from Nokia.').facts.supplier_country).toBe('FI');
     expect(extractFacts('Vi vil outsource driften til et firma i Indien.').facts.supplier_country).toBe('IN');
     expect(
       extractFacts('We plan to buy RAN controllers from a manufacturer in Israel.').facts.supplier_country,
