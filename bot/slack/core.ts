@@ -131,6 +131,8 @@ function errorCode(e: unknown): string {
 }
 
 const turnWaiters: (() => void)[] = [];
+/** Answers waiting for their turn at most; beyond it, answering takes priority over reading requests. */
+export const MAX_WAITING_TURNS = 32;
 let turnScheduled = false;
 
 function drainTurn(): void {
@@ -145,6 +147,9 @@ function drainTurn(): void {
  * is spread over turns, so Slack's acks, which must come within 3 seconds, never wait behind a queue of it.
  */
 export function nextTurn(): Promise<void> {
+  // Work in progress is bounded: with this many answers already waiting, this one goes on at once, so
+  // the event loop reads new requests (and acks them) only as fast as it answers, and memory stays flat.
+  if (turnWaiters.length >= MAX_WAITING_TURNS) return Promise.resolve();
   return new Promise((resolve) => {
     turnWaiters.push(resolve);
     if (!turnScheduled) {
