@@ -150,6 +150,15 @@ interface AppProcess {
 }
 
 /** `cold`: the advisor with its answer cache off (ADVICE_CACHE_SIZE=0), so every question runs the pipeline. */
+/** Node's flags in `npm start` (package.json), so the advisor is measured as it is started. */
+const START_FLAGS: string[] = (() => {
+  const pkg = z
+    .object({ scripts: z.object({ start: z.string() }) })
+    .safeParse(JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')));
+  const words = pkg.success ? pkg.data.scripts.start.split(/\s+/) : [];
+  return words[0] === 'node' ? words.slice(1).filter((w) => w.startsWith('--')) : [];
+})();
+
 /** `bare`: posts an answer of median size as its fixed reply; `bare-text`: posts one line of text. */
 type AppKind = 'advisor' | 'cold' | 'bare' | 'bare-text';
 
@@ -179,7 +188,11 @@ async function startApp(kind: AppKind, apiUrl: string, dataDir: string): Promise
     ...(process.env.BENCH_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } : {}),
   };
   const prof = process.env.BENCH_CPU_PROF;
-  const flags = prof && kind === 'advisor' ? ['--cpu-prof', '--cpu-prof-dir', prof] : [];
+  const advisor = kind === 'advisor' || kind === 'cold';
+  const flags = [
+    ...(advisor ? START_FLAGS : []),
+    ...(prof && kind === 'advisor' ? ['--cpu-prof', '--cpu-prof-dir', prof] : []),
+  ];
   const child = spawn(process.execPath, [...flags, script], { env, stdio: ['ignore', fd, fd], cwd: dataDir });
   const url = `http://127.0.0.1:${port}`;
   const until = performance.now() + 15_000;
@@ -370,6 +383,7 @@ async function main(): Promise<void> {
   head(
     `Slack over HTTP (127.0.0.1, signed app_mention events, ${CONCURRENCY} in flight, ${EVENTS} events after ${WARMUP_EVENTS} warm-up, Web API stand-in)`,
   );
+  line('advisor started as npm start starts it', `node ${[...START_FLAGS, 'dist/bot/main.js'].join(' ')}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'advisor-bench-'));
   const webapi = await new BenchWebApi().start();
   const questions = cases.map((c) => c.turns.at(-1)!);
