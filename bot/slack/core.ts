@@ -159,6 +159,24 @@ export function nextTurn(): Promise<void> {
   });
 }
 
+/** Stands for the answer id in a reused answer's blocks (the same form as a real id, never one). */
+const ANSWER_ID_SLOT = `a_${'0'.repeat(31)}x`;
+const blockTemplates = new WeakMap<Answer, string>();
+
+/**
+ * The answer's blocks as JSON. A reused (frozen, see advice-cache.ts) answer's blocks are built once, with
+ * a placeholder where each post's own answer id goes (in its buttons).
+ */
+export function answerBlocksJson(answer: Answer, answerId: string): string {
+  if (!Object.isFrozen(answer)) return JSON.stringify(answerBlocks(answer, { answerId }));
+  let template = blockTemplates.get(answer);
+  if (template === undefined) {
+    template = JSON.stringify(answerBlocks(answer, { answerId: ANSWER_ID_SLOT }));
+    blockTemplates.set(answer, template);
+  }
+  return template.replaceAll(ANSWER_ID_SLOT, answerId);
+}
+
 /** Posts to a thread (or, for a placeholder ts, as a top-level message to the channel/user). */
 export async function postToThread(
   client: WebClient,
@@ -280,7 +298,8 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
       channel: q.channel,
       thread_ts: q.threadTs,
       text: answerFallbackText(answer),
-      blocks: answerBlocks(answer, { answerId }),
+      // Slack takes `blocks` as JSON text; a reused answer's is built once (see answerBlocksJson)
+      blocks: answerBlocksJson(answer, answerId) as unknown as Block[],
     });
     await deps.writer.markAnswerPosted(answerId, res.ts, q.eventId);
   } catch (e) {

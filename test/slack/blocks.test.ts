@@ -243,3 +243,18 @@ describe('case and home views', () => {
     expect(blockProblem(view.blocks, 100)).toBeUndefined();
   });
 });
+
+describe('blocks of a reused answer', () => {
+  it('are the blocks of that answer with each post’s own answer id in its buttons', async () => {
+    const { answerBlocksJson } = await import('../../bot/slack/core.js');
+    const { createAdviceCache } = await import('../../bot/advice-cache.js');
+    const cache = createAdviceCache(1);
+    const req = { turns: ['x'], asOf: '2026-11-22' };
+    cache.set(req, structuredClone(base));
+    const reused = cache.get(req)!;
+    expect(Object.isFrozen(reused)).toBe(true);
+    for (const id of ['a_0123456789abcdef0123456789abcdef', 'a_fedcba9876543210fedcba9876543210'])
+      expect(JSON.parse(answerBlocksJson(reused, id))).toEqual(answerBlocks(base, { answerId: id }));
+    expect(JSON.parse(answerBlocksJson(base, 'a_1'))).toEqual(answerBlocks(base, { answerId: 'a_1' }));
+  });
+});
