@@ -33,11 +33,11 @@ function flush(): void {
     replies.length = 0;
     batch.forEach(one);
   }
-  for (const r of replies) port!.postMessage(r);
+  port!.postMessage(replies);
 }
 
-port.on('message', (req: WriteRequest) => {
-  queue.push(req);
+port.on('message', (reqs: WriteRequest[]) => {
+  queue.push(...reqs);
   if (!scheduled) {
     scheduled = true;
     setImmediate(flush);

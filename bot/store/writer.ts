@@ -84,13 +84,22 @@ export async function backgroundWriter(
   const waiting = new Map<number, { resolve: (v: boolean | null) => void; reject: (e: Error) => void }>();
   const requests = new Map<number, WriteRequest>();
   const inflight = new Set<Promise<unknown>>();
-  worker.on('message', (r: WriteReply) => {
-    const w = waiting.get(r.n);
-    if (!w) return;
-    waiting.delete(r.n);
-    requests.delete(r.n);
-    if (r.ok) w.resolve(r.value);
-    else w.reject(Object.assign(new Error(r.error), { code: 'store_write_failed' }));
+  // The requests of one turn of the event loop go to the worker as one message.
+  let outbox: WriteRequest[] = [];
+  const sendOutbox = () => {
+    const batch = outbox;
+    outbox = [];
+    if (alive && batch.length > 0) worker.postMessage(batch);
+  };
+  worker.on('message', (replies: WriteReply[]) => {
+    for (const r of replies) {
+      const w = waiting.get(r.n);
+      if (!w) continue;
+      waiting.delete(r.n);
+      requests.delete(r.n);
+      if (r.ok) w.resolve(r.value);
+      else w.reject(Object.assign(new Error(r.error), { code: 'store_write_failed' }));
+    }
   });
   // A worker that dies leaves its unanswered writes undone: they are done directly, in order.
   const fallBack = (why: string) => {
@@ -116,7 +125,8 @@ export async function backgroundWriter(
     const p = new Promise<boolean | null>((resolve, reject) => {
       waiting.set(req.n, { resolve, reject });
       requests.set(req.n, req);
-      worker.postMessage(req);
+      outbox.push(req);
+      if (outbox.length === 1) setImmediate(sendOutbox);
     });
     const settled: Promise<unknown> = p.then(
       (): void => void inflight.delete(settled),
