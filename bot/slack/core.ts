@@ -212,10 +212,6 @@ export interface ThreadQuestion {
 export async function answerInThread(client: WebClient, deps: SlackDeps, q: ThreadQuestion): Promise<string> {
   const { store, log } = deps;
   const ctx = { event_id: q.eventId, channel: q.channel, retry: q.retryNum };
-  if (store.getEvent(q.eventId) !== undefined) {
-    log.info(ctx, 'duplicate delivery ignored');
-    return 'duplicate';
-  }
   const question = cleanQuestion(q.text, deps.botUserId);
   const lang = guessLanguage(question);
 
@@ -249,7 +245,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
 
   // One answer per turn of the event loop: requests that arrived meanwhile are read and acked first.
   await nextTurn();
-  if (store.getEvent(q.eventId) !== undefined) {
+  if (store.hasEvent(q.eventId)) {
     log.info(ctx, 'duplicate delivery ignored');
     return 'duplicate';
   }

@@ -265,6 +265,11 @@ export class Store {
     return this.one(EventRow, this.sql('SELECT * FROM processed_events WHERE event_id = ?').get(eventId));
   }
 
+  /** Whether an event id is known (answered, refused, pending or failed): a retry of it is not answered. */
+  hasEvent(eventId: string): boolean {
+    return this.sql('SELECT 1 FROM processed_events WHERE event_id = ?').get(eventId) !== undefined;
+  }
+
   /** Records an event that is handled without an answer (ignored, refused); false when already known. */
   claimEvent(e: {
     eventId: string;
