@@ -69,7 +69,12 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     const { text, removed } = sanitizeInstructions(raw);
     injected ||= removed;
     const turn = extractFacts(text, { asOf });
-    facts = mergeFacts(facts, turn.facts);
+    // "resellers add about 4.000 more": the follow-up grows the count said before it.
+    const added = turn.signals.end_users_added;
+    facts =
+      added !== undefined && turn.facts.end_users === undefined && facts.end_users !== undefined
+        ? mergeFacts(facts, { ...turn.facts, end_users: facts.end_users + added })
+        : mergeFacts(facts, turn.facts);
     if (turn.signals.state_controlled !== undefined)
       statements.state_controlled = turn.signals.state_controlled;
     if (turn.signals.harmful_activity !== undefined)

@@ -106,6 +106,11 @@ export interface Signals {
   lone_number?: number;
   /** The count is a bound, not a number: `over 50.000` is more than, `under 500` less than the value. */
   end_users_qualifier?: 'more_than' | 'less_than';
+  /**
+   * End users added to a count said in an earlier message ("resellers add about 4.000 more"): the
+   * message has no count of its own, so the thread's count grows by this.
+   */
+  end_users_added?: number;
 }
 
 export interface Extraction {
@@ -196,6 +201,17 @@ const ADDITIVE_BEFORE_RE = re(X.ADDITIVE_BEFORE);
 const ADDITIVE_STRONG_BEFORE_RE = re(X.ADDITIVE_STRONG_BEFORE);
 const CONTINUATION_BEFORE_RE = re(X.CONTINUATION_BEFORE);
 const NO_STATE_RE = re(X.NO_STATE);
+/** Right before a state word: the state owns or controls someone, it is not served. */
+const OWNED_BY_BEFORE_RE = re(
+  `${X.B}(?:ejet|ejes|owned|controlled|kontrolleret|kontrolleres|styret|backed|financed|finansieret|tilhører|belongs?\\s+to|part\\s+of|del\\s+af)(?:\\s+(?:af|by|of|to))?\\s+(?:[\\p{L}-]+\\s+){0,3}$`,
+);
+/** The writer's own end users, said in the count ("38.000 egne kunder", "our own retail customers"). */
+const OWN_IN_COUNT_RE = /(?<![\p{L}])(?<!(?:their|deres)\s+)(?:egne|own|retail|direkte|direct)(?![\p{L}])/iu;
+/** A count added to one said before ("to about 9.000 more", "yderligere 3.000 til", "2.000 flere"). */
+/** A word naming organisations ("serviceudbydere", "ISPs"): after a number, it counts them, not people. */
+const ORG_NOUN_WORD_RE =
+  /(?:udbydere?|providers?|operatører?|operators?|isps?|selskab(?:er)?|compan(?:y|ies)|firma(?:er)?|firms?|virksomhed(?:er)?|partnere?|partners|resellers?|videresælgere?|mvnos?)$/iu;
+const MORE_AFTER_RE = /^\s*(?:more|additional|extra|flere|ekstra|oveni|til)\s*(?:[.,;!?)]|$)/iu;
 const COMPONENT_RES = X.COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${X.B}(?:${s})${X.E}`)] as const);
 const OFFICE_RE = re(X.OFFICE_CONTEXT);
 const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.SUPPLIER_NOUN_AFTER_COUNTRY}${X.E}`);
@@ -675,9 +691,19 @@ function owner(text: string, sentence: Span, a: number, b: number, nums: Span[])
     const before = inSentence.filter((n) => n.end <= a);
     if (before.length) return before[before.length - 1];
   }
+  // "41.000 egne abonnenter, og tre MVNO'er sælger … til 10.000": a count in the mark's own clause first.
+  const sameClause = inSentence.filter(
+    (n) => !hasClauseBreak(text.slice(Math.min(n.end, b), Math.max(n.start, a))),
+  );
   let best: Span | undefined;
-  for (const n of inSentence) if (!best || distance(n, a, b) < distance(best, a, b)) best = n;
+  for (const n of sameClause.length ? sameClause : inSentence)
+    if (!best || distance(n, a, b) < distance(best, a, b)) best = n;
   return best;
+}
+
+function hasClauseBreak(between: string): boolean {
+  CLAUSE_BREAK_RE.lastIndex = 0;
+  return CLAUSE_BREAK_RE.test(between);
 }
 
 function nearestMark(
@@ -695,6 +721,10 @@ function nearestMark(
     for (const m of allMatches(rx, seg)) {
       const at = from + m.index;
       if (negatedBefore(text, sentence, at, 40)) continue;
+      // "et selskab, der er ejet af en statslig forsvarskoncern": the state owns the supplier, it is
+      // not whom the writer serves (that is § 2, stk. 2, nr. 3, read elsewhere).
+      if (kind === 'state' && test(OWNED_BY_BEFORE_RE, text.slice(Math.max(sentence.start, at - 40), at)))
+        continue;
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
       if (d < 0) continue;
       if (owner(text, sentence, at, at + m[0].length, others) !== num) continue;
@@ -721,11 +751,14 @@ interface Candidate {
   evidenceEnd: number;
   noun: string | undefined;
   staffOnly: boolean;
+  /** "9.000 more": a count added to one before it. */
+  more: boolean;
 }
 
-function findCounts(text: string, spans: Span[]): Count[] {
+function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: FoundNumber } {
   // Pass 1: which numbers count people (a noun of people next to them).
   const candidates: Candidate[] = [];
+  let added: FoundNumber | undefined;
   for (const n of findNumbers(text)) {
     if (!Number.isSafeInteger(n.value) || n.value < 1) continue; // beyond 2^53 is no count anyone has
     const sentence = sentenceAt(spans, n.start);
@@ -738,6 +771,7 @@ function findCounts(text: string, spans: Span[]): Count[] {
     let noun: string | undefined;
     let counted = false;
     let staffOnly = false;
+    let more = false;
     const ua = exec(USER_AFTER_RE, after);
     if (ua?.groups && okGap(ua.groups.gap!)) {
       counted = true;
@@ -753,7 +787,7 @@ function findCounts(text: string, spans: Span[]): Count[] {
         counted = true;
         staffOnly = true;
         evidenceEnd = n.end + sa[0].length;
-      } else if (test(USER_BEFORE_RE, before)) {
+      } else if (test(USER_BEFORE_RE, before) && !startsWithOrganisation(after)) {
         counted = true;
       } else {
         // A noun with a typo ("ca 1,2 mio slutbrugre"), or people the writer's own network reaches
@@ -763,21 +797,29 @@ function findCounts(text: string, spans: Span[]): Count[] {
           counted = true;
           evidenceEnd = n.end + found.end;
           noun = found.noun;
+        } else if (test(MORE_AFTER_RE, after)) {
+          // "45k retail customers, and resellers bring about 9.000 more"; alone in a message, the
+          // 9.000 add to a count said before it (`signals.end_users_added`).
+          if (candidates.some((c) => c.n.end <= n.start)) {
+            counted = true;
+            more = true;
+          } else if (!added) added = n;
         } else if (
           test(CONTINUATION_BEFORE_RE, before) &&
+          !startsWithOrganisation(after) &&
           candidates.some((c) => c.n.end <= n.start && c.n.end >= sentence.start)
         ) {
           counted = true; // "40k customers plus 15k on our wholesale partners' services"
         }
       }
     }
-    if (counted) candidates.push({ n, sentence, before, after, subset, evidenceEnd, noun, staffOnly });
+    if (counted) candidates.push({ n, sentence, before, after, subset, evidenceEnd, noun, staffOnly, more });
   }
   // Pass 2: whose people they are. A mark belongs to the count nearest it, so only counts compete.
   const owners = candidates.map((c) => c.n);
   const counts: Count[] = [];
-  for (const { n, sentence, before, after, subset, evidenceEnd, noun, staffOnly } of candidates) {
-    const kind =
+  for (const { n, sentence, before, after, subset, evidenceEnd, noun, staffOnly, more } of candidates) {
+    const marked =
       nearestMark(
         text,
         sentence,
@@ -789,6 +831,9 @@ function findCounts(text: string, spans: Span[]): Count[] {
         ],
         owners,
       ) ?? 'own';
+    // "38.000 egne kunder", "our own retail customers": the writer's own, whatever reseller is near.
+    const kind: CountKind =
+      marked === 'wholesale' && test(OWN_IN_COUNT_RE, text.slice(n.end, evidenceEnd)) ? 'own' : marked;
     if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
     const win = text.slice(Math.max(sentence.start, n.start - 30), Math.min(sentence.end, evidenceEnd + 25));
     TOTAL_MARK_RE.lastIndex = 0;
@@ -806,10 +851,11 @@ function findCounts(text: string, spans: Span[]): Count[] {
       kind,
       total,
       subset,
-      additive: (kind === 'own' || kind === 'wholesale'
-        ? ADDITIVE_BEFORE_RE
-        : ADDITIVE_STRONG_BEFORE_RE
-      ).test(text.slice(sentence.start, n.start)),
+      additive:
+        more ||
+        (kind === 'own' || kind === 'wholesale' ? ADDITIVE_BEFORE_RE : ADDITIVE_STRONG_BEFORE_RE).test(
+          text.slice(sentence.start, n.start),
+        ),
       approx: n.approx,
       ...(test(MORE_THAN_RE, before) || after.startsWith('+') ? { qualifier: 'more_than' as const } : {}),
       ...(test(LESS_THAN_RE, before) ? { qualifier: 'less_than' as const } : {}),
@@ -818,7 +864,7 @@ function findCounts(text: string, spans: Span[]): Count[] {
       ...(noun ? { noun } : {}),
     });
   }
-  return counts;
+  return counts.length || !added ? { counts } : { counts, added };
 }
 
 /**
@@ -867,6 +913,12 @@ function peopleReached(
   const using = test(PEOPLE_USE_AFTER_RE, after.slice(people[0].length, people[0].length + 60));
   if (!reached && !using) return undefined;
   return { end: people[0].length, noun: people[0].slice(people.groups.gap!.length).toLowerCase() };
+}
+
+/** "og 2 serviceudbydere": the number counts organisations, not people. */
+function startsWithOrganisation(after: string): boolean {
+  const word = /^\s*([\p{L}-]+)/u.exec(after)?.[1];
+  return word !== undefined && ORG_NOUN_WORD_RE.test(word);
 }
 
 /** Between a number and its noun: a few words, none of them a unit or another thing counted. */
@@ -1384,7 +1436,9 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   const ps = findNationwide(text, spans);
   if (ps) set('nationwide_public_service', ps.value, ps.evidence);
 
-  const users = decideEndUsers(text, findCounts(text, spans));
+  const found = findCounts(text, spans);
+  const users = decideEndUsers(text, found.counts);
+  if (found.added && Number.isSafeInteger(found.added.value)) signals.end_users_added = found.added.value;
   // Sums of huge numbers can leave the safe integer range: such a count is no fact.
   if (users.end_users && Number.isSafeInteger(users.end_users.value)) {
     set('end_users', users.end_users.value, users.end_users.evidence);
