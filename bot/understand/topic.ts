@@ -13,6 +13,7 @@ type Signal =
   | 'powers'
   | 'anchor'
   | 'offtopic'
+  | 'otherLaw'
   | 'procedure'
   | 'guidanceStrong'
   | 'guidanceWeak'
@@ -160,6 +161,27 @@ export const SIGNALS: Record<Signal, string[]> = {
     'rådgiver',
     'adviser',
     'advisor',
+  ],
+  // Other laws and rules than the supplier-security act and the FE/CFCS guidance: whether they
+  // apply is not answered by these sources, however telecom-like the writer is.
+  otherLaw: [
+    '\\bnis ?-?2\\b',
+    '\\bnis-?(direktiv|lov|regl|reguler)',
+    '\\bnis (directive|regulation|rules|law)',
+    '\\bgdpr\\b',
+    'databeskyttelses(forordning|lov|regl)',
+    'data protection (regulation|act|law|rules)',
+    '\\budbudslov',
+    'public procurement act',
+    '\\bdora\\b',
+    'digital operational resilience',
+    'cyber resilience act',
+    'ai act\\b',
+    'ai-forordning',
+    'cer-direktiv',
+    'critical entities resilience',
+    'hvidvasklov',
+    'money laundering act',
   ],
   // Subjects that are plainly something else: they override weak anchors.
   offtopic: [
@@ -551,6 +573,9 @@ export type SignalCounts = Record<Signal, number>;
 const ACT_NAME =
   /\b(lov(en)? om )?leverandørsikkerhed(sloven)?( i den kritiske teleinfrastruktur)?|\b(the )?(danish )?(act|law) on supplier security( in (the )?critical tele\w* infrastructure)?|\bsupplier[- ]security (act|law)\b/giu;
 
+/** The act named in any form (its title, `leverandørsikkerhed…`, its number). */
+const ACT_NAMED = new RegExp(`${ACT_NAME.source}|leverandørsikkerhed|supplier[- ]security|\\b1156\\b`, 'iu');
+
 export function signals(text: string): SignalCounts {
   const lower = text.toLowerCase();
   const t = mayMatch(ACT_NAME, lower) ? lower.replace(ACT_NAME, ' loven ') : lower;
@@ -600,6 +625,18 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
   const substantive = Object.keys(turnFacts).filter((k) => k !== 'territory').length;
   const inScope = s.anchor > 0 || substantive > 0;
   if (!inScope || (s.offtopic > 0 && s.anchor <= 1 && substantive <= 1)) return decide('out_of_scope');
+  // "Er vi omfattet af NIS2?": coverage by another law, even from a telecom provider that says its size.
+  // Naming this act, CFCS's powers or an agreement's subject keeps the question in scope.
+  if (
+    s.otherLaw > 0 &&
+    !ACT_NAMED.test(text) &&
+    s.powers === 0 &&
+    s.camera === 0 &&
+    s.guidanceStrong === 0 &&
+    turnFacts.component === undefined &&
+    turnFacts.supplier === undefined
+  )
+    return decide('out_of_scope');
   if (turnFacts.wants_human) return decide('escalation_request');
   if (turnFacts.decision_date) return decide('procedure');
   // What CFCS may do, asked in general (no organisation or agreement described): what the law says.
