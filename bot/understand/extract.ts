@@ -201,6 +201,16 @@ const ADDITIVE_BEFORE_RE = re(X.ADDITIVE_BEFORE);
 const ADDITIVE_STRONG_BEFORE_RE = re(X.ADDITIVE_STRONG_BEFORE);
 const CONTINUATION_BEFORE_RE = re(X.CONTINUATION_BEFORE);
 const NO_STATE_RE = re(X.NO_STATE);
+/** The municipality or region in the definite genitive: "kommunens", "regionens", "the municipality's". */
+const OWN_PUBLIC_BODY_GENITIVE_RE = g(
+  `${X.B}(?:kommunens|regionens|(?:the|our)\\s+(?:municipality|region|council)(?:'s|’s))${X.E}`,
+);
+/** "vi"/"we" as the one acting in a sentence. */
+const FIRST_PERSON_SUBJECT_RE = /(?<![\p{L}])(?:[Vv]i|[Ww]e(?:'re|'ll|'ve)?|[Jj]eg|I)(?![\p{L}'])/u;
+/** A sentence about serving customers: the public body is then the customer, not the writer. */
+const SERVES_CUSTOMERS_RE = re(
+  `${X.B}(?:leverer|levere|supply|supplies|provide|provides|serve|serves|betjener|kunde${X.W}|customers?|clients?|slutbrugere|end[- ]?users|abonnenter|subscribers)${X.E}`,
+);
 /** Right before a state word: the state owns or controls someone, it is not served. */
 const OWNED_BY_BEFORE_RE = re(
   `${X.B}(?:ejet|ejes|owned|controlled|kontrolleret|kontrolleres|styret|backed|financed|finansieret|tilhører|belongs?\\s+to|part\\s+of|del\\s+af)(?:\\s+(?:af|by|of|to))?\\s+(?:[\\p{L}-]+\\s+){0,3}$`,
@@ -635,6 +645,13 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
     const before = text.slice(Math.max(0, m.index - 30), m.index);
     if (!test(WRITER_NAMED_BEFORE_RE, before)) continue;
     return { type: m.groups?.region !== undefined ? 'region' : 'municipality', evidence: m[0] };
+  }
+  // "vi overvejer kameraer til kommunens p-huse", "for the municipality's schools": the writer speaks
+  // of its own municipality (or region) in the definite form, when no customer is served in the sentence.
+  for (const m of allMatches(OWN_PUBLIC_BODY_GENITIVE_RE, text)) {
+    const sentence = sentenceOf(text, m.index);
+    if (!test(FIRST_PERSON_SUBJECT_RE, sentence) || test(SERVES_CUSTOMERS_RE, sentence)) continue;
+    return { type: /region/iu.test(m[0]) ? 'region' : 'municipality', evidence: m[0] };
   }
   return undefined;
 }

@@ -12,11 +12,20 @@ const INSTRUCTION = [
   /\b(the law|loven|the act|§\s*\d+)\b[^.!?\n]*\b(has been (changed|amended|repealed)|no longer applies|er (ændret|ophævet)|gælder ikke længere)\b/i,
 ];
 
+/** A bracketed aside ("[note to the assistant: …]", "(ignore …)"): read on its own. */
+const ASIDE = /\[[^[\]\n]*\]|\{[^{}\n]*\}|\([^()\n]*\)|<[^<>\n]*>/gu;
+
 export function sanitizeInstructions(text: string): { text: string; removed: boolean } {
-  // Sentence ends: a stop before a capital letter or a line break (not `nr. 3`, `ca. 50.000`).
-  const sentences = text.split(/(?<=[.!?])\s+(?=[\p{Lu}"“«])|\n+/u);
   const isInstruction = (s: string) => INSTRUCTION.some((re) => re.test(s));
   let removed = false;
+  // An instruction in brackets inside a sentence is dropped alone; the question around it is kept.
+  const unbracketed = text.replace(ASIDE, (aside) => {
+    if (!isInstruction(aside)) return aside;
+    removed = true;
+    return ' ';
+  });
+  // Sentence ends: a stop before a capital letter or a line break (not `nr. 3`, `ca. 50.000`).
+  const sentences = unbracketed.split(/(?<=[.!?])\s+(?=[\p{Lu}"“«])|\n+/u);
   const kept: string[] = [];
   for (const sentence of sentences) {
     if (!isInstruction(sentence)) {

@@ -664,7 +664,13 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
   if (camera) {
     // Someone buying or setting up cameras asks whether anything stands in the way; otherwise the
     // question is what FE and CFCS say about such equipment.
-    const buyer = s.buyer > 0 || turnFacts.organisation_type !== undefined;
+    // The buyer may have said who it is earlier in the thread ("Kommunen skal have kameraer …" then
+    // "det bliver nok Hikvision"). A telecom provider's earlier question was about its network instead.
+    const threadBuyer =
+      facts.organisation_type !== undefined &&
+      facts.organisation_type !== 'telecom_provider' &&
+      facts.organisation_type !== 'radio_tv';
+    const buyer = s.buyer > 0 || turnFacts.organisation_type !== undefined || threadBuyer;
     const acquiring =
       s.purchase > 0 || turnFacts.supplier !== undefined || turnFacts.agreement_status !== undefined;
     // "Does the FE statement ban those cameras?": what the guidance says, asked by no one in particular.
