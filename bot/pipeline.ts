@@ -32,7 +32,7 @@ import { T } from './compose/texts.js';
 import { extractFacts } from './understand/extract.js';
 import { sanitizeInstructions } from './understand/injection.js';
 import { detectLanguage } from './understand/language.js';
-import { classifyTopic, questionParts } from './understand/topic.js';
+import { classifyTopic, definitionsAsked, questionParts } from './understand/topic.js';
 
 export interface AdviseRequest {
   /** One person's messages in one thread, oldest first; the answer is to the last one. */
@@ -270,7 +270,11 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         for (const h of retriever.search(query, { k: 2, source: GUIDANCE }).slice(0, 1))
           refs.push([h.source, h.ref]);
       }
-      if (topic === 'procedure') for (const ref of procedureRefs(query, ranking)) refs.push([STATUTE, ref]);
+      if (topic === 'procedure') {
+        // "Hvad betyder 'slutbruger'?": the unit that defines the term, then what retrieval found.
+        for (const ref of definitionsAsked(sanitizeInstructions(last).text)) refs.push([STATUTE, ref]);
+        for (const ref of procedureRefs(query, ranking)) refs.push([STATUTE, ref]);
+      }
     }
     // A question of several parts ("which court, and how many judges?", "when did it enter into force,
     // and does it reach our 2019 contract?"): each part that asks what the law says gets its own units.

@@ -512,6 +512,10 @@ export const SIGNALS: Record<Signal, string[]> = {
   definition: [
     'hvad er',
     'hvad betyder',
+    '\\bhva betyder',
+    'hvad menes',
+    'what is meant',
+    'meaning of',
     'hvad forstås',
     'what is a',
     'what is an',
@@ -572,6 +576,34 @@ export type SignalCounts = Record<Signal, number>;
 /** The act's own name speaks of suppliers and security; it says nothing about what is asked. */
 const ACT_NAME =
   /\b(lov(en)? om )?leverandørsikkerhed(sloven)?( i den kritiske teleinfrastruktur)?|\b(the )?(danish )?(act|law) on supplier security( in (the )?critical tele\w* infrastructure)?|\bsupplier[- ]security (act|law)\b/giu;
+
+/**
+ * The terms § 1 defines, by the unit that defines them. A question what such a term means, or what
+ * counts as one, is answered by its definition first.
+ */
+const DEFINED_TERMS: Array<[ref: string, term: RegExp]> = [
+  [
+    '§ 1, nr. 1',
+    /\b(kritiske? net-?komponent\w*|netkomponent\w*|critical (network )?components?|critical network components, systems and tools)/iu,
+  ],
+  ['§ 1, nr. 2', /\b(slut-?brugere?\w*|end[- ]?users?)\b/iu],
+  ['§ 1, nr. 3', /\b(væsentlig\w* (erhvervsmæssig\w* )?udbyder\w*|significant (commercial )?providers?)\b/iu],
+];
+/** Asking what a term means or what counts as it, not whether the writer is covered. */
+const ASKS_MEANING =
+  /\b(hvad|hva) (betyder|menes|forstås|er en|er et)\b|\b(menes|forstås) (der )?(med|ved)\b|\bbetydning\b|\bdefin\w+|\bwhat (is|are) (meant|an?\b)|\b(is|are) meant by\b|\bwhat does [^?]{0,40}\bmean\b|\bmeaning\b|\bcounts? as\b|\b(tæller|regnes|anses) (som|for)\b|\b(er|is) (den|det|han|hun|de|it|they|that) (så )?(en |et |an? )?(slutbruger|end[- ]?user)/iu;
+
+/**
+ * The § 1 units that define the terms a question asks the meaning of ("hvad betyder 'slutbruger'?",
+ * "what does the act mean by critical network components?"), in the order the text names them.
+ */
+export function definitionsAsked(text: string): string[] {
+  if (!ASKS_MEANING.test(text)) return [];
+  return DEFINED_TERMS.map(([ref, rx]) => ({ ref, at: text.search(rx) }))
+    .filter((d) => d.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((d) => d.ref);
+}
 
 /** The act named in any form (its title, `leverandørsikkerhed…`, its number). */
 const ACT_NAMED = new RegExp(`${ACT_NAME.source}|leverandørsikkerhed|supplier[- ]security|\\b1156\\b`, 'iu');
@@ -638,6 +670,19 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
   )
     return decide('out_of_scope');
   if (turnFacts.wants_human) return decide('escalation_request');
+  // What a term of § 1 means, with nothing described but perhaps the kind of system asked about
+  // ("does our billing system count?"): what the law says, not a decision about the writer.
+  if (
+    definitionsAsked(text).length > 0 &&
+    turnFacts.end_users === undefined &&
+    turnFacts.state_end_users === undefined &&
+    turnFacts.organisation_type === undefined &&
+    turnFacts.agreement_status === undefined &&
+    turnFacts.agreement_date === undefined &&
+    turnFacts.supplier === undefined &&
+    turnFacts.supplier_country === undefined
+  )
+    return decide('procedure');
   if (turnFacts.decision_date) return decide('procedure');
   // What CFCS may do, asked in general (no organisation or agreement described): what the law says.
   const describesUs =
