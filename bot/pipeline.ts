@@ -65,16 +65,23 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
   const statements: SupplierStatements = {};
   let lastTurnAsks = false;
   let procedural = false;
+  /** Whether the thread's count so far already includes wholesale end users (then none are added). */
+  let priorWholesale = false;
   for (const raw of turns) {
     const { text, removed } = sanitizeInstructions(raw);
     injected ||= removed;
     const turn = extractFacts(text, { asOf });
     // "resellers add about 4.000 more": the follow-up grows the count said before it.
-    const added = turn.signals.end_users_added;
+    // A follow-up that counts only end users through the writer's wholesale customers adds them too.
+    const added: number | undefined =
+      turn.signals.end_users_added ??
+      (turn.signals.end_users_wholesale_only && !priorWholesale ? turn.facts.end_users : undefined);
     facts =
-      added !== undefined && turn.facts.end_users === undefined && facts.end_users !== undefined
+      added !== undefined && facts.end_users !== undefined
         ? mergeFacts(facts, { ...turn.facts, end_users: facts.end_users + added })
         : mergeFacts(facts, turn.facts);
+    if (turn.facts.end_users !== undefined || added !== undefined)
+      priorWholesale = turn.signals.end_users_with_wholesale === true || added !== undefined;
     if (turn.signals.state_controlled !== undefined)
       statements.state_controlled = turn.signals.state_controlled;
     if (turn.signals.harmful_activity !== undefined)

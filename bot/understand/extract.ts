@@ -111,6 +111,14 @@ export interface Signals {
    * message has no count of its own, so the thread's count grows by this.
    */
   end_users_added?: number;
+  /**
+   * The message's count is only of end users on the network through the writer's customers
+   * (wholesale, "2 tjenesteudbydere har 6.000 kunder på vores net"): litra a adds them to the
+   * writer's own, so a count from an earlier message is added to, not replaced.
+   */
+  end_users_wholesale_only?: boolean;
+  /** The message's count includes end users through wholesale customers. */
+  end_users_with_wholesale?: boolean;
 }
 
 export interface Extraction {
@@ -1013,7 +1021,14 @@ function decideEndUsers(
   text: string,
   counts: Count[],
 ): {
-  end_users?: { value: number; evidence: string; approx: boolean; qualifier?: 'more_than' | 'less_than' };
+  end_users?: {
+    value: number;
+    evidence: string;
+    approx: boolean;
+    qualifier?: 'more_than' | 'less_than';
+    wholesaleOnly?: boolean;
+    withWholesale?: boolean;
+  };
   state?: { value: number; evidence: string };
 } {
   const out: ReturnType<typeof decideEndUsers> = {};
@@ -1046,6 +1061,8 @@ function decideEndUsers(
         evidence: parts.map((c) => c.evidence).join(' … '),
         approx: parts.some((c) => c.approx),
         ...(parts.length === 1 && parts[0]!.qualifier ? { qualifier: parts[0]!.qualifier } : {}),
+        ...(parts.every((c) => c.kind === 'wholesale') ? { wholesaleOnly: true } : {}),
+        ...(parts.some((c) => c.kind === 'wholesale') ? { withWholesale: true } : {}),
       };
     }
   }
@@ -1461,6 +1478,8 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     set('end_users', users.end_users.value, users.end_users.evidence);
     if (users.end_users.approx) signals.end_users_approx = true;
     if (users.end_users.qualifier) signals.end_users_qualifier = users.end_users.qualifier;
+    if (users.end_users.wholesaleOnly) signals.end_users_wholesale_only = true;
+    if (users.end_users.withWholesale) signals.end_users_with_wholesale = true;
   }
   if (users.state && Number.isSafeInteger(users.state.value))
     set('state_end_users', users.state.value, users.state.evidence);
