@@ -229,6 +229,9 @@ const OWN_IN_COUNT_RE = /(?<![\p{L}])(?<!(?:their|deres)\s+)(?:egne|own|retail|d
 /** A word naming organisations ("serviceudbydere", "ISPs"): after a number, it counts them, not people. */
 const ORG_NOUN_WORD_RE =
   /(?:udbydere?|providers?|operatører?|operators?|isps?|selskab(?:er)?|compan(?:y|ies)|firma(?:er)?|firms?|virksomhed(?:er)?|partnere?|partners|resellers?|videresælgere?|mvnos?)$/iu;
+/** Right after an organisation word: it names a kind of customer ("business customers"). */
+const CUSTOMER_NOUN_AFTER_RE =
+  /^[\s-]*(?:customers?|clients?|users?|end[- ]?users?|subscribers?|kunder?)(?![\p{L}])/iu;
 const MORE_AFTER_RE = /^\s*(?:more|additional|extra|flere|ekstra|oveni|til)\s*(?:[.,;!?)]|$)/iu;
 const COMPONENT_RES = X.COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${X.B}(?:${s})${X.E}`)] as const);
 const OFFICE_RE = re(X.OFFICE_CONTEXT);
@@ -597,6 +600,9 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       if (/[.!?;\n]/.test(between) || test(NOT_SELF_BETWEEN_RE, between)) break;
       const type = orgTypeOf(o);
       if (!type) continue;
+      // "do business customers count?": a kind of customer, not what the writer is.
+      if (CUSTOMER_NOUN_AFTER_RE.test(text.slice(o.index + o[0].length, o.index + o[0].length + 20)))
+        continue;
       const possessive = test(POSSESSIVE_RE, self[0].trim());
       // "Vi har en lille tandlægeklinik": having is owning only with the keyword right after the article.
       if (test(HAVE_SELF_RE, self[0]) && (/\d/.test(between) || between.trim().split(/\s+/).length > 3))
@@ -737,6 +743,8 @@ function nearestMark(
   num: Span,
   marks: Array<[CountKind, RegExp]>,
   others: Span[],
+  /** Counts said to be the writer's own ("38.000 egne kunder"): no wholesale mark is theirs. */
+  own: ReadonlySet<Span> = new Set(),
 ): CountKind | undefined {
   let best: { kind: CountKind; d: number } | undefined;
   // Marks further than 90 characters away do not count: only look that far (keeps this linear).
@@ -752,7 +760,8 @@ function nearestMark(
         continue;
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
       if (d < 0) continue;
-      if (owner(text, sentence, at, at + m[0].length, others) !== num) continue;
+      const eligible = kind === 'wholesale' && own.size ? others.filter((o) => !own.has(o)) : others;
+      if (owner(text, sentence, at, at + m[0].length, eligible) !== num) continue;
       // Before the count, a mark must be whom the writer serves ("med en statslig styrelse … 500"),
       // not what the writer is ("Vi er 3 kommuner der ejer et net med 12.000 brugere").
       if (
@@ -842,6 +851,9 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
   }
   // Pass 2: whose people they are. A mark belongs to the count nearest it, so only counts compete.
   const owners = candidates.map((c) => c.n);
+  const ownCounts = new Set<Span>(
+    candidates.filter((c) => test(OWN_IN_COUNT_RE, text.slice(c.n.end, c.evidenceEnd))).map((c) => c.n),
+  );
   const counts: Count[] = [];
   for (const { n, sentence, before, after, subset, evidenceEnd, noun, staffOnly, more } of candidates) {
     const marked =
@@ -855,6 +867,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
           ['wholesale', WHOLESALE_MARK_RE],
         ],
         owners,
+        ownCounts,
       ) ?? 'own';
     // "38.000 egne kunder", "our own retail customers": the writer's own, whatever reseller is near.
     const kind: CountKind =
