@@ -221,7 +221,7 @@ const SERVES_CUSTOMERS_RE = re(
 );
 /** Right before a state word: the state owns or controls someone, it is not served. */
 const OWNED_BY_BEFORE_RE = re(
-  `${X.B}(?:ejet|ejes|owned|controlled|kontrolleret|kontrolleres|styret|backed|financed|finansieret|tilhører|belongs?\\s+to|part\\s+of|del\\s+af)(?:\\s+(?:af|by|of|to))?\\s+(?:[\\p{L}-]+\\s+){0,3}$`,
+  `${X.B}(?:ejet|ejes|owned|controlled|kontrolleret|kontrolleres|styret|backed|financed|finansieret|tilhører|belongs?\\s+to|part\\s+of|del\\s+af|(?:hoved|majoritets)?aktionær(?:en)?\\s+er|(?:main\\s+|majority\\s+)?(?:shareholder|owner)\\s+is|ejer(?:en)?\\s+er)(?:\\s+(?:af|by|of|to))?\\s+(?:[\\p{L}'’-]+\\s+){0,4}$`,
 );
 /** The writer's own end users, said in the count ("38.000 egne kunder", "our own retail customers"). */
 const OWN_IN_COUNT_RE = /(?<![\p{L}])(?<!(?:their|deres)\s+)(?:egne|own|retail|direkte|direct)(?![\p{L}])/iu;

@@ -1247,3 +1247,41 @@ describe('extractFacts: signals and odd input', () => {
     });
   });
 });
+
+describe('extractFacts: own and wholesale end users, and whose state', () => {
+  const users = (t: string) => extractFacts(t).facts;
+  it('adds the writer’s own count to the wholesale customers’ end users, however the resellers are named', () => {
+    expect(
+      users('Vi har 38.000 egne kunder, og 2 serviceudbydere lejer sig ind med tilsammen 12.500 slutbrugere.')
+        .end_users,
+    ).toBe(50_500);
+    expect(users('45k are our own retail customers, and resellers bring about 9.000 more').end_users).toBe(
+      54_000,
+    );
+    expect(
+      users(
+        "Vi har 35.000 egne fiberkunder og lejer nettet ud til 3 ISP'er, som har 18.000 kunder tilsammen.",
+      ).end_users,
+    ).toBe(53_000);
+  });
+  it('reads a compound or public “no state agreements” as zero state end users', () => {
+    expect(users('12.000 slutbrugere og ingen statsaftaler').state_end_users).toBe(0);
+    expect(users('9.000 kunder, ingen offentlige kontrakter').state_end_users).toBe(0);
+  });
+  it('does not take a state that owns the supplier for a state customer', () => {
+    const f = users(
+      'Vi har 300.000 slutbrugere og vil outsource OSS til et selskab ejet af en statslig koncern.',
+    );
+    expect(f.end_users).toBe(300_000);
+    expect(f.state_end_users).toBeUndefined();
+  });
+  it('gives a follow-up’s “N more” as an addition to the thread’s count', () => {
+    const x = extractFacts('resellers on our network add roughly 4.000 more');
+    expect(x.facts.end_users).toBeUndefined();
+    expect(x.signals.end_users_added).toBe(4000);
+  });
+  it('reads “kommunens”/“the municipality’s” as the writer’s own municipality, not when serving it', () => {
+    expect(users('vi overvejer kameraer til kommunens p-huse').organisation_type).toBe('municipality');
+    expect(users('Vi leverer fiber til kommunens skoler').organisation_type).not.toBe('municipality');
+  });
+});
