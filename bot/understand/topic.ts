@@ -287,6 +287,8 @@ export const SIGNALS: Record<Signal, string[]> = {
     '(access|information) requests?',
     'request(s|ed)? (for )?access',
     'sagsakt',
+    '\\b(se|få|læse|kigge i) (\\w+ ){0,2}(dokumenterne|akterne|papirerne)',
+    '\\b(see|read|get|obtain) (\\w+ ){0,2}(documents|files|papers) (in|of|on) ',
     'indsigt i (sagen|akterne|dokumenterne|sagens)',
     'tell us why',
     'explain why',
