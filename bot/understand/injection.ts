@@ -8,6 +8,8 @@ const INSTRUCTION = [
   /\b(ignorer|glem|se bort fra|tilsidesæt)\b[^.!?\n]*\b(regler|instruks|instruktioner|tidligere|ovenstående|tjek|loven)\b/i,
   /\b(threshold\w*|limit\w*|grænse\w*|tærsk\w*|kravet)\b.{0,80}?\b(is now|are now|has changed|have changed|changed to|er nu|er ændret|ændret til|skal være|should be|now is|nu er)\b/i,
   /\b(you are now|from now on|act as|pretend|du er nu|fra nu af|lad som om|system prompt|jailbreak|developer mode)\b/i,
+  /\b(system|admin|developer|assistant)\s*(override|overrides|message|note|instruction|besked|instruks)\b/i,
+  /\b(say|answer|reply|state|tell (me|us|them)|svar|sig|skriv|konkluder)\s+(that\s+|at\s+)?(the act|the law|loven|it|det)\s+(applies|bans|forbids|prohibits|covers|gælder|forbyder|omfatter)\b/i,
   /\b(always|altid)\b[^.!?\n]*\b(answer|say|reply|svar|sig)\b[^.!?\n]*\b(covered|not covered|omfattet|yes|ja|no|nej)\b/i,
   /\b(the law|loven|the act|§\s*\d+)\b[^.!?\n]*\b(has been (changed|amended|repealed)|no longer applies|er (ændret|ophævet)|gælder ikke længere)\b/i,
 ];

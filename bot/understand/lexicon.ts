@@ -76,7 +76,12 @@ export const ORG_KEYWORDS: Array<[OrgType, string]> = [
   ],
   [
     'municipality',
-    [`${W}kommune(?:n|r|rne|s|ns)?`, 'municipalit(?:y|ies)', 'city\\s+council', 'byråd'].join('|'),
+    [
+      `${W}kommune(?:n|r|rne|s|ns)?`,
+      'municipalit(?:y|ies)',
+      '(?:city\\s+|town\\s+|local\\s+|borough\\s+)?council',
+      'byråd',
+    ].join('|'),
   ],
   ['region', ['region(?:en|er|erne|s|ens)?', `regionsråd${W}`].join('|')],
   [
