@@ -614,8 +614,11 @@ export function definitionsAsked(text: string): string[] {
     .map((d) => d.ref);
 }
 
-/** The act named in any form (its title, `leverandørsikkerhed…`, its number). */
-const ACT_NAMED = new RegExp(`${ACT_NAME.source}|leverandørsikkerhed|supplier[- ]security|\\b1156\\b`, 'iu');
+/** The act named in any form (its title, `leverandørsikkerhed…`, its number, a § of it, its own term for whom it covers). */
+const ACT_NAMED = new RegExp(
+  `${ACT_NAME.source}|leverandørsikkerhed|supplier[- ]security|\\b1156\\b|§\\s*\\d|væsentlig\\w* (erhvervsmæssig\\w* )?udbyder|significant (commercial )?provider`,
+  'iu',
+);
 
 export function signals(text: string): SignalCounts {
   const lower = text.toLowerCase();
