@@ -232,6 +232,9 @@ const ORG_NOUN_WORD_RE =
 /** Right after an organisation word: it names a kind of customer ("business customers"). */
 const CUSTOMER_NOUN_AFTER_RE =
   /^[\s-]*(?:customers?|clients?|users?|end[- ]?users?|subscribers?|kunder?)(?![\p{L}])/iu;
+/** The writer says a count includes others ("inkl.", "heraf", "of which", "in total"). */
+const INCLUDES_RE =
+  /(?<![\p{L}])(?:inklu\p{L}*|inkl\.?|includ\p{L}*|incl\.?|heraf|hvoraf|of\s+which|i\s+alt|in\s+total|samlet|all\s+told)(?![\p{L}])/iu;
 const MORE_AFTER_RE = /^\s*(?:more|additional|extra|flere|ekstra|oveni|til)\s*(?:[.,;!?)]|$)/iu;
 const COMPONENT_RES = X.COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${X.B}(?:${s})${X.E}`)] as const);
 const OFFICE_RE = re(X.OFFICE_CONTEXT);
@@ -1491,7 +1494,8 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     set('end_users', users.end_users.value, users.end_users.evidence);
     if (users.end_users.approx) signals.end_users_approx = true;
     if (users.end_users.qualifier) signals.end_users_qualifier = users.end_users.qualifier;
-    if (users.end_users.wholesaleOnly) signals.end_users_wholesale_only = true;
+    // "det tal inkluderer de 5.000 via partnere": a count that includes the wholesale ones is a total.
+    if (users.end_users.wholesaleOnly && !INCLUDES_RE.test(text)) signals.end_users_wholesale_only = true;
     if (users.end_users.withWholesale) signals.end_users_with_wholesale = true;
   }
   if (users.state && Number.isSafeInteger(users.state.value))
