@@ -185,6 +185,16 @@ const NEGATED_NATIONWIDE_AFTER_RE = re(
   `^[^.!?\\n]{0,80}?${X.B}(?:ikke|not|no|isn't|aren't)\\s+(?:${X.gap(2)})?(?:landsdækkende|nationwide|national(?:ly)?)${X.E}`,
 );
 const NEGATION_RE = re(X.NEGATION);
+/** A verb before its subject and the negation: the writer asks, it does not deny. */
+const ASKED_NOT_RE =
+  /(?<![\p{L}])(?:(?:er|bliver|tæller|are|is|am|do|does|would|wouldn't|aren't|isn't|don't|doesn't)\s+(?:vi|we|i|jeg|det|it|man)|(?:er|are)n'?t\s+(?:we|i))(?![\p{L}])/iu;
+/** A figure said to be the exact or latest one ("præcis", "to be exact", "at the last count"). */
+const EXACT_MARK_RE =
+  /(?<![\p{L}])(?:præcis(?:t)?|nøjagtig(?:t)?|eksakt|exact(?:ly)?|precise(?:ly)?|mere\s+præcist|more\s+precisely|(?:sidste|seneste|nyeste)\s+(?:opgørelse|optælling|tælling|tal)|(?:the\s+)?(?:last|latest)\s+(?:count|figure|tally|numbers?)|officielt|officially|to\s+be\s+(?:exact|precise))(?![\p{L}])/iu;
+/** A denial right before an organisation keyword: "not a", "ikke et", "isn't an", "no longer a". */
+const DENIED_BEFORE_RE = re(
+  `${X.B}(?:not|ikke|isn't|aren't|never|aldrig|no\\s+longer|ikke\\s+længere|hverken|neither)${X.E}\\s+(?:(?:really|actually|just|egentlig|længere|rigtig)\\s+)?(?:(?:a|an|the|en|et|nogen|noget|any)\\s+)?(?:[\\p{L}-]+\\s+){0,2}$`,
+);
 const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.USER_NOUN})${X.E}`);
 const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.STAFF_NOUN})${X.E}`);
 const USER_BEFORE_RE = re(
@@ -591,8 +601,19 @@ function specificAfter(
   return runs ? { type: 'telecom_provider', end: from + runs.index + runs[0].length } : undefined;
 }
 
+/**
+ * An organisation keyword the writer denies being: "we are NOT a telecom company", "vi er ikke en
+ * kommune", "not an operator". The negation must stand in the same clause, shortly before the keyword.
+ */
+function deniedOrganisation(text: string, o: RegExpExecArray): boolean {
+  const before = text.slice(Math.max(0, o.index - 30), o.index);
+  const clause = before.split(/[.!?;:\n–—,(]|\s-\s/u).pop() ?? '';
+  // "Er vi så ikke en væsentlig udbyder?", "aren't we a provider?": a question, not a denial.
+  return test(DENIED_BEFORE_RE, clause) && !test(ASKED_NOT_RE, clause);
+}
+
 function findOrganisationType(text: string): { type: OrgType; evidence: string } | undefined {
-  const orgs = ORG.matches(text);
+  const orgs = ORG.matches(text).filter((o) => !deniedOrganisation(text, o));
   for (const self of allMatches(SELF_RE, text)) {
     const after = self.index + self[0].length;
     for (const o of orgs) {
@@ -810,6 +831,12 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     let staffOnly = false;
     let more = false;
     const ua = exec(USER_AFTER_RE, after);
+    if (!(ua?.groups && okGap(ua.groups.gap!)) && restated(text, candidates, n)) {
+      // "godt 50.000 slutbrugere – i sidste opgørelse 50.400": the exact figure replaces the hedged one.
+      const prev = candidates.pop()!;
+      candidates.push({ ...prev, n, before, after, evidenceEnd: n.end, more: false });
+      continue;
+    }
     if (ua?.groups && okGap(ua.groups.gap!)) {
       counted = true;
       evidenceEnd = n.end + ua[0].length;
@@ -906,6 +933,24 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     });
   }
   return counts.length || !added ? { counts } : { counts, added };
+}
+
+/**
+ * A bare exact figure right after a hedged count, close to it in value: the same count restated
+ * exactly ("about 60,000 users, 61,204 at the last count", "godt 50.000 kunder – præcis 50.400").
+ */
+function restated(text: string, candidates: Candidate[], n: FoundNumber): boolean {
+  const prev = candidates.at(-1);
+  if (!prev?.n.approx || n.approx || prev.more || prev.staffOnly) return false;
+  if (n.start - prev.evidenceEnd > 60 || n.start < prev.evidenceEnd) return false;
+  if (n.value === prev.n.value || n.value < prev.n.value * 0.8 || n.value > prev.n.value * 1.25) return false;
+  const between = text.slice(prev.evidenceEnd, n.start);
+  // Only a said restatement: "(50.400)", "– præcis 50.400", "50,400 at the last count".
+  return (
+    /^[\s(–—:-]*$/u.test(between) ||
+    test(EXACT_MARK_RE, between) ||
+    test(EXACT_MARK_RE, text.slice(n.end, n.end + 25))
+  );
 }
 
 /**
@@ -1292,9 +1337,15 @@ const MONTH_WORD_RE =
   /^(?:januar|january|februar|february|marts|march|april|maj|may|juni|june|juli|july|august|september|oktober|october|november|december|mandag|monday|tirsdag|tuesday|onsdag|wednesday|torsdag|thursday|fredag|friday|lørdag|saturday|søndag|sunday)$/iu;
 
 // ---- territory, status, human, dates ------------------------------------------------------------
-function findTerritory(text: string): { value: 'FO' | 'GL' | 'DK'; evidence: string } | undefined {
+function findTerritory(
+  text: string,
+  spans: Span[],
+): { value: 'FO' | 'GL' | 'DK'; evidence: string } | undefined {
   for (const [t, rx] of TERRITORY_RES) {
     for (const m of allMatches(rx, text)) {
+      // "We are not based in the Faroe Islands or Greenland", "vi ligger ikke på Færøerne": a place the
+      // writer denies being in says nothing about where they are.
+      if (t !== 'DK' && negatedBefore(text, sentenceAt(spans, m.index), m.index, 50)) continue;
       if (t === 'DK') {
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
         if (test(DK_NOT_TERRITORY_AFTER_RE, after)) continue;
@@ -1551,7 +1602,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     break;
   }
 
-  const terr = findTerritory(text);
+  const terr = findTerritory(text, spans);
   if (terr) set('territory', terr.value, terr.evidence);
   const status = findStatus(text, spans, reg);
   if (status) set('agreement_status', status.value, status.evidence);

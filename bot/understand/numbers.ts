@@ -81,13 +81,132 @@ const WORDNUM = Object.keys(WORD_VALUES)
   .map((w) => w.replace(' ', '\\s+'))
   .join('|');
 const MULT = MULTIPLIERS.map((m) => m.re).join('|');
+
+/** Cardinal words below a thousand, read before a multiplier ("sixty-two thousand", "tooghalvtreds tusind"). */
+const EN_UNITS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+const EN_TEENS: Record<string, number> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const EN_TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const DA_UNITS: Record<string, number> = {
+  en: 1,
+  et: 1,
+  to: 2,
+  tre: 3,
+  fire: 4,
+  fem: 5,
+  seks: 6,
+  syv: 7,
+  otte: 8,
+  ni: 9,
+};
+const DA_TEENS: Record<string, number> = {
+  ti: 10,
+  elleve: 11,
+  tolv: 12,
+  tretten: 13,
+  fjorten: 14,
+  femten: 15,
+  seksten: 16,
+  sytten: 17,
+  atten: 18,
+  nitten: 19,
+};
+const DA_TENS: Record<string, number> = {
+  tyve: 20,
+  tredive: 30,
+  fyrre: 40,
+  fyrretyve: 40,
+  halvtreds: 50,
+  halvtredsindstyve: 50,
+  tres: 60,
+  tresindstyve: 60,
+  halvfjerds: 70,
+  halvfjerdsindstyve: 70,
+  firs: 80,
+  firsindstyve: 80,
+  halvfems: 90,
+  halvfemsindstyve: 90,
+};
+const CARDINAL_VALUES: Record<string, number> = {
+  ...EN_UNITS,
+  ...EN_TEENS,
+  ...EN_TENS,
+  ...DA_UNITS,
+  ...DA_TEENS,
+  ...DA_TENS,
+};
+const alt = (r: Record<string, number>) =>
+  Object.keys(r)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+const EN_BELOW100 = `(?:(?:${alt(EN_TENS)})(?:[-\\s](?:${alt(EN_UNITS)}))?|${alt(EN_TEENS)}|${alt(EN_UNITS)})`;
+const EN_BELOW1000 = `(?:(?:(?:${alt(EN_UNITS)}|a|one)\\s+hundred(?:\\s+(?:and\\s+)?${EN_BELOW100})?)|${EN_BELOW100})`;
+const DA_BELOW100 = `(?:(?:${alt(DA_UNITS)})og(?:${alt(DA_TENS)})|${alt(DA_TENS)}|${alt(DA_TEENS)})`;
+const DA_BELOW1000 = `(?:(?:(?:${alt(DA_UNITS)})\\s*)?hundrede(?:\\s+(?:og\\s+)?(?:${DA_BELOW100}|${alt(DA_UNITS)}))?|${DA_BELOW100})`;
+/** Compound cardinals only: single number words stay in WORD_VALUES. */
+const CARDINAL = `${EN_BELOW1000}|${DA_BELOW1000}`;
+const DA_GLUED_RE = new RegExp(`^(${alt(DA_UNITS)})og(${alt(DA_TENS)})$`);
+
+/** A cardinal below a thousand written in words → its value (undefined if it is not one). */
+function cardinalValue(words: string): number | undefined {
+  let current = 0;
+  for (const w of words.toLowerCase().split(/[-\s]+/)) {
+    if (w === '' || w === 'and' || w === 'og') continue;
+    if (w === 'hundred' || w === 'hundrede') {
+      current = (current || 1) * 100;
+      continue;
+    }
+    if (w === 'a') {
+      current += 1;
+      continue;
+    }
+    const glued = DA_GLUED_RE.exec(w);
+    if (glued) {
+      current += DA_UNITS[glued[1]!]! + DA_TENS[glued[2]!]!;
+      continue;
+    }
+    const v = CARDINAL_VALUES[w];
+    if (v === undefined) return undefined;
+    current += v;
+  }
+  return current > 0 ? current : undefined;
+}
 const L = String.raw`\p{L}\p{N}`;
 
 /** One number expression: hedge? (digits glued-suffix? | digits multiplier? | word multiplier). */
 const NUMBER_SOURCE =
   `(?<hedge>${HEDGE})?` +
   `(?:(?<digits>(?:${DIGITS}))(?:(?<glued>[kKmM])(?![${L}])|\\s*(?<mult>${MULT})(?![${L}]))?` +
-  `|(?<word>${WORDNUM})\\s+(?<wmult>${MULT})(?![${L}]))`;
+  `|(?<word>${CARDINAL}|${WORDNUM})\\s+(?<wmult>${MULT})(?![${L}]))`;
 
 const FIND_RE = new RegExp(`(?<![${L}.,/:§-])${NUMBER_SOURCE}`, 'giu');
 const WHOLE_RE = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`, 'iu');
@@ -175,7 +294,7 @@ interface MatchGroups {
 
 function numberValue(g: MatchGroups): number | undefined {
   if (g.word !== undefined && g.wmult !== undefined) {
-    const base = WORD_VALUES[g.word.toLowerCase().replace(/\s+/g, ' ')];
+    const base = WORD_VALUES[g.word.toLowerCase().replace(/\s+/g, ' ')] ?? cardinalValue(g.word);
     const m = multiplierOf(g.wmult);
     if (base === undefined || !m) return undefined;
     return scale(base, m.factor);

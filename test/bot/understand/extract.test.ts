@@ -1081,6 +1081,55 @@ const ROWS: Row[] = [
   },
 ];
 
+describe('extractFacts: negation, restated counts and hypothetical purchases', () => {
+  it('does not take an organisation type the writer denies being', () => {
+    const en = extractFacts(
+      "We're not an operator – we are a shipping company buying switches for our own offices.",
+    );
+    expect(en.facts.organisation_type).toBe('company');
+    const da = extractFacts('Vi er ikke nogen kommune, men en statslig styrelse, der vil købe nye servere.');
+    expect(da.facts.organisation_type).toBe('state_authority');
+    // Asking is not denying.
+    expect(extractFacts('Er vi så ikke en teleudbyder? Vi driver et fibernet.').facts.organisation_type).toBe(
+      'telecom_provider',
+    );
+    // Without the denial the same words still give the type.
+    expect(extractFacts('Vi er en kommune, der vil købe kameraer.').facts.organisation_type).toBe(
+      'municipality',
+    );
+  });
+
+  it('does not place the writer in a territory they deny being in', () => {
+    expect(extractFacts('We are not located in Greenland; we are a Danish ISP.').facts.territory).toBe('DK');
+    expect(extractFacts('Vi har hverken net på Færøerne eller i Grønland.').facts.territory).toBeUndefined();
+    expect(extractFacts('Vi er en udbyder i Nuuk, ikke i Danmark.').facts.territory).toBe('GL');
+  });
+
+  it('lets an exact figure said right after a hedged count replace it, and only then', () => {
+    expect(extractFacts('We have about 60,000 users (59,870 at the last count).').facts.end_users).toBe(
+      59870,
+    );
+    expect(extractFacts('ca. 48.000 slutbrugere – præcis 50.200').facts.end_users).toBe(50200);
+    // A later figure for another time, or a subset, is not a restatement.
+    expect(extractFacts('ca. 40.000 kunder i dag, 45.000 næste år').facts.end_users).toBe(40000);
+    expect(extractFacts('roughly 52,000 end users, of which 44,000 are business').facts.end_users).toBe(
+      52000,
+    );
+    // An exact count is not replaced by a hedged one.
+    expect(extractFacts('We have 50,400 end users, so about 50,000.').facts.end_users).toBe(50400);
+  });
+
+  it('reads a purchase put as a supposition as a new agreement', () => {
+    for (const text of [
+      'If we were to buy a new RAN from Huawei, would the act apply?',
+      'Should we decide to sign with ZTE, what then?',
+      'Hvis vi skulle købe kernenet fra Huawei, gælder loven så?',
+      'Antag at vi vælger at indgå en aftale med ZTE.',
+    ])
+      expect(extractFacts(text).facts.agreement_status, text).toBe('new');
+  });
+});
+
 describe('extractFacts: the table', () => {
   it('has at least 80 phrasings', () => {
     expect(ROWS.length).toBeGreaterThanOrEqual(80);

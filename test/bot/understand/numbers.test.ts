@@ -163,8 +163,61 @@ describe('numbers: properties', () => {
       fc.property(fc.array(word, { maxLength: 12 }), (ws) => {
         const text = ws
           .filter((w) => !/^(?:en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|a|an|half|halv)$/.test(w))
+          // Any other number word ("tyve", "sixty") before a multiplier is a number too.
+          .filter((w) => parseNumber(`${w} thousand`) === undefined)
           .join(' ');
         expect(findNumbers(text)).toEqual([]);
+      }),
+    );
+  });
+});
+
+describe('number words: compound cardinals before a multiplier', () => {
+  it.each([
+    ['sixty-two thousand', 62000],
+    ['sixty two thousand', 62000],
+    ['forty-eight thousand', 48000],
+    ['twelve thousand', 12000],
+    ['a hundred thousand', 100000],
+    ['two hundred and ten thousand', 210000],
+    ['three hundred thousand', 300000],
+    ['tooghalvtreds tusind', 52000],
+    ['femogtyve tusinde', 25000],
+    ['halvfjerds tusind', 70000],
+    ['fyrretyve tusind', 40000],
+    ['tolv tusind', 12000],
+    ['to hundrede og femogtyve tusind', 225000],
+    ['hundrede tusinde', 100000],
+    ['ca. tres tusind', 60000],
+    ['ninety-nine million', 99000000],
+  ])('%s → %d', (token, value) => {
+    expect(parseNumber(token)).toBe(value);
+  });
+
+  it('finds them in a sentence, with the hedge, and leaves number words without a multiplier alone', () => {
+    expect(findNumbers('We have sixty-two thousand end users').map((n) => n.value)).toEqual([62000]);
+    expect(findNumbers('vi har omkring tooghalvtreds tusind slutbrugere')).toMatchObject([
+      { value: 52000, approx: true },
+    ]);
+    expect(findNumbers('twenty-two routers and tolv switche')).toEqual([]);
+  });
+
+  it('reads every English "tens-units thousand" as its value', () => {
+    const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+    const units = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 8 }), (t, u) => {
+        expect(parseNumber(`${tens[t]}-${units[u]} thousand`)).toBe(((t + 2) * 10 + u + 1) * 1000);
+      }),
+    );
+  });
+
+  it('reads every Danish "enere-og-tiere tusind" as its value', () => {
+    const tens = ['tyve', 'tredive', 'fyrre', 'halvtreds', 'tres', 'halvfjerds', 'firs', 'halvfems'];
+    const units = ['en', 'to', 'tre', 'fire', 'fem', 'seks', 'syv', 'otte', 'ni'];
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 7 }), fc.integer({ min: 0, max: 8 }), (t, u) => {
+        expect(parseNumber(`${units[u]}og${tens[t]} tusind`)).toBe(((t + 2) * 10 + u + 1) * 1000);
       }),
     );
   });
