@@ -109,6 +109,20 @@ function firstIssue(error: z.ZodError, env: Env): string {
   return `Configuration error: ${name} ${message ?? 'is invalid'}`;
 }
 
+/** What both Slack modes read, from their validated environment. */
+function slackSettings(d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv>): SlackSettings {
+  return {
+    botToken: d.SLACK_BOT_TOKEN,
+    apiUrl: d.SLACK_API_URL,
+    adviserChannel: d.ADVISER_CHANNEL,
+    dataDir: d.DATA_DIR,
+    retentionDays: d.RETENTION_DAYS,
+    logLevel: d.LOG_LEVEL,
+    slashCommand: d.SLASH_COMMAND,
+    adviceCacheSize: d.ADVICE_CACHE_SIZE,
+  };
+}
+
 /** Decides the mode and validates what it needs. Never throws; the error is one line naming the variable. */
 export function loadConfig(rawEnv: Env = process.env): ConfigResult {
   const env = clean(rawEnv);
@@ -151,14 +165,7 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
       config: {
         mode: 'socket',
         appToken: d.SLACK_APP_TOKEN,
-        botToken: d.SLACK_BOT_TOKEN,
-        apiUrl: d.SLACK_API_URL,
-        adviserChannel: d.ADVISER_CHANNEL,
-        dataDir: d.DATA_DIR,
-        retentionDays: d.RETENTION_DAYS,
-        logLevel: d.LOG_LEVEL,
-        slashCommand: d.SLASH_COMMAND,
-        adviceCacheSize: d.ADVICE_CACHE_SIZE,
+        ...slackSettings(d),
       },
     };
   }
@@ -172,14 +179,7 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
       signingSecret: d.SLACK_SIGNING_SECRET,
       port: d.PORT,
       host: d.HOST,
-      botToken: d.SLACK_BOT_TOKEN,
-      apiUrl: d.SLACK_API_URL,
-      adviserChannel: d.ADVISER_CHANNEL,
-      dataDir: d.DATA_DIR,
-      retentionDays: d.RETENTION_DAYS,
-      logLevel: d.LOG_LEVEL,
-      slashCommand: d.SLASH_COMMAND,
-      adviceCacheSize: d.ADVICE_CACHE_SIZE,
+      ...slackSettings(d),
     },
   };
 }
