@@ -127,16 +127,16 @@ export class HnswVectorStore extends VectorStore {
     return mask;
   }
 
-  /**
-   * The exact scan, once it has given the same documents, order and distances (to the bit) as hnswlib
-   * for probe queries (stored vectors, sums of two, with and without a source filter); null where
-   * it does not (another platform's arithmetic, a graph hnswlib cannot search through).
-   */
   /** Checks the exact scan now (else on the first search): whether searches over the whole store use it. */
   prepareScan(): boolean {
     return this.exactScan() !== null;
   }
 
+  /**
+   * The exact scan, once it has given the same documents, order and distances (to the bit) as hnswlib
+   * for probe queries (stored vectors, sums of two, with and without a source filter); null where
+   * it does not (another platform's arithmetic, a graph hnswlib cannot search through).
+   */
   private exactScan(): DenseScan | null {
     if (this.scan !== undefined) return this.scan;
     const n = this.docs.length;
