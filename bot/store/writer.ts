@@ -81,9 +81,16 @@ export async function backgroundWriter(
 
   let n = 0;
   let alive = true;
-  const waiting = new Map<number, { resolve: (v: boolean | null) => void; reject: (e: Error) => void }>();
-  const requests = new Map<number, WriteRequest>();
-  const inflight = new Set<Promise<unknown>>();
+  /** Requests sent and not yet answered, in the order they were made. */
+  const pending = new Map<
+    number,
+    {
+      req: WriteRequest;
+      done: Promise<unknown>;
+      resolve: (v: boolean | null) => void;
+      reject: (e: Error) => void;
+    }
+  >();
   // The requests of one turn of the event loop go to the worker as one message.
   let outbox: WriteRequest[] = [];
   const sendOutbox = () => {
@@ -93,12 +100,11 @@ export async function backgroundWriter(
   };
   worker.on('message', (replies: WriteReply[]) => {
     for (const r of replies) {
-      const w = waiting.get(r.n);
-      if (!w) continue;
-      waiting.delete(r.n);
-      requests.delete(r.n);
-      if (r.ok) w.resolve(r.value);
-      else w.reject(Object.assign(new Error(r.error), { code: 'store_write_failed' }));
+      const p = pending.get(r.n);
+      if (!p) continue;
+      pending.delete(r.n);
+      if (r.ok) p.resolve(r.value);
+      else p.reject(Object.assign(new Error(r.error), { code: 'store_write_failed' }));
     }
   });
   // A worker that dies leaves its unanswered writes undone: they are done directly, in order.
@@ -106,14 +112,12 @@ export async function backgroundWriter(
     if (!alive) return;
     alive = false;
     onFallback(why);
-    for (const [k, req] of [...requests].sort(([a], [b]) => a - b)) {
-      const w = waiting.get(k)!;
-      waiting.delete(k);
-      requests.delete(k);
+    for (const [k, p] of pending) {
+      pending.delete(k);
       try {
-        w.resolve(runDirect(store, req));
+        p.resolve(runDirect(store, p.req));
       } catch (e) {
-        w.reject(e as Error);
+        p.reject(e as Error);
       }
     }
   };
@@ -122,17 +126,15 @@ export async function backgroundWriter(
 
   const send = (req: WriteRequest): Promise<boolean | null> => {
     if (!alive) return Promise.resolve(runDirect(store, req));
-    const p = new Promise<boolean | null>((resolve, reject) => {
-      waiting.set(req.n, { resolve, reject });
-      requests.set(req.n, req);
-      outbox.push(req);
-      if (outbox.length === 1) setImmediate(sendOutbox);
+    let resolve!: (v: boolean | null) => void;
+    let reject!: (e: Error) => void;
+    const p = new Promise<boolean | null>((res, rej) => {
+      resolve = res;
+      reject = rej;
     });
-    const settled: Promise<unknown> = p.then(
-      (): void => void inflight.delete(settled),
-      (): void => void inflight.delete(settled),
-    );
-    inflight.add(settled);
+    pending.set(req.n, { req, done: p.catch(() => undefined), resolve, reject });
+    outbox.push(req);
+    if (outbox.length === 1) setImmediate(sendOutbox);
     return p;
   };
 
@@ -147,7 +149,7 @@ export async function backgroundWriter(
       await send({ n: ++n, op: 'posted', answerId, messageTs: messageTs ?? null, eventId: eventId ?? null });
     },
     close: async () => {
-      await Promise.allSettled([...inflight]);
+      await Promise.all([...pending.values()].map((p) => p.done));
       if (!alive) return;
       alive = false;
       await worker.terminate();
