@@ -4,15 +4,17 @@
  * 1. start-up: spawn → `ready` (knowledge and index loaded, advisor created), in a child process;
  * 2. pipeline latency per question over the shared dev cases, repeated (built-in questions without them);
  * 3. retrieval latency;
- * 4. through the real HTTP receiver on 127.0.0.1, with signed requests: sustained events per second and ack
- *    latency for the advisor (`dist/bot/main.js`, the real start path) and, in the same run, for a bare Bolt
- *    app that only acks and posts a fixed reply, both against a local Web API stand-in;
- * 5. peak memory (RSS) of the advisor app and of this process;
+ * 4. through the real HTTP receiver on 127.0.0.1, with signed requests, against a local Web API stand-in:
+ *    sustained events per second, ack latency and CPU per event of four apps in the same run: a bare Bolt
+ *    app that only acks and posts a fixed reply (a one-line text, and an answer of the advisor's mean
+ *    size), the advisor as `npm start` starts it (`dist/bot/main.js` with the start script's Node flags),
+ *    and the advisor with its answer cache off (every question new);
+ * 5. peak memory (RSS) of the advisor apps, the bare app and this process;
  * then the targets as PASS/FAIL lines. Figures, not tests: the exit code is 0 unless the run itself broke.
  *
  * Knobs (environment): BENCH_CASES (a cases .jsonl, default ../shared/eval/dev-cases.jsonl), BENCH_ROUNDS (dev-case repetitions, 20), BENCH_EVENTS (events per measured load, 3000), BENCH_REPEATS (measured loads per app, the median reported; 3),
  * BENCH_CONCURRENCY (requests in flight, 16); BENCH_CPU_PROF=DIR writes a V8 CPU profile of the advisor app
- * there (`node --cpu-prof`), to see what is slow; BENCH_APP_NODE_OPTIONS is passed to both apps as NODE_OPTIONS
+ * there (`node --cpu-prof`), to see what is slow; BENCH_APP_NODE_OPTIONS is passed to every app as NODE_OPTIONS
  * (e.g. `--max-semi-space-size=4` to trade a little speed for memory).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
