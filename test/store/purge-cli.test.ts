@@ -6,22 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { purgeCommand } from '../../bot/cli/purge.js';
 import { Store } from '../../bot/store/index.js';
-import type { Answer } from '../../guardrails/contract.js';
 import { PROJECT_ROOT } from '../../knowledge/paths.js';
-
-const answer: Answer = {
-  language: 'da',
-  topic: 'provider_status',
-  verdict: 'covered',
-  checks: [],
-  facts: { organisation_type: 'telecom_provider', end_users: 60000 },
-  missing_facts: [],
-  citations: [],
-  retrieved: [],
-  escalation: 'none',
-  answer: 'Ja, I er omfattet (§ 1, nr. 3, litra a).',
-  as_of: '2026-11-22',
-};
+import { answer } from './fixtures.js';
 
 /** A data dir with one answer 400 days old and one from today. */
 function dataDir(): string {

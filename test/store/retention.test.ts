@@ -4,21 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../bot/store/index.js';
-import type { Answer } from '../../guardrails/contract.js';
-
-const answer: Answer = {
-  language: 'da',
-  topic: 'provider_status',
-  verdict: 'covered',
-  checks: [],
-  facts: { organisation_type: 'telecom_provider', end_users: 60000 },
-  missing_facts: [],
-  citations: [],
-  retrieved: [],
-  escalation: 'none',
-  answer: 'Ja, I er omfattet (§ 1, nr. 3, litra a).',
-  as_of: '2026-11-22',
-};
+import { answer } from './fixtures.js';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();

@@ -5,20 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../bot/store/db.js';
 import { MAX_TURNS, parseAnswer, Store } from '../../bot/store/index.js';
 import type { Answer } from '../../guardrails/contract.js';
-
-const answer: Answer = {
-  language: 'da',
-  topic: 'provider_status',
-  verdict: 'covered',
-  checks: [],
-  facts: { organisation_type: 'telecom_provider', end_users: 60000 },
-  missing_facts: [],
-  citations: [],
-  retrieved: [],
-  escalation: 'none',
-  answer: 'Ja, I er omfattet (§ 1, nr. 3, litra a).',
-  as_of: '2026-11-22',
-};
+import { answer } from './fixtures.js';
 
 const open: Store[] = [];
 function fresh(dir = mkdtempSync(join(tmpdir(), 'advisor-store-'))) {

@@ -4,21 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type NewAnswer, Store } from '../../bot/store/index.js';
 import { type AnswerWriter, backgroundWriter } from '../../bot/store/writer.js';
-import type { Answer } from '../../guardrails/contract.js';
-
-const answer: Answer = {
-  language: 'en',
-  topic: 'provider_status',
-  verdict: 'covered',
-  checks: [],
-  facts: { organisation_type: 'telecom_provider', end_users: 60000 },
-  missing_facts: [],
-  citations: [],
-  retrieved: [],
-  escalation: 'none',
-  answer: 'Yes, you are covered (§ 1, nr. 3, litra a).',
-  as_of: '2026-11-22',
-};
+import { answer } from './fixtures.js';
 
 const row = (i: number, eventId = `Ev${i}`): NewAnswer => ({
   id: `a${i}`,
