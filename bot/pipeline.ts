@@ -10,6 +10,7 @@ import type {
   Citation,
   Escalation,
   Language,
+  Reading,
   Retrieved,
   Topic,
   Verdict,
@@ -21,17 +22,21 @@ import {
   evaluate,
   toContractCheck,
 } from '../guardrails/evaluate.js';
-import { type Facts, isExistingAgreement, mergeFacts } from '../guardrails/facts.js';
+import { type FactKey, type Facts, isExistingAgreement, mergeFacts } from '../guardrails/facts.js';
 import { checkAnswer, type GuardFailure } from '../guardrails/guards.js';
+import { yesNoAnswers } from '../knowledge/answers.js';
 import { knowledge } from '../knowledge/index.js';
 import type { SourceId } from '../knowledge/types.js';
 import { type Hit, loadRetriever, type Retriever } from '../retrieval/index.js';
 import { ParagraphChooser } from '../retrieval/paragraph.js';
 import { composeAnswerText } from './compose/answer.js';
+import { directAnswer } from './compose/direct.js';
 import { T } from './compose/texts.js';
 import { extractFacts } from './understand/extract.js';
+import { normaliseText } from './understand/door.js';
 import { sanitizeInstructions } from './understand/injection.js';
 import { detectLanguage } from './understand/language.js';
+import { questionVocabulary, readQuestion } from './understand/question.js';
 import { classifyTopic, definitionsAsked, questionParts } from './understand/topic.js';
 
 export interface AdviseRequest {
@@ -41,6 +46,11 @@ export interface AdviseRequest {
   asOf: string;
   /** Facts already known for this thread (e.g. persisted by the Slack store); turns add to them. */
   priorFacts?: Facts;
+  /**
+   * Facts the person set through a correction (a form or a command): they win over what was read from
+   * the turns, and are shown as corrected.
+   */
+  corrected?: Facts;
 }
 
 export interface Advisor {
@@ -59,6 +69,8 @@ const GUIDANCE: SourceId = 'spm-485-2022';
 /** The topic of a thread: the latest turn that asks something of its own, else the latest turn's. */
 function threadTopic(turns: string[], asOf: string, prior: Facts) {
   let facts = prior;
+  /** For each fact, the words of the turn it was last read from, and whether the register supplied it. */
+  const spans: Partial<Record<FactKey, { span: string; register?: boolean }>> = {};
   let topic: Topic = 'out_of_scope';
   let injected = false;
   let lastExplicit: Topic | undefined;
@@ -71,6 +83,14 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     const { text, removed } = sanitizeInstructions(raw);
     injected ||= removed;
     const turn = extractFacts(text, { asOf });
+    for (const key of Object.keys(turn.facts) as FactKey[]) {
+      const ev = turn.evidence[key];
+      // A country that comes with a registered supplier's name, not from a word of its own, is the register's.
+      const register = key === 'supplier_country' && ev !== undefined && ev === turn.evidence.supplier;
+      spans[key] = { span: exactSpan(text, ev), register };
+    }
+    if (turn.signals.end_users_added !== undefined && turn.facts.end_users === undefined)
+      spans.end_users = { span: exactSpan(text, turn.evidence.end_users) };
     // "resellers add about 4.000 more": the follow-up grows the count said before it.
     // A follow-up that counts only end users through the writer's wholesale customers adds them too.
     const added: number | undefined =
@@ -96,7 +116,70 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     const substantive = Object.keys(turn.facts).filter((k) => k !== 'territory').length;
     if (decision.topic === 'out_of_scope' && lastExplicit && substantive > 0) topic = lastExplicit;
   }
-  return { facts, topic, injected, statements, lastTurnAsks, procedural };
+  return { facts, topic, injected, statements, lastTurnAsks, procedural, spans };
+}
+
+/**
+ * The words a fact was read from, exactly as written: the evidence itself, or, for a count summed from
+ * several places ("32.000 egne … 21.000 slutbrugere"), the stretch from its first part to its last.
+ */
+function exactSpan(text: string, evidence: string | undefined): string {
+  if (evidence && text.includes(evidence)) return evidence;
+  const parts = (evidence ?? '')
+    .split('…')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const start = parts[0] ? text.indexOf(parts[0]) : -1;
+  if (start >= 0) {
+    const lastPart = parts[parts.length - 1]!;
+    const end = text.indexOf(lastPart, start);
+    return end >= 0 ? text.slice(start, end + lastPart.length) : parts[0]!;
+  }
+  // The reader kept no words of its own: the message as written, up to a readable length.
+  return text.trim().slice(0, 160) || text;
+}
+
+const CARRIED: Record<Language, string> = {
+  da: 'fra tidligere i tråden',
+  en: 'from earlier in the thread',
+};
+const CORRECTED: Record<Language, string> = {
+  da: 'rettet af dig',
+  en: 'corrected by you',
+};
+const ASSUMED_DK: Record<Language, string> = {
+  da: 'Danmark, da intet peger på Færøerne eller Grønland',
+  en: 'Denmark, as nothing points to the Faroe Islands or Greenland',
+};
+
+/** What was read and from where (contract v2, `understood`): one reading per fact, in the facts' order. */
+function readings(
+  facts: Facts,
+  spans: Partial<Record<FactKey, { span: string; register?: boolean }>>,
+  corrected: Facts,
+  territoryChecked: boolean,
+  language: Language,
+): Reading[] {
+  const out: Reading[] = [];
+  for (const [key, value] of Object.entries(facts) as Array<[FactKey, string | number | boolean]>) {
+    if (corrected[key] !== undefined) {
+      out.push({ fact: key, value, source: 'corrected', span: CORRECTED[language] });
+      continue;
+    }
+    const read = spans[key];
+    if (read?.register)
+      out.push({
+        fact: key,
+        value,
+        source: 'register',
+        span: `${facts.supplier ?? read.span} → ${value} (knowledge/registers/suppliers.yaml)`,
+      });
+    else if (read) out.push({ fact: key, value, source: 'said', span: read.span });
+    else out.push({ fact: key, value, source: 'assumed', span: CARRIED[language] });
+  }
+  if (facts.territory === undefined && territoryChecked)
+    out.push({ fact: 'territory', value: 'DK', source: 'assumed', span: ASSUMED_DK[language] });
+  return out;
 }
 
 /** Refs the deciding checks rely on, in the order an adviser would read them. */
@@ -212,6 +295,9 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         `${JSON.stringify({ level: 'warn', msg: 'answer failed its guards', failures: failures.map((f) => f.code) })}\n`,
       ));
   const chooser = new ParagraphChooser(kb);
+  // The answer tables and the question vocabulary are loaded (and validated) at start, not at the first question.
+  yesNoAnswers();
+  questionVocabulary();
   // The minister's words on care when buying cameras: a fixed query, so searched once.
   let careUnit: Hit | null | undefined;
   const care = (): Hit | undefined => {
@@ -232,14 +318,14 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     );
 
   function advise(req: AdviseRequest): Answer {
-    const turns = req.turns.length ? req.turns : [''];
+    // Normalised once at the door: everything below reads what the person sees.
+    const turns = (req.turns.length ? req.turns : ['']).map(normaliseText);
     const last = turns[turns.length - 1] ?? '';
     const language = detectLanguage(last, turns.length > 1 ? detectLanguage(turns.join(' ')) : 'da');
-    const { facts, topic, injected, statements, lastTurnAsks, procedural } = threadTopic(
-      turns,
-      req.asOf,
-      req.priorFacts ?? {},
-    );
+    const corrected = req.corrected ?? {};
+    const read = threadTopic(turns, req.asOf, req.priorFacts ?? {});
+    const { topic, injected, statements, lastTurnAsks, procedural, spans } = read;
+    const facts = mergeFacts(read.facts, corrected);
     const ev = evaluate(topic, facts, req.asOf, { statements });
 
     // Retrieval looks for what the last turn asks; a turn that only adds facts is read with the question before it.
@@ -315,6 +401,15 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     if (escalation === 'none' && ev.verdict === 'informational' && citations.length === 0)
       escalation = 'offered';
 
+    const question = readQuestion(turns.map((t) => sanitizeInstructions(t).text));
+    const direct = directAnswer({ question, topic, verdict: ev.verdict, checks: ev.checks, citations, retrieved });
+    // The unit that answers a yes/no question about the law is cited first.
+    if (direct.row) {
+      const at = citations.findIndex((c) => c.source === direct.row!.source && c.ref === direct.row!.ref);
+      const lead = at >= 0 ? citations.splice(at, 1)[0] : citation(direct.row.source, direct.row.ref, language);
+      if (lead) citations.unshift(lead);
+    }
+
     const draft: Answer = {
       language,
       topic,
@@ -325,10 +420,18 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       citations,
       retrieved,
       escalation,
+      direct_answer: direct.value,
+      understood: readings(
+        facts,
+        spans,
+        corrected,
+        ev.checks.some((c) => c.id === 'territorial_scope'),
+        language,
+      ),
       answer: '',
       as_of: req.asOf,
     };
-    draft.answer = composeAnswerText({ answer: draft, traces: ev.checks, kb, injected });
+    draft.answer = composeAnswerText({ answer: draft, traces: ev.checks, kb, injected, question, direct });
 
     const failures = checkAnswer(draft, derive);
     if (failures.length === 0) return draft;
@@ -347,6 +450,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       citations: verified.map((c) => citation(c.source, c.ref, language)!).filter(Boolean),
       retrieved: draft.retrieved.filter((r) => kb.has(r.source, r.ref)),
       escalation: 'offered',
+      direct_answer: null,
       answer: T.fallback[language],
     };
     return safe;
