@@ -24,7 +24,9 @@ import {
 } from '../guardrails/evaluate.js';
 import { type FactKey, type Facts, isExistingAgreement, mergeFacts } from '../guardrails/facts.js';
 import { checkAnswer, type GuardFailure } from '../guardrails/guards.js';
+import { END_USERS_THRESHOLD, STATE_END_USERS_THRESHOLD, valueAt } from '../guardrails/params.js';
 import { yesNoAnswers } from '../knowledge/answers.js';
+import { loadExplainers } from '../knowledge/explainers.js';
 import { knowledge } from '../knowledge/index.js';
 import type { SourceId } from '../knowledge/types.js';
 import { type Hit, loadRetriever, type Retriever } from '../retrieval/index.js';
@@ -32,8 +34,9 @@ import { ParagraphChooser } from '../retrieval/paragraph.js';
 import { composeAnswerText } from './compose/answer.js';
 import { directAnswer } from './compose/direct.js';
 import { T } from './compose/texts.js';
-import { extractFacts } from './understand/extract.js';
 import { normaliseText } from './understand/door.js';
+import { type Doubt, doubtVocabulary, findDoubts } from './understand/doubt.js';
+import { extractFacts } from './understand/extract.js';
 import { sanitizeInstructions } from './understand/injection.js';
 import { detectLanguage } from './understand/language.js';
 import { questionVocabulary, readQuestion } from './understand/question.js';
@@ -71,6 +74,12 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
   let facts = prior;
   /** For each fact, the words of the turn it was last read from, and whether the register supplied it. */
   const spans: Partial<Record<FactKey, { span: string; register?: boolean }>> = {};
+  /** Facts read in doubt, by key: the latest turn's reading wins, and a turn that states it plainly clears it. */
+  const doubts = new Map<FactKey, Doubt>();
+  const thresholds = {
+    endUsersThreshold: valueAt(END_USERS_THRESHOLD, asOf),
+    stateThreshold: valueAt(STATE_END_USERS_THRESHOLD, asOf),
+  };
   let topic: Topic = 'out_of_scope';
   let injected = false;
   let lastExplicit: Topic | undefined;
@@ -83,6 +92,12 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     const { text, removed } = sanitizeInstructions(raw);
     injected ||= removed;
     const turn = extractFacts(text, { asOf });
+    const doubted = findDoubts(text, turn, thresholds);
+    for (const key of Object.keys(turn.facts) as FactKey[]) doubts.delete(key);
+    for (const d of doubted) {
+      delete turn.facts[d.fact];
+      doubts.set(d.fact, d);
+    }
     for (const key of Object.keys(turn.facts) as FactKey[]) {
       const ev = turn.evidence[key];
       // A country that comes with a registered supplier's name, not from a word of its own, is the register's.
@@ -116,7 +131,18 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     const substantive = Object.keys(turn.facts).filter((k) => k !== 'territory').length;
     if (decision.topic === 'out_of_scope' && lastExplicit && substantive > 0) topic = lastExplicit;
   }
-  return { facts, topic, injected, statements, lastTurnAsks, procedural, spans };
+  // A fact in doubt decides nothing: its check stays open and the answer asks for it.
+  for (const key of doubts.keys()) delete facts[key];
+  return {
+    facts,
+    topic,
+    injected,
+    statements,
+    lastTurnAsks,
+    procedural,
+    spans,
+    doubts: [...doubts.values()],
+  };
 }
 
 /**
@@ -298,6 +324,9 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
   // The answer tables and the question vocabulary are loaded (and validated) at start, not at the first question.
   yesNoAnswers();
   questionVocabulary();
+  doubtVocabulary();
+  const explainers = loadExplainers();
+  const explain = (source: SourceId, ref: string, lang: Language) => explainers.get(source, ref, lang);
   // The minister's words on care when buying cameras: a fixed query, so searched once.
   let careUnit: Hit | null | undefined;
   const care = (): Hit | undefined => {
@@ -325,8 +354,10 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     const corrected = req.corrected ?? {};
     const read = threadTopic(turns, req.asOf, req.priorFacts ?? {});
     const { topic, injected, statements, lastTurnAsks, procedural, spans } = read;
+    // A correction settles a doubt about the fact it sets.
+    const doubts = read.doubts.filter((d) => corrected[d.fact] === undefined);
     const facts = mergeFacts(read.facts, corrected);
-    const ev = evaluate(topic, facts, req.asOf, { statements });
+    const ev = evaluate(topic, facts, req.asOf, { statements, doubtful: doubts.map((d) => d.fact) });
 
     // Retrieval looks for what the last turn asks; a turn that only adds facts is read with the question before it.
     const query = sanitizeInstructions(turns.slice(lastTurnAsks ? -1 : -2).join(' ')).text;
@@ -402,11 +433,19 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       escalation = 'offered';
 
     const question = readQuestion(turns.map((t) => sanitizeInstructions(t).text));
-    const direct = directAnswer({ question, topic, verdict: ev.verdict, checks: ev.checks, citations, retrieved });
+    const direct = directAnswer({
+      question,
+      topic,
+      verdict: ev.verdict,
+      checks: ev.checks,
+      citations,
+      retrieved,
+    });
     // The unit that answers a yes/no question about the law is cited first.
     if (direct.row) {
       const at = citations.findIndex((c) => c.source === direct.row!.source && c.ref === direct.row!.ref);
-      const lead = at >= 0 ? citations.splice(at, 1)[0] : citation(direct.row.source, direct.row.ref, language);
+      const lead =
+        at >= 0 ? citations.splice(at, 1)[0] : citation(direct.row.source, direct.row.ref, language);
       if (lead) citations.unshift(lead);
     }
 
@@ -431,7 +470,16 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       answer: '',
       as_of: req.asOf,
     };
-    draft.answer = composeAnswerText({ answer: draft, traces: ev.checks, kb, injected, question, direct });
+    draft.answer = composeAnswerText({
+      answer: draft,
+      traces: ev.checks,
+      kb,
+      injected,
+      question,
+      direct,
+      explain,
+      doubts,
+    });
 
     const failures = checkAnswer(draft, derive);
     if (failures.length === 0) return draft;

@@ -7,6 +7,7 @@ import type { Answer, Language } from '../../guardrails/contract.js';
 import type { CheckTrace } from '../../guardrails/evaluate.js';
 import { type FactKey, isExistingAgreement } from '../../guardrails/facts.js';
 import type { KnowledgeBase } from '../../knowledge/index.js';
+import type { Doubt } from '../understand/doubt.js';
 import type { QuestionReading } from '../understand/question.js';
 import type { Direct } from './direct.js';
 import { ASK_FOR, DEPENDS_ON, H, T } from './texts.js';
@@ -19,10 +20,21 @@ export interface ComposeInput {
   question?: QuestionReading;
   direct?: Direct;
   /** A unit's plain-language explainer, where the knowledge has one. */
-  explain?: (source: Answer['citations'][number]['source'], ref: string, lang: Language) => string | undefined;
+  explain?: (
+    source: Answer['citations'][number]['source'],
+    ref: string,
+    lang: Language,
+  ) => string | undefined;
+  /** Facts read in doubt: shown with the words that raised it, and asked precisely. */
+  doubts?: Doubt[];
 }
 
-const DECIDING = new Set(['significant_provider', 'critical_component', 'temporal_scope', 'territorial_scope']);
+const DECIDING = new Set([
+  'significant_provider',
+  'critical_component',
+  'temporal_scope',
+  'territorial_scope',
+]);
 
 /** A check's one-line detail with its refs: "60.000 slutbrugere er mere end 50.000 (§ 1, nr. 3, litra a)". */
 const withRefs = (t: CheckTrace, lang: Language) => `${t.detail[lang]} (${t.citations.join('; ')})`;
@@ -124,10 +136,14 @@ function headline(a: Answer, traces: CheckTrace[], input: ComposeInput): string 
     const why = failing(traces, lang);
     if (form === 'permission' && q?.prohibited !== true)
       return H.notStopped[lang](subject(a, lang), act(a, q), object(a, lang), why);
-    if (form === 'obstacle' && q?.prohibited !== true) return H.nothingInWay[lang](act(a, q), object(a, lang), why);
+    if (form === 'obstacle' && q?.prohibited !== true)
+      return H.nothingInWay[lang](act(a, q), object(a, lang), why);
     if (form === 'cfcs_power') return H.cfcsCannot[lang](why);
     if (a.topic === 'provider_status') return H.notProvider[lang](why);
-    return H.notCovered[lang](a.topic === 'equipment_purchase' ? H.thePurchase[lang] : H.theAgreement[lang], why);
+    return H.notCovered[lang](
+      a.topic === 'equipment_purchase' ? H.thePurchase[lang] : H.theAgreement[lang],
+      why,
+    );
   }
   // covered
   const litra = traces.find((t) => t.id === 'significant_provider')?.citations.join('; ') ?? '§ 1, nr. 3';
@@ -159,14 +175,22 @@ export function composeAnswerText(input: ComposeInput): string {
   const deciding = traces.filter((t) => DECIDING.has(t.id));
   let reasons: CheckTrace[] = [];
   if (a.verdict === 'covered')
-    reasons = deciding.filter((t) => t.result === 'yes' && !(t.id === 'territorial_scope' && t.facts_used.length === 0));
+    reasons = deciding.filter(
+      (t) => t.result === 'yes' && !(t.id === 'territorial_scope' && t.facts_used.length === 0),
+    );
   if (a.verdict === 'needs_facts') reasons = deciding.filter((t) => t.result === 'unknown');
-  if (reasons.length) lines.push([T.reasoning[lang], ...reasons.map((t) => `• ${sentence(withRefs(t, lang))}`)].join('\n'));
+  if (reasons.length)
+    lines.push([T.reasoning[lang], ...reasons.map((t) => `• ${sentence(withRefs(t, lang))}`)].join('\n'));
   const risk = traces.find((t) => t.id === 'supplier_risk');
   if (a.verdict === 'covered' && risk?.result === 'yes')
     lines.push([H.factorsIntro[lang], `• ${sentence(withRefs(risk, lang))}`].join('\n'));
+  const doubts = (input.doubts ?? []).filter((d) => a.missing_facts.includes(d.fact));
+  if (a.verdict === 'needs_facts' && doubts.length)
+    lines.push(doubts.map((d) => H.doubt[lang](d)).join('\n'));
   if (a.verdict === 'needs_facts' && a.missing_facts.length)
-    lines.push([T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ASK_FOR[k as FactKey][lang]}`)].join('\n'));
+    lines.push(
+      [T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ASK_FOR[k as FactKey][lang]}`)].join('\n'),
+    );
 
   // Informational answers: the units themselves, most relevant first.
   if (a.verdict === 'informational' && a.citations.length) {

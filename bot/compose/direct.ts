@@ -43,7 +43,12 @@ function answeringRow(input: DirectInput): YesNoRow | undefined {
   return undefined;
 }
 
-const DECIDING = new Set(['significant_provider', 'critical_component', 'temporal_scope', 'territorial_scope']);
+const DECIDING = new Set([
+  'significant_provider',
+  'critical_component',
+  'temporal_scope',
+  'territorial_scope',
+]);
 
 export function directAnswer(input: DirectInput): Direct {
   const { question, topic, verdict, checks } = input;

@@ -4,6 +4,7 @@
  */
 import type { Language, Verdict } from '../../guardrails/contract.js';
 import type { FactKey } from '../../guardrails/facts.js';
+import type { Doubt, DoubtReason } from '../understand/doubt.js';
 
 type Phrase = Record<Language, string>;
 
@@ -78,7 +79,10 @@ export const DEPENDS_ON: Record<FactKey, Phrase> = {
   },
   component: { da: 'hvad aftalen angår', en: 'what the agreement concerns' },
   supplier: { da: 'hvilken leverandør det er', en: 'which supplier it is' },
-  supplier_country: { da: 'hvilket land leverandøren hører til', en: 'which country the supplier belongs to' },
+  supplier_country: {
+    da: 'hvilket land leverandøren hører til',
+    en: 'which country the supplier belongs to',
+  },
   agreement_date: { da: 'hvornår aftalen blev indgået', en: 'when the agreement was entered into' },
   agreement_status: {
     da: 'om aftalen allerede er indgået',
@@ -93,6 +97,35 @@ export const DEPENDS_ON: Record<FactKey, Phrase> = {
 };
 
 type Act = 'buy' | 'enter' | 'keep' | 'use';
+
+/** Why a reading is not certain enough to decide on. */
+const DOUBT_WHY: Record<DoubtReason, Phrase> = {
+  approximate: {
+    da: 'det er et omtrentligt tal tæt på grænsen',
+    en: 'that is an approximate figure close to the threshold',
+  },
+  range: { da: 'intervallet går over grænsen', en: 'the range reaches across the threshold' },
+  disagree: {
+    da: 'de to tal ligger på hver sin side af grænsen',
+    en: 'the two figures lie on either side of the threshold',
+  },
+  other_party: {
+    da: 'tallet ser ud til at høre til en anden end jer',
+    en: 'that figure seems to belong to someone other than you',
+  },
+  open_count: {
+    da: 'slutbrugerne hos jeres videresælgere tæller med, og dem kender jeg ikke',
+    en: "your resellers' end users count too, and I do not know how many they are",
+  },
+  mixed_public: {
+    da: 'kun slutbrugere via statslige myndigheder tæller (ikke kommuner og regioner)',
+    en: 'only end users through state authorities count (not municipalities or regions)',
+  },
+  place_in_passing: {
+    da: 'det er ikke sagt, om jeres net ligger der',
+    en: 'it is not said whether your network is there',
+  },
+};
 
 /** The headline's building blocks: the first sentence answers the question in the person's terms. */
 export const H = {
@@ -147,8 +180,10 @@ export const H = {
     en: (why: string) => `No. You are not a significant provider under the supplier security act: ${why}.`,
   },
   notCovered: {
-    da: (what: string, why: string) => `Nej. ${sentenceStart(what)} er ikke omfattet af loven om leverandørsikkerhed: ${why}.`,
-    en: (what: string, why: string) => `No. ${sentenceStart(what)} is not covered by the supplier security act: ${why}.`,
+    da: (what: string, why: string) =>
+      `Nej. ${sentenceStart(what)} er ikke omfattet af loven om leverandørsikkerhed: ${why}.`,
+    en: (what: string, why: string) =>
+      `No. ${sentenceStart(what)} is not covered by the supplier security act: ${why}.`,
   },
   isProvider: {
     da: (refs: string) =>
@@ -197,6 +232,12 @@ export const H = {
     en: 'Matters CFCS may weigh (§ 2, stk. 2):',
   },
   nextSteps: { da: 'Næste skridt:', en: 'Next steps:' },
+  doubt: {
+    da: (d: Doubt) =>
+      `Jeg læser «${d.span}», men ${DOUBT_WHY[d.reason].da}${d.threshold !== undefined ? `: er det flere end ${d.threshold.toLocaleString('da-DK')}?` : '.'}`,
+    en: (d: Doubt) =>
+      `I read "${d.span}", but ${DOUBT_WHY[d.reason].en}${d.threshold !== undefined ? `: is it more than ${d.threshold.toLocaleString('en-GB')}?` : '.'}`,
+  },
   fileBy: {
     da: (detail: string) => `Vil I have afgørelsen prøvet, skal det ske i tide: ${detail}.`,
     en: (detail: string) => `If you want the decision tried, act in time: ${detail}.`,

@@ -49,7 +49,8 @@ interface Compiled {
 }
 
 let compiled: Compiled | undefined;
-const words = (sources: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const words = (sources: string[]) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
 /** Loads and compiles the vocabulary once; a broken file names itself and what is wrong. */
 export function questionVocabulary(): Compiled {
@@ -98,7 +99,7 @@ function sentences(text: string): Array<{ s: string; asks: boolean }> {
 
 /** The clause of a sentence that asks: after a leading condition, and without a lead-in. */
 function askingClause(sentence: string, v: Compiled): string {
-  let s = sentence.replace(/^[\s"'«»(]*(?:og|and|men|but|so|så|altså|ok|okay|nå|well|hej|hi)[,\s]+/iu, '');
+  const s = sentence.replace(/^[\s"'«»(]*(?:og|and|men|but|so|så|altså|ok|okay|nå|well|hej|hi)[,\s]+/iu, '');
   if (!v.conditional.test(s)) return s;
   const parts = s.split(',');
   for (let i = 1; i < parts.length; i++) {
