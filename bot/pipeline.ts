@@ -212,7 +212,9 @@ function readings(
 function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts, asOf: string): string[] {
   const existing = isExistingAgreement(facts, asOf);
   const refs: string[] = [];
-  const deciding = ev.checks.filter((c) => c.id !== 'supplier_risk');
+  // The check that decides comes first: for not_covered the failing ones, then the rest.
+  const fails = (c: CheckTrace) => Number(ev.verdict === 'not_covered' && c.result === 'no');
+  const deciding = ev.checks.filter((c) => c.id !== 'supplier_risk').sort((a, b) => fails(b) - fails(a));
   for (const c of deciding) {
     if (c.id === 'territorial_scope' && c.result === 'yes' && ev.verdict !== 'covered') continue;
     if (
@@ -230,9 +232,9 @@ function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts, asOf: string):
     ev.verdict === 'covered' &&
     (topic === 'agreement' || topic === 'equipment_purchase' || topic === 'escalation_request')
   ) {
-    // What follows from coverage: § 2 for entering a new agreement, § 3 for keeping an existing one.
-    if (existing) refs.push('§ 3, stk. 1', '§ 3, stk. 2');
-    else if (ev.checks.some((c) => c.id === 'critical_component')) refs.push('§ 2, stk. 1');
+    // What follows from coverage leads: § 2 for entering a new agreement, § 3 for keeping an existing one.
+    if (existing) refs.unshift('§ 3, stk. 1', '§ 3, stk. 2');
+    else if (ev.checks.some((c) => c.id === 'critical_component')) refs.unshift('§ 2, stk. 1');
   }
   // § 2, stk. 1 is about entering new agreements; an existing one is a matter for § 3.
   const out = existing ? refs.filter((r) => r !== '§ 2, stk. 1') : refs;
@@ -442,10 +444,10 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       retrieved,
     });
     // The unit that answers a yes/no question about the law is cited first.
-    if (direct.row) {
-      const at = citations.findIndex((c) => c.source === direct.row!.source && c.ref === direct.row!.ref);
-      const lead =
-        at >= 0 ? citations.splice(at, 1)[0] : citation(direct.row.source, direct.row.ref, language);
+    if (direct.lead) {
+      const { source, ref } = direct.lead;
+      const at = citations.findIndex((c) => c.source === source && c.ref === ref);
+      const lead = at >= 0 ? citations.splice(at, 1)[0] : citation(source, ref, language);
       if (lead) citations.unshift(lead);
     }
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { wordClass } from '../bot/understand/words.js';
 import { knowledge } from './index.js';
 import { KnowledgeLoadError } from './load-error.js';
 import { KNOWLEDGE_DIR } from './paths.js';
@@ -56,7 +57,7 @@ export function yesNoAnswers(file = YES_NO_FILE): YesNoRow[] {
       throw new KnowledgeLoadError(file, `rows.${n}.ref`, `${r.source} has no unit ${JSON.stringify(r.ref)}`);
     let about: RegExp;
     try {
-      about = new RegExp(`(?<![\\p{L}\\p{N}])(?:${r.about.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+      about = wordClass(r.about);
     } catch (e) {
       throw new KnowledgeLoadError(file, `rows.${n}.about`, (e as Error).message);
     }

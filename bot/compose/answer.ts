@@ -131,6 +131,9 @@ function headline(a: Answer, traces: CheckTrace[], input: ComposeInput): string 
     }
     return T.sourcesSay[lang];
   }
+  // A prohibition already made answers "may we?" with no and "does it stop us?" with yes.
+  if (q?.prohibited && (form === 'permission' || form === 'obstacle'))
+    return `${form === 'permission' ? H.no[lang] : H.yes[lang]} ${H.prohibited[lang]}`;
   if (a.verdict === 'needs_facts') return `${dependsOn(a, lang)}`;
   if (a.verdict === 'not_covered') {
     const why = failing(traces, lang);

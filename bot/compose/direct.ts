@@ -24,6 +24,8 @@ export interface Direct {
   value: DirectAnswer;
   /** The unit's answer that decided an informational yes/no question. */
   row?: YesNoRow;
+  /** The unit that answers, to be cited first. */
+  lead?: { source: YesNoRow['source']; ref: string };
 }
 
 /** One ref is the other or contains it. */
@@ -31,7 +33,11 @@ const overlaps = (a: string, b: string) => a === b || a.startsWith(`${b},`) || b
 
 /** The row that answers an informational yes/no question: a cited unit's first, then a retrieved one's. */
 function answeringRow(input: DirectInput): YesNoRow | undefined {
-  const rows = yesNoAnswers().filter((r) => r.about.test(input.question.clause));
+  // A procedure question is answered by the statute; the guidance speaks only to guidance questions.
+  const rows = yesNoAnswers().filter(
+    (r) =>
+      r.about.test(input.question.clause) && (input.topic === 'guidance' || r.source === 'lov-1156-2021'),
+  );
   const units = [
     ...input.citations.map((c) => [c.source, c.ref] as const),
     ...input.retrieved.slice(0, 5).map((r) => [r.source, r.ref] as const),
@@ -60,9 +66,13 @@ export function directAnswer(input: DirectInput): Direct {
   if (verdict === 'informational') {
     if (form === 'open' || form === 'none') return { value: null };
     const row = answeringRow(input);
-    if (deadline && deadline.result !== 'unknown' && (!row || row.ref.startsWith('§ 7')))
-      return { value: deadline.result === 'yes' ? 'yes' : 'no' };
-    return row ? { value: row.answer, row } : { value: null };
+    // With a decision date known, "are we still in time?" is answered by the court deadline.
+    if (deadline && deadline.result !== 'unknown' && (question.inTime || !row || row.ref.startsWith('§ 7')))
+      return {
+        value: deadline.result === 'yes' ? 'yes' : 'no',
+        lead: { source: 'lov-1156-2021', ref: '§ 7, stk. 2' },
+      };
+    return row ? { value: row.answer, row, lead: { source: row.source, ref: row.ref } } : { value: null };
   }
   if (!checks.some((c) => DECIDING.has(c.id))) return { value: null };
   if (form === 'open') return { value: null };

@@ -232,6 +232,10 @@ export const H = {
     en: 'Matters CFCS may weigh (§ 2, stk. 2):',
   },
   nextSteps: { da: 'Næste skridt:', en: 'Next steps:' },
+  prohibited: {
+    da: 'Når CFCS har forbudt aftalen, må I ikke indgå den, og en aftale i strid med et forbud efter § 2, stk. 1, er uden gyldighed mellem parterne (§ 16). En afgørelse kan indbringes for Københavns Byret inden 6 måneder (§ 7).',
+    en: 'Once CFCS has prohibited the agreement you may not enter into it, and an agreement contrary to a prohibition under § 2, stk. 1, is invalid between the parties (§ 16). The decision can be brought before Københavns Byret within 6 months (§ 7).',
+  },
   doubt: {
     da: (d: Doubt) =>
       `Jeg læser «${d.span}», men ${DOUBT_WHY[d.reason].da}${d.threshold !== undefined ? `: er det flere end ${d.threshold.toLocaleString('da-DK')}?` : '.'}`,

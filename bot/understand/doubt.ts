@@ -15,6 +15,7 @@ import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
 import type { Extraction } from './extract.js';
 import { type FoundNumber, findNumbers, parseNumber } from './numbers.js';
+import { wordClass } from './words.js';
 
 export type DoubtReason =
   | 'approximate'
@@ -57,8 +58,7 @@ const Schema = z
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
 
 let words: Words | undefined;
-const compile = (xs: string[]) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${xs.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const compile = (xs: string[]) => wordClass(xs);
 
 export function doubtVocabulary(): Words {
   if (words) return words;

@@ -10,12 +10,15 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
+import { withDanishSpellings, wordClass } from './words.js';
 
 export const QUESTION_FORMS = ['cfcs_power', 'obstacle', 'permission', 'coverage'] as const;
 export type QuestionForm = (typeof QUESTION_FORMS)[number] | 'polar' | 'open' | 'none';
 
 export interface QuestionReading {
   form: QuestionForm;
+  /** The question asks whether something is still in time (a deadline question). */
+  inTime?: boolean;
   /** The clause that asks, as the person wrote it ('' when nothing asks). */
   clause: string;
   /** The person says CFCS has already prohibited it. */
@@ -33,6 +36,7 @@ const Schema = z
       permission: z.array(z.string().min(1)),
       coverage: z.array(z.string().min(1)),
     }),
+    in_time: z.array(z.string().min(1)),
     polar_openers: z.string().min(1),
     open_openers: z.string().min(1),
     conditional_openers: z.string().min(1),
@@ -46,11 +50,11 @@ interface Compiled {
   open: RegExp;
   conditional: RegExp;
   embedded: RegExp;
+  inTime: RegExp;
 }
 
 let compiled: Compiled | undefined;
-const words = (sources: string[]) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const words = (sources: string[]) => wordClass(sources);
 
 /** Loads and compiles the vocabulary once; a broken file names itself and what is wrong. */
 export function questionVocabulary(): Compiled {
@@ -76,10 +80,11 @@ export function questionVocabulary(): Compiled {
         permission: words(f.permission),
         coverage: words(f.coverage),
       },
-      polar: new RegExp(v.data.polar_openers, 'iu'),
-      open: new RegExp(v.data.open_openers, 'iu'),
-      conditional: new RegExp(v.data.conditional_openers, 'iu'),
-      embedded: new RegExp(v.data.embedded_polar, 'iu'),
+      polar: new RegExp(withDanishSpellings(v.data.polar_openers), 'iu'),
+      open: new RegExp(withDanishSpellings(v.data.open_openers), 'iu'),
+      conditional: new RegExp(withDanishSpellings(v.data.conditional_openers), 'iu'),
+      inTime: wordClass(v.data.in_time),
+      embedded: new RegExp(withDanishSpellings(v.data.embedded_polar), 'iu'),
     };
   } catch (e) {
     throw new KnowledgeLoadError(FILE, null, `a pattern does not compile: ${(e as Error).message}`);
@@ -99,11 +104,15 @@ function sentences(text: string): Array<{ s: string; asks: boolean }> {
 
 /** The clause of a sentence that asks: after a leading condition, and without a lead-in. */
 function askingClause(sentence: string, v: Compiled): string {
-  const s = sentence.replace(/^[\s"'«»(]*(?:og|and|men|but|so|så|altså|ok|okay|nå|well|hej|hi)[,\s]+/iu, '');
-  if (!v.conditional.test(s)) return s;
-  const parts = s.split(',');
+  const lead =
+    /^[\s"'«»()\-–—:]*(?:(?:og|and|men|but|so|så|altså|ok|okay|nå|well|hej|hi)(?![\p{L}])[,\s]*)?/iu;
+  const s = sentence.replace(lead, '');
+  // "Dumt spørgsmål måske, men hvem …", "Kollega påstår X – hvornår …", "If CFCS bans it, do we …": the
+  // question is the clause that opens like one, after a lead-in or a condition.
+  if (v.open.test(s) || (v.polar.test(s) && !v.conditional.test(s))) return s;
+  const parts = s.split(/[,;:–—]|\s-\s/);
   for (let i = 1; i < parts.length; i++) {
-    const rest = parts.slice(i).join(',').trim();
+    const rest = parts.slice(i).join(',').replace(lead, '').trim();
     if (v.polar.test(rest) || v.open.test(rest)) return rest;
   }
   return s;
@@ -131,13 +140,13 @@ export function readQuestion(turns: string[]): QuestionReading {
     const last = asking[asking.length - 1];
     if (last) {
       const clause = askingClause(last.s, v);
-      return { form: formOf(clause, v), clause, prohibited };
+      return { form: formOf(clause, v), clause, prohibited, inTime: v.inTime.test(clause) };
     }
     // No question mark: a sentence that opens like a question still asks ("er vi omfattet").
     const opener = [...ss].reverse().find((x) => v.polar.test(askingClause(x.s, v)) || v.open.test(x.s));
     if (opener) {
       const clause = askingClause(opener.s, v);
-      return { form: formOf(clause, v), clause, prohibited };
+      return { form: formOf(clause, v), clause, prohibited, inTime: v.inTime.test(clause) };
     }
   }
   return { form: 'none', clause: '', prohibited };
