@@ -109,7 +109,6 @@ function headline(a: Answer, traces: CheckTrace[], input: ComposeInput): string 
   const lang = a.language;
   const q = input.question;
   const form = q?.form ?? 'coverage';
-  const risk = traces.find((t) => t.id === 'supplier_risk')?.result;
   const existing = isExistingAgreement(a.facts, a.as_of);
   if (a.verdict === 'informational') {
     const row = input.direct?.row;
