@@ -7,8 +7,7 @@
 
 /** Soft hyphen, zero-width and joiner characters, word joiner, BOM, bidi marks, embeddings and isolates. */
 const INVISIBLE =
-  /\u00AD|\u034F|\u061C|\u115F|\u1160|\u17B4|\u17B5|[\u180B-\u180E]|[\u200B-\u200F]|[\u202A-\u202E]|[\u2060-\u206F]|[\uFE00-\uFE0F]|\uFEFF/gu;
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]/gu;
+  /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]|\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\p{Variation_Selector}/gu;
 
 /** Cyrillic and Greek letters that look like Latin ones (Unicode confusables, the common ones). */
 const LOOKALIKE: Record<string, string> = {

@@ -147,6 +147,17 @@ function rangeEnd(text: string, n: FoundNumber, nums: FoundNumber[], w: Words): 
   if (next && (/^[-–—]$/.test(gap) || (opener && w.range_joiners.test(gap) && gap.split(/\s+/).length === 1)))
     return next.value;
   // "40k-60k": the reader may leave the second number to the dash.
+  // The reader may have taken the range's second number: look back for its first.
+  const prev = [...nums].reverse().find((m) => m.end <= n.start && n.start - m.end <= 6);
+  const back = prev ? text.slice(prev.end, n.start).trim() : '';
+  const openerBack = prev
+    ? w.range_openers.test(text.slice(Math.max(0, prev.start - 25), prev.start))
+    : false;
+  if (
+    prev &&
+    (/^[-–—]$/.test(back) || (openerBack && w.range_joiners.test(back) && back.split(/\s+/).length === 1))
+  )
+    return prev.value;
   const tail = /^\s*[-–—]\s*(\d[\d.,]*\s*(?:k|tusind\p{L}*|thousand|mio\.?|million)?)/iu.exec(
     text.slice(n.end),
   );
