@@ -34,6 +34,7 @@ import { ParagraphChooser } from '../retrieval/paragraph.js';
 import { composeAnswerText } from './compose/answer.js';
 import { directAnswer } from './compose/direct.js';
 import { T } from './compose/texts.js';
+import { isCorrection, parseCorrection } from './understand/correction.js';
 import { normaliseText } from './understand/door.js';
 import { type Doubt, doubtVocabulary, findDoubts } from './understand/doubt.js';
 import { extractFacts } from './understand/extract.js';
@@ -49,11 +50,6 @@ export interface AdviseRequest {
   asOf: string;
   /** Facts already known for this thread (e.g. persisted by the Slack store); turns add to them. */
   priorFacts?: Facts;
-  /**
-   * Facts the person set through a correction (a form or a command): they win over what was read from
-   * the turns, and are shown as corrected.
-   */
-  corrected?: Facts;
 }
 
 export interface Advisor {
@@ -69,11 +65,18 @@ export interface AdvisorOptions {
 const STATUTE: SourceId = 'lov-1156-2021';
 const GUIDANCE: SourceId = 'spm-485-2022';
 
+/** Where a fact was last set: the words it was read from, the register, or a correction. */
+interface Span {
+  span: string;
+  register?: boolean;
+  corrected?: boolean;
+}
+
 /** The topic of a thread: the latest turn that asks something of its own, else the latest turn's. */
 function threadTopic(turns: string[], asOf: string, prior: Facts) {
   let facts = prior;
   /** For each fact, the words of the turn it was last read from, and whether the register supplied it. */
-  const spans: Partial<Record<FactKey, { span: string; register?: boolean }>> = {};
+  const spans: Partial<Record<FactKey, Span>> = {};
   /** Facts read in doubt, by key: the latest turn's reading wins, and a turn that states it plainly clears it. */
   const doubts = new Map<FactKey, Doubt>();
   const thresholds = {
@@ -89,6 +92,17 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
   /** Whether the thread's count so far already includes wholesale end users (then none are added). */
   let priorWholesale = false;
   for (const raw of turns) {
+    // A correction (`/set end_users 60000`) sets facts; it is not read as language and asks nothing.
+    if (isCorrection(raw)) {
+      const c = parseCorrection(raw);
+      if (!c.ok) continue;
+      facts = mergeFacts(facts, c.facts);
+      for (const key of Object.keys(c.facts) as FactKey[]) {
+        spans[key] = { span: '', corrected: true };
+        doubts.delete(key);
+      }
+      continue;
+    }
     const { text, removed } = sanitizeInstructions(raw);
     injected ||= removed;
     const turn = extractFacts(text, { asOf });
@@ -181,19 +195,15 @@ const ASSUMED_DK: Record<Language, string> = {
 /** What was read and from where (contract v2, `understood`): one reading per fact, in the facts' order. */
 function readings(
   facts: Facts,
-  spans: Partial<Record<FactKey, { span: string; register?: boolean }>>,
-  corrected: Facts,
+  spans: Partial<Record<FactKey, Span>>,
   territoryChecked: boolean,
   language: Language,
 ): Reading[] {
   const out: Reading[] = [];
   for (const [key, value] of Object.entries(facts) as Array<[FactKey, string | number | boolean]>) {
-    if (corrected[key] !== undefined) {
-      out.push({ fact: key, value, source: 'corrected', span: CORRECTED[language] });
-      continue;
-    }
     const read = spans[key];
-    if (read?.register)
+    if (read?.corrected) out.push({ fact: key, value, source: 'corrected', span: CORRECTED[language] });
+    else if (read?.register)
       out.push({
         fact: key,
         value,
@@ -227,7 +237,7 @@ function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts, asOf: string):
     refs.push(...c.citations);
   }
   const risk = ev.checks.find((c) => c.id === 'supplier_risk');
-  if (risk?.result === 'yes' && ev.applies) refs.push(...(risk.factors ?? []));
+  if (risk?.result === 'yes' && ev.applies && topic !== 'provider_status') refs.push(...(risk.factors ?? []));
   if (
     ev.verdict === 'covered' &&
     (topic === 'agreement' || topic === 'equipment_purchase' || topic === 'escalation_request')
@@ -351,18 +361,40 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
   function advise(req: AdviseRequest): Answer {
     // Normalised once at the door: everything below reads what the person sees.
     const turns = (req.turns.length ? req.turns : ['']).map(normaliseText);
-    const last = turns[turns.length - 1] ?? '';
-    const language = detectLanguage(last, turns.length > 1 ? detectLanguage(turns.join(' ')) : 'da');
-    const corrected = req.corrected ?? {};
+    // What the person wrote, without the corrections they made through a form or a command.
+    const spoken = turns.filter((t) => !isCorrection(t));
+    if (spoken.length === 0) spoken.push('');
+    const last = spoken[spoken.length - 1] ?? '';
+    const language = detectLanguage(last, spoken.length > 1 ? detectLanguage(spoken.join(' ')) : 'da');
     const read = threadTopic(turns, req.asOf, req.priorFacts ?? {});
-    const { topic, injected, statements, lastTurnAsks, procedural, spans } = read;
-    // A correction settles a doubt about the fact it sets.
-    const doubts = read.doubts.filter((d) => corrected[d.fact] === undefined);
-    const facts = mergeFacts(read.facts, corrected);
-    const ev = evaluate(topic, facts, req.asOf, { statements, doubtful: doubts.map((d) => d.fact) });
+    const { injected, statements, lastTurnAsks, procedural, spans } = read;
+    const { doubts, facts } = read;
+    const doubtful = doubts.map((d) => d.fact);
+    const question = readQuestion(spoken.map((t) => sanitizeInstructions(t).text));
+    // Two subjects: after a purchase, "we are a telecom with 80.000 end users: are we covered?" asks
+    // about the organisation; the purchase is answered beside it, each with its own reason.
+    let topic = read.topic;
+    let purchase: { topic: Topic; checks: CheckTrace[]; verdict: Verdict } | undefined;
+    if (
+      spoken.length > 1 &&
+      question.form === 'coverage' &&
+      question.aboutWriter &&
+      (topic === 'agreement' || topic === 'equipment_purchase')
+    ) {
+      const said = extractFacts(sanitizeInstructions(last).text, { asOf: req.asOf }).facts;
+      if (
+        (said.organisation_type !== undefined || said.end_users !== undefined) &&
+        said.component === undefined
+      ) {
+        const p = evaluate(topic, facts, req.asOf, { statements, doubtful });
+        purchase = { topic, checks: p.checks, verdict: p.verdict };
+        topic = 'provider_status';
+      }
+    }
+    const ev = evaluate(topic, facts, req.asOf, { statements, doubtful });
 
     // Retrieval looks for what the last turn asks; a turn that only adds facts is read with the question before it.
-    const query = sanitizeInstructions(turns.slice(lastTurnAsks ? -1 : -2).join(' ')).text;
+    const query = sanitizeInstructions(spoken.slice(lastTurnAsks ? -1 : -2).join(' ')).text;
     const ranking = topic === 'out_of_scope' ? [] : retriever.search(query, { k: 40 });
     const hits = ranking.slice(0, 10);
     const retrieved: Retrieved[] = hits.map((h) => ({
@@ -384,6 +416,9 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         ),
       );
     const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts, req.asOf).map((r) => [STATUTE, r]);
+    // The second subject's reasons are cited too.
+    for (const c of purchase?.checks ?? [])
+      if (c.result === 'no' && c.id !== 'supplier_risk') for (const r of c.citations) refs.push([STATUTE, r]);
     if (ev.verdict === 'informational' || (topic === 'escalation_request' && ev.checks.length === 0)) {
       if (topic === 'guidance')
         for (const h of answeringHits(ranking, GUIDANCE, 2, (hs) => descendToParagraphs(hs, query, chooser)))
@@ -414,7 +449,8 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       }
     }
     const camera = facts.component === 'surveillance_camera';
-    if (camera && (topic === 'equipment_purchase' || topic === 'agreement')) {
+    const buying = (t: Topic | undefined) => t === 'equipment_purchase' || t === 'agreement';
+    if (camera && (buying(topic) || buying(purchase?.topic))) {
       const c = care();
       if (c) refs.push([c.source, c.ref]);
     }
@@ -434,7 +470,6 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     if (escalation === 'none' && ev.verdict === 'informational' && citations.length === 0)
       escalation = 'offered';
 
-    const question = readQuestion(turns.map((t) => sanitizeInstructions(t).text));
     const direct = directAnswer({
       question,
       topic,
@@ -465,7 +500,6 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       understood: readings(
         facts,
         spans,
-        corrected,
         ev.checks.some((c) => c.id === 'territorial_scope'),
         language,
       ),
@@ -481,6 +515,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       direct,
       explain,
       doubts,
+      purchase,
     });
 
     const failures = checkAnswer(draft, derive);

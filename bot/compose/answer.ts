@@ -27,6 +27,8 @@ export interface ComposeInput {
   ) => string | undefined;
   /** Facts read in doubt: shown with the words that raised it, and asked precisely. */
   doubts?: Doubt[];
+  /** The thread's purchase or agreement, when the question asks about the organisation beside it. */
+  purchase?: { topic: Answer['topic']; checks: CheckTrace[]; verdict: Answer['verdict'] };
 }
 
 const DECIDING = new Set([
@@ -169,6 +171,12 @@ export function composeAnswerText(input: ComposeInput): string {
   const asksHuman = a.topic === 'escalation_request' || a.escalation === 'required';
   const head = asksHuman && traces.length === 0 ? '' : headline(a, traces, input);
   if (head) lines.push(head);
+  // The second subject: what follows for the purchase or agreement the thread is about.
+  const p = input.purchase;
+  if (p && p.verdict === 'not_covered')
+    lines.push(H.purchaseNot[lang](object({ ...a, topic: p.topic }, lang), failing(p.checks, lang)));
+  else if (p && p.verdict === 'covered')
+    lines.push(H.purchaseCovered[lang](object({ ...a, topic: p.topic }, lang)));
   if (asksHuman) lines.push(T.escalationRequired[lang]);
   if (injected) lines.push(T.injection[lang]);
 
@@ -180,11 +188,13 @@ export function composeAnswerText(input: ComposeInput): string {
     reasons = deciding.filter(
       (t) => t.result === 'yes' && !(t.id === 'territorial_scope' && t.facts_used.length === 0),
     );
-  if (a.verdict === 'needs_facts') reasons = deciding.filter((t) => t.result === 'unknown');
+  // A fact read in doubt is shown with its words below, not as "not known".
+  if (a.verdict === 'needs_facts' && !(input.doubts ?? []).length)
+    reasons = deciding.filter((t) => t.result === 'unknown');
   if (reasons.length)
     lines.push([T.reasoning[lang], ...reasons.map((t) => `• ${sentence(withRefs(t, lang))}`)].join('\n'));
   const risk = traces.find((t) => t.id === 'supplier_risk');
-  if (a.verdict === 'covered' && risk?.result === 'yes')
+  if (a.verdict === 'covered' && a.topic !== 'provider_status' && risk?.result === 'yes')
     lines.push([H.factorsIntro[lang], `• ${sentence(withRefs(risk, lang))}`].join('\n'));
   const doubts = (input.doubts ?? []).filter((d) => a.missing_facts.includes(d.fact));
   if (a.verdict === 'needs_facts' && doubts.length)

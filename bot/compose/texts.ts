@@ -220,7 +220,7 @@ export const H = {
       `No. The act does not itself forbid the agreement, and I see none of the matters in § 2, stk. 2 that CFCS may weigh; but the agreement is covered: ${power}`,
   },
   dependsOn: {
-    da: (what: string) => `Det afhænger af ${what}.`,
+    da: (what: string) => `Det afhænger af, ${what}.`,
     en: (what: string) => `It depends on ${what}.`,
   },
   leadUnit: {
@@ -232,6 +232,16 @@ export const H = {
     en: 'Matters CFCS may weigh (§ 2, stk. 2):',
   },
   nextSteps: { da: 'Næste skridt:', en: 'Next steps:' },
+  purchaseNot: {
+    da: (what: string, why: string) => `Men købet af ${what} er ikke omfattet af loven: ${why}.`,
+    en: (what: string, why: string) => `But buying ${what} is not caught by the act: ${why}.`,
+  },
+  purchaseCovered: {
+    da: (what: string) =>
+      `Aftalen om ${what} er også omfattet: CFCS kan i særlige tilfælde forbyde den, hvis den vurderes at udgøre en trussel mod statens sikkerhed (§ 2, stk. 1).`,
+    en: (what: string) =>
+      `The agreement on ${what} is covered too: CFCS may in special cases forbid it if it is judged a threat to national security (§ 2, stk. 1).`,
+  },
   prohibited: {
     da: 'Når CFCS har forbudt aftalen, må I ikke indgå den, og en aftale i strid med et forbud efter § 2, stk. 1, er uden gyldighed mellem parterne (§ 16). En afgørelse kan indbringes for Københavns Byret inden 6 måneder (§ 7).',
     en: 'Once CFCS has prohibited the agreement you may not enter into it, and an agreement contrary to a prohibition under § 2, stk. 1, is invalid between the parties (§ 16). The decision can be brought before Københavns Byret within 6 months (§ 7).',

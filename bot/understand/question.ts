@@ -19,6 +19,8 @@ export interface QuestionReading {
   form: QuestionForm;
   /** The question asks whether something is still in time (a deadline question). */
   inTime?: boolean;
+  /** The question is about the writer's organisation itself ("er vi omfattet?"). */
+  aboutWriter?: boolean;
   /** The clause that asks, as the person wrote it ('' when nothing asks). */
   clause: string;
   /** The person says CFCS has already prohibited it. */
@@ -37,6 +39,7 @@ const Schema = z
       coverage: z.array(z.string().min(1)),
     }),
     in_time: z.array(z.string().min(1)),
+    writer_subject: z.string().min(1),
     polar_openers: z.string().min(1),
     open_openers: z.string().min(1),
     conditional_openers: z.string().min(1),
@@ -51,6 +54,7 @@ interface Compiled {
   conditional: RegExp;
   embedded: RegExp;
   inTime: RegExp;
+  writer: RegExp;
 }
 
 let compiled: Compiled | undefined;
@@ -84,6 +88,7 @@ export function questionVocabulary(): Compiled {
       open: new RegExp(withDanishSpellings(v.data.open_openers), 'iu'),
       conditional: new RegExp(withDanishSpellings(v.data.conditional_openers), 'iu'),
       inTime: wordClass(v.data.in_time),
+      writer: new RegExp(withDanishSpellings(v.data.writer_subject), 'iu'),
       embedded: new RegExp(withDanishSpellings(v.data.embedded_polar), 'iu'),
     };
   } catch (e) {
@@ -140,13 +145,25 @@ export function readQuestion(turns: string[]): QuestionReading {
     const last = asking[asking.length - 1];
     if (last) {
       const clause = askingClause(last.s, v);
-      return { form: formOf(clause, v), clause, prohibited, inTime: v.inTime.test(clause) };
+      return {
+        form: formOf(clause, v),
+        clause,
+        prohibited,
+        inTime: v.inTime.test(clause),
+        aboutWriter: v.writer.test(clause),
+      };
     }
     // No question mark: a sentence that opens like a question still asks ("er vi omfattet").
     const opener = [...ss].reverse().find((x) => v.polar.test(askingClause(x.s, v)) || v.open.test(x.s));
     if (opener) {
       const clause = askingClause(opener.s, v);
-      return { form: formOf(clause, v), clause, prohibited, inTime: v.inTime.test(clause) };
+      return {
+        form: formOf(clause, v),
+        clause,
+        prohibited,
+        inTime: v.inTime.test(clause),
+        aboutWriter: v.writer.test(clause),
+      };
     }
   }
   return { form: 'none', clause: '', prohibited };
