@@ -379,6 +379,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       spoken.length > 1 &&
       question.form === 'coverage' &&
       question.aboutWriter &&
+      question.turn === spoken.length - 1 &&
       (topic === 'agreement' || topic === 'equipment_purchase')
     ) {
       const said = extractFacts(sanitizeInstructions(last).text, { asOf: req.asOf }).facts;

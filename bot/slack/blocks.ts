@@ -9,6 +9,7 @@ import type { types } from '@slack/bolt';
 import type { Answer, Citation, Language } from '../../guardrails/contract.js';
 import { FACT_KEYS, type Facts } from '../../guardrails/facts.js';
 import { T as ANSWER_TEXTS } from '../compose/texts.js';
+import { understoodLine } from '../compose/understood.js';
 import type { Case } from '../store/index.js';
 import {
   CHECK_LABEL,
@@ -236,8 +237,10 @@ export function answerBlocks(answer: Answer, opts: AnswerBlockOptions): Block[] 
     );
   }
 
-  if (answer.checks.length > 0) {
-    const lines = decidingFirst(answer).map((c) => {
+  // Only the checks that decide are shown; the rest are behind "Vis alle tjek" / "Show all checks".
+  const deciding = decidingChecks(answer);
+  if (deciding.length > 0) {
+    const lines = deciding.map((c) => {
       const refs = c.citations.length > 0 ? ` (${c.citations.map(escapeMrkdwn).join('; ')})` : '';
       const extra =
         (c.factors && c.factors.length > 0 ? ` — ${c.factors.map(escapeMrkdwn).join(', ')}` : '') +
@@ -251,6 +254,9 @@ export function answerBlocks(answer: Answer, opts: AnswerBlockOptions): Block[] 
     const hidden = lines.length - shown.reduce((n, c) => n + c.lines, 0);
     if (hidden > 0) head.push(context(t.moreChecks(hidden)));
   }
+  // What was read, and where from, so the person can see it and correct it.
+  const read = understoodLine(answer);
+  if (read) head.push(context(escapeMrkdwn(read)));
   if (answer.verdict === 'needs_facts' && answer.missing_facts.length > 0) {
     const names = answer.missing_facts.map(
       (k) => FACT_LABEL[lang][k as keyof (typeof FACT_LABEL)['da']] ?? k,
@@ -289,16 +295,58 @@ export function decidingFirst(answer: Pick<Answer, 'verdict' | 'checks'>): Answe
   ];
 }
 
+/**
+ * The checks that decide the answer: for not_covered those that fail, for needs_facts those still open,
+ * for covered those that hold (a Denmark only assumed decides nothing), and a court deadline.
+ */
+export function decidingChecks(answer: Pick<Answer, 'verdict' | 'checks' | 'understood'>): Answer['checks'] {
+  const assumedDk = answer.understood.some((r) => r.fact === 'territory' && r.source === 'assumed');
+  return answer.checks.filter((c) => {
+    if (c.id === 'court_deadline') return true;
+    if (c.id === 'supplier_risk') return answer.verdict === 'covered' && c.result === 'yes';
+    if (answer.verdict === 'not_covered') return c.result === 'no';
+    if (answer.verdict === 'needs_facts') return c.result === 'unknown';
+    return c.result === 'yes' && !(c.id === 'territorial_scope' && assumedDk);
+  });
+}
+
+/** Every check of an answer, for "Vis alle tjek" / "Show all checks". */
+export function allChecksBlocks(answer: Answer): Block[] {
+  const lang = answer.language;
+  const lines = decidingFirst(answer).map((c) => {
+    const refs = c.citations.length > 0 ? ` (${c.citations.map(escapeMrkdwn).join('; ')})` : '';
+    return `${RESULT_ICON[c.result]} *${CHECK_LABEL[lang][c.id]}*: ${RESULT_WORD[lang][c.result]}${refs}\n${escapeMrkdwn(c.detail)}`;
+  });
+  return enforceBlockLimits(
+    packLines(lines, LIMITS.sectionText, `*${T[lang].allChecks}*`).map((c) => section(c.text)),
+  );
+}
+
 export function answerActions(
-  answer: Pick<Answer, 'language' | 'escalation'>,
+  answer: Pick<Answer, 'language' | 'escalation'> &
+    Partial<Pick<Answer, 'checks' | 'understood' | 'verdict'>>,
   answerId: string,
 ): types.ActionsBlock {
   const t = T[answer.language];
+  const extra: types.Button[] = [];
+  // Facts read from the message can be corrected in the coverage form, prefilled with them.
+  if (
+    (answer.understood?.length ?? 0) > 0 &&
+    answer.verdict !== 'informational' &&
+    answer.verdict !== 'out_of_scope'
+  )
+    extra.push(button('correct_facts', t.correctFacts, answerId));
+  if (
+    (answer.checks?.length ?? 0) > 0 &&
+    decidingChecks(answer as Answer).length < (answer.checks?.length ?? 0)
+  )
+    extra.push(button('show_checks', t.showChecks, answerId));
   return {
     type: 'actions',
     block_id: 'answer_actions',
     elements: [
       button('escalate', t.escalate, answerId, answer.escalation === 'none' ? undefined : 'primary'),
+      ...extra,
       button('feedback_helpful', t.helpful, answerId),
       button('feedback_not_helpful', t.notHelpful, answerId),
     ],

@@ -131,33 +131,75 @@ const opt = (lang: Language, v: string): types.PlainTextOption => ({
 });
 
 /** Metadata the modal carries to its submission. */
-export const CoverageMeta = z.object({ lang: z.enum(['da', 'en']), channel: z.string().optional() });
+/**
+ * Metadata the modal carries to its submission. A correction ("Ret oplysninger" on an answer) also carries
+ * the thread it answers in and the answer it corrects.
+ */
+export const CoverageMeta = z.object({
+  lang: z.enum(['da', 'en']),
+  channel: z.string().optional(),
+  threadTs: z.string().optional(),
+  answerId: z.string().optional(),
+});
 export type CoverageMeta = z.infer<typeof CoverageMeta>;
 
-export function coverageModal(meta: CoverageMeta): types.ModalView {
+/** A fact as the form shows it: the option's value, or the text. */
+function initialText(field: CoverageField, facts: Facts): string | undefined {
+  const v = facts[field];
+  if (v === undefined) return undefined;
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return String(v);
+}
+
+/** The coverage form; prefilled with `initial` when it corrects an answer's facts. */
+export function coverageModal(meta: CoverageMeta, initial: Facts = {}): types.ModalView {
   const lang = meta.lang;
+  const correcting = meta.answerId !== undefined;
   const blocks: types.InputBlock[] = COVERAGE_FIELDS.map((field) => {
     const options = SELECT_OPTIONS[field];
     const label = { type: 'plain_text' as const, text: FACT_LABEL[lang][field] };
+    const start = initialText(field, initial);
     const element: types.InputBlockElement =
       options !== undefined
-        ? { type: 'static_select', action_id: FIELD_ACTION, options: options.map((o) => opt(lang, o)) }
+        ? {
+            type: 'static_select',
+            action_id: FIELD_ACTION,
+            options: options.map((o) => opt(lang, o)),
+            ...(start !== undefined && options.includes(start) ? { initial_option: opt(lang, start) } : {}),
+          }
         : {
             type: 'plain_text_input',
             action_id: FIELD_ACTION,
             max_length: field === 'supplier' ? 200 : 20,
+            ...(start !== undefined
+              ? { initial_value: start.slice(0, field === 'supplier' ? 200 : 20) }
+              : {}),
             ...(HINT[lang][field]
               ? { placeholder: { type: 'plain_text' as const, text: HINT[lang][field]! } }
               : {}),
           };
     return { type: 'input', block_id: field, optional: true, label, element };
   });
+  const title = correcting
+    ? lang === 'da'
+      ? 'Ret oplysninger'
+      : 'Correct the facts'
+    : lang === 'da'
+      ? 'Er vi omfattet?'
+      : 'Are we covered?';
+  const submit = correcting
+    ? lang === 'da'
+      ? 'Svar igen'
+      : 'Answer again'
+    : lang === 'da'
+      ? 'Tjek'
+      : 'Check';
   return {
     type: 'modal',
     callback_id: COVERAGE_CALLBACK_ID,
     private_metadata: JSON.stringify(meta),
-    title: { type: 'plain_text', text: lang === 'da' ? 'Er vi omfattet?' : 'Are we covered?' },
-    submit: { type: 'plain_text', text: lang === 'da' ? 'Tjek' : 'Check' },
+    title: { type: 'plain_text', text: title },
+    submit: { type: 'plain_text', text: submit },
     close: { type: 'plain_text', text: lang === 'da' ? 'Annullér' : 'Cancel' },
     blocks,
   };

@@ -21,6 +21,8 @@ export interface QuestionReading {
   inTime?: boolean;
   /** The question is about the writer's organisation itself ("er vi omfattet?"). */
   aboutWriter?: boolean;
+  /** Which turn asks (an index into the turns read). */
+  turn?: number;
   /** The clause that asks, as the person wrote it ('' when nothing asks). */
   clause: string;
   /** The person says CFCS has already prohibited it. */
@@ -151,6 +153,7 @@ export function readQuestion(turns: string[]): QuestionReading {
         prohibited,
         inTime: v.inTime.test(clause),
         aboutWriter: v.writer.test(clause),
+        turn: i,
       };
     }
     // No question mark: a sentence that opens like a question still asks ("er vi omfattet").
@@ -163,6 +166,7 @@ export function readQuestion(turns: string[]): QuestionReading {
         prohibited,
         inTime: v.inTime.test(clause),
         aboutWriter: v.writer.test(clause),
+        turn: i,
       };
     }
   }

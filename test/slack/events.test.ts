@@ -77,6 +77,8 @@ describe('mentions, DMs and threads', () => {
     const actions = blocks.find((b) => b.type === 'actions')!;
     expect(actions.elements!.map((e) => e.action_id)).toEqual([
       'escalate',
+      'correct_facts',
+      'show_checks',
       'feedback_helpful',
       'feedback_not_helpful',
     ]);

@@ -72,6 +72,8 @@ describe('slash command', () => {
     const last = r[r.length - 1]!;
     expect(buttons(last.params.blocks).map((b) => b.action_id)).toEqual([
       'escalate',
+      'correct_facts',
+      'show_checks',
       'feedback_helpful',
       'feedback_not_helpful',
     ]);

@@ -1,10 +1,11 @@
 /**
- * Button listeners: `escalate`, `feedback_helpful`, `feedback_not_helpful`, `quote_expand` on answers;
+ * Button listeners: `escalate`, `feedback_helpful`, `feedback_not_helpful`, `quote_expand`, `correct_facts`
+ * (opens the coverage form prefilled with the answer's facts) and `show_checks` on answers;
  * `case_claim` and `case_resolve` on case posts in the adviser channel (advisers only).
  */
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import type { z } from 'zod';
-import { type Block, offerEscalationBlocks, splitText, textBlocks } from '../../blocks.js';
+import { allChecksBlocks, type Block, offerEscalationBlocks, splitText, textBlocks } from '../../blocks.js';
 import {
   caseLanguage,
   errorCode,
@@ -16,6 +17,7 @@ import {
   tellAsker,
   type WebClient,
 } from '../../core.js';
+import { coverageModal } from '../../coverage.js';
 import { AnswerRef, ButtonClick, CaseRef, problem, QuoteRef } from '../../payloads.js';
 import { T } from '../../texts.js';
 
@@ -145,6 +147,48 @@ export function register(app: App, deps: SlackDeps): void {
       blocks,
     );
     report(deps, { kind: 'action', id: 'quote_expand', outcome: 'shown' });
+  });
+
+  app.action<BlockButtonAction>('correct_facts', async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const p = await parseClick(deps, 'correct_facts', { body, action, respond, client }, AnswerRef);
+    if (p === undefined) return;
+    const stored = store.getAnswer(p.value.value);
+    if (stored === undefined) {
+      await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
+      return report(deps, { kind: 'action', id: 'correct_facts', outcome: 'unknown_answer' });
+    }
+    const lang = stored.answer.language;
+    const triggerId = (body as { trigger_id?: string }).trigger_id;
+    try {
+      if (triggerId === undefined) throw new Error('no trigger_id');
+      await client.views.open({
+        trigger_id: triggerId,
+        view: coverageModal(
+          { lang, channel: stored.channel, threadTs: stored.thread_ts, answerId: stored.id },
+          stored.answer.facts,
+        ),
+      });
+      report(deps, { kind: 'action', id: 'correct_facts', outcome: 'opened' });
+    } catch (e) {
+      log.error({ error: errorCode(e) }, 'could not open the correction form');
+      await whisper(client, deps, respond, p.click, T[lang].failed);
+      report(deps, { kind: 'action', id: 'correct_facts', outcome: 'failed' });
+    }
+  });
+
+  app.action<BlockButtonAction>('show_checks', async ({ ack, body, action, respond, client }) => {
+    await ack();
+    const p = await parseClick(deps, 'show_checks', { body, action, respond, client }, AnswerRef);
+    if (p === undefined) return;
+    const stored = store.getAnswer(p.value.value);
+    if (stored === undefined) {
+      await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
+      return report(deps, { kind: 'action', id: 'show_checks', outcome: 'unknown_answer' });
+    }
+    const a = stored.answer;
+    await whisper(client, deps, respond, p.click, T[a.language].allChecks, allChecksBlocks(a));
+    report(deps, { kind: 'action', id: 'show_checks', outcome: 'shown' });
   });
 
   for (const actionId of ['case_claim', 'case_resolve'] as const) {

@@ -3,11 +3,74 @@
  * field; valid input → the pipeline's verdict with those facts, sent to the person in a DM.
  */
 import type { App } from '@slack/bolt';
-import { answerBlocks, answerFallbackText } from '../../blocks.js';
-import { adviseSafely, errorCode, report, type SlackDeps } from '../../core.js';
+import type { FactKey, Facts } from '../../../../guardrails/facts.js';
+import { MAX_TURNS } from '../../../store/index.js';
+import { correctionTurn } from '../../../understand/correction.js';
+import { answerBlocks, answerFallbackText, enforceBlockLimits, textBlocks } from '../../blocks.js';
+import { adviseSafely, errorCode, report, type SlackDeps, type WebClient } from '../../core.js';
 import { COVERAGE_CALLBACK_ID, COVERAGE_FIELDS, CoverageMeta, parseCoverage } from '../../coverage.js';
 import { problem, ViewSubmission } from '../../payloads.js';
 import { T } from '../../texts.js';
+
+/**
+ * A correction from "Ret oplysninger": the changed facts become a correction turn of the thread
+ * (`/set …`), so they carry over to its later questions, and the question is answered again in the thread.
+ */
+async function answerCorrection(
+  deps: SlackDeps,
+  client: WebClient,
+  user: string,
+  meta: CoverageMeta,
+  facts: Facts,
+): Promise<string> {
+  const channel = meta.channel!;
+  const threadTs = meta.threadTs!;
+  const before = deps.store.getAnswer(meta.answerId!);
+  const changed = Object.fromEntries(
+    (Object.entries(facts) as Array<[FactKey, unknown]>).filter(
+      ([k, v]) => JSON.stringify(before?.answer.facts[k]) !== JSON.stringify(v),
+    ),
+  ) as Facts;
+  if (Object.keys(changed).length === 0) return 'unchanged';
+  const question = correctionTurn(changed);
+  const thread = deps.store.threadContext(channel, threadTs);
+  const advised = adviseSafely(deps, {
+    turns: [...thread.turns.slice(-(MAX_TURNS - 1)), question],
+    asOf: deps.today(),
+    priorFacts: thread.facts,
+  });
+  const lang = before?.answer.language ?? meta.lang;
+  if (!advised.ok) {
+    deps.log.error({ error: advised.error }, 'pipeline failed (correction)');
+    await client.chat
+      .postMessage({ channel, thread_ts: threadTs, text: T[lang].failed })
+      .catch(() => undefined);
+    return 'failed';
+  }
+  const answer = advised.answer;
+  const answerId = deps.newId();
+  try {
+    // Recorded before it is posted, with the correction as its question: the thread keeps the order.
+    deps.store.recordAnswer({ id: answerId, channel, threadTs, user, question, answer });
+    await client.chat.postMessage({
+      channel,
+      thread_ts: threadTs,
+      text: `${T[lang].corrected(user)}\n${answerFallbackText(answer)}`,
+      blocks: enforceBlockLimits([
+        ...textBlocks(T[lang].corrected(user)),
+        ...answerBlocks(answer, { answerId }),
+      ]),
+    });
+    deps.log.info(
+      { answer_id: answerId, corrects: meta.answerId, facts: Object.keys(changed), verdict: answer.verdict },
+      'facts corrected, answered again',
+    );
+    return 'corrected';
+  } catch (e) {
+    deps.log.error({ error: errorCode(e) }, 'corrected answer could not be sent');
+    return 'failed';
+  }
+}
 
 export function register(app: App, deps: SlackDeps): void {
   app.view(COVERAGE_CALLBACK_ID, async ({ ack, body: raw, client }) => {
@@ -36,6 +99,8 @@ export function register(app: App, deps: SlackDeps): void {
     }
     await ack();
     const user = who.id;
+    if (meta.answerId !== undefined && meta.channel !== undefined && meta.threadTs !== undefined)
+      return done(await answerCorrection(deps, client, user, meta, result.facts));
     const question = T[meta.lang].coverageTurn;
     const advised = adviseSafely(deps, { turns: [question], asOf: deps.today(), priorFacts: result.facts });
     if (!advised.ok) {
