@@ -121,6 +121,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'kun slutbrugere via statslige myndigheder tæller (ikke kommuner og regioner)',
     en: 'only end users through state authorities count (not municipalities or regions)',
   },
+  not_users: {
+    da: 'det er boliger, nettet når ud til, ikke slutbrugere, der bruger det (§ 1, nr. 2)',
+    en: 'those are homes the network reaches, not end users who use it (§ 1, nr. 2)',
+  },
   place_in_passing: {
     da: 'det er ikke sagt, om jeres net ligger der',
     en: 'it is not said whether your network is there',

@@ -24,7 +24,8 @@ export type DoubtReason =
   | 'other_party'
   | 'open_count'
   | 'mixed_public'
-  | 'place_in_passing';
+  | 'place_in_passing'
+  | 'not_users';
 
 export interface Doubt {
   fact: FactKey;
@@ -52,6 +53,8 @@ const Schema = z
     office: List,
     network: List,
     excluded_places: List,
+    dwellings: List,
+    coverage: List,
     denmark: List,
   })
   .strict();
@@ -218,6 +221,25 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       doubt('disagree', `${first.raw} … ${rival.raw}`);
       continue;
     }
+    // Dwellings the network passes are no end users using it, while take-up is not known.
+    const noun = text.slice(first.end, Math.min(s.end, first.end + 30));
+    if (
+      fact === 'end_users' &&
+      w.dwellings.test(noun) &&
+      w.coverage.test(sentence) &&
+      (w.ignorance.test(text) || value < threshold * 2)
+    ) {
+      doubt(
+        'not_users',
+        text
+          .slice(
+            first.start,
+            first.end + (w.dwellings.exec(noun)?.index ?? 0) + (w.dwellings.exec(noun)?.[0].length ?? 0),
+          )
+          .trim(),
+      );
+      continue;
+    }
     // A count that belongs to someone else (a parent company, a competitor).
     if (w.other_party.test(clauseBefore(text, first.start))) {
       doubt('other_party', clauseBefore(text, first.end).trim() || first.raw);
@@ -240,7 +262,7 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
   // A territory named only as where an office is, while Denmark is named too.
   const t = x.facts.territory;
   const ev = x.evidence.territory;
-  if ((t === 'FO' || t === 'GL') && ev && w.denmark.test(text)) {
+  if ((t === 'FO' || t === 'GL') && ev) {
     const all = new RegExp(w.excluded_places.source, 'giu');
     const clauses = [...text.matchAll(all)].map((m) => clauseAround(text, m.index));
     if (clauses.some((c) => w.office.test(c)) && !clauses.some((c) => w.network.test(c)))
