@@ -25,7 +25,7 @@ import {
 import { type FactKey, type Facts, isExistingAgreement, mergeFacts } from '../guardrails/facts.js';
 import { checkAnswer, type GuardFailure } from '../guardrails/guards.js';
 import { END_USERS_THRESHOLD, STATE_END_USERS_THRESHOLD, valueAt } from '../guardrails/params.js';
-import { yesNoAnswers } from '../knowledge/answers.js';
+import { openAnswers, yesNoAnswers } from '../knowledge/answers.js';
 import { loadExplainers } from '../knowledge/explainers.js';
 import { knowledge } from '../knowledge/index.js';
 import type { SourceId } from '../knowledge/types.js';
@@ -335,6 +335,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
   const chooser = new ParagraphChooser(kb);
   // The answer tables and the question vocabulary are loaded (and validated) at start, not at the first question.
   yesNoAnswers();
+  openAnswers();
   questionVocabulary();
   doubtVocabulary();
   const explainers = loadExplainers();
@@ -480,6 +481,12 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       retrieved,
     });
     // The unit that answers a yes/no question about the law is cited first.
+    for (const r of (direct.open ?? []).slice(1).reverse()) {
+      if (!citations.some((c) => c.source === r.source && c.ref === r.ref)) {
+        const c = citation(r.source, r.ref, language);
+        if (c) citations.unshift(c);
+      }
+    }
     if (direct.lead) {
       const { source, ref } = direct.lead;
       const at = citations.findIndex((c) => c.source === source && c.ref === ref);

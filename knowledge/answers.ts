@@ -13,6 +13,7 @@ import { KNOWLEDGE_DIR } from './paths.js';
 import { SOURCE_IDS, type SourceId } from './types.js';
 
 export const YES_NO_FILE = join(KNOWLEDGE_DIR, 'answers', 'yes-no.yaml');
+export const OPEN_FILE = join(KNOWLEDGE_DIR, 'answers', 'open.yaml');
 
 const RowSchema = z
   .object({
@@ -25,6 +26,20 @@ const RowSchema = z
   })
   .strict();
 const FileSchema = z.object({ ref: z.string(), rows: z.array(RowSchema).min(1) }).strict();
+const OpenRowSchema = RowSchema.omit({ answer: true })
+  .extend({ asks: z.array(z.string().min(1)).min(1) })
+  .strict();
+const OpenFileSchema = z.object({ ref: z.string(), rows: z.array(OpenRowSchema).min(1) }).strict();
+
+/** What a unit answers to an open question ("who decides?"): `asks` is the interrogative it answers. */
+export interface OpenRow {
+  source: SourceId;
+  ref: string;
+  asks: RegExp;
+  about: RegExp;
+  da: string;
+  en: string;
+}
 
 export interface YesNoRow {
   source: SourceId;
@@ -64,5 +79,35 @@ export function yesNoAnswers(file = YES_NO_FILE): YesNoRow[] {
     return { ...r, about };
   });
   if (file === YES_NO_FILE) cached = rows;
+  return rows;
+}
+
+let openCached: OpenRow[] | undefined;
+
+/** The open-question rows, compiled; a broken file or an unknown unit names the file and the row. */
+export function openAnswers(file = OPEN_FILE): OpenRow[] {
+  if (openCached && file === OPEN_FILE) return openCached;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new KnowledgeLoadError(file, null, (e as Error).message);
+  }
+  const parsed = OpenFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new KnowledgeLoadError(file, i?.path.join('.') || null, i?.message ?? 'invalid');
+  }
+  const kb = knowledge();
+  const rows = parsed.data.rows.map((r, n) => {
+    if (!kb.has(r.source, r.ref))
+      throw new KnowledgeLoadError(file, `rows.${n}.ref`, `${r.source} has no unit ${JSON.stringify(r.ref)}`);
+    try {
+      return { ...r, asks: wordClass(r.asks), about: wordClass(r.about) };
+    } catch (e) {
+      throw new KnowledgeLoadError(file, `rows.${n}`, (e as Error).message);
+    }
+  });
+  if (file === OPEN_FILE) openCached = rows;
   return rows;
 }

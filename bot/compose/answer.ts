@@ -115,6 +115,12 @@ function headline(a: Answer, traces: CheckTrace[], input: ComposeInput): string 
   if (a.verdict === 'informational') {
     const row = input.direct?.row;
     if (row) return row[lang];
+    const open = input.direct?.open;
+    if (open?.length)
+      return open
+        .slice(0, 2)
+        .map((r) => r[lang])
+        .join(' ');
     const deadline = traces.find((t) => t.id === 'court_deadline');
     if (deadline && deadline.result !== 'unknown') {
       const d = sentence(withRefs(deadline, lang));

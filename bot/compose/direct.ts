@@ -6,7 +6,7 @@
  */
 import type { Citation, Retrieved, Topic, Verdict } from '../../guardrails/contract.js';
 import type { CheckTrace } from '../../guardrails/evaluate.js';
-import { type YesNoRow, yesNoAnswers } from '../../knowledge/answers.js';
+import { type OpenRow, openAnswers, type YesNoRow, yesNoAnswers } from '../../knowledge/answers.js';
 import type { QuestionReading } from '../understand/question.js';
 
 export type DirectAnswer = 'yes' | 'no' | 'depends' | null;
@@ -24,6 +24,8 @@ export interface Direct {
   value: DirectAnswer;
   /** The unit's answer that decided an informational yes/no question. */
   row?: YesNoRow;
+  /** The units' answers to an open question, one per part ("who decides, and who is heard?"). */
+  open?: OpenRow[];
   /** The unit that answers, to be cited first. */
   lead?: { source: YesNoRow['source']; ref: string };
 }
@@ -64,12 +66,30 @@ export function directAnswer(input: DirectInput): Direct {
     return { value: null };
   const deadline = checks.find((c) => c.id === 'court_deadline');
   if (verdict === 'informational') {
-    if (form === 'open' || form === 'none') return { value: null };
+    if (form === 'open' || form === 'none') {
+      // Each part of the question that opens with an interrogative a unit answers: that unit leads.
+      const parts = question.clause.split(/,?\s+(?:og|and|samt)\s+(?=\p{L})|[,;]\s+/u);
+      const open: OpenRow[] = [];
+      for (const part of parts)
+        for (const r of openAnswers())
+          if (
+            r.asks.test(part) &&
+            r.about.test(part) &&
+            !open.includes(r) &&
+            (input.topic !== 'guidance' || r.source === 'spm-485-2022')
+          ) {
+            open.push(r);
+            break;
+          }
+      const first = open[0];
+      return first ? { value: null, open, lead: { source: first.source, ref: first.ref } } : { value: null };
+    }
     const row = answeringRow(input);
     // With a decision date known, "are we still in time?" is answered by the court deadline.
     if (deadline && deadline.result !== 'unknown' && (question.inTime || !row || row.ref.startsWith('§ 7')))
       return {
-        value: deadline.result === 'yes' ? 'yes' : 'no',
+        // "Are we too late?" is yes when the deadline has passed; "are we still in time?" is yes before it.
+        value: (deadline.result === 'yes') !== (question.tooLate === true) ? 'yes' : 'no',
         lead: { source: 'lov-1156-2021', ref: '§ 7, stk. 2' },
       };
     return row ? { value: row.answer, row, lead: { source: row.source, ref: row.ref } } : { value: null };

@@ -21,6 +21,8 @@ export interface QuestionReading {
   inTime?: boolean;
   /** The question is about the writer's organisation itself ("er vi omfattet?"). */
   aboutWriter?: boolean;
+  /** The question asks whether it is too late: the opposite polarity of "in time". */
+  tooLate?: boolean;
   /** Which turn asks (an index into the turns read). */
   turn?: number;
   /** The clause that asks, as the person wrote it ('' when nothing asks). */
@@ -42,6 +44,7 @@ const Schema = z
     }),
     in_time: z.array(z.string().min(1)),
     writer_subject: z.string().min(1),
+    too_late: z.array(z.string().min(1)),
     polar_openers: z.string().min(1),
     open_openers: z.string().min(1),
     conditional_openers: z.string().min(1),
@@ -57,6 +60,7 @@ interface Compiled {
   embedded: RegExp;
   inTime: RegExp;
   writer: RegExp;
+  tooLate: RegExp;
 }
 
 let compiled: Compiled | undefined;
@@ -90,6 +94,7 @@ export function questionVocabulary(): Compiled {
       open: new RegExp(withDanishSpellings(v.data.open_openers), 'iu'),
       conditional: new RegExp(withDanishSpellings(v.data.conditional_openers), 'iu'),
       inTime: wordClass(v.data.in_time),
+      tooLate: wordClass(v.data.too_late),
       writer: new RegExp(withDanishSpellings(v.data.writer_subject), 'iu'),
       embedded: new RegExp(withDanishSpellings(v.data.embedded_polar), 'iu'),
     };
@@ -151,7 +156,8 @@ export function readQuestion(turns: string[]): QuestionReading {
         form: formOf(clause, v),
         clause,
         prohibited,
-        inTime: v.inTime.test(clause),
+        inTime: v.inTime.test(clause) || v.tooLate.test(clause),
+        tooLate: v.tooLate.test(clause),
         aboutWriter: v.writer.test(clause),
         turn: i,
       };
@@ -164,7 +170,8 @@ export function readQuestion(turns: string[]): QuestionReading {
         form: formOf(clause, v),
         clause,
         prohibited,
-        inTime: v.inTime.test(clause),
+        inTime: v.inTime.test(clause) || v.tooLate.test(clause),
+        tooLate: v.tooLate.test(clause),
         aboutWriter: v.writer.test(clause),
         turn: i,
       };
