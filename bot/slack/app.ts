@@ -1,19 +1,21 @@
 /**
- * The Bolt app, thin: receiver by mode (HTTP: `POST /slack/events` + `GET /healthz`; or Socket Mode),
+ * The Bolt app, thin: receiver by mode (HTTP: `POST /slack/events`, `GET /healthz`, `GET /readyz` through
+ * bot/slack/receiver.ts, which refuses what is not Slack's before parsing it; or Socket Mode),
  * the Web API pointed at SLACK_API_URL, the bot's identity passed in (so the constructor never calls
  * Slack), and the listeners.
  */
 import { randomUUID } from 'node:crypto';
-import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
+import { App, LogLevel, webApi } from '@slack/bolt';
 import type { AdviceCache } from '../advice-cache.js';
 import type { Config } from '../config.js';
 import type { Advisor } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { type AnswerWriter, directWriter } from '../store/writer.js';
 import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
-import { crashCode, guardRequests } from './guard.js';
+import { crashCode } from './guard.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger, type Logger } from './logger.js';
+import { type Health, SlackReceiver } from './receiver.js';
 
 export type SlackConfig = Extract<Config, { mode: 'http' | 'socket' }>;
 
@@ -45,6 +47,10 @@ export interface SlackAppOptions {
   retryConfig?: RetryOptions;
   today?: () => string;
   onHandled?: (h: Handled) => void;
+  /** What GET /healthz and /readyz report (default: the database is open). */
+  health?: () => Health;
+  /** Bytes a request body may have (default DEFAULT_BODY_LIMIT). */
+  bodyLimit?: number;
 }
 
 export interface SlackBot {
@@ -86,24 +92,12 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
 
   let app: App;
   if (config.mode === 'http') {
-    const receiver = new HTTPReceiver({
+    const receiver = new SlackReceiver({
       signingSecret: config.signingSecret,
-      endpoints: '/slack/events',
-      logger,
-      processBeforeResponse: false,
-      customRoutes: [
-        {
-          path: '/healthz',
-          method: ['GET'],
-          handler: (_req, res) => {
-            const ok = o.store.db.open;
-            res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ ok, mode: 'http', uptime_s: Math.round(process.uptime()) }));
-          },
-        },
-      ],
+      log,
+      health: o.health ?? (() => ({ ok: o.store.db.open, ready: o.store.db.open })),
+      ...(o.bodyLimit === undefined ? {} : { bodyLimit: o.bodyLimit }),
     });
-    guardRequests(receiver, { signingSecret: config.signingSecret, endpoints: ['/slack/events'], log });
     app = new App({ ...common, receiver });
   } else {
     app = new App({ ...common, socketMode: true, appToken: config.appToken });
