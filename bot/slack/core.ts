@@ -17,6 +17,7 @@ import {
   caseFallbackText,
   textBlocks,
 } from './blocks.js';
+import { inertSlackText } from './escape.js';
 import type { Logger } from './logger.js';
 import { MAX_QUESTION_CHARS, T } from './texts.js';
 
@@ -452,7 +453,8 @@ export async function relayToCase(
     await client.chat.postMessage({
       channel: c.adviser_channel,
       thread_ts: c.adviser_ts,
-      text: `*<@${m.user}> (sag / case #${c.id}):*\n${m.text ?? ''}`,
+      // the asker's words, made inert: their mentions, broadcasts and links are not live in the adviser channel
+      text: `*<@${m.user}> (sag / case #${c.id}):*\n${inertSlackText(m.text)}`,
     });
     deps.store.addCaseEvent(c.id, 'asker_message', m.user, m.text ?? '');
     return true;
