@@ -23,6 +23,7 @@ const common = {
     .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)')
     .optional(),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  KNOWLEDGE_DIR: z.string().min(1, 'must not be empty').optional(),
   RETENTION_DAYS: z.coerce
     .number({ error: 'must be a whole number of days (0 keeps everything)' })
     .int('must be a whole number of days (0 keeps everything)')
@@ -79,6 +80,8 @@ export interface SlackSettings {
   apiUrl: string;
   adviserChannel: string | undefined;
   dataDir: string;
+  /** Where the texts (`texts/`) and registers (`registers/`) are read from; default the project's knowledge/. */
+  knowledgeDir: string | undefined;
   /** Stored conversations older than this many days are purged; 0 keeps everything. */
   retentionDays: number;
   logLevel: LogLevelName;
@@ -116,6 +119,7 @@ function slackSettings(d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv>): 
     apiUrl: d.SLACK_API_URL,
     adviserChannel: d.ADVISER_CHANNEL,
     dataDir: d.DATA_DIR,
+    knowledgeDir: d.KNOWLEDGE_DIR,
     retentionDays: d.RETENTION_DAYS,
     logLevel: d.LOG_LEVEL,
     slashCommand: d.SLASH_COMMAND,

@@ -102,6 +102,16 @@ export function migrate(db: Db): number {
   return version;
 }
 
+/**
+ * `PRAGMA quick_check` (every page and index structure, not the row-to-index cross-check of integrity_check):
+ * undefined when the database is intact, else its first findings.
+ */
+export function damage(db: Db): string | undefined {
+  const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
+  const found = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  return found.length === 0 ? undefined : found.join('; ');
+}
+
 /** Opens (creating when needed) `<dataDir>/advisor.sqlite` in WAL mode and migrates it. */
 export function openDb(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
