@@ -11,11 +11,10 @@ import { createAdviceCache } from './advice-cache.js';
 import { runTerminalChat } from './cli/chat.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { type Advisor, createAdvisor } from './pipeline.js';
-import { createSlackApp, whoAmI } from './slack/app.js';
+import { createSlackApp, DEFAULT_RETRY, whoAmI } from './slack/app.js';
 import { danishToday } from './slack/core.js';
 import { crashCode, installCrashPolicy } from './slack/guard.js';
 import { createLogger } from './slack/logger.js';
-import { resumePending } from './slack/resume.js';
 import { damage } from './store/db.js';
 import { Store } from './store/index.js';
 import { backgroundWriter } from './store/writer.js';
@@ -92,7 +91,7 @@ async function main(): Promise<void> {
   const writer = await backgroundWriter(config.dataDir, store, (why) =>
     log.warn({ why }, 'answers are written on the main thread'),
   );
-  const { app, deps } = createSlackApp({
+  const { app, inbox } = createSlackApp({
     config,
     identity: who.identity,
     advisor,
@@ -100,6 +99,8 @@ async function main(): Promise<void> {
     store,
     writer,
     log,
+    ...(config.retry ? { retryPolicy: config.retry } : {}),
+    retryConfig: { ...DEFAULT_RETRY, retries: config.retry?.webApiRetries ?? DEFAULT_RETRY.retries },
   });
   // A bad request must never end the process: errors outside a listener are logged by code and the bot
   // serves on while its database is open.
@@ -118,8 +119,9 @@ async function main(): Promise<void> {
   }
   if (config.adviserChannel === undefined)
     log.warn('ADVISER_CHANNEL is not set: escalations point people to CFCS');
-  // Work stored but not done when the process last stopped: answers not yet posted, cases not yet sent.
-  void resumePending(app.client, deps, startedAt);
+  // Work recorded but not done when the process last stopped: events not yet answered, answers not yet
+  // posted, cases not yet sent. /readyz turns green when this has been read.
+  void inbox.start(startedAt);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -127,6 +129,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping');
     try {
+      inbox.stop();
       await app.stop();
       await writer.close();
     } finally {

@@ -13,9 +13,10 @@ import type { Store } from '../store/index.js';
 import { type AnswerWriter, directWriter } from '../store/writer.js';
 import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
 import { crashCode } from './guard.js';
+import { Inbox, type RetryPolicy, StoreHealth } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger, type Logger } from './logger.js';
-import { type Health, SlackReceiver } from './receiver.js';
+import { SlackReceiver } from './receiver.js';
 
 export type SlackConfig = Extract<Config, { mode: 'http' | 'socket' }>;
 
@@ -47,8 +48,8 @@ export interface SlackAppOptions {
   retryConfig?: RetryOptions;
   today?: () => string;
   onHandled?: (h: Handled) => void;
-  /** What GET /healthz and /readyz report (default: the database is open). */
-  health?: () => Health;
+  /** Back-off of retried events (bot/slack/inbox.ts). */
+  retryPolicy?: Partial<RetryPolicy>;
   /** Bytes a request body may have (default DEFAULT_BODY_LIMIT). */
   bodyLimit?: number;
 }
@@ -56,11 +57,20 @@ export interface SlackAppOptions {
 export interface SlackBot {
   app: App;
   deps: SlackDeps;
+  /** The events' life: start it once the app listens (`inbox.start`), it picks up what was left open. */
+  inbox: Inbox;
 }
 
 export function createSlackApp(o: SlackAppOptions): SlackBot {
   const { config, identity, log } = o;
   const logger = boltLogger(log);
+  const health = new StoreHealth(o.store);
+  const inbox = new Inbox({
+    store: o.store,
+    log,
+    health,
+    ...(o.retryPolicy ? { policy: o.retryPolicy } : {}),
+  });
   const deps: SlackDeps = {
     advisor: o.advisor,
     cache: o.cache,
@@ -73,6 +83,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
     today: o.today ?? danishToday,
     newId: () => `a_${randomUUID().replace(/-/g, '')}`,
     onHandled: o.onHandled,
+    events: inbox,
   };
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: config.apiUrl,
@@ -95,7 +106,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
     const receiver = new SlackReceiver({
       signingSecret: config.signingSecret,
       log,
-      health: o.health ?? (() => ({ ok: o.store.db.open, ready: o.store.db.open })),
+      health: () => health.report(),
       ...(o.bodyLimit === undefined ? {} : { bodyLimit: o.bodyLimit }),
     });
     app = new App({ ...common, receiver });
@@ -104,6 +115,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
   }
 
   registerListeners(app, deps);
+  inbox.install(app, deps);
   app.error(async (error) => {
     const e = error as { original?: unknown; originals?: unknown[] };
     const causes = e.original !== undefined ? [e.original] : (e.originals ?? []);
@@ -112,7 +124,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
       'unhandled error in a listener',
     );
   });
-  return { app, deps };
+  return { app, deps, inbox };
 }
 
 /** Asks Slack who the bot is (auth.test); a typed error instead of a throw. */

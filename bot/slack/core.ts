@@ -18,6 +18,7 @@ import {
   textBlocks,
 } from './blocks.js';
 import { inertSlackText } from './escape.js';
+import type { Inbox } from './inbox.js';
 import type { Logger } from './logger.js';
 import { MAX_QUESTION_CHARS, T } from './texts.js';
 
@@ -47,6 +48,8 @@ export interface SlackDeps {
   /** A new answer id. */
   newId: () => string;
   onHandled?: (h: Handled) => void;
+  /** The life of events (bot/slack/inbox.ts): retries of what failed for a reason that passes. */
+  events?: Inbox;
 }
 
 const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
@@ -246,7 +249,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
 
   // One answer per turn of the event loop: requests that arrived meanwhile are read and acked first.
   await nextTurn();
-  if (store.hasEvent(q.eventId)) {
+  if (store.isHandled(q.eventId)) {
     log.info(ctx, 'duplicate delivery ignored');
     return 'duplicate';
   }
@@ -275,21 +278,31 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
   const answer = advised.answer;
 
   const answerId = deps.newId();
-  const recorded = await deps.writer.recordAnswer({
-    id: answerId,
-    channel: q.channel,
-    threadTs: q.threadTs,
-    user: q.user,
-    question,
-    answer,
-    eventId: q.eventId,
-    eventKind: q.kind,
-  });
+  let recorded: boolean;
+  try {
+    recorded = await deps.writer.recordAnswer({
+      id: answerId,
+      channel: q.channel,
+      threadTs: q.threadTs,
+      user: q.user,
+      question,
+      answer,
+      eventId: q.eventId,
+      eventKind: q.kind,
+    });
+  } catch (e) {
+    // the store cannot write (disk full, a broken file): the event stays recorded and is tried again
+    log.error({ ...ctx, error: errorCode(e) }, 'answer could not be recorded');
+    if (deps.events === undefined) throw e;
+    deps.events.health.failed(e);
+    return deps.events.retryLater(q.eventId, e) ? 'deferred' : 'failed';
+  }
   if (!recorded) {
     log.info(ctx, 'duplicate delivery ignored');
     return 'duplicate';
   }
   log.debug({ ...ctx, question }, 'question');
+  let messageTs: string | undefined;
   try {
     const res = await client.chat.postMessage({
       channel: q.channel,
@@ -298,11 +311,19 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
       // Slack takes `blocks` as JSON text; a reused answer's is built once (see answerBlocksJson)
       blocks: answerBlocksJson(answer, answerId) as unknown as Block[],
     });
-    await deps.writer.markAnswerPosted(answerId, res.ts, q.eventId);
+    messageTs = res.ts;
   } catch (e) {
-    store.finishEvent(q.eventId, 'failed', errorCode(e));
     log.error({ ...ctx, answer_id: answerId, error: errorCode(e) }, 'answer could not be posted');
+    if (deps.events !== undefined) return deps.events.retryLater(q.eventId, e) ? 'deferred' : 'failed';
+    store.finishEvent(q.eventId, 'failed', errorCode(e));
     return 'failed';
+  }
+  try {
+    await deps.writer.markAnswerPosted(answerId, messageTs, q.eventId);
+  } catch (e) {
+    // posted, but not marked: never posted again at runtime; a restart finds it in the thread by its id
+    log.error({ ...ctx, answer_id: answerId, error: errorCode(e) }, 'posted answer could not be marked');
+    deps.events?.health.failed(e);
   }
   log.info({ ...ctx, answer_id: answerId, verdict: answer.verdict, topic: answer.topic }, 'answered');
   if (answer.escalation === 'required') {

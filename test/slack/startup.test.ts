@@ -10,6 +10,7 @@ import {
   openSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -103,9 +104,12 @@ describe('a broken part stops the start', () => {
     }
     store.db.pragma('wal_checkpoint(TRUNCATE)');
     store.close();
-    // garbage over the middle of the third page (a b-tree page of the table just written)
-    const fd = openSync(join(dataDir, 'advisor.sqlite'), 'r+');
-    writeSync(fd, Buffer.alloc(2000, 0xa5), 0, 2000, 2 * 4096 + 8);
+    // garbage over the middle of every page but the first (which holds the schema, so the file still opens)
+    const file = join(dataDir, 'advisor.sqlite');
+    const pages = Math.floor(statSync(file).size / 4096);
+    expect(pages).toBeGreaterThan(3);
+    const fd = openSync(file, 'r+');
+    for (let p = 1; p < pages; p++) writeSync(fd, Buffer.alloc(2000, 0xa5), 0, 2000, p * 4096 + 8);
     closeSync(fd);
     const r = await start({ DATA_DIR: dataDir });
     expect(r.code).toBe(1);
