@@ -7,7 +7,7 @@ import type { Answer, Language } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
 import type { AdviceCache } from '../advice-cache.js';
 import type { AdviseRequest, Advisor } from '../pipeline.js';
-import { type Case, MAX_TURNS, parseAnswer, type Store } from '../store/index.js';
+import { boundTurns, type Case, MAX_TURNS, parseAnswer, type Store } from '../store/index.js';
 import type { AnswerWriter } from '../store/writer.js';
 import {
   answerBlocks,
@@ -256,7 +256,8 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
   // The thread is the conversation: its earlier turns give the follow-up its topic, its facts carry over.
   const thread = store.threadContext(q.channel, q.threadTs);
   const advised = adviseSafely(deps, {
-    turns: [...thread.turns.slice(-(MAX_TURNS - 1)), question],
+    // earlier turns within the thread's bounds (MAX_THREAD_CHARS), however long the thread has grown
+    turns: [...boundTurns(thread.turns, MAX_TURNS - 1), question],
     asOf: deps.today(),
     priorFacts: thread.facts,
   });

@@ -14,7 +14,33 @@ export { migrate, openDb } from './db.js';
 const now = () => new Date().toISOString();
 
 /** The turns kept per thread (the facts of older turns live on in the thread's facts). */
-export const MAX_TURNS = 20;
+export const MAX_TURNS = 10;
+/**
+ * The text kept per thread, all turns together (one question may be 4,000 characters): the pipeline's work
+ * per follow-up grows with the turns it reads, so a thread of long, hostile questions must not make each
+ * follow-up cost more (20 turns of 4,000 characters cost ~0.5 s per follow-up; bounded, ~60 ms).
+ */
+export const MAX_THREAD_CHARS = 4_000;
+
+/** The newest turns that fit both bounds (oldest first); a newest turn longer than `maxChars` keeps its end. */
+export function boundTurns(
+  turns: readonly string[],
+  maxTurns = MAX_TURNS,
+  maxChars = MAX_THREAD_CHARS,
+): string[] {
+  const out: string[] = [];
+  let total = 0;
+  for (let i = turns.length - 1; i >= 0 && out.length < maxTurns; i--) {
+    const t = turns[i]!;
+    if (total + t.length > maxChars) {
+      if (out.length === 0) out.push(t.slice(-maxChars));
+      break;
+    }
+    out.push(t);
+    total += t.length;
+  }
+  return out.reverse();
+}
 const id = z.string().min(1).max(255);
 
 const jsonOf = <T extends z.ZodType>(schema: T) =>
@@ -437,7 +463,7 @@ export class Store {
         `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(a.id, a.channel, a.threadTs, a.user, a.question, a.answerJson, a.eventId ?? null, t);
-      const turns = [...(this.getThread(a.channel, a.threadTs)?.turns ?? []), a.question].slice(-MAX_TURNS);
+      const turns = boundTurns([...(this.getThread(a.channel, a.threadTs)?.turns ?? []), a.question]);
       this.sql(
         `INSERT INTO threads (channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
