@@ -23,6 +23,7 @@ const common = {
     .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)')
     .optional(),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  KNOWLEDGE_DIR: z.string().min(1, 'must not be empty').optional(),
   RETENTION_DAYS: z.coerce
     .number({ error: 'must be a whole number of days (0 keeps everything)' })
     .int('must be a whole number of days (0 keeps everything)')
@@ -36,6 +37,30 @@ const common = {
     .min(0, 'must be 0 (off) or more')
     .max(1_000_000, 'must be at most 1000000')
     .default(DEFAULT_ADVICE_CACHE_SIZE),
+  RETRY_MIN_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(10, 'must be at least 10')
+    .max(3_600_000, 'must be at most 3600000')
+    .default(2_000),
+  RETRY_MAX_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(10, 'must be at least 10')
+    .max(3_600_000, 'must be at most 3600000')
+    .default(60_000),
+  IN_DOUBT_MAX_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be 0 or more')
+    .max(86_400_000, 'must be at most 86400000')
+    .default(600_000),
+  WEB_API_RETRIES: z.coerce
+    .number({ error: 'must be a whole number of retries' })
+    .int('must be a whole number of retries')
+    .min(0, 'must be 0 or more')
+    .max(10, 'must be at most 10')
+    .default(4),
   SLASH_COMMAND: z
     .string()
     .regex(/^\/[\p{Ll}0-9_-]{1,31}$/u, 'must be a lower-case command such as /leverandor')
@@ -79,12 +104,16 @@ export interface SlackSettings {
   apiUrl: string;
   adviserChannel: string | undefined;
   dataDir: string;
+  /** Where the texts (`texts/`) and registers (`registers/`) are read from; default the project's knowledge/. */
+  knowledgeDir?: string | undefined;
   /** Stored conversations older than this many days are purged; 0 keeps everything. */
   retentionDays: number;
   logLevel: LogLevelName;
   slashCommand: string;
   /** Answers kept for reuse by identical requests; 0 turns the cache off. */
   adviceCacheSize: number;
+  /** Back-off of events retried after a Web API or store failure (bot/slack/inbox.ts). */
+  retry?: { minMs: number; maxMs: number; inDoubtMaxMs: number; webApiRetries: number };
 }
 export type Config =
   | ({ mode: 'http'; signingSecret: string; port: number; host: string } & SlackSettings)
@@ -116,10 +145,17 @@ function slackSettings(d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv>): 
     apiUrl: d.SLACK_API_URL,
     adviserChannel: d.ADVISER_CHANNEL,
     dataDir: d.DATA_DIR,
+    knowledgeDir: d.KNOWLEDGE_DIR,
     retentionDays: d.RETENTION_DAYS,
     logLevel: d.LOG_LEVEL,
     slashCommand: d.SLASH_COMMAND,
     adviceCacheSize: d.ADVICE_CACHE_SIZE,
+    retry: {
+      minMs: d.RETRY_MIN_MS,
+      maxMs: Math.max(d.RETRY_MIN_MS, d.RETRY_MAX_MS),
+      inDoubtMaxMs: d.IN_DOUBT_MAX_MS,
+      webApiRetries: d.WEB_API_RETRIES,
+    },
   };
 }
 

@@ -4,14 +4,18 @@
  * pipeline. A configuration problem is one line on stderr and exit code 1, never a stack trace.
  */
 
+import { join } from 'node:path';
+import { KnowledgeLoadError, preloadKnowledge } from '../knowledge/index.js';
+import { preloadRegisters } from '../knowledge/registers.js';
 import { createAdviceCache } from './advice-cache.js';
 import { runTerminalChat } from './cli/chat.js';
 import { loadConfig, loadDotEnv } from './config.js';
-import { createAdvisor } from './pipeline.js';
-import { createSlackApp, whoAmI } from './slack/app.js';
+import { type Advisor, createAdvisor } from './pipeline.js';
+import { createSlackApp, DEFAULT_RETRY, whoAmI } from './slack/app.js';
+import { danishToday } from './slack/core.js';
 import { crashCode, installCrashPolicy } from './slack/guard.js';
 import { createLogger } from './slack/logger.js';
-import { resumePending } from './slack/resume.js';
+import { damage } from './store/db.js';
 import { Store } from './store/index.js';
 import { backgroundWriter } from './store/writer.js';
 
@@ -19,6 +23,24 @@ function fail(line: string): never {
   process.stderr.write(`${line}\n`);
   process.exit(1);
 }
+
+/** Loads the knowledge (from `dir`, default the project's) and the advisor, and warms it with one question. */
+function startAdvisor(dir: string | undefined): Advisor {
+  try {
+    preloadKnowledge(dir === undefined ? undefined : join(dir, 'texts'));
+    preloadRegisters(dir === undefined ? undefined : join(dir, 'registers'));
+    const advisor = createAdvisor();
+    advisor.advise({ turns: [WARM_UP], asOf: danishToday(), priorFacts: {} });
+    return advisor;
+  } catch (e) {
+    if (e instanceof KnowledgeLoadError) fail(`Start-up error: ${e.message}`);
+    fail(`Start-up error: the advisor could not start (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/** Touches facts, checks, a register and retrieval: what the first real question would load. */
+const WARM_UP =
+  'Vi er en dansk internetudbyder med 72.000 slutbrugere og vil købe routere fra Huawei i Kina. Er vi omfattet?';
 
 async function main(): Promise<void> {
   const dot = loadDotEnv();
@@ -33,17 +55,26 @@ async function main(): Promise<void> {
   }
 
   const log = createLogger(config.logLevel);
-  const who = await whoAmI(config.botToken, config.apiUrl);
-  if (!who.ok) fail(`Start-up error: ${who.error}`);
+  // Every text and register is loaded and validated now, and one question is answered: a broken file stops
+  // the start here, naming the file and row, not at the first person's question.
+  const advisor = startAdvisor(config.knowledgeDir);
 
+  const dbFile = join(config.dataDir, 'advisor.sqlite');
   let store: Store;
   try {
     store = Store.open(config.dataDir, (why) => log.warn({ why }, 'a stored row did not validate'));
   } catch (e) {
-    fail(
-      `Start-up error: the database in DATA_DIR=${config.dataDir} could not be opened (${(e as Error).message})`,
-    );
+    fail(`Start-up error: the database ${dbFile} could not be opened (${(e as Error).message})`);
   }
+  try {
+    const found = damage(store.db);
+    if (found !== undefined)
+      fail(`Start-up error: the database ${dbFile} is damaged (quick_check: ${found})`);
+  } catch (e) {
+    fail(`Start-up error: the database ${dbFile} could not be checked (${(e as Error).message})`);
+  }
+  const who = await whoAmI(config.botToken, config.apiUrl);
+  if (!who.ok) fail(`Start-up error: ${who.error}`);
   // Retention (SECURITY.md): old conversations are purged at start and once a day; 0 keeps everything.
   if (config.retentionDays > 0) {
     const purge = () => {
@@ -60,14 +91,16 @@ async function main(): Promise<void> {
   const writer = await backgroundWriter(config.dataDir, store, (why) =>
     log.warn({ why }, 'answers are written on the main thread'),
   );
-  const { app, deps } = createSlackApp({
+  const { app, inbox } = createSlackApp({
     config,
     identity: who.identity,
-    advisor: createAdvisor(),
+    advisor,
     cache: createAdviceCache(config.adviceCacheSize),
     store,
     writer,
     log,
+    ...(config.retry ? { retryPolicy: config.retry } : {}),
+    retryConfig: { ...DEFAULT_RETRY, retries: config.retry?.webApiRetries ?? DEFAULT_RETRY.retries },
   });
   // A bad request must never end the process: errors outside a listener are logged by code and the bot
   // serves on while its database is open.
@@ -86,8 +119,9 @@ async function main(): Promise<void> {
   }
   if (config.adviserChannel === undefined)
     log.warn('ADVISER_CHANNEL is not set: escalations point people to CFCS');
-  // Work stored but not done when the process last stopped: answers not yet posted, cases not yet sent.
-  void resumePending(app.client, deps, startedAt);
+  // Work recorded but not done when the process last stopped: events not yet answered, answers not yet
+  // posted, cases not yet sent. /readyz turns green when this has been read.
+  void inbox.start(startedAt);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -95,6 +129,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping');
     try {
+      inbox.stop();
       await app.stop();
       await writer.close();
     } finally {

@@ -153,8 +153,17 @@ export function loadKnowledge(dir: string = TEXTS_DIR): KnowledgeBase {
 }
 
 let cached: KnowledgeBase | undefined;
-/** The project's knowledge base, loaded on first use. */
+/** The project's knowledge base, loaded on first use (or at start, by `preloadKnowledge`). */
 export function knowledge(): KnowledgeBase {
   cached ??= loadKnowledge();
+  return cached;
+}
+
+/**
+ * Loads and validates the texts in `dir` now and makes them the ones `knowledge()` returns; a missing or
+ * broken file throws a KnowledgeLoadError naming the file and field. For the start of the bot.
+ */
+export function preloadKnowledge(dir: string = TEXTS_DIR): KnowledgeBase {
+  cached = loadKnowledge(dir);
   return cached;
 }

@@ -254,8 +254,18 @@ export function loadRegisters(dir: string = REGISTERS_DIR): Registers {
 }
 
 let cached: Registers | undefined;
-/** The project's registers, loaded on first use. */
+/** The project's registers, loaded on first use (or at start, by `preloadRegisters`). */
 export function registers(): Registers {
   cached ??= loadRegisters();
+  return cached;
+}
+
+/**
+ * Loads and validates the registers in `dir` now, and makes them the ones `registers()` returns; a missing
+ * or broken file throws a KnowledgeLoadError naming the file and row. For the start of the bot, so a broken
+ * register stops the start instead of the first question.
+ */
+export function preloadRegisters(dir: string = REGISTERS_DIR): Registers {
+  cached = loadRegisters(dir);
   return cached;
 }

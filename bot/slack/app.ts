@@ -1,19 +1,22 @@
 /**
- * The Bolt app, thin: receiver by mode (HTTP: `POST /slack/events` + `GET /healthz`; or Socket Mode),
+ * The Bolt app, thin: receiver by mode (HTTP: `POST /slack/events`, `GET /healthz`, `GET /readyz` through
+ * bot/slack/receiver.ts, which refuses what is not Slack's before parsing it; or Socket Mode),
  * the Web API pointed at SLACK_API_URL, the bot's identity passed in (so the constructor never calls
  * Slack), and the listeners.
  */
 import { randomUUID } from 'node:crypto';
-import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
+import { App, LogLevel, webApi } from '@slack/bolt';
 import type { AdviceCache } from '../advice-cache.js';
 import type { Config } from '../config.js';
 import type { Advisor } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { type AnswerWriter, directWriter } from '../store/writer.js';
 import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
-import { crashCode, guardRequests } from './guard.js';
+import { crashCode } from './guard.js';
+import { Inbox, type RetryPolicy, StoreHealth } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger, type Logger } from './logger.js';
+import { SlackReceiver } from './receiver.js';
 
 export type SlackConfig = Extract<Config, { mode: 'http' | 'socket' }>;
 
@@ -45,16 +48,29 @@ export interface SlackAppOptions {
   retryConfig?: RetryOptions;
   today?: () => string;
   onHandled?: (h: Handled) => void;
+  /** Back-off of retried events (bot/slack/inbox.ts). */
+  retryPolicy?: Partial<RetryPolicy>;
+  /** Bytes a request body may have (default DEFAULT_BODY_LIMIT). */
+  bodyLimit?: number;
 }
 
 export interface SlackBot {
   app: App;
   deps: SlackDeps;
+  /** The events' life: start it once the app listens (`inbox.start`), it picks up what was left open. */
+  inbox: Inbox;
 }
 
 export function createSlackApp(o: SlackAppOptions): SlackBot {
   const { config, identity, log } = o;
   const logger = boltLogger(log);
+  const health = new StoreHealth(o.store);
+  const inbox = new Inbox({
+    store: o.store,
+    log,
+    health,
+    ...(o.retryPolicy ? { policy: o.retryPolicy } : {}),
+  });
   const deps: SlackDeps = {
     advisor: o.advisor,
     cache: o.cache,
@@ -67,6 +83,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
     today: o.today ?? danishToday,
     newId: () => `a_${randomUUID().replace(/-/g, '')}`,
     onHandled: o.onHandled,
+    events: inbox,
   };
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: config.apiUrl,
@@ -86,30 +103,19 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
 
   let app: App;
   if (config.mode === 'http') {
-    const receiver = new HTTPReceiver({
+    const receiver = new SlackReceiver({
       signingSecret: config.signingSecret,
-      endpoints: '/slack/events',
-      logger,
-      processBeforeResponse: false,
-      customRoutes: [
-        {
-          path: '/healthz',
-          method: ['GET'],
-          handler: (_req, res) => {
-            const ok = o.store.db.open;
-            res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-            res.end(JSON.stringify({ ok, mode: 'http', uptime_s: Math.round(process.uptime()) }));
-          },
-        },
-      ],
+      log,
+      health: () => health.report(),
+      ...(o.bodyLimit === undefined ? {} : { bodyLimit: o.bodyLimit }),
     });
-    guardRequests(receiver, { signingSecret: config.signingSecret, endpoints: ['/slack/events'], log });
     app = new App({ ...common, receiver });
   } else {
     app = new App({ ...common, socketMode: true, appToken: config.appToken });
   }
 
   registerListeners(app, deps);
+  inbox.install(app, deps);
   app.error(async (error) => {
     const e = error as { original?: unknown; originals?: unknown[] };
     const causes = e.original !== undefined ? [e.original] : (e.originals ?? []);
@@ -118,7 +124,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
       'unhandled error in a listener',
     );
   });
-  return { app, deps };
+  return { app, deps, inbox };
 }
 
 /** Asks Slack who the bot is (auth.test); a typed error instead of a throw. */

@@ -11,6 +11,7 @@ import { FACT_KEYS, type Facts } from '../../guardrails/facts.js';
 import { T as ANSWER_TEXTS } from '../compose/texts.js';
 import { understoodLine } from '../compose/understood.js';
 import type { Case } from '../store/index.js';
+import { escapeText } from './escape.js';
 import {
   CHECK_LABEL,
   EXAMPLE_QUESTIONS,
@@ -57,10 +58,8 @@ export function truncate(text: string, max: number): string {
   return `${cut.trimEnd()}…`;
 }
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** Escapes the three characters Slack's mrkdwn treats as control characters (see escape.ts). */
+export const escapeMrkdwn = escapeText;
 
 /** Splits a long text into pieces of at most `max` characters, at paragraph, line or word boundaries. */
 export function splitText(text: string, max: number): string[] {
@@ -179,7 +178,7 @@ export function verdictLabel(answer: Pick<Answer, 'language' | 'verdict'>): stri
 
 /** The plain-text fallback (`text`) of an answer message: the verdict first, then the answer. */
 export function answerFallbackText(answer: Answer): string {
-  return truncate(`${verdictLabel(answer)}: ${answer.answer}`, LIMITS.fallbackText);
+  return truncate(`${verdictLabel(answer)}: ${escapeText(answer.answer)}`, LIMITS.fallbackText);
 }
 
 function sourceName(lang: Language, source: Citation['source']): string {
@@ -437,7 +436,7 @@ export function caseBlocks(c: Case): Block[] {
 }
 
 export function caseFallbackText(c: Case): string {
-  return truncate(`Sag / Case #${c.id} (${c.status}): ${c.question}`, LIMITS.fallbackText);
+  return truncate(`Sag / Case #${c.id} (${c.status}): ${escapeText(c.question)}`, LIMITS.fallbackText);
 }
 
 // ---- App Home -----------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import type { Answer, Language } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
 import type { AdviceCache } from '../advice-cache.js';
 import type { AdviseRequest, Advisor } from '../pipeline.js';
-import { type Case, MAX_TURNS, parseAnswer, type Store } from '../store/index.js';
+import { boundTurns, type Case, MAX_TURNS, parseAnswer, type Store } from '../store/index.js';
 import type { AnswerWriter } from '../store/writer.js';
 import {
   answerBlocks,
@@ -17,6 +17,8 @@ import {
   caseFallbackText,
   textBlocks,
 } from './blocks.js';
+import { inertSlackText } from './escape.js';
+import type { Inbox } from './inbox.js';
 import type { Logger } from './logger.js';
 import { MAX_QUESTION_CHARS, T } from './texts.js';
 
@@ -46,6 +48,8 @@ export interface SlackDeps {
   /** A new answer id. */
   newId: () => string;
   onHandled?: (h: Handled) => void;
+  /** The life of events (bot/slack/inbox.ts): retries of what failed for a reason that passes. */
+  events?: Inbox;
 }
 
 const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
@@ -245,14 +249,15 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
 
   // One answer per turn of the event loop: requests that arrived meanwhile are read and acked first.
   await nextTurn();
-  if (store.hasEvent(q.eventId)) {
+  if (store.isHandled(q.eventId)) {
     log.info(ctx, 'duplicate delivery ignored');
     return 'duplicate';
   }
   // The thread is the conversation: its earlier turns give the follow-up its topic, its facts carry over.
   const thread = store.threadContext(q.channel, q.threadTs);
   const advised = adviseSafely(deps, {
-    turns: [...thread.turns.slice(-(MAX_TURNS - 1)), question],
+    // earlier turns within the thread's bounds (MAX_THREAD_CHARS), however long the thread has grown
+    turns: [...boundTurns(thread.turns, MAX_TURNS - 1), question],
     asOf: deps.today(),
     priorFacts: thread.facts,
   });
@@ -274,21 +279,31 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
   const answer = advised.answer;
 
   const answerId = deps.newId();
-  const recorded = await deps.writer.recordAnswer({
-    id: answerId,
-    channel: q.channel,
-    threadTs: q.threadTs,
-    user: q.user,
-    question,
-    answer,
-    eventId: q.eventId,
-    eventKind: q.kind,
-  });
+  let recorded: boolean;
+  try {
+    recorded = await deps.writer.recordAnswer({
+      id: answerId,
+      channel: q.channel,
+      threadTs: q.threadTs,
+      user: q.user,
+      question,
+      answer,
+      eventId: q.eventId,
+      eventKind: q.kind,
+    });
+  } catch (e) {
+    // the store cannot write (disk full, a broken file): the event stays recorded and is tried again
+    log.error({ ...ctx, error: errorCode(e) }, 'answer could not be recorded');
+    if (deps.events === undefined) throw e;
+    deps.events.health.failed(e);
+    return deps.events.retryLater(q.eventId, e) ? 'deferred' : 'failed';
+  }
   if (!recorded) {
     log.info(ctx, 'duplicate delivery ignored');
     return 'duplicate';
   }
   log.debug({ ...ctx, question }, 'question');
+  let messageTs: string | undefined;
   try {
     const res = await client.chat.postMessage({
       channel: q.channel,
@@ -297,11 +312,19 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
       // Slack takes `blocks` as JSON text; a reused answer's is built once (see answerBlocksJson)
       blocks: answerBlocksJson(answer, answerId) as unknown as Block[],
     });
-    await deps.writer.markAnswerPosted(answerId, res.ts, q.eventId);
+    messageTs = res.ts;
   } catch (e) {
-    store.finishEvent(q.eventId, 'failed', errorCode(e));
     log.error({ ...ctx, answer_id: answerId, error: errorCode(e) }, 'answer could not be posted');
+    if (deps.events !== undefined) return deps.events.retryLater(q.eventId, e) ? 'deferred' : 'failed';
+    store.finishEvent(q.eventId, 'failed', errorCode(e));
     return 'failed';
+  }
+  try {
+    await deps.writer.markAnswerPosted(answerId, messageTs, q.eventId);
+  } catch (e) {
+    // posted, but not marked: never posted again at runtime; a restart finds it in the thread by its id
+    log.error({ ...ctx, answer_id: answerId, error: errorCode(e) }, 'posted answer could not be marked');
+    deps.events?.health.failed(e);
   }
   log.info({ ...ctx, answer_id: answerId, verdict: answer.verdict, topic: answer.topic }, 'answered');
   if (answer.escalation === 'required') {
@@ -452,7 +475,8 @@ export async function relayToCase(
     await client.chat.postMessage({
       channel: c.adviser_channel,
       thread_ts: c.adviser_ts,
-      text: `*<@${m.user}> (sag / case #${c.id}):*\n${m.text ?? ''}`,
+      // the asker's words, made inert: their mentions, broadcasts and links are not live in the adviser channel
+      text: `*<@${m.user}> (sag / case #${c.id}):*\n${inertSlackText(m.text)}`,
     });
     deps.store.addCaseEvent(c.id, 'asker_message', m.user, m.text ?? '');
     return true;

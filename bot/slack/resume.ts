@@ -5,8 +5,9 @@
  *   case number.
  * Before posting, Slack is asked whether the post is already there (the process may have died after Slack
  * took the post but before it was marked): the answer's id is in its buttons, the case's in its block id.
- * When Slack cannot be asked, the post is made anyway, so in a rare case a person may see it twice
- * (SECURITY.md).
+ * While Slack cannot be asked, the post waits and the asking is tried again with back-off (bot/slack/inbox.ts);
+ * only after the in-doubt limit (RetryPolicy.inDoubtMaxMs, default 10 minutes) is it made anyway, which may
+ * then show it twice (SECURITY.md).
  */
 import type { Case, StoredAnswer } from '../store/index.js';
 import { answerBlocks, answerFallbackText } from './blocks.js';
@@ -21,9 +22,11 @@ import {
 } from './core.js';
 import { T } from './texts.js';
 
+type Counts = { posted: number; found: number; failed: number; deferred: number };
+
 export interface Resumed {
-  answers: { posted: number; found: number; failed: number };
-  cases: { posted: number; found: number; failed: number };
+  answers: Counts;
+  cases: Counts;
   /** Pending events without a stored answer (their text is not kept), closed as failed. */
   interrupted: number;
 }
@@ -61,21 +64,38 @@ const channelMessages = (client: WebClient, channel: string, oldest: string) =>
 
 const carries = (m: Message, marker: string) => JSON.stringify(m.blocks ?? []).includes(marker);
 
-async function resumeAnswer(
+export type Resumption = 'posted' | 'found' | 'failed' | 'deferred';
+
+/** Slack could not be asked whether a post is there (a transient failure: the asking is tried again). */
+const HISTORY_UNAVAILABLE = { code: 'history_unavailable' };
+
+/**
+ * Posts a stored answer that was not marked as posted. With `lookFirst` (its post may have reached Slack
+ * before the process died) the thread is searched first for a message carrying the answer's own id; when
+ * Slack cannot be asked the answer waits (retried with back-off) rather than being posted blind, unless
+ * `postBlind` (it has waited long enough). A failed post is retried while the failure passes.
+ */
+export async function resumeAnswer(
   client: WebClient,
   deps: SlackDeps,
   a: StoredAnswer,
-): Promise<'posted' | 'found' | 'failed'> {
+  o: { lookFirst: boolean; postBlind: boolean } = { lookFirst: true, postBlind: true },
+): Promise<Resumption> {
   const { store, log } = deps;
   const eventId = a.event_id ?? undefined;
   const ctx = { event_id: eventId, channel: a.channel, answer_id: a.id };
-  const existing = (await threadMessages(client, a.channel, a.thread_ts))?.find((m) =>
-    carries(m, `"${a.id}"`),
-  );
-  if (existing !== undefined) {
-    store.markAnswerPosted(a.id, existing.ts, eventId);
-    log.info(ctx, 'pending answer was already posted');
-    return 'found';
+  if (o.lookFirst) {
+    const thread = await threadMessages(client, a.channel, a.thread_ts);
+    const existing = thread?.find((m) => carries(m, `"${a.id}"`));
+    if (existing !== undefined) {
+      store.markAnswerPosted(a.id, existing.ts, eventId);
+      log.info(ctx, 'pending answer was already posted');
+      return 'found';
+    }
+    if (thread === undefined && !o.postBlind) {
+      if (eventId !== undefined && deps.events?.retryLater(eventId, HISTORY_UNAVAILABLE)) return 'deferred';
+      if (eventId !== undefined) return 'failed';
+    }
   }
   try {
     const res = await client.chat.postMessage({
@@ -86,11 +106,14 @@ async function resumeAnswer(
     });
     store.markAnswerPosted(a.id, res.ts, eventId);
   } catch (e) {
-    if (eventId !== undefined) store.finishEvent(eventId, 'failed', errorCode(e));
     log.error({ ...ctx, error: errorCode(e) }, 'pending answer could not be posted');
+    if (eventId !== undefined && deps.events !== undefined) {
+      return deps.events.retryLater(eventId, e) ? 'deferred' : 'failed';
+    }
+    if (eventId !== undefined) store.finishEvent(eventId, 'failed', errorCode(e));
     return 'failed';
   }
-  log.info({ ...ctx, verdict: a.answer.verdict }, 'pending answer posted after a restart');
+  log.info({ ...ctx, verdict: a.answer.verdict }, 'pending answer posted');
   if (a.answer.escalation === 'required') {
     await escalate(client, deps, {
       answerId: a.id,
@@ -116,8 +139,8 @@ export async function resumePending(
 ): Promise<Resumed> {
   const { store, log } = deps;
   const out: Resumed = {
-    answers: { posted: 0, found: 0, failed: 0 },
-    cases: { posted: 0, found: 0, failed: 0 },
+    answers: { posted: 0, found: 0, failed: 0, deferred: 0 },
+    cases: { posted: 0, found: 0, failed: 0, deferred: 0 },
     interrupted: 0,
   };
   try {
@@ -133,25 +156,61 @@ export async function resumePending(
   } catch (e) {
     log.error({ error: errorCode(e) }, 'pending work could not be read');
   }
+  const inDoubtMaxMs = deps.events?.policy.inDoubtMaxMs ?? 0;
   for (const a of pending) {
     try {
-      out.answers[await resumeAnswer(client, deps, a)]++;
+      const ev = a.event_id === null ? undefined : store.getEvent(a.event_id);
+      // an answer whose last post failed for certain is not looked for; any other may be in Slack already
+      const lookFirst = !(ev?.detail ?? '').startsWith('retry:');
+      const postBlind = Date.now() - Date.parse(a.created_at) > inDoubtMaxMs;
+      out.answers[await resumeAnswer(client, deps, a, { lookFirst, postBlind })]++;
     } catch (e) {
       out.answers.failed++;
       log.error({ answer_id: a.id, error: errorCode(e) }, 'pending answer could not be resumed');
     }
   }
+  await resumeCases(client, deps, unposted, out, 0);
+  const total = (x: Resumed['answers']) => x.posted + x.found + x.failed + x.deferred;
+  if (total(out.answers) + total(out.cases) + out.interrupted > 0)
+    log.info({ ...out }, 'pending work resumed');
+  return out;
+}
+
+/**
+ * Sends cases that never reached the adviser channel, after looking for them there by their own block id.
+ * While the channel's history cannot be read they wait (tried again with back-off) rather than risk a second
+ * post, unless they have waited longer than the in-doubt limit.
+ */
+async function resumeCases(
+  client: WebClient,
+  deps: SlackDeps,
+  cases: Case[],
+  out: Resumed,
+  attempt: number,
+): Promise<void> {
+  const { store, log } = deps;
   const adviserChannel = deps.adviserChannel;
-  const cases = unposted;
   if (adviserChannel !== undefined && cases.length > 0) {
     const oldest = (Date.parse(cases[0]!.created_at) / 1000 - 60).toFixed(6);
     const history = await channelMessages(client, adviserChannel, oldest);
+    const events = deps.events;
+    const inDoubtMaxMs = events?.policy.inDoubtMaxMs ?? 0;
+    const waiting: Case[] = [];
     for (const c of cases) {
       try {
         const existing = history?.find((m) => carries(m, `"case_${c.id}"`));
         if (existing?.ts !== undefined) {
           store.setCasePost(c.id, adviserChannel, existing.ts, c.link ?? undefined);
           out.cases.found++;
+          continue;
+        }
+        if (
+          history === undefined &&
+          events !== undefined &&
+          Date.now() - Date.parse(c.created_at) <= inDoubtMaxMs
+        ) {
+          waiting.push(c);
+          out.cases.deferred++;
           continue;
         }
         const posted = await postCase(client, deps, c);
@@ -167,9 +226,14 @@ export async function resumePending(
         log.error({ case_id: c.id, error: errorCode(e) }, 'case could not be resumed');
       }
     }
+    if (waiting.length > 0 && events !== undefined) {
+      const p = events.policy;
+      const wait = Math.min(p.maxMs, p.minMs * 2 ** Math.min(attempt, 20));
+      log.warn({ cases: waiting.length, wait_ms: wait }, 'adviser channel history unavailable; cases wait');
+      events.later(wait, () => {
+        const still = waiting.filter((c) => store.getCase(c.id)?.adviser_ts === null);
+        void resumeCases(client, deps, still, out, attempt + 1).catch(() => undefined);
+      });
+    }
   }
-  const total = (x: Resumed['answers']) => x.posted + x.found + x.failed;
-  if (total(out.answers) + total(out.cases) + out.interrupted > 0)
-    log.info({ ...out }, 'pending work resumed');
-  return out;
 }

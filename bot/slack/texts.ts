@@ -122,6 +122,10 @@ export const T = {
     alreadyResolved: (n: number) => `Sag #${n} er allerede afsluttet.`,
     claimedByOther: (n: number, who: string) => `Sag #${n} er allerede taget af <@${who}>.`,
     coverageTurn: 'Er vi omfattet?',
+    unavailable:
+      'Beklager, jeg kan ikke svare lige nu: min database tager ikke imod nye spørgsmål. Slack sender dit spørgsmål igen om lidt; ellers prøv igen senere, eller kontakt CFCS direkte.',
+    unreadable:
+      'Beklager, jeg kunne ikke læse din besked (et id i den er ugyldigt). Prøv at skrive den igen.',
   },
   en: {
     reasoning: 'Reasoning',
@@ -161,6 +165,9 @@ export const T = {
     alreadyResolved: (n: number) => `Case #${n} is already closed.`,
     claimedByOther: (n: number, who: string) => `Case #${n} has already been taken by <@${who}>.`,
     coverageTurn: 'Are we covered?',
+    unavailable:
+      'Sorry, I cannot answer right now: my database is not taking new questions. Slack will send your question again shortly; otherwise please try again later, or contact CFCS directly.',
+    unreadable: 'Sorry, I could not read your message (an id in it is invalid). Please send it again.',
   },
 } as const;
 

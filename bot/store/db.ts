@@ -82,6 +82,32 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX cases_thread ON cases (channel, thread_ts);
   `,
+  // 3: an event's whole life in one row (bot/slack/inbox.ts): 'received' (recorded, then acked, not yet
+  // answered; the envelope is kept in \`body\` until the event is finished), 'pending' (its answer recorded,
+  // not yet known to be posted), then 'answered' / 'failed' / 'ignored'. Retries wait until \`next_at\`.
+  `
+  CREATE TABLE processed_events_v3 (
+    event_id    TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    channel     TEXT,
+    ts          TEXT,
+    status      TEXT NOT NULL CHECK (status IN ('received', 'pending', 'answered', 'failed', 'ignored')),
+    detail      TEXT,
+    received_at TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    body        TEXT,
+    retry_num   INTEGER,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    next_at     TEXT
+  );
+  INSERT INTO processed_events_v3 (event_id, kind, channel, ts, status, detail, received_at, updated_at)
+    SELECT event_id, kind, channel, ts, status, detail, received_at, updated_at FROM processed_events;
+  DROP TABLE processed_events;
+  ALTER TABLE processed_events_v3 RENAME TO processed_events;
+  CREATE INDEX processed_events_open ON processed_events (received_at) WHERE status IN ('received', 'pending');
+  CREATE INDEX answers_event ON answers (event_id);
+  CREATE TABLE health_probe (k INTEGER PRIMARY KEY, v BLOB);
+  `,
 ];
 
 /** Brings a database to the newest schema; returns the version it ended at. */
@@ -100,6 +126,16 @@ export function migrate(db: Db): number {
     version = next;
   }
   return version;
+}
+
+/**
+ * `PRAGMA quick_check` (every page and index structure, not the row-to-index cross-check of integrity_check):
+ * undefined when the database is intact, else its first findings.
+ */
+export function damage(db: Db): string | undefined {
+  const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
+  const found = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  return found.length === 0 ? undefined : found.join('; ');
 }
 
 /** Opens (creating when needed) `<dataDir>/advisor.sqlite` in WAL mode and migrates it. */

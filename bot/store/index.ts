@@ -14,7 +14,33 @@ export { migrate, openDb } from './db.js';
 const now = () => new Date().toISOString();
 
 /** The turns kept per thread (the facts of older turns live on in the thread's facts). */
-export const MAX_TURNS = 20;
+export const MAX_TURNS = 10;
+/**
+ * The text kept per thread, all turns together (one question may be 4,000 characters): the pipeline's work
+ * per follow-up grows with the turns it reads, so a thread of long, hostile questions must not make each
+ * follow-up cost more (20 turns of 4,000 characters cost ~0.5 s per follow-up; bounded, ~60 ms).
+ */
+export const MAX_THREAD_CHARS = 4_000;
+
+/** The newest turns that fit both bounds (oldest first); a newest turn longer than `maxChars` keeps its end. */
+export function boundTurns(
+  turns: readonly string[],
+  maxTurns = MAX_TURNS,
+  maxChars = MAX_THREAD_CHARS,
+): string[] {
+  const out: string[] = [];
+  let total = 0;
+  for (let i = turns.length - 1; i >= 0 && out.length < maxTurns; i--) {
+    const t = turns[i]!;
+    if (total + t.length > maxChars) {
+      if (out.length === 0) out.push(t.slice(-maxChars));
+      break;
+    }
+    out.push(t);
+    total += t.length;
+  }
+  return out.reverse();
+}
 const id = z.string().min(1).max(255);
 
 const jsonOf = <T extends z.ZodType>(schema: T) =>
@@ -29,7 +55,7 @@ const jsonOf = <T extends z.ZodType>(schema: T) =>
     return z.NEVER;
   });
 
-export const EVENT_STATUSES = ['pending', 'answered', 'failed', 'ignored'] as const;
+export const EVENT_STATUSES = ['received', 'pending', 'answered', 'failed', 'ignored'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 const EventRow = z.object({
@@ -41,8 +67,26 @@ const EventRow = z.object({
   detail: z.string().nullable(),
   received_at: z.string(),
   updated_at: z.string(),
+  body: z.string().nullable().optional(),
+  retry_num: z.number().int().nullable().optional(),
+  attempts: z.number().int().optional(),
+  next_at: z.string().nullable().optional(),
 });
 export type ProcessedEvent = z.infer<typeof EventRow>;
+
+/** An event recorded at the door: what `Store.receiveEvent` takes. */
+export interface ReceivedEvent {
+  eventId: string;
+  kind: string;
+  channel?: string | undefined;
+  ts?: string | undefined;
+  /** The envelope as received (JSON), kept until the event is finished. */
+  body: string;
+  retryNum?: number | undefined;
+}
+
+/** Statuses an event ends in; its envelope is then no longer kept. */
+const FINAL = new Set<EventStatus>(['answered', 'failed', 'ignored']);
 
 const ThreadRow = z.object({
   channel: z.string(),
@@ -265,12 +309,46 @@ export class Store {
     return this.one(EventRow, this.sql('SELECT * FROM processed_events WHERE event_id = ?').get(eventId));
   }
 
-  /** Whether an event id is known (answered, refused, pending or failed): a retry of it is not answered. */
+  /** Whether an event id is known at all (recorded at the door or later): a retry of it is not recorded again. */
   hasEvent(eventId: string): boolean {
     return this.sql('SELECT 1 FROM processed_events WHERE event_id = ?').get(eventId) !== undefined;
   }
 
-  /** Records an event that is handled without an answer (ignored, refused); false when already known. */
+  /** Whether an event is past `received`: its answer (or refusal) is recorded, or it is finished. */
+  isHandled(eventId: string): boolean {
+    const r = this.sql('SELECT status FROM processed_events WHERE event_id = ?').get(eventId) as
+      | { status: string }
+      | undefined;
+    return r !== undefined && r.status !== 'received';
+  }
+
+  /**
+   * Records an event as it arrives, before it is acked: `recorded` when it is new, `known` when its id was
+   * seen before (Slack's retry, a replay). Bad ids throw (ZodError) and nothing is written.
+   */
+  receiveEvent(e: ReceivedEvent): 'recorded' | 'known' {
+    const t = now();
+    const r = this.sql(
+      `INSERT OR IGNORE INTO processed_events
+         (event_id, kind, channel, ts, status, received_at, updated_at, body, retry_num)
+         VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?)`,
+    ).run(
+      id.parse(e.eventId),
+      e.kind.slice(0, 255),
+      e.channel === undefined ? null : id.parse(e.channel),
+      e.ts === undefined ? null : id.parse(e.ts),
+      t,
+      t,
+      e.body,
+      e.retryNum ?? null,
+    );
+    return r.changes === 1 ? 'recorded' : 'known';
+  }
+
+  /**
+   * Takes an event on to `status` (handled without an answer: ignored, refused, relayed): from `received`,
+   * or as a new row when it was not recorded at the door. False when it was already past `received`.
+   */
   claimEvent(e: {
     eventId: string;
     kind: string;
@@ -280,19 +358,78 @@ export class Store {
   }): boolean {
     const t = now();
     const r = this.sql(
-      `INSERT OR IGNORE INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (event_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at,
+           body = CASE WHEN excluded.status IN ('answered', 'failed', 'ignored') THEN NULL ELSE body END
+         WHERE processed_events.status = 'received'`,
     ).run(id.parse(e.eventId), e.kind, e.channel ?? null, e.ts ?? null, e.status, t, t);
     return r.changes === 1;
   }
 
+  /** Sets an event's status; a final status drops its kept envelope and any retry time. */
   finishEvent(eventId: string, status: EventStatus, detail?: string): void {
+    if (FINAL.has(status)) {
+      this.sql(
+        `UPDATE processed_events SET status = ?, detail = ?, updated_at = ?, body = NULL, next_at = NULL
+           WHERE event_id = ?`,
+      ).run(status, detail ?? null, now(), eventId);
+      return;
+    }
     this.sql('UPDATE processed_events SET status = ?, detail = ?, updated_at = ? WHERE event_id = ?').run(
       status,
       detail ?? null,
       now(),
       eventId,
     );
+  }
+
+  /** An attempt failed for a reason that passes (Slack down, the store full): try again at `nextAt`. */
+  deferEvent(eventId: string, nextAt: string, detail: string): number {
+    this.sql(
+      `UPDATE processed_events SET attempts = attempts + 1, next_at = ?, detail = ?, updated_at = ?
+         WHERE event_id = ?`,
+    ).run(nextAt, detail.slice(0, 200), now(), eventId);
+    const r = this.sql('SELECT attempts FROM processed_events WHERE event_id = ?').get(eventId) as
+      | { attempts: number }
+      | undefined;
+    return r?.attempts ?? 0;
+  }
+
+  /** A note on an unfinished event (e.g. `posting`, before a retried post goes out). */
+  noteEvent(eventId: string, detail: string): void {
+    this.sql('UPDATE processed_events SET detail = ?, updated_at = ? WHERE event_id = ?').run(
+      detail,
+      now(),
+      eventId,
+    );
+  }
+
+  /** Events not finished (`received` or `pending`), oldest first: the work a start picks up. */
+  openEvents(limit = 10_000): ProcessedEvent[] {
+    const raw = this.sql(
+      `SELECT * FROM processed_events WHERE status IN ('received', 'pending') ORDER BY received_at LIMIT ?`,
+    ).all(limit);
+    return rows(EventRow, raw, this.onBadRow);
+  }
+
+  /** The answer recorded for an event, if any. */
+  answerForEvent(eventId: string): StoredAnswer | undefined {
+    return this.one(
+      AnswerRow,
+      this.sql('SELECT * FROM answers WHERE event_id = ? ORDER BY rowid LIMIT 1').get(eventId),
+    );
+  }
+
+  /**
+   * Whether the database takes a write now: 16 KB (a few new pages, as an event with its answer needs),
+   * committed through the WAL and removed again. Throws what SQLite throws (SQLITE_FULL, SQLITE_IOERR, …).
+   */
+  probeWrite(): void {
+    this.db.transaction(() => {
+      this.sql('INSERT OR REPLACE INTO health_probe (k, v) VALUES (1, randomblob(16384))').run();
+      this.sql('DELETE FROM health_probe').run();
+    })();
   }
 
   // ---- answers and threads ------------------------------------------------------------------------------
@@ -313,9 +450,12 @@ export class Store {
     const t = now();
     return this.db.transaction(() => {
       if (a.eventId !== undefined) {
+        // from `received` (recorded at the door) or new; an event already past that is a duplicate
         const r = this.sql(
-          `INSERT OR IGNORE INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
-             VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
+          `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
+             VALUES (?, ?, ?, ?, 'pending', ?, ?)
+             ON CONFLICT (event_id) DO UPDATE SET status = 'pending', detail = NULL, updated_at = excluded.updated_at
+             WHERE processed_events.status = 'received'`,
         ).run(a.eventId, a.eventKind ?? 'event', a.channel, a.threadTs, t, t);
         if (r.changes === 0) return false;
       }
@@ -323,7 +463,7 @@ export class Store {
         `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(a.id, a.channel, a.threadTs, a.user, a.question, a.answerJson, a.eventId ?? null, t);
-      const turns = [...(this.getThread(a.channel, a.threadTs)?.turns ?? []), a.question].slice(-MAX_TURNS);
+      const turns = boundTurns([...(this.getThread(a.channel, a.threadTs)?.turns ?? []), a.question]);
       this.sql(
         `INSERT INTO threads (channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
@@ -355,15 +495,22 @@ export class Store {
 
   /**
    * Events still `pending` from before `before` that have no stored answer (a refusal, a usage hint or a
-   * relay interrupted by a crash): their text is not kept, so they cannot be finished; they are closed as
-   * `failed` / `interrupted` so they do not stay pending for ever. Returns how many.
+   * relay interrupted by a crash): those whose envelope is kept go back to `received`, to be handled again;
+   * the others cannot be finished and are closed as `failed` / `interrupted`. Returns how many were closed.
    */
   closeInterruptedEvents(before: string): number {
-    return this.sql(
-      `UPDATE processed_events SET status = 'failed', detail = 'interrupted', updated_at = ?
-         WHERE status = 'pending' AND updated_at < ?
-           AND event_id NOT IN (SELECT event_id FROM answers WHERE event_id IS NOT NULL)`,
-    ).run(now(), before).changes;
+    const noAnswer = `status = 'pending' AND updated_at < ?
+      AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.event_id = processed_events.event_id)`;
+    return this.db.transaction(() => {
+      this.sql(
+        `UPDATE processed_events SET status = 'received', detail = 'redo', updated_at = ?
+           WHERE ${noAnswer} AND body IS NOT NULL`,
+      ).run(now(), before);
+      return this.sql(
+        `UPDATE processed_events SET status = 'failed', detail = 'interrupted', updated_at = ?
+           WHERE ${noAnswer}`,
+      ).run(now(), before).changes;
+    })();
   }
 
   getAnswer(answerId: string): StoredAnswer | undefined {

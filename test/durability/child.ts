@@ -45,7 +45,11 @@ export interface ChildBot {
   kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function startChild(standin: SlackStandin, dataDir: string): Promise<ChildBot> {
+export async function startChild(
+  standin: SlackStandin,
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<ChildBot> {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH ?? '',
@@ -57,6 +61,7 @@ export async function startChild(standin: SlackStandin, dataDir: string): Promis
     DATA_DIR: dataDir,
     ADVISER_CHANNEL: ADVISERS,
     LOG_LEVEL: 'info',
+    ...extraEnv,
   };
   const proc = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bot', 'main.ts')], {
     env,

@@ -271,8 +271,8 @@ const garbage: fc.Arbitrary<{ body: string; contentType: string }> = fc.oneof(
 const FORM = 'application/x-www-form-urlencoded';
 /**
  * HTTP statuses that are an answer: 200 (acked), 400 (body unreadable, not a JSON object, or an envelope Bolt
- * would trip over: bot/slack/guard.ts), 401, 404 (Bolt could not tell what the request is, so no listener
- * acked it; Bolt answers 404 after its 3-second wait). Not 500: nothing fails inside Bolt any more.
+ * would trip over: bot/slack/receiver.ts), 401, 404 (Bolt could not tell what the request is, so no listener
+ * acked it; the receiver answers 404). Not 500: nothing fails inside Bolt any more.
  */
 const ANSWERED = [200, 400, 401, 404];
 const statusCount = new Map<number, number>();

@@ -238,13 +238,19 @@ describe('Web API failures', () => {
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
   });
 
-  it('logs an answer that cannot be posted with its event id, stays up and answers the next event', async () => {
+  it('a Web API outage delays an answer (logged with its event id), it is posted once when Slack is back', async () => {
     standin.failNext(10, { status: 500, method: 'chat.postMessage' });
-    const { body, eventId } = eventBody(mention({ text: 'Er vi omfattet?' }));
+    const ev = mention({ text: 'Er vi omfattet?' });
+    const { body, eventId } = eventBody(ev);
     await send(bot, body);
-    expect((await bot.waitHandled((x) => x.id === eventId)).outcome).toBe('failed');
+    expect((await bot.waitHandled((x) => x.id === eventId)).outcome).toBe('deferred');
     expect(bot.logs.some((l) => l.includes(eventId) && l.includes('"level":50'))).toBe(true);
     standin.clearFaults();
+    expect((await bot.waitHandled((x) => x.id === eventId && x.outcome === 'answered')).outcome).toBe(
+      'answered',
+    );
+    expect(standin.ok('chat.postMessage').filter((c) => c.params.thread_ts === ev.ts)).toHaveLength(1);
+    expect(bot.store.getEvent(eventId)?.status).toBe('answered');
     const next = eventBody(mention({ text: 'Er en kommune omfattet?' }));
     await send(bot, next.body);
     expect((await bot.waitHandled((x) => x.id === next.eventId)).outcome).toBe('answered');

@@ -1,9 +1,10 @@
-/** The crash policy and the body check in front of Bolt (bot/slack/guard.ts). */
+/** The crash policy (bot/slack/guard.ts) and the checks at the door (bot/slack/receiver.ts). */
 import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { checkBody, installCrashPolicy } from '../../bot/slack/guard.js';
+import { installCrashPolicy } from '../../bot/slack/guard.js';
 import { createLogger } from '../../bot/slack/logger.js';
+import { checkHeaders, parseSlackBody } from '../../bot/slack/receiver.js';
 
 function capture() {
   const lines: string[] = [];
@@ -16,24 +17,35 @@ function capture() {
   return { log: createLogger('info', sink), lines };
 }
 
-describe('checkBody', () => {
-  it('lets objects and unparsable text through to Bolt, refuses JSON that is not an object', () => {
-    expect(checkBody('{"type":"event_callback"}', 'application/json')).toEqual({ ok: true });
-    expect(checkBody('not json', 'application/json')).toEqual({ ok: true });
-    expect(checkBody('command=%2Fleverandor&text=hi', 'application/x-www-form-urlencoded')).toEqual({
-      ok: true,
+const parse = (raw: string, type = 'application/json') => parseSlackBody(raw, type);
+
+describe('parseSlackBody (after the signature was checked)', () => {
+  it('takes objects, slash commands and `payload=` forms; refuses JSON that is not an object', () => {
+    expect(parse('{"type":"event_callback"}')).toEqual({ kind: 'body', body: { type: 'event_callback' } });
+    expect(parse('not json')).toEqual({ status: 400, error: 'invalid_json' });
+    expect(parse('command=%2Fleverandor&text=hi', 'application/x-www-form-urlencoded')).toMatchObject({
+      kind: 'body',
+      body: { command: '/leverandor', text: 'hi' },
     });
     for (const v of ['null', '1', '"x"', '[]', '[{}]', 'false']) {
-      expect(checkBody(v, 'application/json'), v).toEqual({ ok: false, reason: 'not_an_object' });
-      expect(checkBody(`payload=${encodeURIComponent(v)}`, 'application/x-www-form-urlencoded'), v).toEqual({
-        ok: false,
-        reason: 'not_an_object',
+      expect(parse(v), v).toEqual({ status: 400, error: 'not_an_object' });
+      expect(parse(`payload=${encodeURIComponent(v)}`, 'application/x-www-form-urlencoded'), v).toEqual({
+        status: 400,
+        error: 'not_an_object',
       });
     }
   });
+
+  it('a form that is not a Slack payload, or another content type, is a 400', () => {
+    expect(parse('event=abc', 'application/x-www-form-urlencoded')).toEqual({
+      status: 400,
+      error: 'not_a_slack_payload',
+    });
+    expect(parse('{}', 'text/plain')).toEqual({ status: 400, error: 'unsupported_type' });
+  });
 });
 
-describe('checkBody: envelopes Bolt would trip over while routing', () => {
+describe('parseSlackBody: envelopes Bolt would trip over while routing', () => {
   it('refuses null or wrongly typed event, actions, view, channel and user, naming the field', () => {
     const bad: [unknown, string][] = [
       [{ type: 'event_callback', event: null }, 'event'],
@@ -50,14 +62,36 @@ describe('checkBody: envelopes Bolt would trip over while routing', () => {
       [{ type: 'view_submission', view: {}, user: 'U1' }, 'user'],
     ];
     for (const [body, field] of bad) {
-      expect(checkBody(JSON.stringify(body), 'application/json'), field).toEqual({
-        ok: false,
-        reason: 'invalid_envelope',
-        field,
-      });
+      expect(parse(JSON.stringify(body)), field).toEqual({ status: 400, error: 'invalid_envelope', field });
     }
     const good = { type: 'event_callback', event: { type: 'app_mention', channel: 'C1', user: 'U1' } };
-    expect(checkBody(JSON.stringify(good), 'application/json')).toEqual({ ok: true });
+    expect(parse(JSON.stringify(good))).toEqual({ kind: 'body', body: good });
+  });
+});
+
+describe('checkHeaders (before the body is read)', () => {
+  const now = 1_800_000_000;
+  const h = (ts: number | string, extra: Record<string, string> = {}) => ({
+    'x-slack-signature': 'v0=00',
+    'x-slack-request-timestamp': String(ts),
+    ...extra,
+  });
+  it('refuses a missing signature, and timestamps more than 5 minutes in the past or the future', () => {
+    expect(checkHeaders({ 'x-slack-request-timestamp': String(now) }, now, 100)).toEqual({
+      status: 401,
+      error: 'no_signature',
+    });
+    expect(checkHeaders(h(now - 301), now, 100)).toEqual({ status: 401, error: 'stale_timestamp' });
+    expect(checkHeaders(h(now + 301), now, 100)).toEqual({ status: 401, error: 'stale_timestamp' });
+    expect(checkHeaders(h('1e9'), now, 100)).toEqual({ status: 401, error: 'bad_timestamp' });
+    expect(checkHeaders(h(now + 299), now, 100)).toMatchObject({ ok: true });
+    expect(checkHeaders(h(now - 299), now, 100)).toMatchObject({ ok: true });
+  });
+  it('refuses a declared length over the limit', () => {
+    expect(checkHeaders(h(now, { 'content-length': '101' }), now, 100)).toEqual({
+      status: 413,
+      error: 'body_too_large',
+    });
   });
 });
 

@@ -16,6 +16,7 @@ import { loadConfig } from '../../bot/config.js';
 import { type Advisor, createAdvisor } from '../../bot/pipeline.js';
 import { createSlackApp, type SlackConfig } from '../../bot/slack/app.js';
 import type { Handled, SlackDeps } from '../../bot/slack/core.js';
+import type { Inbox, RetryPolicy } from '../../bot/slack/inbox.js';
 import { createLogger } from '../../bot/slack/logger.js';
 import { Store } from '../../bot/store/index.js';
 import { backgroundWriter } from '../../bot/store/writer.js';
@@ -32,6 +33,7 @@ export function tempDataDir(): string {
 export interface RunningBot {
   app: App;
   deps: SlackDeps;
+  inbox: Inbox;
   store: Store;
   url: string;
   handled: Handled[];
@@ -49,6 +51,8 @@ export async function startBot(
     advisor?: Advisor;
     /** Write answers on the background writer thread, as `npm start` does (default: the main connection). */
     backgroundWriter?: boolean;
+    /** Back-off of retried events (default: fast, 20 ms doubling to 200 ms). */
+    retryPolicy?: Partial<RetryPolicy>;
   },
 ): Promise<RunningBot> {
   const env: Record<string, string> = {
@@ -77,7 +81,8 @@ export async function startBot(
   const writer = opts.backgroundWriter ? await backgroundWriter(config.dataDir, store) : undefined;
   const handled: Handled[] = [];
   const waiters: { pred: (h: Handled) => boolean; resolve: (h: Handled) => void }[] = [];
-  const { app, deps } = createSlackApp({
+  const startedAt = new Date().toISOString();
+  const { app, deps, inbox } = createSlackApp({
     config,
     identity: { botId: BOT_ID, botUserId: BOT_USER },
     advisor: opts.advisor ?? createAdvisor(),
@@ -87,6 +92,7 @@ export async function startBot(
     log,
     today: () => TODAY,
     retryConfig: { retries: opts.retries ?? 2, factor: 1, minTimeout: 5, maxTimeout: 20 },
+    retryPolicy: { minMs: 20, maxMs: 200, ...opts.retryPolicy },
     onHandled: (h) => {
       handled.push(h);
       for (const w of [...waiters]) {
@@ -99,9 +105,11 @@ export async function startBot(
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as unknown as import('node:http').Server;
   const { port } = server.address() as AddressInfo;
+  await inbox.start(startedAt);
   return {
     app,
     deps,
+    inbox,
     store,
     url: `http://127.0.0.1:${port}`,
     handled,
@@ -124,6 +132,7 @@ export async function startBot(
       });
     },
     async stop() {
+      inbox.stop();
       server.closeAllConnections?.();
       await app.stop();
       await writer?.close();

@@ -107,6 +107,7 @@ describe('Socket Mode', () => {
         apiUrl: standin.apiUrl,
         adviserChannel: undefined,
         dataDir: '',
+        knowledgeDir: undefined,
         retentionDays: 365,
         logLevel: 'error',
         slashCommand: '/leverandor',

@@ -72,7 +72,7 @@ describe('resuming pending work at start', () => {
     expect(bot.store.getAnswer(p.id)?.message_ts).toMatch(/^\d+\.\d+$/);
 
     const again = await resumePending(bot.app.client, bot.deps, later());
-    expect(again.answers).toEqual({ posted: 0, found: 0, failed: 0 });
+    expect(again.answers).toEqual({ posted: 0, found: 0, failed: 0, deferred: 0 });
     expect(postsIn('C0RESUME', p.threadTs)).toHaveLength(1);
   });
 
@@ -85,7 +85,7 @@ describe('resuming pending work at start', () => {
       blocks: answerBlocks(p.answer, { answerId: p.id }),
     });
     const r = await resumePending(bot.app.client, bot.deps, later());
-    expect(r.answers).toEqual({ posted: 0, found: 1, failed: 0 });
+    expect(r.answers).toEqual({ posted: 0, found: 1, failed: 0, deferred: 0 });
     expect(postsIn('C0RESUME', p.threadTs)).toHaveLength(1);
     expect(bot.store.getEvent(p.eventId)?.status).toBe('answered');
   });
@@ -100,7 +100,7 @@ describe('resuming pending work at start', () => {
       facts: {},
     });
     const r = await resumePending(bot.app.client, bot.deps, later());
-    expect(r.cases).toEqual({ posted: 1, found: 0, failed: 0 });
+    expect(r.cases).toEqual({ posted: 1, found: 0, failed: 0, deferred: 0 });
     const adviserPosts = standin
       .ok('chat.postMessage')
       .filter(
@@ -116,6 +116,7 @@ describe('resuming pending work at start', () => {
       posted: 0,
       found: 0,
       failed: 0,
+      deferred: 0,
     });
   });
 
@@ -133,7 +134,7 @@ describe('resuming pending work at start', () => {
       blocks: caseBlocks(c),
     });
     const r = await resumePending(bot.app.client, bot.deps, later());
-    expect(r.cases).toEqual({ posted: 0, found: 1, failed: 0 });
+    expect(r.cases).toEqual({ posted: 0, found: 1, failed: 0, deferred: 0 });
     expect(bot.store.getCase(c.id)?.adviser_ts).toBe(res.ts);
   });
 
@@ -141,7 +142,7 @@ describe('resuming pending work at start', () => {
     const startedAt = new Date(Date.now() - 60_000).toISOString();
     const p = pendingAnswer('C0RESUME', 'Er en kommune omfattet?');
     const r = await resumePending(bot.app.client, bot.deps, startedAt);
-    expect(r.answers).toEqual({ posted: 0, found: 0, failed: 0 });
+    expect(r.answers).toEqual({ posted: 0, found: 0, failed: 0, deferred: 0 });
     expect(postsIn('C0RESUME', p.threadTs)).toHaveLength(0);
     expect(bot.store.getEvent(p.eventId)?.status).toBe('pending');
   });

@@ -252,6 +252,27 @@ export class SlackStandin {
 
   clearFaults(): void {
     this.faults = [];
+    this.outages = [];
+  }
+
+  private outages: { until: number; methods: Set<string> | undefined }[] = [];
+
+  /**
+   * An outage: for `ms` from now every call of `methods` (default: every Web API method but auth.test) is
+   * answered with HTTP 503 `service_unavailable`, as Slack answers when it is down.
+   */
+  outage(ms: number, methods?: string[]): void {
+    this.outages.push({
+      until: Date.now() + ms,
+      methods: methods === undefined ? undefined : new Set(methods),
+    });
+  }
+
+  private inOutage(method: string): boolean {
+    const now = Date.now();
+    return this.outages.some(
+      (o) => o.until > now && (o.methods === undefined ? method !== 'auth.test' : o.methods.has(method)),
+    );
   }
 
   /** Successful calls of a method (`response_url` for response URL posts). */
@@ -321,6 +342,10 @@ export class SlackStandin {
         ? params.token
         : undefined;
 
+    if (this.inOutage(method)) {
+      record(method, 503, false, 'service_unavailable', token);
+      return { status: 503, body: { ok: false, error: 'service_unavailable' } };
+    }
     const faultAt = this.faults.findIndex((f) => f.method === undefined || f.method === method);
     if (faultAt >= 0) {
       const fault = this.faults.splice(faultAt, 1)[0]!;

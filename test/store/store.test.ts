@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../bot/store/db.js';
-import { MAX_TURNS, parseAnswer, Store } from '../../bot/store/index.js';
+import { boundTurns, MAX_THREAD_CHARS, MAX_TURNS, parseAnswer, Store } from '../../bot/store/index.js';
 import type { Answer } from '../../guardrails/contract.js';
 import { answer } from './fixtures.js';
 
@@ -85,6 +85,27 @@ describe('store', () => {
     expect(t.turns).toHaveLength(MAX_TURNS);
     expect(t.turns.at(-1)).toBe(`turn ${MAX_TURNS + 4}`);
     expect(t.facts).toEqual({ end_users: MAX_TURNS + 4 });
+  });
+
+  it('keeps at most MAX_THREAD_CHARS of a thread, newest first, however long its turns', () => {
+    const { s } = fresh();
+    for (let i = 0; i < 20; i++) {
+      s.recordAnswer({
+        id: `b${i}`,
+        channel: 'C2',
+        threadTs: '1.1',
+        user: 'U1',
+        question: `${i} `.padEnd(3_000, '9'),
+        answer,
+      });
+    }
+    const t = s.threadContext('C2', '1.1');
+    expect(t.turns.join('').length).toBeLessThanOrEqual(MAX_THREAD_CHARS);
+    expect(t.turns).toHaveLength(1);
+    expect(t.turns[0]!.startsWith('19 ')).toBe(true);
+    expect(boundTurns(['a', 'bb', 'ccc'], 2, 100)).toEqual(['bb', 'ccc']);
+    expect(boundTurns(['a', 'bb', 'ccc'], 10, 5)).toEqual(['bb', 'ccc']);
+    expect(boundTurns(['x'.repeat(10)], 10, 4)).toEqual(['xxxx']);
   });
 
   it('refuses bad input without touching stored data', () => {

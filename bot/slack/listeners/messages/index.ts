@@ -4,6 +4,7 @@
  */
 import type { App } from '@slack/bolt';
 import { answerInThread, caseLanguage, relayToCase, report, type SlackDeps, tellAsker } from '../../core.js';
+import { inertSlackText } from '../../escape.js';
 import { EventEnvelope, MessageEvent, problem } from '../../payloads.js';
 import { T } from '../../texts.js';
 
@@ -40,7 +41,7 @@ export function register(app: App, deps: SlackDeps): void {
         client,
         deps,
         c,
-        `${T[caseLanguage(c)].relayed(c.id, user)}\n${m.text ?? ''}`,
+        `${T[caseLanguage(c)].relayed(c.id, user)}\n${inertSlackText(m.text)}`,
       );
       deps.store.finishEvent(eventId, ok ? 'answered' : 'failed');
       if (ok) deps.store.addCaseEvent(c.id, 'relayed', user, m.text ?? '');

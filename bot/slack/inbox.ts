@@ -1,0 +1,417 @@
+/**
+ * An event's life in one place: received → recorded → acked → answered → posted.
+ *
+ * - **The door** (`install`): Bolt's `processEvent` is wrapped, so for every `event_callback` (HTTP and Socket
+ *   Mode alike) the event is recorded in the store (`processed_events`, status `received`, its envelope kept)
+ *   *before* it is acked. An id seen before is acked and not handled again (Slack's retries, replays, also
+ *   after a restart). When the store cannot write, the event is not acked (HTTP 503, so Slack delivers it
+ *   again), health turns red and the person is told once that the bot cannot answer now.
+ * - **One worker loop** (`enqueue`, `run`): recorded events are handled one per turn of the event loop, at most
+ *   `concurrency` at a time, so acks never wait behind answering. A `received` event goes through Bolt's
+ *   listeners (which record the answer, `pending`, then post it and mark it `answered`); a `pending` one has
+ *   its stored answer posted. An event no listener answered is closed as `ignored`.
+ * - **Retries** (`retryLater`): a Web API failure that passes (network, 5xx, 429, Slack's own internal errors)
+ *   or a store that cannot write defers the event with exponential back-off (honouring Retry-After), up to
+ *   `giveUpMs`; a refusal by Slack (channel_not_found, invalid_blocks, …) fails it at once.
+ * - **At start** (`start`): what the last process left open is picked up: `received` events are handled,
+ *   `pending` answers are posted (bot/slack/resume.ts; an answer whose post may have reached Slack is first
+ *   looked for by its own id, and while Slack cannot be asked it waits instead of being posted blind).
+ */
+import type { App, ReceiverEvent } from '@slack/bolt';
+import { ZodError } from 'zod';
+import type { ProcessedEvent, Store } from '../store/index.js';
+import { cleanQuestion, errorCode, guessLanguage, report, type SlackDeps, type WebClient } from './core.js';
+import { crashCode } from './guard.js';
+import type { Logger } from './logger.js';
+import { type Health, NotRecorded } from './receiver.js';
+import { resumeAnswer, resumePending } from './resume.js';
+import { T } from './texts.js';
+
+export interface RetryPolicy {
+  /** First wait after a failed attempt, doubled each time up to `maxMs`. */
+  minMs: number;
+  maxMs: number;
+  /** An event still not answered this long after it arrived is given up (failed, logged). */
+  giveUpMs: number;
+  /** How long an answer whose post may have reached Slack waits for Slack to be asked before it is posted. */
+  inDoubtMaxMs: number;
+  /** Events handled at the same time. */
+  concurrency: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  minMs: 2_000,
+  maxMs: 60_000,
+  giveUpMs: 24 * 60 * 60 * 1000,
+  inDoubtMaxMs: 10 * 60 * 1000,
+  concurrency: 8,
+};
+
+/** Slack's own errors that pass; every other `ok: false` is a refusal that a retry would only repeat. */
+const TRANSIENT_PLATFORM = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+  'rate_limited',
+  'team_added_to_org',
+]);
+
+/** Whether a failure passes (retry later), and after how long at least (Retry-After). */
+export function transient(e: unknown): { transient: boolean; retryAfterMs?: number } {
+  const o = (e ?? {}) as { code?: unknown; data?: { error?: unknown }; retryAfter?: unknown };
+  if (o.code === 'slack_webapi_rate_limited_error') {
+    const s = typeof o.retryAfter === 'number' ? o.retryAfter : 1;
+    return { transient: true, retryAfterMs: s * 1000 };
+  }
+  if (o.code === 'slack_webapi_request_error' || o.code === 'slack_webapi_http_error')
+    return { transient: true };
+  if (o.code === 'slack_webapi_platform_error') {
+    return { transient: typeof o.data?.error === 'string' && TRANSIENT_PLATFORM.has(o.data.error) };
+  }
+  // the store (SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, a stopped writer) or anything unknown: try again
+  return { transient: true };
+}
+
+/** Whether the store takes writes: red after a failed write until a write (or a probe) succeeds. */
+export class StoreHealth {
+  private failure: { error: string; since: string } | undefined;
+  private lastProbe = 0;
+  started = false;
+
+  constructor(private readonly store: Store) {}
+
+  failed(e: unknown): void {
+    this.failure ??= { error: crashCode(e), since: new Date().toISOString() };
+  }
+
+  succeeded(): void {
+    this.failure = undefined;
+  }
+
+  /** Writes work (probed at most once a second while red). */
+  get ok(): boolean {
+    if (!this.store.db.open) return false;
+    if (this.failure !== undefined && Date.now() - this.lastProbe >= 1000) {
+      this.lastProbe = Date.now();
+      try {
+        this.store.probeWrite();
+        this.failure = undefined;
+      } catch (e) {
+        this.failure = { error: crashCode(e), since: this.failure?.since ?? new Date().toISOString() };
+      }
+    }
+    return this.failure === undefined;
+  }
+
+  report(): Health {
+    const ok = this.ok;
+    return {
+      ok,
+      ready: ok && this.started,
+      store: ok ? 'ok' : this.store.db.open ? 'cannot_write' : 'closed',
+      ...(this.failure === undefined ? {} : { error: this.failure.error, since: this.failure.since }),
+    };
+  }
+}
+
+type Body = Record<string, unknown>;
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** A small set that forgets its oldest entries. */
+class Recent {
+  private readonly items = new Set<string>();
+  constructor(private readonly max: number) {}
+  /** True the first time `k` is seen. */
+  add(k: string): boolean {
+    if (this.items.has(k)) return false;
+    this.items.add(k);
+    if (this.items.size > this.max) this.items.delete(this.items.values().next().value as string);
+    return true;
+  }
+}
+
+export interface InboxOptions {
+  store: Store;
+  log: Logger;
+  health: StoreHealth;
+  policy?: Partial<RetryPolicy>;
+}
+
+export class Inbox {
+  readonly policy: RetryPolicy;
+  private readonly store: Store;
+  private readonly log: Logger;
+  readonly health: StoreHealth;
+  private dispatch: ((e: ReceiverEvent) => Promise<void>) | undefined;
+  private client: WebClient | undefined;
+  private deps: SlackDeps | undefined;
+  private readonly queue: { id: string; body?: Body }[] = [];
+  private readonly queued = new Set<string>();
+  private readonly waiting = new Map<string, NodeJS.Timeout>();
+  private inFlight = 0;
+  private scheduled = false;
+  private stopped = false;
+  private readonly told = new Recent(2000);
+
+  constructor(o: InboxOptions) {
+    this.store = o.store;
+    this.log = o.log;
+    this.health = o.health;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...o.policy };
+  }
+
+  /** Puts the door in front of Bolt's event processing. */
+  install(app: App, deps: SlackDeps): void {
+    const inner = app.processEvent.bind(app);
+    this.dispatch = inner;
+    this.client = app.client;
+    this.deps = deps;
+    app.processEvent = async (event: ReceiverEvent) => {
+      const b = event.body as Body;
+      if (b.type !== 'event_callback' || typeof b.event_id !== 'string' || typeof b.event !== 'object') {
+        return inner(event);
+      }
+      await this.receive(b, event);
+    };
+  }
+
+  private async receive(b: Body, event: ReceiverEvent): Promise<void> {
+    const ev = b.event as Body;
+    const eventId = b.event_id as string;
+    let r: 'recorded' | 'known';
+    try {
+      r = this.store.receiveEvent({
+        eventId,
+        kind: str(ev.type) ?? 'event',
+        channel: str(ev.channel),
+        ts: str(ev.thread_ts) ?? str(ev.ts),
+        body: JSON.stringify(b),
+        retryNum: event.retryNum,
+      });
+      this.health.succeeded();
+    } catch (e) {
+      if (e instanceof ZodError) {
+        // an id Slack would never send (over 255 characters): nothing to record it by; the person is told
+        await event.ack();
+        this.log.warn({ error: 'invalid_payload', field: 'id' }, 'event not recorded: an id is invalid');
+        void this.tell(b, 'unreadable');
+        report(this.deps!, { kind: 'event', id: eventId.slice(0, 80), outcome: 'invalid' });
+        return;
+      }
+      this.health.failed(e);
+      this.log.error({ event_id: eventId, error: crashCode(e) }, 'event could not be recorded; not acked');
+      void this.tell(b, 'unavailable');
+      throw new NotRecorded('the store could not record the event');
+    }
+    await event.ack();
+    if (r === 'known') {
+      this.log.info({ event_id: eventId, retry: event.retryNum }, 'duplicate delivery ignored');
+      report(this.deps!, { kind: 'event', id: eventId, outcome: 'duplicate' });
+      return;
+    }
+    this.enqueue(eventId, b);
+  }
+
+  /** Tells the person who asked (a mention, a DM, a reply in a thread) that the bot cannot answer now. */
+  private async tell(b: Body, what: 'unavailable' | 'unreadable'): Promise<void> {
+    const ev = b.event as Body;
+    const channel = str(ev.channel);
+    const user = str(ev.user);
+    const eventId = str(b.event_id) ?? '';
+    if (channel === undefined || user === undefined || channel.length > 255 || this.deps === undefined)
+      return;
+    if (ev.bot_id !== undefined || ev.subtype !== undefined || user === this.deps.botUserId) return;
+    const isQuestion =
+      ev.type === 'app_mention' ||
+      (ev.type === 'message' && (ev.channel_type === 'im' || typeof ev.thread_ts === 'string'));
+    if (!isQuestion || !this.told.add(eventId.slice(0, 300))) return;
+    const lang = guessLanguage(cleanQuestion(str(ev.text), this.deps.botUserId));
+    const ts = str(ev.thread_ts) ?? str(ev.ts);
+    try {
+      await this.client?.chat.postMessage({
+        channel,
+        text: T[lang][what],
+        ...(ts !== undefined && /^\d+\.\d+$/.test(ts) ? { thread_ts: ts } : {}),
+      });
+    } catch (e) {
+      this.log.error({ channel, error: errorCode(e) }, 'could not tell the person');
+    }
+  }
+
+  /** Queues a recorded event for the loop. */
+  enqueue(id: string, body?: Body): void {
+    if (this.stopped || this.queued.has(id)) return;
+    this.queued.add(id);
+    // envelopes wait in memory only while the queue is short; beyond that they are read back from the store
+    this.queue.push(this.queue.length < 256 && body !== undefined ? { id, body } : { id });
+    this.kick();
+  }
+
+  private kick(): void {
+    if (this.scheduled || this.queue.length === 0 || this.inFlight >= this.policy.concurrency) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const next = this.queue.shift();
+      if (next !== undefined) {
+        this.queued.delete(next.id);
+        this.inFlight++;
+        this.run(next.id, next.body)
+          .catch((e: unknown) => this.log.error({ event_id: next.id, error: crashCode(e) }, 'event failed'))
+          .finally(() => {
+            this.inFlight--;
+            this.kick();
+          });
+      }
+      this.kick();
+    });
+  }
+
+  private async run(id: string, body?: Body): Promise<void> {
+    let row: ProcessedEvent | undefined;
+    try {
+      row = this.store.getEvent(id);
+    } catch (e) {
+      this.retryLater(id, e);
+      return;
+    }
+    if (row === undefined || (row.status !== 'received' && row.status !== 'pending')) return;
+    if (row.status === 'pending') {
+      await this.postPending(row);
+      return;
+    }
+    let envelope = body;
+    if (envelope === undefined) {
+      try {
+        envelope = JSON.parse(row.body ?? 'null') as Body;
+      } catch {
+        envelope = undefined;
+      }
+      if (envelope === null || typeof envelope !== 'object') {
+        this.store.finishEvent(id, 'failed', 'no_envelope');
+        return;
+      }
+    }
+    await this.dispatch!({
+      body: envelope,
+      ack: async () => {},
+      ...(typeof row.retry_num === 'number' ? { retryNum: row.retry_num } : {}),
+    });
+    // handled without an answer or refusal (not a question, an edit, App Home): closed, unless it waits
+    if (!this.waiting.has(id)) {
+      try {
+        if (!this.store.isHandled(id)) this.store.finishEvent(id, 'ignored');
+      } catch (e) {
+        this.health.failed(e);
+      }
+    }
+  }
+
+  /** A `pending` event: its stored answer is posted (after looking for it in Slack when it may be there). */
+  private async postPending(row: ProcessedEvent): Promise<void> {
+    const a = this.store.answerForEvent(row.event_id);
+    if (a === undefined) {
+      this.store.finishEvent(row.event_id, 'failed', 'no_answer');
+      return;
+    }
+    const inDoubt = row.detail === null || row.detail === 'posting' || row.detail.startsWith('doubt:');
+    const age = Date.now() - Date.parse(row.received_at);
+    if (!inDoubt) this.store.noteEvent(row.event_id, 'posting');
+    const r = await resumeAnswer(this.client!, this.deps!, a, {
+      lookFirst: inDoubt,
+      postBlind: age > this.policy.inDoubtMaxMs,
+    });
+    if (r === 'posted' || r === 'found')
+      report(this.deps!, { kind: 'event', id: row.event_id, outcome: 'answered' });
+  }
+
+  /**
+   * An attempt at an event failed (a post, a write, Slack could not be asked): deferred with back-off when
+   * the failure passes, failed when it does not or when the event is older than `giveUpMs`. Returns whether
+   * it will be tried again.
+   */
+  retryLater(id: string, e: unknown): boolean {
+    const t = transient(e);
+    const code = errorCode(e);
+    let row: ProcessedEvent | undefined;
+    try {
+      row = this.store.getEvent(id);
+    } catch {
+      row = undefined;
+    }
+    const age = row === undefined ? 0 : Date.now() - Date.parse(row.received_at);
+    if (!t.transient || age > this.policy.giveUpMs) {
+      try {
+        this.store.finishEvent(id, 'failed', t.transient ? `gave_up:${code}` : code);
+      } catch (err) {
+        this.health.failed(err);
+      }
+      this.log.error({ event_id: id, error: code, gave_up: t.transient }, 'event failed');
+      return false;
+    }
+    const attempts = (row?.attempts ?? 0) + 1;
+    const backoff = Math.min(this.policy.maxMs, this.policy.minMs * 2 ** Math.min(attempts - 1, 20));
+    const wait = Math.max(backoff * (0.75 + Math.random() * 0.5), t.retryAfterMs ?? 0);
+    try {
+      // `doubt:`: its post may be in Slack (Slack could not be asked); `retry:`: the last attempt failed for certain
+      const kind = code === 'history_unavailable' ? 'doubt' : 'retry';
+      this.store.deferEvent(id, new Date(Date.now() + wait).toISOString(), `${kind}:${code}`);
+    } catch (err) {
+      this.health.failed(err);
+    }
+    this.log.warn(
+      { event_id: id, error: code, attempt: attempts, wait_ms: Math.round(wait) },
+      'will try again',
+    );
+    this.after(id, wait);
+    return true;
+  }
+
+  /** Runs the event again after `ms`. */
+  private after(id: string, ms: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.waiting.get(id));
+    this.waiting.set(
+      id,
+      setTimeout(() => {
+        this.waiting.delete(id);
+        this.enqueue(id);
+      }, ms),
+    );
+  }
+
+  /** Runs `fn` after `ms` unless stopped (for work that is not an event: cases to send). */
+  later(ms: number, fn: () => void): void {
+    if (this.stopped) return;
+    const t = setTimeout(fn, ms);
+    t.unref();
+  }
+
+  /** Picks up what the last process left open; then the bot is ready. Never throws. */
+  async start(startedAt: string): Promise<void> {
+    try {
+      await resumePending(this.client!, this.deps!, startedAt);
+      for (const e of this.store.openEvents()) if (e.status === 'received') this.enqueue(e.event_id);
+    } catch (e) {
+      this.log.error({ error: crashCode(e) }, 'open events could not be read');
+    } finally {
+      this.health.started = true;
+    }
+  }
+
+  /** Stops taking work: queued events stay recorded and are picked up at the next start. */
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.waiting.values()) clearTimeout(t);
+    this.waiting.clear();
+    this.queue.length = 0;
+    this.queued.clear();
+  }
+
+  /** Events queued, waiting for a retry, and in progress (for tests and the log). */
+  get load(): { queued: number; waiting: number; inFlight: number } {
+    return { queued: this.queue.length, waiting: this.waiting.size, inFlight: this.inFlight };
+  }
+}
