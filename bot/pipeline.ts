@@ -29,6 +29,7 @@ import { type Hit, loadRetriever, type Retriever } from '../retrieval/index.js';
 import { ParagraphChooser } from '../retrieval/paragraph.js';
 import { composeAnswerText } from './compose/answer.js';
 import { T } from './compose/texts.js';
+import { currentProvenance } from './provenance.js';
 import { extractFacts } from './understand/extract.js';
 import { sanitizeInstructions } from './understand/injection.js';
 import { detectLanguage } from './understand/language.js';
@@ -212,6 +213,8 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         `${JSON.stringify({ level: 'warn', msg: 'answer failed its guards', failures: failures.map((f) => f.code) })}\n`,
       ));
   const chooser = new ParagraphChooser(kb);
+  // Which knowledge and rules give this advisor's answers (the same for all of them: both load once).
+  const provenance = currentProvenance();
   // The minister's words on care when buying cameras: a fixed query, so searched once.
   let careUnit: Hit | null | undefined;
   const care = (): Hit | undefined => {
@@ -327,6 +330,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       escalation,
       answer: '',
       as_of: req.asOf,
+      provenance,
     };
     draft.answer = composeAnswerText({ answer: draft, traces: ev.checks, kb, injected });
 

@@ -57,6 +57,15 @@ export const RetrievedSchema = z.object({
 });
 export type Retrieved = z.infer<typeof RetrievedSchema>;
 
+/** Which knowledge and rules produced an answer (bot/provenance.ts); its id and time where it was given. */
+export const ProvenanceSchema = z.object({
+  knowledge: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  rules: z.object({ version: z.string().min(1), commit: z.string().min(1).optional() }),
+  answer_id: z.string().min(1).optional(),
+  at: z.string().min(1).optional(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
 export const AnswerSchema = z.object({
   language: z.enum(['da', 'en']),
   topic: z.enum(TOPICS),
@@ -69,6 +78,7 @@ export const AnswerSchema = z.object({
   escalation: z.enum(ESCALATIONS),
   answer: z.string().min(20),
   as_of: isoDate,
+  provenance: ProvenanceSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 export type Language = Answer['language'];
