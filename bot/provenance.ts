@@ -92,3 +92,18 @@ export function shortProvenance(p: Provenance): { knowledge: string; rules: stri
   const k = p.knowledge.replace(/^sha256:/, '').slice(0, 12);
   return { knowledge: k, rules: p.rules.commit ? `${p.rules.version} (${p.rules.commit})` : p.rules.version };
 }
+
+/** A stored answer's provenance with the row's id and time (the row is where they are kept). */
+export function withStoredProvenance<R extends { id: string; created_at: string; answer: Answer }>(
+  row: R,
+): R {
+  const p = row.answer.provenance;
+  if (p === undefined || (p.answer_id !== undefined && p.at !== undefined)) return row;
+  return {
+    ...row,
+    answer: {
+      ...row.answer,
+      provenance: { ...p, answer_id: p.answer_id ?? row.id, at: p.at ?? row.created_at },
+    },
+  };
+}

@@ -82,6 +82,21 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX cases_thread ON cases (channel, thread_ts);
   `,
+  // 3: the audit log's own records (memo requests, corrections); see store/audit.ts
+  `
+  CREATE TABLE audit_events (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind       TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    channel    TEXT,
+    thread_ts  TEXT,
+    answer_id  TEXT,
+    case_id    INTEGER,
+    detail     TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX audit_events_time ON audit_events (created_at);
+  `,
 ];
 
 /** Brings a database to the newest schema; returns the version it ended at. */
