@@ -9,6 +9,7 @@ import type { types } from '@slack/bolt';
 import type { Answer, Citation, Language } from '../../guardrails/contract.js';
 import { FACT_KEYS, type Facts } from '../../guardrails/facts.js';
 import { T as ANSWER_TEXTS } from '../compose/texts.js';
+import { MEMO_BUTTON, memoOffered, provenanceLine } from '../memo/slack.js';
 import type { Case } from '../store/index.js';
 import {
   CHECK_LABEL,
@@ -273,7 +274,11 @@ export function answerBlocks(answer: Answer, opts: AnswerBlockOptions): Block[] 
       middle.push(context(t.moreCitations(answer.citations.length - shown.length)));
   }
 
-  const tail: Block[] = [context(t.asOf(answer.as_of))];
+  const tail: Block[] = [
+    answer.provenance
+      ? context(t.asOf(answer.as_of), provenanceLine(lang, answer.provenance, opts.answerId))
+      : context(t.asOf(answer.as_of)),
+  ];
   if (withActions) tail.push(answerActions(answer, opts.answerId));
   return enforceBlockLimits([...head, ...middle, ...tail], max);
 }
@@ -290,19 +295,19 @@ export function decidingFirst(answer: Pick<Answer, 'verdict' | 'checks'>): Answe
 }
 
 export function answerActions(
-  answer: Pick<Answer, 'language' | 'escalation'>,
+  answer: Pick<Answer, 'language' | 'escalation'> & Partial<Pick<Answer, 'verdict'>>,
   answerId: string,
 ): types.ActionsBlock {
   const t = T[answer.language];
-  return {
-    type: 'actions',
-    block_id: 'answer_actions',
-    elements: [
-      button('escalate', t.escalate, answerId, answer.escalation === 'none' ? undefined : 'primary'),
-      button('feedback_helpful', t.helpful, answerId),
-      button('feedback_not_helpful', t.notHelpful, answerId),
-    ],
-  };
+  const elements = [
+    button('escalate', t.escalate, answerId, answer.escalation === 'none' ? undefined : 'primary'),
+    button('feedback_helpful', t.helpful, answerId),
+    button('feedback_not_helpful', t.notHelpful, answerId),
+  ];
+  // an answer that decides or informs can be filed as a memo
+  if (answer.verdict !== undefined && memoOffered(answer.verdict))
+    elements.push(button(MEMO_BUTTON.actionId, MEMO_BUTTON.text[answer.language], answerId));
+  return { type: 'actions', block_id: 'answer_actions', elements };
 }
 
 /** Groups lines into texts of at most `max` characters, the heading on the first one. */

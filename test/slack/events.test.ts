@@ -79,6 +79,7 @@ describe('mentions, DMs and threads', () => {
       'escalate',
       'feedback_helpful',
       'feedback_not_helpful',
+      'memo_save',
     ]);
     const answerId = actions.elements![0]!.value;
     const stored = bot.store.getAnswer(answerId)!;

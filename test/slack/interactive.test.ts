@@ -74,6 +74,7 @@ describe('slash command', () => {
       'escalate',
       'feedback_helpful',
       'feedback_not_helpful',
+      'memo_save',
     ]);
     expect(
       standin

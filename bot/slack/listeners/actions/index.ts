@@ -18,6 +18,7 @@ import {
 } from '../../core.js';
 import { AnswerRef, ButtonClick, CaseRef, problem, QuoteRef } from '../../payloads.js';
 import { T } from '../../texts.js';
+import { registerMemo } from './memo.js';
 
 /**
  * A private reply to the person who clicked: via response_url when there is one, else chat.postEphemeral.
@@ -72,6 +73,7 @@ async function parseClick<T extends z.ZodType>(
 
 export function register(app: App, deps: SlackDeps): void {
   const { store, log } = deps;
+  registerMemo(app, deps);
 
   app.action<BlockButtonAction>('escalate', async ({ ack, body, action, respond, client }) => {
     await ack();
