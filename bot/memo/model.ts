@@ -105,7 +105,7 @@ const L = {
     noteText:
       'Dette notat gengiver vejledning fra en rådgivningstjeneste på grundlag af lovens ordlyd og FE/CFCS’ bemærkninger i svar på spørgsmål nr. 485. Det er ikke en afgørelse fra Center for Cybersikkerhed (CFCS) og binder ikke CFCS; kun CFCS kan træffe afgørelse efter loven, og vurderingen af en leverandørs sikkerhedsrisiko er CFCS’. Den, der træffer beslutningen, har selv ansvaret for den.',
     provenance: 'Sporbarhed',
-    knowledge: 'Videngrundlag (indholds-hash)',
+    knowledge: 'Videngrundlag (hash)',
     rules: 'Regelversion',
     answerId: 'Svar-id',
     at: 'Tidspunkt for svaret',
@@ -145,7 +145,7 @@ const L = {
     noteText:
       "This memo records guidance from an advisory service, based on the wording of the act and the FE/CFCS statement in the answer to parliamentary question no. 485. It is not a decision by the Centre for Cyber Security (CFCS) and does not bind CFCS; only CFCS can make decisions under the act, and the assessment of a supplier's security risk is CFCS's. Whoever makes the decision remains responsible for it.",
     provenance: 'Provenance',
-    knowledge: 'Knowledge version (content hash)',
+    knowledge: 'Knowledge (content hash)',
     rules: 'Rules version',
     answerId: 'Answer id',
     at: 'Time of the answer',
@@ -182,7 +182,8 @@ function valueText(fact: string, v: unknown, lang: Language): string {
 /**
  * The readings of an answer: its `understood` when the pipeline gives one (contract v2); otherwise each
  * fact, read as said, except where the turns do not show it: a supplier's country that the supplier
- * register gives, and Denmark as the territory when nothing points elsewhere.
+ * register gives, and Denmark as the territory when nothing points elsewhere (also when the territorial
+ * check assumed it without a fact for it).
  */
 export function readingsOf(answer: Answer, turns: readonly string[]): Reading[] {
   const given = (answer as AnswerV2).understood;
@@ -212,6 +213,9 @@ export function readingsOf(answer: Answer, turns: readonly string[]): Reading[] 
     }
     out.push({ fact: key, value, source, span });
   }
+  const territorial = answer.checks.find((c) => c.id === 'territorial_scope');
+  if (answer.facts.territory === undefined && territorial?.result === 'yes')
+    out.push({ fact: 'territory', value: 'DK', source: 'assumed', span: territorial.detail });
   return out;
 }
 
@@ -231,9 +235,16 @@ function answerText(answer: Answer): string {
   const lang = answer.language;
   const head = ANSWER_TEXTS.reasoning[lang];
   const chat = new Set([ANSWER_TEXTS.escalationOffered[lang], ANSWER_TEXTS.escalationRequired[lang]]);
+  // the chat's shortened quotes: the memo quotes the units whole, below
+  const shortQuotes = ANSWER_TEXTS.sourcesSay[lang];
   return answer.answer
     .split('\n\n')
-    .filter((p) => (answer.checks.length === 0 || !p.startsWith(head)) && !chat.has(p.trim()))
+    .filter(
+      (p) =>
+        (answer.checks.length === 0 || !p.startsWith(head)) &&
+        !chat.has(p.trim()) &&
+        !p.startsWith(shortQuotes),
+    )
     .join('\n\n')
     .trim();
 }
@@ -286,7 +297,7 @@ export function buildMemo(input: MemoInput): Memo {
     result: RESULT_WORD[lang][c.result] + (c.deadline ? ` (${c.deadline})` : ''),
     // a risk check that found factors rests on them; otherwise on the units it cites
     refs: (c.factors?.length ? c.factors : c.citations).join('; '),
-    reason: c.detail,
+    reason: c.detail.charAt(0).toLocaleUpperCase(lang) + c.detail.slice(1),
     deciding: isDeciding(a, c),
   });
   const deciding = a.checks.filter((c) => isDeciding(a, c));

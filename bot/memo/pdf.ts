@@ -33,7 +33,7 @@ export function pdfSafe(s: string): string {
   return out;
 }
 
-const PAGE = { size: 'A4' as const, margins: { top: 56, bottom: 62, left: 62, right: 62 } };
+const PAGE = { size: 'A4' as const, margins: { top: 50, bottom: 54, left: 62, right: 62 } };
 const FONT = {
   regular: 'Helvetica',
   bold: 'Helvetica-Bold',
@@ -102,9 +102,10 @@ export async function memoPdf(memo: Memo, o: { at?: string } = {}): Promise<Buff
   rule(doc, left, width);
 
   for (const section of memo.sections) {
-    doc.moveDown(0.7);
-    // keep a heading with the first lines under it
-    room(SIZE.heading + 40);
+    doc.moveDown(0.6);
+    // keep a heading with the first lines under it (with all of a table of fields, such as the provenance)
+    const first = section.blocks[0];
+    room(SIZE.heading + 12 + (first?.kind === 'fields' ? fieldsHeight(doc, first.rows, width) : 28));
     text(section.heading, FONT.bold, SIZE.heading, COLOR.head, { width });
     doc.moveDown(0.25);
     for (const b of section.blocks) renderBlock(doc, b, left, width, room, text);
@@ -301,6 +302,33 @@ function renderBlock(
       return;
     }
   }
+}
+
+const fieldsKeyWidth = (width: number) => Math.min(150, width * 0.32);
+
+/** Hashes and ids in a fixed-width face, small enough that a SHA-256 fits on one line. */
+function fieldFace(v: string): { vFont: string; vSize: number; mono: boolean } {
+  const mono = /^(sha256:|a_)[0-9a-z_]+$/.test(v);
+  return { vFont: mono ? FONT.mono : FONT.regular, vSize: mono ? SIZE.mono : SIZE.body, mono };
+}
+
+function fieldHeight(doc: Doc, k: string, v: string, width: number): number {
+  const keyWidth = fieldsKeyWidth(width);
+  const { vFont, vSize } = fieldFace(v);
+  return Math.max(
+    doc
+      .font(FONT.bold)
+      .fontSize(SIZE.body)
+      .heightOfString(pdfSafe(k), { width: keyWidth - 6 }),
+    doc
+      .font(vFont)
+      .fontSize(vSize)
+      .heightOfString(pdfSafe(v), { width: width - keyWidth }),
+  );
+}
+
+function fieldsHeight(doc: Doc, rows: [string, string][], width: number): number {
+  return rows.reduce((n, [k, v]) => n + fieldHeight(doc, k, v, width) + 2, 0);
 }
 
 /** A quoted text, indented, with a bar on its left on each page it runs over. */
