@@ -10,10 +10,11 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Answer, Provenance } from '../../guardrails/contract.js';
-import type { Facts } from '../../guardrails/facts.js';
+import { type Facts, FactsSchema } from '../../guardrails/facts.js';
 import { loadDotEnv, loadStoreConfig } from '../config.js';
 import type { Advisor } from '../pipeline.js';
 import { shortProvenance } from '../provenance.js';
+import { correctionsFor } from '../store/audit.js';
 import { MAX_TURNS, Store, type StoredAnswer } from '../store/index.js';
 import { isIsoDate } from './args.js';
 
@@ -66,19 +67,32 @@ export function compareAnswers(
   return Object.keys(d).length ? d : undefined;
 }
 
-/** The thread's questions up to and including this answer's, oldest first, as the bot saw them. */
-function turnsOf(store: Store, a: StoredAnswer): string[] {
+/** The thread's answers up to and including this one, oldest first, as the bot saw them. */
+function threadUpTo(store: Store, a: StoredAnswer): StoredAnswer[] {
   const thread = store.answersInThread(a.channel, a.thread_ts);
   const upTo = thread.findIndex((x) => x.id === a.id);
-  const asked = (upTo >= 0 ? thread.slice(0, upTo + 1) : [a]).map((x) => x.question);
-  return asked.slice(-MAX_TURNS);
+  return (upTo >= 0 ? thread.slice(0, upTo + 1) : [a]).slice(-MAX_TURNS);
 }
 
-/** Facts the person set by a correction: no turn says them, so they are carried into the replay. */
-function correctedFacts(a: Answer): Facts {
+/**
+ * Facts the person set by a correction (the coverage form): no turn says them, so they are carried into
+ * the replay. From the answer's readings (contract v2) when it has them, else from the audit log's record.
+ */
+function correctedFacts(store: Store, thread: StoredAnswer[]): Facts {
+  const last = thread.at(-1)?.answer as V2 | undefined;
   const out: Record<string, unknown> = {};
-  for (const r of (a as V2).understood ?? []) if (r.source === 'corrected') out[r.fact] = r.value;
-  return out as Facts;
+  if (last?.understood !== undefined) {
+    for (const r of last.understood) if (r.source === 'corrected') out[r.fact] = r.value;
+  } else
+    Object.assign(
+      out,
+      correctionsFor(
+        store,
+        thread.map((a) => a.id),
+      ),
+    );
+  const parsed = FactsSchema.safeParse(out);
+  return parsed.success ? parsed.data : {};
 }
 
 export function replay(
@@ -104,10 +118,11 @@ export function replay(
     if (stored === undefined) continue;
     replayed += 1;
     const old = stored.answer;
+    const thread = threadUpTo(store, stored);
     const now = advisor.advise({
-      turns: turnsOf(store, stored),
+      turns: thread.map((a) => a.question),
       asOf: old.as_of,
-      priorFacts: correctedFacts(old),
+      priorFacts: correctedFacts(store, thread),
     });
     const d = compareAnswers(old, now);
     if (d === undefined) continue;

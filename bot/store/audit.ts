@@ -251,3 +251,27 @@ export function auditCsv(events: AuditEvent[]): string {
   for (const e of events) lines.push(AUDIT_COLUMNS.map((c) => csvField(e[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
+
+/**
+ * The facts people set by a correction (a form) for the answers of a thread up to `answerId`, merged in
+ * order: no turn says them, so a replay of those answers must be given them.
+ */
+export function correctionsFor(store: Store, answerIds: readonly string[]): Record<string, unknown> {
+  if (answerIds.length === 0) return {};
+  const rows = store.db
+    .prepare(
+      `SELECT detail FROM audit_events WHERE kind = 'corrected' AND answer_id IN (${answerIds.map(() => '?').join(', ')})
+         ORDER BY created_at, id`,
+    )
+    .all(...answerIds) as { detail: string | null }[];
+  let out: Record<string, unknown> = {};
+  for (const r of rows) {
+    try {
+      const facts = JSON.parse(r.detail ?? '{}') as unknown;
+      if (facts && typeof facts === 'object' && !Array.isArray(facts)) out = { ...out, ...facts };
+    } catch {
+      // not a facts record
+    }
+  }
+  return out;
+}

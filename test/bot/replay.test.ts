@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAdvisor } from '../../bot/pipeline.js';
 import { knowledgeVersion } from '../../bot/provenance.js';
+import { recordAudit } from '../../bot/store/audit.js';
 import { Store } from '../../bot/store/index.js';
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from '../../knowledge/paths.js';
 
@@ -75,6 +76,24 @@ beforeAll(() => {
   store.db
     .prepare(`UPDATE answers SET created_at = '2026-01-05T09:00:00.000Z' WHERE id = 'a_old_huawei'`)
     .run();
+  // An answer to the coverage form: its facts were set in the form, not said, and the audit log keeps them
+  const formFacts = { organisation_type: 'telecom_provider' as const, end_users: 60_000 };
+  store.recordAnswer({
+    id: 'a_form',
+    channel: 'D0ASKER',
+    threadTs: '6.1',
+    user: 'U0ASKER',
+    question: 'Er vi omfattet?',
+    answer: advisor.advise({ turns: ['Er vi omfattet?'], asOf: '2026-11-22', priorFacts: formFacts }),
+  });
+  recordAudit(store, {
+    kind: 'corrected',
+    actor: 'U0ASKER',
+    channel: 'D0ASKER',
+    threadTs: '6.1',
+    answerId: 'a_form',
+    detail: JSON.stringify(formFacts),
+  });
   store.close();
 }, 120_000);
 
@@ -83,7 +102,7 @@ describe('replay', () => {
     const r = run(same, ['--since', '2026-01-01']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Replayed 6 answer\(s\) since 2026-01-01 .*: 0 would now differ/);
+    expect(r.stdout).toMatch(/Replayed 7 answer\(s\) since 2026-01-01 .*: 0 would now differ/);
   });
 
   it('a changed register row: exactly the answers it affects, old and new provenance side by side, exit 1', {
@@ -93,7 +112,7 @@ describe('replay', () => {
     expect(r.status).toBe(1);
     const ids = [...r.stdout.matchAll(/^(a_\w+) {2}/gm)].map((m) => m[1]);
     // the Huawei question, and the follow-up that names Huawei in a thread; not ZTE, Ericsson, the thread's
-    // first turn, nor the Huawei answer from before --since
+    // first turn, the coverage-form answer (replayed with its form's facts), nor the Huawei answer from before --since
     expect(ids).toEqual(['a_huawei', 'a_followup']);
     expect(r.stdout).toContain('citations:     - § 2, stk. 2, nr. 3');
     const oldK = knowledgeVersion(same);

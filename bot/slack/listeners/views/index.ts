@@ -3,6 +3,7 @@
  * field; valid input → the pipeline's verdict with those facts, sent to the person in a DM.
  */
 import type { App } from '@slack/bolt';
+import { recordAudit } from '../../../store/audit.js';
 import { answerBlocks, answerFallbackText } from '../../blocks.js';
 import { adviseSafely, errorCode, report, type SlackDeps } from '../../core.js';
 import { COVERAGE_CALLBACK_ID, COVERAGE_FIELDS, CoverageMeta, parseCoverage } from '../../coverage.js';
@@ -59,6 +60,15 @@ export function register(app: App, deps: SlackDeps): void {
         user,
         question,
         answer,
+      });
+      // the facts the person set in the form: for the audit log, and for replaying this answer later
+      recordAudit(deps.store, {
+        kind: 'corrected',
+        actor: user,
+        channel: res.channel ?? user,
+        threadTs: res.ts,
+        answerId,
+        detail: JSON.stringify(result.facts),
       });
       deps.log.info({ answer_id: answerId, verdict: answer.verdict }, 'coverage check answered');
       done('answered');
