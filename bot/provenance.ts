@@ -5,10 +5,9 @@
  * package's version and, where known, the commit. Both are computed once per process (the knowledge is
  * loaded once too). The answer's id and time are added where the answer is given (see `stampProvenance`).
  */
-import { execFileSync } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Answer, Provenance } from '../guardrails/contract.js';
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from '../knowledge/paths.js';
 import { GLOSSARY_FILE } from '../retrieval/glossary.js';
@@ -44,21 +43,47 @@ export function knowledgeVersion(dir: string = KNOWLEDGE_DIR, glossary: string =
   return `sha256:${h.digest('hex')}`;
 }
 
-/** The commit the rules were built from: RULES_COMMIT when set, else git's HEAD, else unknown. */
-function commit(): string | undefined {
-  const env = process.env.RULES_COMMIT?.trim();
-  if (env) return env;
+const read = (file: string): string | undefined => {
   try {
-    const out = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 2000,
-    }).trim();
-    return /^[0-9a-f]{7,40}$/.test(out) ? out : undefined;
+    return readFileSync(file, 'utf8').trim();
   } catch {
     return undefined;
   }
+};
+
+/**
+ * The commit checked out in the project's git folder, read from git's files (no git process: this runs
+ * at start-up): `.git` or, in a worktree, the folder its `gitdir:` names; HEAD, then the ref it names,
+ * loose or packed, in the folder or in the shared one a worktree's `commondir` names.
+ */
+export function gitHead(root: string = PROJECT_ROOT): string | undefined {
+  const dotGit = join(root, '.git');
+  const pointer = read(dotGit);
+  const gitDir = pointer?.startsWith('gitdir:') ? resolve(root, pointer.slice(7).trim()) : dotGit;
+  const head = read(join(gitDir, 'HEAD'));
+  if (head === undefined) return undefined;
+  if (/^[0-9a-f]{40}$/.test(head)) return head;
+  const ref = head.match(/^ref:\s*(\S+)$/)?.[1];
+  if (ref === undefined) return undefined;
+  const common = read(join(gitDir, 'commondir'));
+  const dirs = [gitDir, ...(common ? [resolve(gitDir, common)] : [])];
+  for (const dir of dirs) {
+    const loose = read(join(dir, ref));
+    if (loose && /^[0-9a-f]{40}$/.test(loose)) return loose;
+    const packed = read(join(dir, 'packed-refs'))
+      ?.split('\n')
+      .find((l) => l.endsWith(` ${ref}`))
+      ?.slice(0, 40);
+    if (packed && /^[0-9a-f]{40}$/.test(packed)) return packed;
+  }
+  return undefined;
+}
+
+/** The commit the rules were built from: RULES_COMMIT when set, else the checked-out commit, else unknown. */
+function commit(): string | undefined {
+  const env = process.env.RULES_COMMIT?.trim();
+  if (env) return env;
+  return gitHead()?.slice(0, 12);
 }
 
 export function rulesVersion(): Provenance['rules'] {
