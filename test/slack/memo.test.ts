@@ -21,6 +21,7 @@ import {
   slashCommand,
   startBot,
   tempDataDir,
+  viewSubmission,
 } from './harness.js';
 import { SlackStandin } from './standin.js';
 
@@ -175,5 +176,23 @@ describe('memo in Slack', () => {
     expect(bot.logs.some((l) => l.includes('memo could not be uploaded'))).toBe(true);
     const again = await clickMemo(answerId);
     expect(again.h.outcome).toBe('uploaded');
+  });
+
+  it('facts set in the coverage form are recorded as corrections in the audit log, with the answer they gave', async () => {
+    const { body, contentType } = viewSubmission({
+      user: 'U0FORM',
+      values: { end_users: '60.000' },
+      selects: { organisation_type: 'telecom_provider', territory: 'DK' },
+      meta: JSON.stringify({ lang: 'da' }),
+    });
+    expect((await send(bot, body, { contentType })).status).toBe(200);
+    await bot.waitHandled((h) => h.kind === 'view' && h.outcome === 'answered');
+    const [answered, corrected] = auditEvents(bot.store, { since: '2000-01-01', user: 'U0FORM' });
+    expect(answered).toMatchObject({ kind: 'answered', verdict: 'covered' });
+    expect(corrected).toMatchObject({ kind: 'corrected', answer_id: answered!.answer_id, channel: 'D0FORM' });
+    expect(JSON.parse(corrected!.detail!)).toMatchObject({
+      organisation_type: 'telecom_provider',
+      end_users: 60000,
+    });
   });
 });
