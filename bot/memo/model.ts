@@ -60,6 +60,8 @@ export interface MemoInput {
   answer: Answer;
   /** The person's messages in the thread, oldest first, the last one answered (default: none known). */
   turns?: string[];
+  /** Facts the person set by a correction (the coverage form), when the answer has no readings of its own. */
+  corrected?: Record<string, unknown>;
   /** The answer's id and time (default: from its provenance, else none / now). */
   answerId?: string;
   at?: string;
@@ -185,7 +187,11 @@ function valueText(fact: string, v: unknown, lang: Language): string {
  * register gives, and Denmark as the territory when nothing points elsewhere (also when the territorial
  * check assumed it without a fact for it).
  */
-export function readingsOf(answer: Answer, turns: readonly string[]): Reading[] {
+export function readingsOf(
+  answer: Answer,
+  turns: readonly string[],
+  corrected: Record<string, unknown> = {},
+): Reading[] {
   const given = (answer as AnswerV2).understood;
   if (Array.isArray(given)) return given;
   const text = turns.join(' ');
@@ -195,7 +201,10 @@ export function readingsOf(answer: Answer, turns: readonly string[]): Reading[] 
     if (value === undefined) continue;
     let source: ReadingSource = 'said';
     let span = '';
-    if (key === 'territory' && value === 'DK' && !/danmark|denmark|dansk|danish/i.test(text)) {
+    if (key in corrected && corrected[key] === value) {
+      source = 'corrected';
+      span = answer.language === 'da' ? 'angivet i formularen' : 'given in the form';
+    } else if (key === 'territory' && value === 'DK' && !/danmark|denmark|dansk|danish/i.test(text)) {
       source = 'assumed';
       span =
         answer.language === 'da'
@@ -267,7 +276,7 @@ export function buildMemo(input: MemoInput): Memo {
         : [{ kind: 'list', ordered: turns.length > 1, items: turns.map((s) => s.trim()) }],
   });
 
-  const readings = readingsOf(a, turns);
+  const readings = readingsOf(a, turns, input.corrected);
   const factBlocks: MemoBlock[] =
     readings.length === 0
       ? [{ kind: 'para', text: t.noFacts }]

@@ -194,5 +194,15 @@ describe('memo in Slack', () => {
       organisation_type: 'telecom_provider',
       end_users: 60000,
     });
+    // and its memo marks those facts as corrected (set in the form), not as said
+    const { h } = await clickMemo(answered!.answer_id!, { user: 'U0FORM', channel: 'D0FORM' });
+    expect(h.outcome).toBe('uploaded');
+    if (hasPoppler) {
+      const pdf = join(tmp, 'form.pdf');
+      writeFileSync(pdf, [...standin.files.values()].at(-1)!.bytes!);
+      const layout = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(layout).toMatch(/Slutbrugere\s+60\.000\s+rettet: “angivet i formularen”/);
+      expect(layout).toMatch(/Organisationstype\s+Teleudbyder\s+rettet/);
+    }
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { MEMO_BUTTON, MEMO_TEXTS } from '../../../memo/slack.js';
-import { recordAudit } from '../../../store/audit.js';
+import { correctionsFor, recordAudit } from '../../../store/audit.js';
 import { errorCode, isTs, report, type SlackDeps } from '../../core.js';
 import { AnswerRef, ButtonClick } from '../../payloads.js';
 import { T } from '../../texts.js';
@@ -46,9 +46,17 @@ export function registerMemo(app: App, deps: SlackDeps): void {
     try {
       const upTo = store.answersInThread(stored.channel, stored.thread_ts);
       const at = upTo.findIndex((a) => a.id === stored.id);
-      const turns = (at >= 0 ? upTo.slice(0, at + 1) : [stored]).map((a) => a.question);
+      const thread = at >= 0 ? upTo.slice(0, at + 1) : [stored];
+      const turns = thread.map((a) => a.question);
+      const corrected = correctionsFor(
+        store,
+        thread.map((a) => a.id),
+      );
       const { renderMemo } = await import('../../../memo/index.js');
-      const { memo, bytes } = await renderMemo({ answer: stored.answer, turns, answerId: stored.id }, 'pdf');
+      const { memo, bytes } = await renderMemo(
+        { answer: stored.answer, turns, answerId: stored.id, corrected },
+        'pdf',
+      );
       const filename = `${memo.fileName}.pdf`;
       let channel = stored.channel;
       if (privateAnswer) {
