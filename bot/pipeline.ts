@@ -10,6 +10,7 @@ import type {
   Citation,
   Escalation,
   Language,
+  Reading,
   Retrieved,
   Topic,
   Verdict,
@@ -21,18 +22,26 @@ import {
   evaluate,
   toContractCheck,
 } from '../guardrails/evaluate.js';
-import { type Facts, isExistingAgreement, mergeFacts } from '../guardrails/facts.js';
+import { type FactKey, type Facts, isExistingAgreement, mergeFacts } from '../guardrails/facts.js';
 import { checkAnswer, type GuardFailure } from '../guardrails/guards.js';
+import { END_USERS_THRESHOLD, STATE_END_USERS_THRESHOLD, valueAt } from '../guardrails/params.js';
+import { yesNoAnswers } from '../knowledge/answers.js';
+import { loadExplainers } from '../knowledge/explainers.js';
 import { knowledge } from '../knowledge/index.js';
 import type { SourceId } from '../knowledge/types.js';
 import { type Hit, loadRetriever, type Retriever } from '../retrieval/index.js';
 import { ParagraphChooser } from '../retrieval/paragraph.js';
 import { composeAnswerText } from './compose/answer.js';
+import { directAnswer } from './compose/direct.js';
 import { T } from './compose/texts.js';
 import { currentProvenance } from './provenance.js';
+import { isCorrection, parseCorrection } from './understand/correction.js';
+import { normaliseText } from './understand/door.js';
+import { type Doubt, doubtVocabulary, findDoubts } from './understand/doubt.js';
 import { extractFacts } from './understand/extract.js';
 import { sanitizeInstructions } from './understand/injection.js';
 import { detectLanguage } from './understand/language.js';
+import { questionVocabulary, readQuestion } from './understand/question.js';
 import { classifyTopic, definitionsAsked, questionParts } from './understand/topic.js';
 
 export interface AdviseRequest {
@@ -57,9 +66,24 @@ export interface AdvisorOptions {
 const STATUTE: SourceId = 'lov-1156-2021';
 const GUIDANCE: SourceId = 'spm-485-2022';
 
+/** Where a fact was last set: the words it was read from, the register, or a correction. */
+interface Span {
+  span: string;
+  register?: boolean;
+  corrected?: boolean;
+}
+
 /** The topic of a thread: the latest turn that asks something of its own, else the latest turn's. */
 function threadTopic(turns: string[], asOf: string, prior: Facts) {
   let facts = prior;
+  /** For each fact, the words of the turn it was last read from, and whether the register supplied it. */
+  const spans: Partial<Record<FactKey, Span>> = {};
+  /** Facts read in doubt, by key: the latest turn's reading wins, and a turn that states it plainly clears it. */
+  const doubts = new Map<FactKey, Doubt>();
+  const thresholds = {
+    endUsersThreshold: valueAt(END_USERS_THRESHOLD, asOf),
+    stateThreshold: valueAt(STATE_END_USERS_THRESHOLD, asOf),
+  };
   let topic: Topic = 'out_of_scope';
   let injected = false;
   let lastExplicit: Topic | undefined;
@@ -69,9 +93,34 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
   /** Whether the thread's count so far already includes wholesale end users (then none are added). */
   let priorWholesale = false;
   for (const raw of turns) {
+    // A correction (`/set end_users 60000`) sets facts; it is not read as language and asks nothing.
+    if (isCorrection(raw)) {
+      const c = parseCorrection(raw);
+      if (!c.ok) continue;
+      facts = mergeFacts(facts, c.facts);
+      for (const key of Object.keys(c.facts) as FactKey[]) {
+        spans[key] = { span: '', corrected: true };
+        doubts.delete(key);
+      }
+      continue;
+    }
     const { text, removed } = sanitizeInstructions(raw);
     injected ||= removed;
     const turn = extractFacts(text, { asOf });
+    const doubted = findDoubts(text, turn, thresholds);
+    for (const key of Object.keys(turn.facts) as FactKey[]) doubts.delete(key);
+    for (const d of doubted) {
+      delete turn.facts[d.fact];
+      doubts.set(d.fact, d);
+    }
+    for (const key of Object.keys(turn.facts) as FactKey[]) {
+      const ev = turn.evidence[key];
+      // A country that comes with a registered supplier's name, not from a word of its own, is the register's.
+      const register = key === 'supplier_country' && ev !== undefined && ev === turn.evidence.supplier;
+      spans[key] = { span: exactSpan(text, ev), register };
+    }
+    if (turn.signals.end_users_added !== undefined && turn.facts.end_users === undefined)
+      spans.end_users = { span: exactSpan(text, turn.evidence.end_users) };
     // "resellers add about 4.000 more": the follow-up grows the count said before it.
     // A follow-up that counts only end users through the writer's wholesale customers adds them too.
     const added: number | undefined =
@@ -97,14 +146,86 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     const substantive = Object.keys(turn.facts).filter((k) => k !== 'territory').length;
     if (decision.topic === 'out_of_scope' && lastExplicit && substantive > 0) topic = lastExplicit;
   }
-  return { facts, topic, injected, statements, lastTurnAsks, procedural };
+  // A fact in doubt decides nothing: its check stays open and the answer asks for it.
+  for (const key of doubts.keys()) delete facts[key];
+  return {
+    facts,
+    topic,
+    injected,
+    statements,
+    lastTurnAsks,
+    procedural,
+    spans,
+    doubts: [...doubts.values()],
+  };
+}
+
+/**
+ * The words a fact was read from, exactly as written: the evidence itself, or, for a count summed from
+ * several places ("32.000 egne … 21.000 slutbrugere"), the stretch from its first part to its last.
+ */
+function exactSpan(text: string, evidence: string | undefined): string {
+  if (evidence && text.includes(evidence)) return evidence;
+  const parts = (evidence ?? '')
+    .split('…')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const start = parts[0] ? text.indexOf(parts[0]) : -1;
+  if (start >= 0) {
+    const lastPart = parts[parts.length - 1]!;
+    const end = text.indexOf(lastPart, start);
+    return end >= 0 ? text.slice(start, end + lastPart.length) : parts[0]!;
+  }
+  // The reader kept no words of its own: the message as written, up to a readable length.
+  return text.trim().slice(0, 160) || text;
+}
+
+const CARRIED: Record<Language, string> = {
+  da: 'fra tidligere i tråden',
+  en: 'from earlier in the thread',
+};
+const CORRECTED: Record<Language, string> = {
+  da: 'rettet af dig',
+  en: 'corrected by you',
+};
+const ASSUMED_DK: Record<Language, string> = {
+  da: 'Danmark, da intet peger på Færøerne eller Grønland',
+  en: 'Denmark, as nothing points to the Faroe Islands or Greenland',
+};
+
+/** What was read and from where (contract v2, `understood`): one reading per fact, in the facts' order. */
+function readings(
+  facts: Facts,
+  spans: Partial<Record<FactKey, Span>>,
+  territoryChecked: boolean,
+  language: Language,
+): Reading[] {
+  const out: Reading[] = [];
+  for (const [key, value] of Object.entries(facts) as Array<[FactKey, string | number | boolean]>) {
+    const read = spans[key];
+    if (read?.corrected) out.push({ fact: key, value, source: 'corrected', span: CORRECTED[language] });
+    else if (read?.register)
+      out.push({
+        fact: key,
+        value,
+        source: 'register',
+        span: `${facts.supplier ?? read.span} → ${value} (knowledge/registers/suppliers.yaml)`,
+      });
+    else if (read) out.push({ fact: key, value, source: 'said', span: read.span });
+    else out.push({ fact: key, value, source: 'assumed', span: CARRIED[language] });
+  }
+  if (facts.territory === undefined && territoryChecked)
+    out.push({ fact: 'territory', value: 'DK', source: 'assumed', span: ASSUMED_DK[language] });
+  return out;
 }
 
 /** Refs the deciding checks rely on, in the order an adviser would read them. */
 function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts, asOf: string): string[] {
   const existing = isExistingAgreement(facts, asOf);
   const refs: string[] = [];
-  const deciding = ev.checks.filter((c) => c.id !== 'supplier_risk');
+  // The check that decides comes first: for not_covered the failing ones, then the rest.
+  const fails = (c: CheckTrace) => Number(ev.verdict === 'not_covered' && c.result === 'no');
+  const deciding = ev.checks.filter((c) => c.id !== 'supplier_risk').sort((a, b) => fails(b) - fails(a));
   for (const c of deciding) {
     if (c.id === 'territorial_scope' && c.result === 'yes' && ev.verdict !== 'covered') continue;
     if (
@@ -117,14 +238,14 @@ function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts, asOf: string):
     refs.push(...c.citations);
   }
   const risk = ev.checks.find((c) => c.id === 'supplier_risk');
-  if (risk?.result === 'yes' && ev.applies) refs.push(...(risk.factors ?? []));
+  if (risk?.result === 'yes' && ev.applies && topic !== 'provider_status') refs.push(...(risk.factors ?? []));
   if (
     ev.verdict === 'covered' &&
     (topic === 'agreement' || topic === 'equipment_purchase' || topic === 'escalation_request')
   ) {
-    // What follows from coverage: § 2 for entering a new agreement, § 3 for keeping an existing one.
-    if (existing) refs.push('§ 3, stk. 1', '§ 3, stk. 2');
-    else if (ev.checks.some((c) => c.id === 'critical_component')) refs.push('§ 2, stk. 1');
+    // What follows from coverage leads: § 2 for entering a new agreement, § 3 for keeping an existing one.
+    if (existing) refs.unshift('§ 3, stk. 1', '§ 3, stk. 2');
+    else if (ev.checks.some((c) => c.id === 'critical_component')) refs.unshift('§ 2, stk. 1');
   }
   // § 2, stk. 1 is about entering new agreements; an existing one is a matter for § 3.
   const out = existing ? refs.filter((r) => r !== '§ 2, stk. 1') : refs;
@@ -213,6 +334,12 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         `${JSON.stringify({ level: 'warn', msg: 'answer failed its guards', failures: failures.map((f) => f.code) })}\n`,
       ));
   const chooser = new ParagraphChooser(kb);
+  // The answer tables and the question vocabulary are loaded (and validated) at start, not at the first question.
+  yesNoAnswers();
+  questionVocabulary();
+  doubtVocabulary();
+  const explainers = loadExplainers();
+  const explain = (source: SourceId, ref: string, lang: Language) => explainers.get(source, ref, lang);
   // Which knowledge and rules give this advisor's answers (the same for all of them: both load once).
   const provenance = currentProvenance();
   // The minister's words on care when buying cameras: a fixed query, so searched once.
@@ -235,18 +362,42 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     );
 
   function advise(req: AdviseRequest): Answer {
-    const turns = req.turns.length ? req.turns : [''];
-    const last = turns[turns.length - 1] ?? '';
-    const language = detectLanguage(last, turns.length > 1 ? detectLanguage(turns.join(' ')) : 'da');
-    const { facts, topic, injected, statements, lastTurnAsks, procedural } = threadTopic(
-      turns,
-      req.asOf,
-      req.priorFacts ?? {},
-    );
-    const ev = evaluate(topic, facts, req.asOf, { statements });
+    // Normalised once at the door: everything below reads what the person sees.
+    const turns = (req.turns.length ? req.turns : ['']).map(normaliseText);
+    // What the person wrote, without the corrections they made through a form or a command.
+    const spoken = turns.filter((t) => !isCorrection(t));
+    if (spoken.length === 0) spoken.push('');
+    const last = spoken[spoken.length - 1] ?? '';
+    const language = detectLanguage(last, spoken.length > 1 ? detectLanguage(spoken.join(' ')) : 'da');
+    const read = threadTopic(turns, req.asOf, req.priorFacts ?? {});
+    const { injected, statements, lastTurnAsks, procedural, spans } = read;
+    const { doubts, facts } = read;
+    const doubtful = doubts.map((d) => d.fact);
+    const question = readQuestion(spoken.map((t) => sanitizeInstructions(t).text));
+    // Two subjects: after a purchase, "we are a telecom with 80.000 end users: are we covered?" asks
+    // about the organisation; the purchase is answered beside it, each with its own reason.
+    let topic = read.topic;
+    let purchase: { topic: Topic; checks: CheckTrace[]; verdict: Verdict } | undefined;
+    if (
+      spoken.length > 1 &&
+      question.form === 'coverage' &&
+      question.aboutWriter &&
+      (topic === 'agreement' || topic === 'equipment_purchase')
+    ) {
+      const said = extractFacts(sanitizeInstructions(last).text, { asOf: req.asOf }).facts;
+      if (
+        (said.organisation_type !== undefined || said.end_users !== undefined) &&
+        said.component === undefined
+      ) {
+        const p = evaluate(topic, facts, req.asOf, { statements, doubtful });
+        purchase = { topic, checks: p.checks, verdict: p.verdict };
+        topic = 'provider_status';
+      }
+    }
+    const ev = evaluate(topic, facts, req.asOf, { statements, doubtful });
 
     // Retrieval looks for what the last turn asks; a turn that only adds facts is read with the question before it.
-    const query = sanitizeInstructions(turns.slice(lastTurnAsks ? -1 : -2).join(' ')).text;
+    const query = sanitizeInstructions(spoken.slice(lastTurnAsks ? -1 : -2).join(' ')).text;
     const ranking = topic === 'out_of_scope' ? [] : retriever.search(query, { k: 40 });
     const hits = ranking.slice(0, 10);
     const retrieved: Retrieved[] = hits.map((h) => ({
@@ -268,6 +419,9 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         ),
       );
     const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts, req.asOf).map((r) => [STATUTE, r]);
+    // The second subject's reasons are cited too.
+    for (const c of purchase?.checks ?? [])
+      if (c.result === 'no' && c.id !== 'supplier_risk') for (const r of c.citations) refs.push([STATUTE, r]);
     if (ev.verdict === 'informational' || (topic === 'escalation_request' && ev.checks.length === 0)) {
       if (topic === 'guidance')
         for (const h of answeringHits(ranking, GUIDANCE, 2, (hs) => descendToParagraphs(hs, query, chooser)))
@@ -298,7 +452,8 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       }
     }
     const camera = facts.component === 'surveillance_camera';
-    if (camera && (topic === 'equipment_purchase' || topic === 'agreement')) {
+    const buying = (t: Topic | undefined) => t === 'equipment_purchase' || t === 'agreement';
+    if (camera && (buying(topic) || buying(purchase?.topic))) {
       const c = care();
       if (c) refs.push([c.source, c.ref]);
     }
@@ -318,6 +473,22 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     if (escalation === 'none' && ev.verdict === 'informational' && citations.length === 0)
       escalation = 'offered';
 
+    const direct = directAnswer({
+      question,
+      topic,
+      verdict: ev.verdict,
+      checks: ev.checks,
+      citations,
+      retrieved,
+    });
+    // The unit that answers a yes/no question about the law is cited first.
+    if (direct.lead) {
+      const { source, ref } = direct.lead;
+      const at = citations.findIndex((c) => c.source === source && c.ref === ref);
+      const lead = at >= 0 ? citations.splice(at, 1)[0] : citation(source, ref, language);
+      if (lead) citations.unshift(lead);
+    }
+
     const draft: Answer = {
       language,
       topic,
@@ -328,11 +499,28 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       citations,
       retrieved,
       escalation,
+      direct_answer: direct.value,
+      understood: readings(
+        facts,
+        spans,
+        ev.checks.some((c) => c.id === 'territorial_scope'),
+        language,
+      ),
       answer: '',
       as_of: req.asOf,
       provenance,
     };
-    draft.answer = composeAnswerText({ answer: draft, traces: ev.checks, kb, injected });
+    draft.answer = composeAnswerText({
+      answer: draft,
+      traces: ev.checks,
+      kb,
+      injected,
+      question,
+      direct,
+      explain,
+      doubts,
+      purchase,
+    });
 
     const failures = checkAnswer(draft, derive);
     if (failures.length === 0) return draft;
@@ -351,6 +539,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       citations: verified.map((c) => citation(c.source, c.ref, language)!).filter(Boolean),
       retrieved: draft.retrieved.filter((r) => kb.has(r.source, r.ref)),
       escalation: 'offered',
+      direct_answer: null,
       answer: T.fallback[language],
     };
     return safe;

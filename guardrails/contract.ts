@@ -1,4 +1,4 @@
-/** The answer object of `../shared/spec/answer-contract.md`, version 1, as a zod schema. */
+/** The answer object of `../shared/spec/answer-contract.md`, version 2, as a zod schema. */
 import { z } from 'zod';
 import { SOURCE_IDS } from '../knowledge/types.js';
 import { FACT_KEYS, FactsSchema } from './facts.js';
@@ -57,6 +57,16 @@ export const RetrievedSchema = z.object({
 });
 export type Retrieved = z.infer<typeof RetrievedSchema>;
 
+export const READING_SOURCES = ['said', 'assumed', 'register', 'corrected'] as const;
+/** Where a fact came from (contract v2, `understood`): the person's words, a default, a register, a correction. */
+export const ReadingSchema = z.object({
+  fact: z.enum(FACT_KEYS as [string, ...string[]]),
+  value: z.union([z.string(), z.number(), z.boolean()]),
+  source: z.enum(READING_SOURCES),
+  span: z.string().min(1),
+});
+export type Reading = z.infer<typeof ReadingSchema>;
+
 /** Which knowledge and rules produced an answer (bot/provenance.ts); its id and time where it was given. */
 export const ProvenanceSchema = z.object({
   knowledge: z.string().regex(/^sha256:[0-9a-f]{64}$/),
@@ -76,6 +86,9 @@ export const AnswerSchema = z.object({
   citations: z.array(CitationSchema),
   retrieved: z.array(RetrievedSchema),
   escalation: z.enum(ESCALATIONS),
+  // Answers stored before contract version 2 have neither: they read as no short answer and no readings.
+  direct_answer: z.enum(['yes', 'no', 'depends']).nullable().default(null),
+  understood: z.array(ReadingSchema).default([]),
   answer: z.string().min(20),
   as_of: isoDate,
   provenance: ProvenanceSchema.optional(),

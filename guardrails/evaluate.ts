@@ -35,6 +35,8 @@ export interface EvaluateOptions {
   guidanceWarns?: boolean;
   /** What the person said about the supplier beyond the facts (read by supplier_risk). */
   statements?: SupplierStatements;
+  /** Facts read in doubt: the checks that need them stay open (a territory in doubt is not assumed). */
+  doubtful?: FactKey[];
 }
 
 const PROVIDER_CHECKS: CheckId[] = ['significant_provider', 'territorial_scope'];
@@ -124,6 +126,11 @@ function escalationFor(
   return 'none';
 }
 
+const TERRITORY_IN_DOUBT = {
+  da: 'det er ikke sikkert, om nettet ligger i Danmark eller på Færøerne eller Grønland',
+  en: 'it is not certain whether the network is in Denmark or in the Faroe Islands or Greenland',
+};
+
 /** Bad input to `evaluate`: a coded error whose message names what is wrong. */
 export class EvaluateError extends Error {
   constructor(
@@ -176,7 +183,19 @@ export function evaluate(topic: Topic, facts: Facts, asOf: string, opts: Evaluat
       `as_of ${JSON.stringify(asOf)} is not ${bad.error.issues[0]?.message}`,
     );
   const registers = opts.registers ?? projectRegisters();
-  const checks = checksFor(topic, facts).map((id) => runCheck(id, facts, asOf, registers, opts.statements));
+  const checks = checksFor(topic, facts).map((id) => {
+    const trace = runCheck(id, facts, asOf, registers, opts.statements);
+    // Denmark is assumed only when nothing points elsewhere; a place in doubt points elsewhere.
+    if (id === 'territorial_scope' && opts.doubtful?.includes('territory'))
+      return {
+        ...trace,
+        result: 'unknown' as const,
+        facts_used: [],
+        missing: ['territory' as FactKey],
+        detail: TERRITORY_IN_DOUBT,
+      };
+    return trace;
+  });
   const { verdict, missing } = decideTopic(topic, checks);
   const applies = verdict === 'covered';
   const escalation = escalationFor(

@@ -1,22 +1,47 @@
 /**
- * The reply a person reads, composed from the verdict, the checks' explanations, the facts that
- * decided, what is missing (asked as a question), the units relied on, and what follows.
- * Plain language first, references after; never a dump of fields.
+ * The reply a person reads. The first sentence answers the question as it was put (its word agrees with
+ * `direct_answer`); then only the reasons that decide; then what the law says; then what to do next.
+ * Every phrase is in `texts.ts`, in Danish and English.
  */
 import type { Answer, Language } from '../../guardrails/contract.js';
 import type { CheckTrace } from '../../guardrails/evaluate.js';
 import { type FactKey, isExistingAgreement } from '../../guardrails/facts.js';
 import type { KnowledgeBase } from '../../knowledge/index.js';
-import { ASK_FOR, T } from './texts.js';
+import type { Doubt } from '../understand/doubt.js';
+import type { QuestionReading } from '../understand/question.js';
+import type { Direct } from './direct.js';
+import { ASK_FOR, DEPENDS_ON, H, T } from './texts.js';
 
 export interface ComposeInput {
   answer: Answer;
   traces: CheckTrace[];
   kb: KnowledgeBase;
   injected: boolean;
+  question?: QuestionReading;
+  direct?: Direct;
+  /** A unit's plain-language explainer, where the knowledge has one. */
+  explain?: (
+    source: Answer['citations'][number]['source'],
+    ref: string,
+    lang: Language,
+  ) => string | undefined;
+  /** Facts read in doubt: shown with the words that raised it, and asked precisely. */
+  doubts?: Doubt[];
+  /** The thread's purchase or agreement, when the question asks about the organisation beside it. */
+  purchase?: { topic: Answer['topic']; checks: CheckTrace[]; verdict: Answer['verdict'] };
 }
 
-/** Capitalised, with a full stop: a check's one-line detail made a sentence. */
+const DECIDING = new Set([
+  'significant_provider',
+  'critical_component',
+  'temporal_scope',
+  'territorial_scope',
+]);
+
+/** A check's one-line detail with its refs: "60.000 slutbrugere er mere end 50.000 (§ 1, nr. 3, litra a)". */
+const withRefs = (t: CheckTrace, lang: Language) => `${t.detail[lang]} (${t.citations.join('; ')})`;
+
+/** Capitalised, with a full stop. */
 function sentence(s: string): string {
   const t = s.trim();
   if (!t) return t;
@@ -33,107 +58,176 @@ function gist(text: string, max = 260): string {
 
 function refList(a: Answer, lang: Language): string {
   const statute = a.citations.filter((c) => c.source === 'lov-1156-2021').map((c) => c.ref);
-  const guidance = a.citations.some((c) => c.source === 'spm-485-2022');
   const parts = [...statute];
-  if (guidance)
-    parts.push(lang === 'da' ? 'svar på spørgsmål nr. 485 (2022)' : 'the answer to question no. 485 (2022)');
+  if (a.citations.some((c) => c.source === 'spm-485-2022')) parts.push(T.guidanceName[lang]);
   return parts.join('; ');
 }
 
-function headline(a: Answer, traces: CheckTrace[], lang: Language): string {
-  const da = lang === 'da';
-  const no = traces.filter((t) => t.result === 'no' && t.id !== 'supplier_risk' && t.id !== 'court_deadline');
-  switch (a.verdict) {
-    case 'covered':
-      if (a.topic === 'provider_status') {
-        return da
-          ? 'Ja. Efter det oplyste er I en væsentlig erhvervsmæssig udbyder efter § 1, nr. 3, og loven om leverandørsikkerhed gælder for jer.'
-          : 'Yes. On the facts given you are a significant provider under § 1, nr. 3, and the supplier security act applies to you.';
-      }
-      if (isExistingAgreement(a.facts, a.as_of)) {
-        return da
-          ? 'Ja. Aftalen er omfattet af loven: CFCS kan i særlige tilfælde forbyde jer at opretholde den eller at anvende det leverede, hvis det vurderes at udgøre en væsentlig trussel mod statens sikkerhed (§ 3, stk. 1 og 2).'
-          : 'Yes. The agreement is covered by the act: CFCS may in special cases forbid you to keep it, or to use what was delivered, if that is judged a significant threat to national security (§ 3, stk. 1 and 2).';
-      }
-      return da
-        ? 'Ja. Aftalen er omfattet af loven: CFCS kan i særlige tilfælde forbyde jer at indgå den, hvis den vurderes at udgøre en trussel mod statens sikkerhed (§ 2, stk. 1).'
-        : 'Yes. The agreement is covered by the act: CFCS may in special cases forbid you to enter into it if it is judged a threat to national security (§ 2, stk. 1).';
-    case 'not_covered': {
-      // The first check that rules it out, in a sentence; the reasoning below lists them all.
-      const why = no[0] ? sentence(no[0].detail[lang]) : '';
-      return da
-        ? `Nej. Loven om leverandørsikkerhed gælder ikke her. ${why}`
-        : `No. The supplier security act does not apply here. ${why}`;
-    }
-    case 'needs_facts':
-      return da
-        ? 'Det kan jeg ikke afgøre endnu ud fra det oplyste.'
-        : 'I cannot decide that yet from what you have told me.';
-    case 'informational':
-      return da ? 'Her er, hvad kilderne siger.' : 'Here is what the sources say.';
-    case 'out_of_scope':
-      return T.outOfScope[lang];
-  }
+/** What the person asks to do, in their words' class: buy, enter into, keep or use. */
+function act(a: Answer, q: QuestionReading | undefined): keyof typeof H.act {
+  const c = q?.clause ?? '';
+  if (/(?<![\p{L}])(?:beholde|fortsætte|keep|continue|opretholde|retain)/iu.test(c)) return 'keep';
+  if (/(?<![\p{L}])(?:bruge|benytte|anvende|use|using|installere|install|deploy)/iu.test(c)) return 'use';
+  if (/(?<![\p{L}])(?:indgå|underskrive|skrive under|sign|enter|conclude)/iu.test(c)) return 'enter';
+  if (/(?<![\p{L}])(?:køb|buy|purchas|anskaff|indkøb|procur|order|bestill)/iu.test(c)) return 'buy';
+  if (isExistingAgreement(a.facts, a.as_of)) return 'keep';
+  return a.topic === 'equipment_purchase' ? 'buy' : 'enter';
 }
 
-export function composeAnswerText({ answer: a, traces, injected }: ComposeInput): string {
+/** "kommunen", "regionen", "jer": who the question is about. */
+function subject(a: Answer, lang: Language): string {
+  const t = a.facts.organisation_type;
+  return (t && H.subject[t as keyof typeof H.subject]?.[lang]) ?? H.subject.you[lang];
+}
+
+/** What is bought or agreed: "overvågningskameraer fra Hikvision", "aftalen". */
+function object(a: Answer, lang: Language): string {
+  const c = a.facts.component;
+  const what = c && c !== 'other' ? H.component[c][lang] : undefined;
+  if (what && a.facts.supplier) return `${what} ${H.from[lang]} ${a.facts.supplier}`;
+  if (what) return what;
+  return a.topic === 'equipment_purchase' ? H.theEquipment[lang] : H.theAgreement[lang];
+}
+
+/** The failing deciding checks, as one clause: "en kommune er ikke udbyder … (§ 1, nr. 3), og …". */
+function failing(traces: CheckTrace[], lang: Language): string {
+  const no = traces.filter((t) => DECIDING.has(t.id) && t.result === 'no');
+  const parts = no.map((t) => {
+    const d = withRefs(t, lang);
+    return `${d[0]!.toLowerCase()}${d.slice(1)}`;
+  });
+  return parts.join(lang === 'da' ? ', og ' : ', and ');
+}
+
+/** "Det afhænger af, hvor mange slutbrugere …": what a needs-facts answer waits for. */
+function dependsOn(a: Answer, lang: Language): string {
+  const keys = a.missing_facts.slice(0, 2) as FactKey[];
+  const what = keys.map((k) => DEPENDS_ON[k][lang]);
+  return H.dependsOn[lang](what.join(lang === 'da' ? ' og ' : ' and '));
+}
+
+/** The first sentence: the answer to the question as asked. */
+function headline(a: Answer, traces: CheckTrace[], input: ComposeInput): string {
   const lang = a.language;
-  const da = lang === 'da';
+  const q = input.question;
+  const form = q?.form ?? 'coverage';
+  const existing = isExistingAgreement(a.facts, a.as_of);
+  if (a.verdict === 'informational') {
+    const row = input.direct?.row;
+    if (row) return row[lang];
+    const deadline = traces.find((t) => t.id === 'court_deadline');
+    if (deadline && deadline.result !== 'unknown') {
+      const d = sentence(withRefs(deadline, lang));
+      if (a.direct_answer === 'yes') return `${H.yes[lang]} ${d}`;
+      if (a.direct_answer === 'no') return `${H.no[lang]} ${d}`;
+      return d;
+    }
+    const lead = a.citations[0];
+    const explained = lead ? input.explain?.(lead.source, lead.ref, lang) : undefined;
+    if (explained) return explained;
+    if (lead) {
+      const where = lead.source === 'lov-1156-2021' ? lead.ref : T.guidanceName[lang];
+      const words = lang === 'en' && lead.quote_en ? lead.quote_en : lead.quote;
+      return H.leadUnit[lang](where, gist(words, 220));
+    }
+    return T.sourcesSay[lang];
+  }
+  // A prohibition already made answers "may we?" with no and "does it stop us?" with yes.
+  if (q?.prohibited && (form === 'permission' || form === 'obstacle'))
+    return `${form === 'permission' ? H.no[lang] : H.yes[lang]} ${H.prohibited[lang]}`;
+  if (a.verdict === 'needs_facts') return `${dependsOn(a, lang)}`;
+  if (a.verdict === 'not_covered') {
+    const why = failing(traces, lang);
+    if (form === 'permission' && q?.prohibited !== true)
+      return H.notStopped[lang](subject(a, lang), act(a, q), object(a, lang), why);
+    if (form === 'obstacle' && q?.prohibited !== true)
+      return H.nothingInWay[lang](act(a, q), object(a, lang), why);
+    if (form === 'cfcs_power') return H.cfcsCannot[lang](why);
+    if (a.topic === 'provider_status') return H.notProvider[lang](why);
+    return H.notCovered[lang](
+      a.topic === 'equipment_purchase' ? H.thePurchase[lang] : H.theAgreement[lang],
+      why,
+    );
+  }
+  // covered
+  const litra = traces.find((t) => t.id === 'significant_provider')?.citations.join('; ') ?? '§ 1, nr. 3';
+  if (a.topic === 'provider_status') return H.isProvider[lang](litra);
+  const power = existing ? H.mayForbidKeep[lang] : H.mayForbidEnter[lang];
+  if (a.direct_answer === 'depends') return `${H.dependsOnCfcs[lang]} ${power}`;
+  if (form === 'permission') return H.allowedCovered[lang](act(a, q), power);
+  if (form === 'obstacle') return H.notForbiddenCovered[lang](power);
+  return `${H.yes[lang]} ${H.agreementCovered[lang]} ${power}`;
+}
+
+export function composeAnswerText(input: ComposeInput): string {
+  const { answer: a, traces, injected } = input;
+  const lang = a.language;
   const lines: string[] = [];
-  if (injected) lines.push(T.injection[lang]);
-  if (a.topic === 'escalation_request' || a.escalation === 'required') lines.push(T.escalationRequired[lang]);
   if (a.verdict === 'out_of_scope') {
+    if (injected) lines.push(T.injection[lang]);
     lines.push(T.outOfScope[lang]);
     return lines.join('\n\n');
   }
-  if (!(a.topic === 'escalation_request' && traces.length === 0)) lines.push(headline(a, traces, lang));
+  const asksHuman = a.topic === 'escalation_request' || a.escalation === 'required';
+  const head = asksHuman && traces.length === 0 ? '' : headline(a, traces, input);
+  if (head) lines.push(head);
+  // The second subject: what follows for the purchase or agreement the thread is about.
+  const p = input.purchase;
+  if (p && p.verdict === 'not_covered')
+    lines.push(H.purchaseNot[lang](object({ ...a, topic: p.topic }, lang), failing(p.checks, lang)));
+  else if (p && p.verdict === 'covered')
+    lines.push(H.purchaseCovered[lang](object({ ...a, topic: p.topic }, lang)));
+  if (asksHuman) lines.push(T.escalationRequired[lang]);
+  if (injected) lines.push(T.injection[lang]);
 
-  // The reasoning: the checks that were evaluated, each in one line.
-  const reasoning = traces.filter((t) => t.id !== 'court_deadline' || a.topic === 'procedure');
-  if (reasoning.length > 0) {
-    lines.push(
-      [T.reasoning[lang], ...reasoning.map((t) => `• ${t.detail[lang]} (${t.citations.join('; ')})`)].join(
-        '\n',
-      ),
+  // Only the reasons that decide: for covered the conditions that make it so; for needs_facts what is
+  // open; for not_covered the headline already gave the failing checks.
+  const deciding = traces.filter((t) => DECIDING.has(t.id));
+  let reasons: CheckTrace[] = [];
+  if (a.verdict === 'covered')
+    reasons = deciding.filter(
+      (t) => t.result === 'yes' && !(t.id === 'territorial_scope' && t.facts_used.length === 0),
     );
-  }
-  if (a.verdict === 'needs_facts' && a.missing_facts.length) {
+  // A fact read in doubt is shown with its words below, not as "not known".
+  if (a.verdict === 'needs_facts' && !(input.doubts ?? []).length)
+    reasons = deciding.filter((t) => t.result === 'unknown');
+  if (reasons.length)
+    lines.push([T.reasoning[lang], ...reasons.map((t) => `• ${sentence(withRefs(t, lang))}`)].join('\n'));
+  const risk = traces.find((t) => t.id === 'supplier_risk');
+  if (a.verdict === 'covered' && a.topic !== 'provider_status' && risk?.result === 'yes')
+    lines.push([H.factorsIntro[lang], `• ${sentence(withRefs(risk, lang))}`].join('\n'));
+  const doubts = (input.doubts ?? []).filter((d) => a.missing_facts.includes(d.fact));
+  if (a.verdict === 'needs_facts' && doubts.length)
+    lines.push(doubts.map((d) => H.doubt[lang](d)).join('\n'));
+  if (a.verdict === 'needs_facts' && a.missing_facts.length)
     lines.push(
       [T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ASK_FOR[k as FactKey][lang]}`)].join('\n'),
     );
-  }
 
-  // Informational answers: the units themselves, shortened, with their refs.
+  // Informational answers: the units themselves, most relevant first.
   if (a.verdict === 'informational' && a.citations.length) {
-    // A unit whose enclosing unit is quoted is already in that quote.
     const shown = a.citations.filter(
       (c) => !a.citations.some((o) => o !== c && o.source === c.source && c.ref.startsWith(`${o.ref},`)),
     );
-    const quoted = shown.slice(0, 4).map((c) => {
-      const where =
-        c.source === 'lov-1156-2021'
-          ? c.ref
-          : da
-            ? `Svar på spm. 485, ${c.ref}`
-            : `Answer to question 485, ${c.ref}`;
+    const quoted = shown.slice(0, 3).map((c) => {
+      const where = c.source === 'lov-1156-2021' ? c.ref : `${T.guidanceName[lang]}, ${c.ref}`;
       const words = lang === 'en' && c.quote_en ? `${gist(c.quote_en)} ${T.unofficial.en}` : gist(c.quote);
       return `• ${where}: «${words}»`;
     });
     lines.push([T.sourcesSay[lang], ...quoted].join('\n'));
   }
 
-  // Surveillance equipment: the guidance, and no ban.
+  // What to do next, for this person.
+  const next: string[] = [];
   const camera = a.facts.component === 'surveillance_camera' && a.topic !== 'guidance';
-  if (camera) {
-    lines.push(T.noBanInSources[lang]);
-    // FE's care is aimed at suppliers from outside Denmark's security-policy circle: say so when the
-    // supplier is known to be inside it, and otherwise state the guidance as it is.
-    const risk = traces.find((t) => t.id === 'supplier_risk')?.result;
-    lines.push(risk === 'no' ? T.guidanceNoConcern[lang] : T.guidanceCare[lang]);
-  }
+  if (camera) next.push(risk?.result === 'no' ? T.guidanceNoConcern[lang] : T.guidanceCare[lang]);
+  if (a.verdict === 'covered' && a.topic !== 'provider_status') next.push(T.cfcsDecides[lang]);
+  const deadline = traces.find((t) => t.id === 'court_deadline');
+  if (deadline?.result === 'yes' && deadline.deadline) next.push(H.fileBy[lang](deadline.detail[lang]));
+  if (a.verdict === 'needs_facts') next.push(H.answerAbove[lang]);
+  if (a.escalation === 'offered') next.push(T.escalationOffered[lang]);
+  if (next.length) lines.push([H.nextSteps[lang], ...next.map((n) => `• ${n}`)].join('\n'));
 
-  if (a.verdict === 'covered' && a.topic !== 'provider_status') lines.push(T.cfcsDecides[lang]);
-  if (a.escalation === 'offered') lines.push(T.escalationOffered[lang]);
   const refs = refList(a, lang);
   if (refs) lines.push(`${T.reliesOn[lang]}: ${refs}.`);
   return lines.join('\n\n');

@@ -4,6 +4,7 @@
  */
 import type { Language, Verdict } from '../../guardrails/contract.js';
 import type { FactKey } from '../../guardrails/facts.js';
+import type { Doubt, DoubtReason } from '../understand/doubt.js';
 
 type Phrase = Record<Language, string>;
 
@@ -61,7 +62,212 @@ export const ASK_FOR: Record<FactKey, Phrase> = {
   wants_human: { da: 'Vil du gerne tale med en rådgiver?', en: 'Would you like to talk to an adviser?' },
 };
 
+/** What a needs-facts answer waits for, as the object of "it depends on …". */
+export const DEPENDS_ON: Record<FactKey, Phrase> = {
+  organisation_type: { da: 'hvilken slags organisation I er', en: 'what kind of organisation you are' },
+  end_users: {
+    da: 'hvor mange slutbrugere jeres net har i alt (mere end 50.000?)',
+    en: 'how many end users your networks have in total (more than 50,000?)',
+  },
+  state_end_users: {
+    da: 'hvor mange slutbrugere I betjener gennem aftaler med statslige myndigheder (mere end 500?)',
+    en: 'how many end users you serve through agreements with state authorities (more than 500?)',
+  },
+  nationwide_public_service: {
+    da: 'om I har landsdækkende public service-forpligtelser',
+    en: 'whether you have nationwide public service obligations',
+  },
+  component: { da: 'hvad aftalen angår', en: 'what the agreement concerns' },
+  supplier: { da: 'hvilken leverandør det er', en: 'which supplier it is' },
+  supplier_country: {
+    da: 'hvilket land leverandøren hører til',
+    en: 'which country the supplier belongs to',
+  },
+  agreement_date: { da: 'hvornår aftalen blev indgået', en: 'when the agreement was entered into' },
+  agreement_status: {
+    da: 'om aftalen allerede er indgået',
+    en: 'whether the agreement has already been entered into',
+  },
+  territory: {
+    da: 'om det drejer sig om Danmark, Færøerne eller Grønland',
+    en: 'whether this is about Denmark, the Faroe Islands or Greenland',
+  },
+  decision_date: { da: 'hvornår afgørelsen blev meddelt', en: 'when the decision was notified' },
+  wants_human: { da: 'om du vil tale med en rådgiver', en: 'whether you want to talk to an adviser' },
+};
+
+type Act = 'buy' | 'enter' | 'keep' | 'use';
+
+/** Why a reading is not certain enough to decide on. */
+const DOUBT_WHY: Record<DoubtReason, Phrase> = {
+  approximate: {
+    da: 'det er et omtrentligt tal tæt på grænsen',
+    en: 'that is an approximate figure close to the threshold',
+  },
+  range: { da: 'intervallet går over grænsen', en: 'the range reaches across the threshold' },
+  disagree: {
+    da: 'de to tal ligger på hver sin side af grænsen',
+    en: 'the two figures lie on either side of the threshold',
+  },
+  other_party: {
+    da: 'tallet ser ud til at høre til en anden end jer',
+    en: 'that figure seems to belong to someone other than you',
+  },
+  open_count: {
+    da: 'slutbrugerne hos jeres videresælgere tæller med, og dem kender jeg ikke',
+    en: "your resellers' end users count too, and I do not know how many they are",
+  },
+  mixed_public: {
+    da: 'kun slutbrugere via statslige myndigheder tæller (ikke kommuner og regioner)',
+    en: 'only end users through state authorities count (not municipalities or regions)',
+  },
+  place_in_passing: {
+    da: 'det er ikke sagt, om jeres net ligger der',
+    en: 'it is not said whether your network is there',
+  },
+};
+
+/** The headline's building blocks: the first sentence answers the question in the person's terms. */
+export const H = {
+  yes: { da: 'Ja.', en: 'Yes.' },
+  no: { da: 'Nej.', en: 'No.' },
+  act: {
+    buy: { da: 'købe', en: 'buying' },
+    enter: { da: 'indgå', en: 'entering into' },
+    keep: { da: 'beholde', en: 'keeping' },
+    use: { da: 'bruge', en: 'using' },
+  },
+  subject: {
+    municipality: { da: 'kommunen', en: 'the municipality' },
+    region: { da: 'regionen', en: 'the region' },
+    state_authority: { da: 'myndigheden', en: 'the authority' },
+    company: { da: 'virksomheden', en: 'the company' },
+    you: { da: 'jer', en: 'you' },
+  },
+  component: {
+    core_network: { da: 'udstyr til kernenettet', en: 'core-network equipment' },
+    backbone_router: { da: 'backbone-routere', en: 'backbone routers' },
+    backbone_server: { da: 'backbone-servere', en: 'backbone servers' },
+    oss_bss_nms: { da: 'OSS/BSS/NMS-systemer', en: 'OSS/BSS/NMS systems' },
+    ran_control: { da: 'styringsenheder til radionettet', en: 'radio-network control units' },
+    operations_service: { da: 'driften af nettet', en: 'the operation of the network' },
+    surveillance_camera: { da: 'overvågningskameraer', en: 'surveillance cameras' },
+    customer_equipment: { da: 'kundeudstyr', en: 'customer equipment' },
+    office_it: { da: 'kontor-it', en: 'office IT' },
+  },
+  from: { da: 'fra', en: 'from' },
+  theEquipment: { da: 'udstyret', en: 'the equipment' },
+  theAgreement: { da: 'aftalen', en: 'the agreement' },
+  thePurchase: { da: 'købet', en: 'the purchase' },
+  notStopped: {
+    da: (who: string, act: Act, what: string, why: string) =>
+      `Ja. Loven om leverandørsikkerhed forhindrer ikke ${who} i at ${H.act[act].da} ${what}: ${why}.`,
+    en: (who: string, act: Act, what: string, why: string) =>
+      `Yes. The supplier security act does not stop ${who} from ${H.act[act].en} ${what}: ${why}.`,
+  },
+  nothingInWay: {
+    da: (act: Act, what: string, why: string) =>
+      `Nej. Loven om leverandørsikkerhed står ikke i vejen for at ${H.act[act].da} ${what}: ${why}.`,
+    en: (act: Act, what: string, why: string) =>
+      `No. Nothing in the supplier security act stands in the way of ${H.act[act].en} ${what}: ${why}.`,
+  },
+  cfcsCannot: {
+    da: (why: string) => `Nej. CFCS kan ikke forbyde det efter loven om leverandørsikkerhed: ${why}.`,
+    en: (why: string) => `No. CFCS cannot prohibit it under the supplier security act: ${why}.`,
+  },
+  notProvider: {
+    da: (why: string) => `Nej. I er ikke en væsentlig udbyder efter loven om leverandørsikkerhed: ${why}.`,
+    en: (why: string) => `No. You are not a significant provider under the supplier security act: ${why}.`,
+  },
+  notCovered: {
+    da: (what: string, why: string) =>
+      `Nej. ${sentenceStart(what)} er ikke omfattet af loven om leverandørsikkerhed: ${why}.`,
+    en: (what: string, why: string) =>
+      `No. ${sentenceStart(what)} is not covered by the supplier security act: ${why}.`,
+  },
+  isProvider: {
+    da: (refs: string) =>
+      `Ja. Efter det oplyste er I en væsentlig erhvervsmæssig udbyder (${refs}), og loven om leverandørsikkerhed gælder for jer.`,
+    en: (refs: string) =>
+      `Yes. On the facts given you are a significant provider (${refs}), and the supplier security act applies to you.`,
+  },
+  agreementCovered: {
+    da: 'Aftalen er omfattet af loven om leverandørsikkerhed:',
+    en: 'The agreement is covered by the supplier security act:',
+  },
+  mayForbidEnter: {
+    da: 'CFCS kan i særlige tilfælde forbyde jer at indgå den, hvis den vurderes at udgøre en trussel mod statens sikkerhed (§ 2, stk. 1).',
+    en: 'CFCS may in special cases forbid you to enter into it if it is judged a threat to national security (§ 2, stk. 1).',
+  },
+  mayForbidKeep: {
+    da: 'CFCS kan i særlige tilfælde forbyde jer at opretholde den eller at anvende det leverede, hvis det vurderes at udgøre en væsentlig trussel mod statens sikkerhed (§ 3, stk. 1 og 2).',
+    en: 'CFCS may in special cases forbid you to keep it, or to use what was delivered, if that is judged a significant threat to national security (§ 3, stk. 1 and 2).',
+  },
+  dependsOnCfcs: {
+    da: 'Det afhænger af CFCS’ vurdering. Aftalen er omfattet af loven, og',
+    en: "It depends on CFCS's assessment. The agreement is covered by the act, and",
+  },
+  allowedCovered: {
+    da: (act: Act, power: string) =>
+      `Ja. Intet i loven forhindrer jer i at ${H.act[act].da} aftalen nu, og jeg ser ingen af de forhold i § 2, stk. 2, som CFCS kan lægge vægt på; men aftalen er omfattet: ${power}`,
+    en: (act: Act, power: string) =>
+      `Yes. Nothing in the act stops you from ${H.act[act].en} the agreement now, and I see none of the matters in § 2, stk. 2 that CFCS may weigh; but the agreement is covered: ${power}`,
+  },
+  notForbiddenCovered: {
+    da: (power: string) =>
+      `Nej. Loven forbyder ikke aftalen i sig selv, og jeg ser ingen af de forhold i § 2, stk. 2, som CFCS kan lægge vægt på; men aftalen er omfattet: ${power}`,
+    en: (power: string) =>
+      `No. The act does not itself forbid the agreement, and I see none of the matters in § 2, stk. 2 that CFCS may weigh; but the agreement is covered: ${power}`,
+  },
+  dependsOn: {
+    da: (what: string) => `Det afhænger af, ${what}.`,
+    en: (what: string) => `It depends on ${what}.`,
+  },
+  leadUnit: {
+    da: (where: string, words: string) => `${where} siger: «${words}»`,
+    en: (where: string, words: string) => `${where} says: "${words}"`,
+  },
+  factorsIntro: {
+    da: 'Forhold, som CFCS kan lægge vægt på (§ 2, stk. 2):',
+    en: 'Matters CFCS may weigh (§ 2, stk. 2):',
+  },
+  nextSteps: { da: 'Næste skridt:', en: 'Next steps:' },
+  purchaseNot: {
+    da: (what: string, why: string) => `Men købet af ${what} er ikke omfattet af loven: ${why}.`,
+    en: (what: string, why: string) => `But buying ${what} is not caught by the act: ${why}.`,
+  },
+  purchaseCovered: {
+    da: (what: string) =>
+      `Aftalen om ${what} er også omfattet: CFCS kan i særlige tilfælde forbyde den, hvis den vurderes at udgøre en trussel mod statens sikkerhed (§ 2, stk. 1).`,
+    en: (what: string) =>
+      `The agreement on ${what} is covered too: CFCS may in special cases forbid it if it is judged a threat to national security (§ 2, stk. 1).`,
+  },
+  prohibited: {
+    da: 'Når CFCS har forbudt aftalen, må I ikke indgå den, og en aftale i strid med et forbud efter § 2, stk. 1, er uden gyldighed mellem parterne (§ 16). En afgørelse kan indbringes for Københavns Byret inden 6 måneder (§ 7).',
+    en: 'Once CFCS has prohibited the agreement you may not enter into it, and an agreement contrary to a prohibition under § 2, stk. 1, is invalid between the parties (§ 16). The decision can be brought before Københavns Byret within 6 months (§ 7).',
+  },
+  doubt: {
+    da: (d: Doubt) =>
+      `Jeg læser «${d.span}», men ${DOUBT_WHY[d.reason].da}${d.threshold !== undefined ? `: er det flere end ${d.threshold.toLocaleString('da-DK')}?` : '.'}`,
+    en: (d: Doubt) =>
+      `I read "${d.span}", but ${DOUBT_WHY[d.reason].en}${d.threshold !== undefined ? `: is it more than ${d.threshold.toLocaleString('en-GB')}?` : '.'}`,
+  },
+  fileBy: {
+    da: (detail: string) => `Vil I have afgørelsen prøvet, skal det ske i tide: ${detail}.`,
+    en: (detail: string) => `If you want the decision tried, act in time: ${detail}.`,
+  },
+  answerAbove: {
+    da: 'Svar på spørgsmålene ovenfor, så afgør jeg det.',
+    en: 'Answer the questions above and I will decide it.',
+  },
+} as const;
+
+function sentenceStart(s: string): string {
+  return `${s[0]!.toUpperCase()}${s.slice(1)}`;
+}
+
 export const T = {
+  guidanceName: { da: 'svar på spørgsmål nr. 485 (2022)', en: 'the answer to question no. 485 (2022)' },
   reasoning: { da: 'Begrundelse:', en: 'Why:' },
   reliesOn: { da: 'Bygger på', en: 'Relies on' },
   missingIntro: { da: 'For at afgøre det skal jeg vide:', en: 'To decide it I need to know:' },

@@ -26,6 +26,8 @@ const good: Answer = {
   citations: [{ source: 'lov-1156-2021', ref: litraA.ref, quote: litraA.text }],
   retrieved: [{ source: 'lov-1156-2021', ref: litraA.ref, score: 1 }],
   escalation: 'none',
+  direct_answer: null,
+  understood: [],
   answer: 'Yes. You are a significant provider (§ 1, nr. 3, litra a).',
   as_of: '2026-11-22',
 };

@@ -38,6 +38,8 @@ const base: Answer = {
   ],
   retrieved: [],
   escalation: 'none',
+  direct_answer: null,
+  understood: [],
   answer: 'Ja. I er omfattet af loven (§ 1, nr. 3, litra a og § 19).',
   as_of: '2026-11-22',
 };

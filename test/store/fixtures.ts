@@ -11,6 +11,8 @@ export const answer: Answer = {
   citations: [],
   retrieved: [],
   escalation: 'none',
+  direct_answer: null,
+  understood: [],
   answer: 'Ja, I er omfattet (§ 1, nr. 3, litra a).',
   as_of: '2026-11-22',
 };

@@ -1,0 +1,250 @@
+/**
+ * Doubt is read too, and never decides (domain.md, "Facts in doubt decide nothing"). A count that is
+ * approximate or a range reaching across its threshold, two counts that disagree, a count that belongs to
+ * another party, a count a reseller's unknown customers could lift, a state count mixed with municipal
+ * customers, a place named only as where an office is: each makes its fact doubtful, so the check that
+ * needs it stays open and the answer asks for exactly that fact. The word classes are data
+ * (`knowledge/vocabulary/doubt.yaml`).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { FactKey } from '../../guardrails/facts.js';
+import { KnowledgeLoadError } from '../../knowledge/load-error.js';
+import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
+import type { Extraction } from './extract.js';
+import { type FoundNumber, findNumbers, parseNumber } from './numbers.js';
+import { wordClass } from './words.js';
+
+export type DoubtReason =
+  | 'approximate'
+  | 'range'
+  | 'disagree'
+  | 'other_party'
+  | 'open_count'
+  | 'mixed_public'
+  | 'place_in_passing';
+
+export interface Doubt {
+  fact: FactKey;
+  reason: DoubtReason;
+  /** The words that raised the doubt, as written. */
+  span: string;
+  /** The threshold the doubt reaches across, for counts. */
+  threshold?: number;
+}
+
+const FILE = join(KNOWLEDGE_DIR, 'vocabulary', 'doubt.yaml');
+const List = z.array(z.string().min(1)).min(1);
+const Schema = z
+  .object({
+    ref: z.string(),
+    hedges: List,
+    fluctuates: List,
+    range_joiners: List,
+    range_openers: List,
+    contrast: List,
+    other_party: List,
+    ignorance: List,
+    resale: List,
+    local_government: List,
+    office: List,
+    network: List,
+    excluded_places: List,
+    denmark: List,
+  })
+  .strict();
+type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
+
+let words: Words | undefined;
+const compile = (xs: string[]) => wordClass(xs);
+
+export function doubtVocabulary(): Words {
+  if (words) return words;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(FILE, 'utf8'));
+  } catch (e) {
+    throw new KnowledgeLoadError(FILE, null, (e as Error).message);
+  }
+  const v = Schema.safeParse(raw);
+  if (!v.success) {
+    const i = v.error.issues[0];
+    throw new KnowledgeLoadError(FILE, i?.path.join('.') || null, i?.message ?? 'invalid');
+  }
+  const { ref: _ref, ...lists } = v.data;
+  const out = {} as Words;
+  for (const [k, xs] of Object.entries(lists)) {
+    try {
+      out[k as keyof Words] = compile(xs);
+    } catch (e) {
+      throw new KnowledgeLoadError(FILE, k, `a pattern does not compile: ${(e as Error).message}`);
+    }
+  }
+  words = out;
+  return out;
+}
+
+/** The sentence around a position: from the last full stop, question mark or line break to the next. */
+function sentenceAround(text: string, at: number, from = at): { start: number; end: number } {
+  let start = at;
+  while (start > 0 && !/[.!?\n]/.test(text[start - 1]!)) start--;
+  // "50.000" and "1,2 mio." keep their dots: a stop is one followed by a space or the end.
+  let end = from;
+  while (
+    end < text.length &&
+    !(/[!?\n]/.test(text[end]!) || (text[end] === '.' && /\s|$/.test(text[end + 1] ?? '')))
+  )
+    end++;
+  return { start, end };
+}
+
+/** A clause break: a comma, semicolon, dash or sentence end, but not the dot or comma inside "32.000". */
+function breaksAt(text: string, i: number): boolean {
+  const c = text[i]!;
+  if (!/[.;,!?\n–—]/.test(c)) return false;
+  return !(/[.,]/.test(c) && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''));
+}
+
+/** The clause before a position: back to the last clause break. */
+function clauseBefore(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && !breaksAt(text, start - 1)) start--;
+  return text.slice(start, at);
+}
+
+/** The clause around a position. */
+function clauseAround(text: string, at: number): string {
+  let end = at;
+  while (end < text.length && !breaksAt(text, end)) end++;
+  return clauseBefore(text, at) + text.slice(at, end);
+}
+
+const isYearLike = (n: FoundNumber) => /^(19|20)\d{2}$/.test(n.raw.trim());
+
+/** The numbers that the evidence of a fact was read from. */
+function numbersOf(text: string, evidence: string | undefined, nums: FoundNumber[]): FoundNumber[] {
+  if (!evidence) return [];
+  const parts = evidence
+    .split('…')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const out: FoundNumber[] = [];
+  for (const part of parts) {
+    const at = text.indexOf(part);
+    if (at < 0) continue;
+    for (const n of nums) if (n.start >= at && n.end <= at + part.length) out.push(n);
+  }
+  return out;
+}
+
+/** The other end of a range that starts at `n` ("40k-60k", "mellem 45.000 og 55.000"). */
+function rangeEnd(text: string, n: FoundNumber, nums: FoundNumber[], w: Words): number | undefined {
+  const next = nums.find((m) => m.start >= n.end && m.start - n.end <= 6);
+  const gap = next ? text.slice(n.end, next.start).trim() : '';
+  const opener = w.range_openers.test(text.slice(Math.max(0, n.start - 25), n.start));
+  if (next && (/^[-–—]$/.test(gap) || (opener && w.range_joiners.test(gap) && gap.split(/\s+/).length === 1)))
+    return next.value;
+  // "40k-60k": the reader may leave the second number to the dash.
+  // The reader may have taken the range's second number: look back for its first.
+  const prev = [...nums].reverse().find((m) => m.end <= n.start && n.start - m.end <= 6);
+  const back = prev ? text.slice(prev.end, n.start).trim() : '';
+  const openerBack = prev
+    ? w.range_openers.test(text.slice(Math.max(0, prev.start - 25), prev.start))
+    : false;
+  if (
+    prev &&
+    (/^[-–—]$/.test(back) || (openerBack && w.range_joiners.test(back) && back.split(/\s+/).length === 1))
+  )
+    return prev.value;
+  const tail = /^\s*[-–—]\s*(\d[\d.,]*\s*(?:k|tusind\p{L}*|thousand|mio\.?|million)?)/iu.exec(
+    text.slice(n.end),
+  );
+  return tail ? parseNumber(tail[1]!.trim()) : undefined;
+}
+
+export interface DoubtOptions {
+  endUsersThreshold: number;
+  stateThreshold: number;
+}
+
+/** The doubts about the counts and the place read from one message. */
+export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Doubt[] {
+  const w = doubtVocabulary();
+  const nums = findNumbers(text).filter((n) => !isYearLike(n));
+  const out: Doubt[] = [];
+  const counts: Array<[FactKey, number, number]> = [];
+  if (x.facts.end_users !== undefined) counts.push(['end_users', x.facts.end_users, opts.endUsersThreshold]);
+  if (x.facts.state_end_users !== undefined && x.facts.state_end_users > 0)
+    counts.push(['state_end_users', x.facts.state_end_users, opts.stateThreshold]);
+  for (const [fact, value, threshold] of counts) {
+    const own = numbersOf(text, x.evidence[fact], nums);
+    const near = Math.abs(value - threshold) <= threshold * 0.1;
+    const doubt = (reason: DoubtReason, span: string) => out.push({ fact, reason, span, threshold });
+    const first = own[0];
+    if (!first) continue;
+    const s = sentenceAround(text, first.start, first.end);
+    const sentence = text.slice(s.start, s.end);
+    const after = text.slice(first.end, s.end);
+    // An approximate count close to its threshold.
+    const hedged = own.some((n) => n.approx || w.hedges.test(text.slice(Math.max(0, n.start - 25), n.start)));
+    if (near && (hedged || w.fluctuates.test(after))) {
+      doubt('approximate', first.raw);
+      continue;
+    }
+    // A range that reaches across the threshold.
+    const other = rangeEnd(text, first, nums, w);
+    if (other !== undefined) {
+      const [lo, hi] = [Math.min(first.value, other), Math.max(first.value, other)];
+      if (lo <= threshold && hi > threshold) {
+        doubt('range', text.slice(first.start, Math.min(s.end, first.end + 12)).trim());
+        continue;
+      }
+    }
+    // Two counts of the same thing on either side of the threshold.
+    const rival = nums.find(
+      (n) =>
+        !own.includes(n) &&
+        n.value !== threshold &&
+        n.value >= value * 0.8 &&
+        n.value <= value * 1.25 &&
+        n.value > threshold !== value > threshold,
+    );
+    if (
+      rival &&
+      w.contrast.test(text.slice(Math.min(first.start, rival.start), Math.max(first.end, rival.end)))
+    ) {
+      doubt('disagree', `${first.raw} … ${rival.raw}`);
+      continue;
+    }
+    // A count that belongs to someone else (a parent company, a competitor).
+    if (w.other_party.test(clauseBefore(text, first.start))) {
+      doubt('other_party', clauseBefore(text, first.end).trim() || first.raw);
+      continue;
+    }
+    // Resellers' customers the writer cannot count could lift the count over its threshold.
+    if (fact === 'end_users' && value <= threshold && w.resale.test(text) && w.ignorance.test(text)) {
+      doubt('open_count', (w.ignorance.exec(text)?.[0] ?? first.raw).trim());
+      continue;
+    }
+    // A state count given together with municipal or regional customers, without the split.
+    if (
+      fact === 'state_end_users' &&
+      w.local_government.test(sentence) &&
+      (w.ignorance.test(sentence) || /i alt|in total|tilsammen|samlet|combined|total/iu.test(sentence))
+    ) {
+      doubt('mixed_public', sentence.trim());
+    }
+  }
+  // A territory named only as where an office is, while Denmark is named too.
+  const t = x.facts.territory;
+  const ev = x.evidence.territory;
+  if ((t === 'FO' || t === 'GL') && ev && w.denmark.test(text)) {
+    const all = new RegExp(w.excluded_places.source, 'giu');
+    const clauses = [...text.matchAll(all)].map((m) => clauseAround(text, m.index));
+    if (clauses.some((c) => w.office.test(c)) && !clauses.some((c) => w.network.test(c)))
+      out.push({ fact: 'territory', reason: 'place_in_passing', span: ev });
+  }
+  return out;
+}

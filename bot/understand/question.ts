@@ -1,0 +1,170 @@
+/**
+ * The form of the question (answer contract v2, `direct_answer`): whether the person asks if the act
+ * applies, if they may do something, if something stands in their way, if the authority can act, or
+ * something that is not a yes/no question at all. The word classes are data
+ * (`knowledge/vocabulary/question-forms.yaml`); this file only finds the clause that asks and tries them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { KnowledgeLoadError } from '../../knowledge/load-error.js';
+import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
+import { withDanishSpellings, wordClass } from './words.js';
+
+export const QUESTION_FORMS = ['cfcs_power', 'obstacle', 'permission', 'coverage'] as const;
+export type QuestionForm = (typeof QUESTION_FORMS)[number] | 'polar' | 'open' | 'none';
+
+export interface QuestionReading {
+  form: QuestionForm;
+  /** The question asks whether something is still in time (a deadline question). */
+  inTime?: boolean;
+  /** The question is about the writer's organisation itself ("er vi omfattet?"). */
+  aboutWriter?: boolean;
+  /** The clause that asks, as the person wrote it ('' when nothing asks). */
+  clause: string;
+  /** The person says CFCS has already prohibited it. */
+  prohibited: boolean;
+}
+
+const FILE = join(KNOWLEDGE_DIR, 'vocabulary', 'question-forms.yaml');
+const Schema = z
+  .object({
+    ref: z.string(),
+    forms: z.object({
+      prohibited_said: z.array(z.string().min(1)),
+      cfcs_power: z.array(z.string().min(1)),
+      obstacle: z.array(z.string().min(1)),
+      permission: z.array(z.string().min(1)),
+      coverage: z.array(z.string().min(1)),
+    }),
+    in_time: z.array(z.string().min(1)),
+    writer_subject: z.string().min(1),
+    polar_openers: z.string().min(1),
+    open_openers: z.string().min(1),
+    conditional_openers: z.string().min(1),
+    embedded_polar: z.string().min(1),
+  })
+  .strict();
+
+interface Compiled {
+  forms: Record<(typeof QUESTION_FORMS)[number] | 'prohibited_said', RegExp>;
+  polar: RegExp;
+  open: RegExp;
+  conditional: RegExp;
+  embedded: RegExp;
+  inTime: RegExp;
+  writer: RegExp;
+}
+
+let compiled: Compiled | undefined;
+const words = (sources: string[]) => wordClass(sources);
+
+/** Loads and compiles the vocabulary once; a broken file names itself and what is wrong. */
+export function questionVocabulary(): Compiled {
+  if (compiled) return compiled;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(FILE, 'utf8'));
+  } catch (e) {
+    throw new KnowledgeLoadError(FILE, null, (e as Error).message);
+  }
+  const v = Schema.safeParse(raw);
+  if (!v.success) {
+    const i = v.error.issues[0];
+    throw new KnowledgeLoadError(FILE, i?.path.join('.') || null, i?.message ?? 'invalid');
+  }
+  try {
+    const f = v.data.forms;
+    compiled = {
+      forms: {
+        prohibited_said: words(f.prohibited_said),
+        cfcs_power: words(f.cfcs_power),
+        obstacle: words(f.obstacle),
+        permission: words(f.permission),
+        coverage: words(f.coverage),
+      },
+      polar: new RegExp(withDanishSpellings(v.data.polar_openers), 'iu'),
+      open: new RegExp(withDanishSpellings(v.data.open_openers), 'iu'),
+      conditional: new RegExp(withDanishSpellings(v.data.conditional_openers), 'iu'),
+      inTime: wordClass(v.data.in_time),
+      writer: new RegExp(withDanishSpellings(v.data.writer_subject), 'iu'),
+      embedded: new RegExp(withDanishSpellings(v.data.embedded_polar), 'iu'),
+    };
+  } catch (e) {
+    throw new KnowledgeLoadError(FILE, null, `a pattern does not compile: ${(e as Error).message}`);
+  }
+  return compiled;
+}
+
+/** Sentences of a message, with what ends them. */
+function sentences(text: string): Array<{ s: string; asks: boolean }> {
+  const out: Array<{ s: string; asks: boolean }> = [];
+  for (const m of text.matchAll(/[^.!?\n]+(?:[.!?]+|\n|$)/gu)) {
+    const s = m[0].trim();
+    if (s.replace(/[.!?]/g, '').trim()) out.push({ s, asks: s.endsWith('?') });
+  }
+  return out;
+}
+
+/** The clause of a sentence that asks: after a leading condition, and without a lead-in. */
+function askingClause(sentence: string, v: Compiled): string {
+  const lead =
+    /^[\s"'«»()\-–—:]*(?:(?:og|and|men|but|so|så|altså|ok|okay|nå|well|hej|hi)(?![\p{L}])[,\s]*)?/iu;
+  const s = sentence.replace(lead, '');
+  // "Dumt spørgsmål måske, men hvem …", "Kollega påstår X – hvornår …", "If CFCS bans it, do we …": the
+  // question is the clause that opens like one, after a lead-in or a condition.
+  if (v.open.test(s) || (v.polar.test(s) && !v.conditional.test(s))) return s;
+  const parts = s.split(/[,;:–—]|\s-\s/);
+  for (let i = 1; i < parts.length; i++) {
+    const rest = parts.slice(i).join(',').replace(lead, '').trim();
+    if (v.polar.test(rest) || v.open.test(rest)) return rest;
+  }
+  return s;
+}
+
+/** Reads the form of one clause. */
+function formOf(clause: string, v: Compiled): QuestionForm {
+  const opensOpen = v.open.test(clause);
+  for (const form of QUESTION_FORMS) if (v.forms[form].test(clause) && !opensOpen) return form;
+  if (opensOpen) return v.embedded.test(clause) ? 'polar' : 'open';
+  if (v.polar.test(clause) || v.embedded.test(clause) || /\?\s*$/.test(clause)) return 'polar';
+  return 'none';
+}
+
+/**
+ * The question the thread asks: the last clause of the last turn that asks something (a follow-up
+ * that only adds facts answers the question before it).
+ */
+export function readQuestion(turns: string[]): QuestionReading {
+  const v = questionVocabulary();
+  const prohibited = turns.some((t) => v.forms.prohibited_said.test(t));
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const ss = sentences(turns[i] ?? '');
+    const asking = ss.filter((x) => x.asks);
+    const last = asking[asking.length - 1];
+    if (last) {
+      const clause = askingClause(last.s, v);
+      return {
+        form: formOf(clause, v),
+        clause,
+        prohibited,
+        inTime: v.inTime.test(clause),
+        aboutWriter: v.writer.test(clause),
+      };
+    }
+    // No question mark: a sentence that opens like a question still asks ("er vi omfattet").
+    const opener = [...ss].reverse().find((x) => v.polar.test(askingClause(x.s, v)) || v.open.test(x.s));
+    if (opener) {
+      const clause = askingClause(opener.s, v);
+      return {
+        form: formOf(clause, v),
+        clause,
+        prohibited,
+        inTime: v.inTime.test(clause),
+        aboutWriter: v.writer.test(clause),
+      };
+    }
+  }
+  return { form: 'none', clause: '', prohibited };
+}

@@ -1,0 +1,68 @@
+/**
+ * What a unit answers to a yes/no question about its point (`knowledge/answers/yes-no.yaml`): data an
+ * editor keeps beside the texts, validated at load; every row's unit must exist.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { wordClass } from '../bot/understand/words.js';
+import { knowledge } from './index.js';
+import { KnowledgeLoadError } from './load-error.js';
+import { KNOWLEDGE_DIR } from './paths.js';
+import { SOURCE_IDS, type SourceId } from './types.js';
+
+export const YES_NO_FILE = join(KNOWLEDGE_DIR, 'answers', 'yes-no.yaml');
+
+const RowSchema = z
+  .object({
+    source: z.enum(SOURCE_IDS),
+    ref: z.string().min(1),
+    about: z.array(z.string().min(1)).min(1),
+    answer: z.enum(['yes', 'no', 'depends']),
+    da: z.string().min(10),
+    en: z.string().min(10),
+  })
+  .strict();
+const FileSchema = z.object({ ref: z.string(), rows: z.array(RowSchema).min(1) }).strict();
+
+export interface YesNoRow {
+  source: SourceId;
+  ref: string;
+  about: RegExp;
+  answer: 'yes' | 'no' | 'depends';
+  da: string;
+  en: string;
+}
+
+let cached: YesNoRow[] | undefined;
+
+/** The rows, compiled; a broken file or an unknown unit names the file and the row. */
+export function yesNoAnswers(file = YES_NO_FILE): YesNoRow[] {
+  if (cached && file === YES_NO_FILE) return cached;
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new KnowledgeLoadError(file, null, (e as Error).message);
+  }
+  const parsed = FileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new KnowledgeLoadError(file, i?.path.join('.') || null, i?.message ?? 'invalid');
+  }
+  const kb = knowledge();
+  const rows = parsed.data.rows.map((r, n) => {
+    if (!kb.has(r.source, r.ref))
+      throw new KnowledgeLoadError(file, `rows.${n}.ref`, `${r.source} has no unit ${JSON.stringify(r.ref)}`);
+    let about: RegExp;
+    try {
+      about = wordClass(r.about);
+    } catch (e) {
+      throw new KnowledgeLoadError(file, `rows.${n}.about`, (e as Error).message);
+    }
+    return { ...r, about };
+  });
+  if (file === YES_NO_FILE) cached = rows;
+  return rows;
+}
