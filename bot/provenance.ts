@@ -1,7 +1,8 @@
 /**
  * Provenance: which knowledge and which rules produced an answer. The knowledge version is a content hash
- * over the files the knowledge base loads (the official texts, their English explainers, the source
- * metadata, the supplier and country registers) and the domain glossary; the rules version is the
+ * over the data files under `knowledge/` (the official texts and their English renderings, the source
+ * metadata, the explainers, the answer tables and question vocabulary, the supplier and country registers)
+ * and the domain glossary; the rules version is the
  * package's version and, where known, the commit. Both are computed once per process (the knowledge is
  * loaded once too). The answer's id and time are added where the answer is given (see `stampProvenance`).
  */

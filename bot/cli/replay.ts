@@ -51,13 +51,14 @@ const refOf = (k: string) => k.split('|')[1] ?? k;
 export function compareAnswers(
   old: Answer,
   now: Answer,
+  /** False for an answer stored before direct answers existed: it has none to compare. */
+  hadDirectAnswer = true,
 ): Pick<Difference, 'verdict' | 'direct_answer' | 'citations'> | undefined {
   const d: Pick<Difference, 'verdict' | 'direct_answer' | 'citations'> = {};
   if (old.verdict !== now.verdict) d.verdict = [old.verdict, now.verdict];
-  const od = (old as V2).direct_answer;
-  const nd = (now as V2).direct_answer;
-  // an answer stored before direct answers existed has none to compare
-  if (od !== undefined && (od ?? null) !== (nd ?? null)) d.direct_answer = [od ?? null, nd ?? null];
+  const od = (old as V2).direct_answer ?? null;
+  const nd = (now as V2).direct_answer ?? null;
+  if (hadDirectAnswer && od !== nd) d.direct_answer = [od, nd];
   const before = new Map(old.citations.map((c) => [key(c), c.quote]));
   const after = new Map(now.citations.map((c) => [key(c), c.quote]));
   const removed = [...before.keys()].filter((k) => !after.has(k)).map(refOf);
@@ -75,22 +76,16 @@ function threadUpTo(store: Store, a: StoredAnswer): StoredAnswer[] {
 }
 
 /**
- * Facts the person set by a correction (the coverage form): no turn says them, so they are carried into
- * the replay. From the answer's readings (contract v2) when it has them, else from the audit log's record.
+ * Facts the person set by a correction: no turn says them, so they are carried into the replay. Those set
+ * in the coverage form come from the audit log's records, corrections in the thread from the readings.
  */
 function correctedFacts(store: Store, thread: StoredAnswer[]): Facts {
   const last = thread.at(-1)?.answer as V2 | undefined;
-  const out: Record<string, unknown> = {};
-  if (last?.understood !== undefined) {
-    for (const r of last.understood) if (r.source === 'corrected') out[r.fact] = r.value;
-  } else
-    Object.assign(
-      out,
-      correctionsFor(
-        store,
-        thread.map((a) => a.id),
-      ),
-    );
+  const out: Record<string, unknown> = correctionsFor(
+    store,
+    thread.map((a) => a.id),
+  );
+  for (const r of last?.understood ?? []) if (r.source === 'corrected') out[r.fact] = r.value;
   const parsed = FactsSchema.safeParse(out);
   return parsed.success ? parsed.data : {};
 }
@@ -124,7 +119,8 @@ export function replay(
       asOf: old.as_of,
       priorFacts: correctedFacts(store, thread),
     });
-    const d = compareAnswers(old, now);
+    const raw = store.db.prepare('SELECT answer FROM answers WHERE id = ?').get(id) as { answer: string };
+    const d = compareAnswers(old, now, /"direct_answer":/.test(raw.answer));
     if (d === undefined) continue;
     differences.push({
       answer_id: stored.id,

@@ -182,7 +182,9 @@ function valueText(fact: string, v: unknown, lang: Language): string {
 }
 
 /**
- * The readings of an answer: its `understood` when the pipeline gives one (contract v2); otherwise each
+ * The readings of an answer: its `understood` when the pipeline gives one (contract v2), a fact the audit
+ * log records as set in the coverage form marked as corrected (the pipeline sees it only as carried over);
+ * otherwise each
  * fact, read as said, except where the turns do not show it: a supplier's country that the supplier
  * register gives, and Denmark as the territory when nothing points elsewhere (also when the territorial
  * check assumed it without a fact for it).
@@ -192,8 +194,18 @@ export function readingsOf(
   turns: readonly string[],
   corrected: Record<string, unknown> = {},
 ): Reading[] {
+  const form = (r: Reading): Reading =>
+    r.fact in corrected && corrected[r.fact] === r.value && r.source !== 'corrected'
+      ? {
+          ...r,
+          source: 'corrected',
+          span: answer.language === 'da' ? 'angivet i formularen' : 'given in the form',
+        }
+      : r;
+  // (an answer stored before contract v2 reads as one without readings: then they are worked out here)
   const given = (answer as AnswerV2).understood;
-  if (Array.isArray(given)) return given;
+  if (Array.isArray(given) && (given.length > 0 || Object.keys(answer.facts).length === 0))
+    return given.map(form);
   const text = turns.join(' ');
   const out: Reading[] = [];
   for (const key of FACT_KEYS) {

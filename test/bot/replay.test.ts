@@ -4,7 +4,7 @@
  * Run as a user runs it (built, in a process, KNOWLEDGE_DIR and DATA_DIR in its environment).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,9 +20,10 @@ const dataDir = join(root, 'data');
 const same = join(root, 'knowledge-same');
 const changed = join(root, 'knowledge-changed');
 
+/** The knowledge's data (every folder of it: texts, explainers, registers, …), not its code. */
 function copyKnowledge(to: string): void {
-  cpSync(join(KNOWLEDGE_DIR, 'texts'), join(to, 'texts'), { recursive: true });
-  cpSync(join(KNOWLEDGE_DIR, 'registers'), join(to, 'registers'), { recursive: true });
+  for (const e of readdirSync(KNOWLEDGE_DIR, { withFileTypes: true }))
+    if (e.isDirectory()) cpSync(join(KNOWLEDGE_DIR, e.name), join(to, e.name), { recursive: true });
 }
 
 const run = (knowledge: string, args: string[]) =>
