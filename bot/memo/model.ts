@@ -260,12 +260,13 @@ function answerText(answer: Answer): string {
   const shortQuotes = ANSWER_TEXTS.sourcesSay[lang];
   return answer.answer
     .split('\n\n')
-    .filter(
-      (p) =>
-        (answer.checks.length === 0 || !p.startsWith(head)) &&
-        !chat.has(p.trim()) &&
-        !p.startsWith(shortQuotes),
-    )
+    .filter((p) => (answer.checks.length === 0 || !p.startsWith(head)) && !p.startsWith(shortQuotes))
+    .map((p) => {
+      // a prompt to hand over, alone or as one of the next steps
+      const lines = p.split('\n').filter((l) => !chat.has(l.replace(/^•\s*/, '').trim()));
+      return lines.length === 1 && /:$/.test(lines[0]!) ? '' : lines.join('\n');
+    })
+    .filter((p) => p.trim() !== '')
     .join('\n\n')
     .trim();
 }
