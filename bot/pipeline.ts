@@ -34,6 +34,7 @@ import { ParagraphChooser } from '../retrieval/paragraph.js';
 import { composeAnswerText } from './compose/answer.js';
 import { directAnswer } from './compose/direct.js';
 import { T } from './compose/texts.js';
+import { currentProvenance } from './provenance.js';
 import { isCorrection, parseCorrection } from './understand/correction.js';
 import { normaliseText } from './understand/door.js';
 import { type Doubt, doubtVocabulary, findDoubts } from './understand/doubt.js';
@@ -340,6 +341,8 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
   doubtVocabulary();
   const explainers = loadExplainers();
   const explain = (source: SourceId, ref: string, lang: Language) => explainers.get(source, ref, lang);
+  // Which knowledge and rules give this advisor's answers (the same for all of them: both load once).
+  const provenance = currentProvenance();
   // The minister's words on care when buying cameras: a fixed query, so searched once.
   let careUnit: Hit | null | undefined;
   const care = (): Hit | undefined => {
@@ -513,6 +516,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       ),
       answer: '',
       as_of: req.asOf,
+      provenance,
     };
     draft.answer = composeAnswerText({
       answer: draft,

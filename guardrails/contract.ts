@@ -67,6 +67,15 @@ export const ReadingSchema = z.object({
 });
 export type Reading = z.infer<typeof ReadingSchema>;
 
+/** Which knowledge and rules produced an answer (bot/provenance.ts); its id and time where it was given. */
+export const ProvenanceSchema = z.object({
+  knowledge: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  rules: z.object({ version: z.string().min(1), commit: z.string().min(1).optional() }),
+  answer_id: z.string().min(1).optional(),
+  at: z.string().min(1).optional(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
 export const AnswerSchema = z.object({
   language: z.enum(['da', 'en']),
   topic: z.enum(TOPICS),
@@ -82,6 +91,7 @@ export const AnswerSchema = z.object({
   understood: z.array(ReadingSchema).default([]),
   answer: z.string().min(20),
   as_of: isoDate,
+  provenance: ProvenanceSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 export type Language = Answer['language'];

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root (the folder with package.json), whether running from sources or from dist/. */
@@ -13,5 +13,8 @@ export const PROJECT_ROOT: string = (() => {
   }
 })();
 
-export const KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');
+/** The knowledge folder; KNOWLEDGE_DIR points elsewhere (e.g. a changed copy to replay answers against). */
+export const KNOWLEDGE_DIR = process.env.KNOWLEDGE_DIR
+  ? resolve(process.env.KNOWLEDGE_DIR)
+  : join(PROJECT_ROOT, 'knowledge');
 export const TEXTS_DIR = join(KNOWLEDGE_DIR, 'texts');

@@ -3,7 +3,8 @@
  *
  * 1. start-up: spawn → `ready` (knowledge and index loaded, advisor created), in a child process;
  * 2. pipeline latency per question over the shared dev cases, repeated (built-in questions without them);
- * 3. retrieval latency;
+ * 3. retrieval latency; the time to produce a memo to file (PDF) for a typical answer, the first one of the
+ *    process (the PDF library loaded then) and the ones after it;
  * 4. through the real HTTP receiver on 127.0.0.1, with signed requests, against a local Web API stand-in:
  *    sustained events per second, ack latency and CPU per event of four apps in the same run: a bare Bolt
  *    app that only acks and posts a fixed reply (a one-line text, and an answer of the advisor's mean
@@ -28,6 +29,7 @@ import { z } from 'zod';
 import { PROJECT_ROOT } from '../../knowledge/paths.js';
 import { loadRetriever } from '../../retrieval/index.js';
 import { type Advisor, createAdvisor } from '../pipeline.js';
+import { newAnswerId, stampProvenance } from '../provenance.js';
 import { answerBlocks, answerFallbackText } from '../slack/blocks.js';
 import { extractFacts } from '../understand/extract.js';
 import { BENCH_SIGNING_SECRET, type LoadResult, runLoad, runOpenLoop } from './load.js';
@@ -54,7 +56,15 @@ const LOAD_LIMIT_MS = 30_000;
 const STARTUPS = 5;
 const OPEN_SECONDS = 4;
 
-const TARGET = { pipelineP99: 20, startupMs: 1500, throughputRatio: 0.7, ackP99: 100, rssMb: 300 };
+const TARGET = {
+  pipelineP99: 20,
+  startupMs: 1500,
+  throughputRatio: 0.7,
+  ackP99: 100,
+  rssMb: 300,
+  memoMs: 300,
+};
+const MEMOS = 20;
 
 /** Built-in questions, used when ../shared is absent. */
 const BUILT_IN: string[][] = [
@@ -392,6 +402,36 @@ async function main(): Promise<void> {
     '  of which: retrieval (k=10)',
     `p50 ${ms(rs.p50)}  p99 ${ms(rs.p99)}  max ${ms(rs.max)}  (n=${rs.n})`,
   );
+
+  head(`Memo to file (PDF, in process; the answer closest to the mean size of the ${cases.length} cases)`);
+  const typical = (() => {
+    const all = cases.map((c) => ({ c, a: advisor.advise({ turns: c.turns, asOf: c.asOf }) }));
+    const size = (x: (typeof all)[number]) => JSON.stringify(x.a).length;
+    const mean = all.reduce((n, x) => n + size(x), 0) / all.length;
+    return all.reduce((best, x) => (Math.abs(size(x) - mean) < Math.abs(size(best) - mean) ? x : best));
+  })();
+  const memoAnswer = stampProvenance(typical.a, newAnswerId(), new Date().toISOString());
+  const tm = performance.now();
+  const { renderMemo } = await import('../memo/index.js');
+  const firstMemo = await renderMemo({ answer: memoAnswer, turns: typical.c.turns }, 'pdf');
+  const firstMs = performance.now() - tm;
+  const memoTimes: number[] = [];
+  for (let i = 0; i < MEMOS; i++) {
+    const t = performance.now();
+    await renderMemo({ answer: memoAnswer, turns: typical.c.turns }, 'pdf');
+    memoTimes.push(performance.now() - t);
+  }
+  const mt = summarize(memoTimes);
+  line(
+    'first memo of the process',
+    `${ms(firstMs)}  (PDF library loaded; ${(firstMemo.bytes.length / 1024).toFixed(1)} KB, ${typical.a.citations.length} units quoted, verdict ${typical.a.verdict})`,
+  );
+  line('memos after it', `p50 ${ms(mt.p50)}  p95 ${ms(mt.p95)}  max ${ms(mt.max)}  (n=${mt.n})`);
+  results.push([
+    'memo (PDF) < 300 ms, the first one too',
+    Math.max(firstMs, mt.max) < TARGET.memoMs,
+    `${ms(firstMs)} first, ${ms(mt.max)} max after`,
+  ]);
 
   head(
     `Slack over HTTP (127.0.0.1, signed app_mention events, ${CONCURRENCY} in flight, ${WARMUP_EVENTS} warm-up events, then the median of ${REPEATS} loads of ${EVENTS} events; Web API stand-in)`,

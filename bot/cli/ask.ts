@@ -4,15 +4,18 @@
  *   ask --json [--as-of YYYY-MM-DD] "question"   one JSON answer on stdout
  *   ask --jsonl FILE [--as-of YYYY-MM-DD]         one answer per case line, `id` added
  *   ask [--as-of …] "question"                   the answer text, for people
+ *   ask --memo FILE.pdf|FILE.md [--as-of …] "question"   also writes the memo to file (PDF or Markdown)
  * stdout carries only answers; logs and errors go to stderr. Bad flags or dates: one line, exit 2.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { memoFormatOf } from '../memo/format.js';
 import { createAdvisor } from '../pipeline.js';
+import { newAnswerId, stampProvenance } from '../provenance.js';
 import { isIsoDate, today } from './args.js';
 
-const USAGE = 'usage: ask [--json | --jsonl FILE] [--as-of YYYY-MM-DD] "question"';
+const USAGE = 'usage: ask [--json | --jsonl FILE] [--memo FILE.pdf|FILE.md] [--as-of YYYY-MM-DD] "question"';
 
 function fail(message: string): never {
   process.stderr.write(`ask: ${message}\n`);
@@ -28,12 +31,17 @@ const CaseSchema = z.object({
   as_of: z.string().refine(isIsoDate, 'as_of is not a real date as YYYY-MM-DD').optional(),
 });
 
-function main(): void {
+/** The answer with its own id and time (provenance). */
+const given = (answer: Parameters<typeof stampProvenance>[0]) =>
+  stampProvenance(answer, newAnswerId(), new Date().toISOString());
+
+async function main(): Promise<void> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
   const options = {
     json: { type: 'boolean' },
     jsonl: { type: 'string' },
     'as-of': { type: 'string' },
+    memo: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   } as const;
   try {
@@ -49,6 +57,11 @@ function main(): void {
   const asOf = values['as-of'] ?? today();
   if (!isIsoDate(asOf)) fail(`--as-of must be a real date as YYYY-MM-DD, got "${asOf}"`);
   if (values.json && values.jsonl !== undefined) fail(`--json and --jsonl exclude each other. ${USAGE}`);
+  const memoFormat = values.memo === undefined ? undefined : memoFormatOf(values.memo);
+  if (values.memo !== undefined && memoFormat === undefined)
+    fail(`--memo takes a file ending in .pdf or .md, got "${values.memo}"`);
+  if (values.memo !== undefined && values.jsonl !== undefined)
+    fail(`--memo and --jsonl exclude each other. ${USAGE}`);
 
   if (values.jsonl !== undefined) {
     if (positionals.length) fail(`--jsonl takes no question on the command line. ${USAGE}`);
@@ -85,7 +98,7 @@ function main(): void {
         );
         return;
       }
-      const answer = advisor.advise({ turns: c.data.turns, asOf: c.data.as_of ?? asOf });
+      const answer = given(advisor.advise({ turns: c.data.turns, asOf: c.data.as_of ?? asOf }));
       out.push(JSON.stringify({ id: c.data.id, ...answer }));
     });
     process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
@@ -95,7 +108,19 @@ function main(): void {
 
   const question = positionals.join(' ').trim();
   if (!question) fail(`the question is empty. ${USAGE}`);
-  const answer = createAdvisor({ onGuardFailure: logGuard }).advise({ turns: [question], asOf });
+  const answer = given(createAdvisor({ onGuardFailure: logGuard }).advise({ turns: [question], asOf }));
+  if (values.memo !== undefined && memoFormat !== undefined) {
+    const { renderMemo } = await import('../memo/index.js');
+    const { bytes } = await renderMemo({ answer, turns: [question] }, memoFormat);
+    try {
+      writeFileSync(values.memo, bytes);
+    } catch (e) {
+      process.stderr.write(
+        `ask: cannot write ${values.memo}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+      );
+      process.exitCode = 1;
+    }
+  }
   process.stdout.write(values.json ? `${JSON.stringify(answer)}\n` : `${answer.answer}\n`);
 }
 
@@ -103,4 +128,4 @@ function logGuard(failures: { code: string; message: string }[]): void {
   process.stderr.write(`guard: ${failures.map((f) => `${f.code}: ${f.message}`).join('; ')}\n`);
 }
 
-main();
+void main();

@@ -10,6 +10,7 @@ import type { Answer, Citation, Language } from '../../guardrails/contract.js';
 import { FACT_KEYS, type Facts } from '../../guardrails/facts.js';
 import { T as ANSWER_TEXTS } from '../compose/texts.js';
 import { understoodLine } from '../compose/understood.js';
+import { MEMO_BUTTON, memoOffered, provenanceLine } from '../memo/slack.js';
 import type { Case } from '../store/index.js';
 import { escapeText } from './escape.js';
 import {
@@ -278,7 +279,11 @@ export function answerBlocks(answer: Answer, opts: AnswerBlockOptions): Block[] 
       middle.push(context(t.moreCitations(answer.citations.length - shown.length)));
   }
 
-  const tail: Block[] = [context(t.asOf(answer.as_of))];
+  const tail: Block[] = [
+    answer.provenance
+      ? context(t.asOf(answer.as_of), provenanceLine(lang, answer.provenance, opts.answerId))
+      : context(t.asOf(answer.as_of)),
+  ];
   if (withActions) tail.push(answerActions(answer, opts.answerId));
   return enforceBlockLimits([...head, ...middle, ...tail], max);
 }
@@ -348,6 +353,10 @@ export function answerActions(
       ...extra,
       button('feedback_helpful', t.helpful, answerId),
       button('feedback_not_helpful', t.notHelpful, answerId),
+      // an answer that decides or informs can be filed as a memo
+      ...(answer.verdict !== undefined && memoOffered(answer.verdict)
+        ? [button(MEMO_BUTTON.actionId, MEMO_BUTTON.text[answer.language], answerId)]
+        : []),
     ],
   };
 }

@@ -32,7 +32,7 @@ export const COVERAGE_FIELDS = [
 ] as const;
 export type CoverageField = (typeof COVERAGE_FIELDS)[number];
 
-const OPTION_LABEL: Record<Language, Record<string, string>> = {
+export const OPTION_LABEL: Record<Language, Record<string, string>> = {
   da: {
     telecom_provider: 'Teleudbyder',
     municipality: 'Kommune',

@@ -108,6 +108,21 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX answers_event ON answers (event_id);
   CREATE TABLE health_probe (k INTEGER PRIMARY KEY, v BLOB);
   `,
+  // 4: the audit log's own records (memo requests, corrections); see store/audit.ts
+  `
+  CREATE TABLE audit_events (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind       TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    channel    TEXT,
+    thread_ts  TEXT,
+    answer_id  TEXT,
+    case_id    INTEGER,
+    detail     TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX audit_events_time ON audit_events (created_at);
+  `,
 ];
 
 /** Brings a database to the newest schema; returns the version it ended at. */

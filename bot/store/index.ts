@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { type Answer, AnswerSchema } from '../../guardrails/contract.js';
 import { type Facts, FactsSchema } from '../../guardrails/facts.js';
+import { withStoredProvenance } from '../provenance.js';
 import { type Db, openDb, type Statement } from './db.js';
 
 export { migrate, openDb } from './db.js';
@@ -97,17 +98,20 @@ const ThreadRow = z.object({
 });
 export type ThreadState = z.infer<typeof ThreadRow>;
 
-const AnswerRow = z.object({
-  id: z.string(),
-  channel: z.string(),
-  thread_ts: z.string(),
-  user: z.string(),
-  question: z.string(),
-  answer: jsonOf(AnswerSchema),
-  message_ts: z.string().nullable(),
-  event_id: z.string().nullable(),
-  created_at: z.string(),
-});
+const AnswerRow = z
+  .object({
+    id: z.string(),
+    channel: z.string(),
+    thread_ts: z.string(),
+    user: z.string(),
+    question: z.string(),
+    answer: jsonOf(AnswerSchema),
+    message_ts: z.string().nullable(),
+    event_id: z.string().nullable(),
+    created_at: z.string(),
+  })
+  // the answer's provenance gets its id and time from the row
+  .transform(withStoredProvenance);
 export type StoredAnswer = z.infer<typeof AnswerRow>;
 
 const FeedbackRow = z.object({
@@ -239,6 +243,7 @@ export interface PurgeCounts {
   feedback: number;
   cases: number;
   case_events: number;
+  audit_events: number;
 }
 
 export const PURGE_TABLES = [
@@ -248,6 +253,7 @@ export const PURGE_TABLES = [
   'feedback',
   'cases',
   'case_events',
+  'audit_events',
 ] as const satisfies readonly (keyof PurgeCounts)[];
 
 class DryRunRollback extends Error {
@@ -706,6 +712,7 @@ export class Store {
       feedback: 0,
       cases: 0,
       case_events: 0,
+      audit_events: 0,
     };
     if (d === 0) return zero;
     const cutoff = new Date((o.now ?? new Date()).getTime() - d * DAY_MS).toISOString();
@@ -726,6 +733,7 @@ export class Store {
       counts.answers = del(`DELETE FROM answers WHERE id IN (${oldAnswers})`, cutoff);
       counts.threads = del('DELETE FROM threads WHERE updated_at < ?', cutoff);
       counts.processed_events = del('DELETE FROM processed_events WHERE updated_at < ?', cutoff);
+      counts.audit_events = del('DELETE FROM audit_events WHERE created_at < ?', cutoff);
       if (o.dryRun) throw new DryRunRollback(counts);
       return counts;
     });

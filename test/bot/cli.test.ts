@@ -1,6 +1,6 @@
 /** The `ask` command as the answer contract specifies it, run as a user runs it (built, in a process). */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -99,5 +99,41 @@ describe('ask --jsonl', () => {
     const r = ask(['--jsonl', join(dir, 'missing.jsonl')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/missing\.jsonl/);
+  });
+});
+
+describe('ask: provenance and --memo', () => {
+  it('prints the provenance with every answer: knowledge hash, rules version, answer id, time', () => {
+    const r = ask([
+      '--json',
+      '--as-of',
+      '2026-11-22',
+      'Are we covered? We are a Danish ISP with 60,000 end users.',
+    ]);
+    expect(r.status).toBe(0);
+    const a = AnswerSchema.parse(JSON.parse(r.stdout));
+    expect(a.provenance?.knowledge).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(a.provenance?.rules.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(a.provenance?.answer_id).toMatch(/^a_[0-9a-f]{32}$/);
+    expect(Date.parse(a.provenance?.at ?? '')).not.toBeNaN();
+  });
+
+  it('--memo FILE.pdf writes a PDF memo beside the answer; FILE.md the Markdown; another extension exits 2', () => {
+    const pdf = join(dir, 'memo.pdf');
+    const q = 'Vi er et dansk teleselskab med 60.000 slutbrugere. Er vi omfattet?';
+    const r = ask(['--json', '--as-of', '2026-11-22', '--memo', pdf, q]);
+    expect(r.status).toBe(0);
+    const id = JSON.parse(r.stdout).provenance.answer_id as string;
+    const bytes = readFileSync(pdf);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const md = join(dir, 'memo.md');
+    expect(ask(['--as-of', '2026-11-22', '--memo', md, q]).status).toBe(0);
+    const text = readFileSync(md, 'utf8');
+    expect(text).toMatch(/^# Notat om leverandørsikkerhed/);
+    expect(text).toContain('§ 1, nr. 3, litra a');
+    expect(text).not.toContain(id); // a new answer, a new id
+    const bad = ask(['--memo', join(dir, 'memo.docx'), q]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--memo/);
   });
 });

@@ -72,7 +72,7 @@ function huge(lang: 'da' | 'en' = 'en'): Answer {
 const headerOf = (blocks: unknown[]) => (blocks[0] as { text: { text: string } }).text.text;
 
 describe('answer blocks', () => {
-  it('has a header with the verdict in the answer’s language, the checks, the citations and the three buttons', () => {
+  it('has a header with the verdict in the answer’s language, the checks, the citations and the buttons (a memo for a decided answer)', () => {
     const blocks = answerBlocks(base, { answerId: 'a_1' });
     expect(headerOf(blocks)).toBe('Omfattet af loven');
     expect(headerOf(answerBlocks({ ...base, language: 'en' }, { answerId: 'a_1' }))).toBe(
@@ -88,6 +88,7 @@ describe('answer blocks', () => {
       ['escalate', 'a_1'],
       ['feedback_helpful', 'a_1'],
       ['feedback_not_helpful', 'a_1'],
+      ['memo_save', 'a_1'],
     ]);
     expect(blockProblem(blocks, 50)).toBeUndefined();
   });

@@ -81,6 +81,7 @@ describe('mentions, DMs and threads', () => {
       'show_checks',
       'feedback_helpful',
       'feedback_not_helpful',
+      'memo_save',
     ]);
     const answerId = actions.elements![0]!.value;
     const stored = bot.store.getAnswer(answerId)!;

@@ -76,6 +76,7 @@ describe('slash command', () => {
       'show_checks',
       'feedback_helpful',
       'feedback_not_helpful',
+      'memo_save',
     ]);
     expect(
       standin

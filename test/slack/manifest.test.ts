@@ -43,6 +43,8 @@ describe('manifest.json', () => {
         'groups:history',
         'channels:read',
         'groups:read',
+        'files:write', // memos uploaded to the thread
+        'im:write', // a private answer's memo in the person's DMs
       ]),
     );
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(

@@ -2,6 +2,8 @@
  * A local stand-in for Slack's Web API (and for response_url): a node:http server on 127.0.0.1 that records
  * every call and answers like Slack for the methods the bot uses. It can be told to fail the next N calls
  * (429 with Retry-After, or 500), and it refuses blocks that break Block Kit's limits with `invalid_blocks`.
+ * File uploads go as Slack has them go (files.uploadV2): files.getUploadURLExternal hands out an upload URL
+ * and a file id, the bytes are POSTed to that URL, files.completeUploadExternal shares the uploaded files.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -29,15 +31,47 @@ export interface Call {
 
 type Fault = { status: 429; retryAfter: number; method?: string } | { status: 500; method?: string };
 
-const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata', 'files']);
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/**
+ * The file's bytes in a POST to an upload URL: the file part of a multipart/form-data body (what the Web API
+ * client sends), or the raw body (which Slack takes too). Undefined for a multipart body without a file part.
+ */
+function uploadedBytes(body: Buffer, contentType: string | undefined): Buffer | undefined {
+  const boundary = contentType?.match(/multipart\/form-data;\s*boundary="?([^";]+)"?/i)?.[1];
+  if (boundary === undefined) return body;
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const next = body.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    const part = body.subarray(at + delimiter.length + 2, next - 2); // after CRLF, before CRLF
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, Math.max(0, split)).toString('utf8');
+    if (split >= 0 && /filename=/i.test(head)) return part.subarray(split + 4);
+    at = next;
+  }
+  return undefined;
+}
+
+/** A file on its way through files.uploadV2, and once shared. */
+export interface StandinFile {
+  id: string;
+  filename: string;
+  length: number;
+  /** The bytes POSTed to the upload URL (undefined until then). */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  shared?: { channel: string; thread_ts?: string; title?: string; initial_comment?: string };
 }
 
 function parseParams(body: string, contentType: string | undefined): Record<string, unknown> {
@@ -153,6 +187,9 @@ export class SlackStandin {
   private server: Server;
   private faults: Fault[] = [];
   private tsCounter = 0;
+  /** Files by id, from files.getUploadURLExternal on. */
+  readonly files = new Map<string, StandinFile>();
+  private fileCounter = 0;
   /** Members of each channel, for conversations.members. */
   members: Record<string, string[]> = {};
   url = '';
@@ -301,8 +338,11 @@ export class SlackStandin {
   private async handle(
     req: IncomingMessage,
   ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/upload/'))
+      return this.upload(path.slice('/upload/'.length), uploadedBytes(bytes, req.headers['content-type']));
     let params: Record<string, unknown>;
     try {
       params = parseParams(raw, req.headers['content-type']);
@@ -380,9 +420,69 @@ export class SlackStandin {
     return { status: 200, body: result };
   }
 
+  /** The upload URL: takes the file's bytes (any content type), answers 200 "OK - <length>" as Slack does. */
+  private upload(fileId: string, bytes: Buffer | undefined): { status: number; body: unknown } {
+    const file = this.files.get(fileId);
+    const call = (status: number, ok: boolean, error?: string) =>
+      this.calls.push({
+        method: 'upload',
+        params: { file_id: fileId, length: bytes?.length ?? 0 },
+        status,
+        ok,
+        ...(error ? { error } : {}),
+      });
+    if (file === undefined || file.bytes !== undefined) {
+      call(404, false, 'unknown_upload');
+      return { status: 404, body: { ok: false, error: 'unknown_upload' } };
+    }
+    if (bytes === undefined) {
+      call(400, false, 'no_file_data');
+      return { status: 400, body: { ok: false, error: 'no_file_data' } };
+    }
+    file.bytes = bytes;
+    call(200, true);
+    return { status: 200, body: `OK - ${bytes.length}` };
+  }
+
   private answer(method: string, p: Obj): Obj {
     const need = (...keys: string[]) => keys.find((k) => p[k] === undefined || p[k] === '');
     switch (method) {
+      case 'files.getUploadURLExternal': {
+        if (need('filename', 'length')) return { ok: false, error: 'invalid_arguments' };
+        const length = Number(p.length);
+        if (!Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        this.fileCounter += 1;
+        const id = `F0FILE${String(this.fileCounter).padStart(4, '0')}`;
+        this.files.set(id, { id, filename: String(p.filename), length });
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        if (!Array.isArray(p.files) || p.files.length === 0) return { ok: false, error: 'invalid_arguments' };
+        if (typeof p.thread_ts === 'string' && typeof p.channel_id !== 'string')
+          return { ok: false, error: 'invalid_arguments' };
+        const done: Obj[] = [];
+        for (const f of p.files as Obj[]) {
+          const file = typeof f.id === 'string' ? this.files.get(f.id) : undefined;
+          // a file never uploaded, or not with the length announced, is not there to complete
+          if (file?.bytes === undefined || file.bytes.length !== file.length)
+            return { ok: false, error: 'file_not_found' };
+          if (typeof p.channel_id === 'string') {
+            file.shared = {
+              channel: p.channel_id,
+              ...(typeof p.thread_ts === 'string' ? { thread_ts: p.thread_ts } : {}),
+              ...(typeof f.title === 'string' ? { title: f.title } : {}),
+              ...(typeof p.initial_comment === 'string' ? { initial_comment: p.initial_comment } : {}),
+            };
+          }
+          done.push({ id: file.id, title: f.title ?? file.filename, name: file.filename, size: file.length });
+        }
+        return { ok: true, files: done };
+      }
+      case 'conversations.open': {
+        if (need('users')) return { ok: false, error: 'users_list_not_supplied' };
+        const user = String(p.users).split(',')[0]!;
+        return { ok: true, channel: { id: `D${user.slice(1)}` } };
+      }
       case 'auth.test':
         return {
           ok: true,

@@ -83,6 +83,7 @@ describe('purge', () => {
       feedback: 2,
       cases: 1,
       case_events: 2, // opened, resolved
+      audit_events: 0,
     });
     expect(s.getAnswer('old')).toBeUndefined();
     expect(s.getAnswer('old_resolved_case')).toBeUndefined();

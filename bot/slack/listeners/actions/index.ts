@@ -20,6 +20,7 @@ import {
 import { coverageModal } from '../../coverage.js';
 import { AnswerRef, ButtonClick, CaseRef, problem, QuoteRef } from '../../payloads.js';
 import { T } from '../../texts.js';
+import { registerMemo } from './memo.js';
 
 /**
  * A private reply to the person who clicked: via response_url when there is one, else chat.postEphemeral.
@@ -74,6 +75,7 @@ async function parseClick<T extends z.ZodType>(
 
 export function register(app: App, deps: SlackDeps): void {
   const { store, log } = deps;
+  registerMemo(app, deps);
 
   app.action<BlockButtonAction>('escalate', async ({ ack, body, action, respond, client }) => {
     await ack();

@@ -4,6 +4,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { FactKey, Facts } from '../../../../guardrails/facts.js';
+import { recordAudit } from '../../../store/audit.js';
 import { MAX_TURNS } from '../../../store/index.js';
 import { correctionTurn } from '../../../understand/correction.js';
 import { answerBlocks, answerFallbackText, enforceBlockLimits, textBlocks } from '../../blocks.js';
@@ -60,6 +61,15 @@ async function answerCorrection(
         ...textBlocks(T[lang].corrected(user)),
         ...answerBlocks(answer, { answerId }),
       ]),
+    });
+    // The correction is recorded with the answer it changed and the one it gave.
+    recordAudit(deps.store, {
+      kind: 'corrected',
+      actor: user,
+      channel,
+      threadTs,
+      answerId,
+      detail: JSON.stringify({ corrects: meta.answerId, facts: changed }),
     });
     deps.log.info(
       { answer_id: answerId, corrects: meta.answerId, facts: Object.keys(changed), verdict: answer.verdict },
@@ -124,6 +134,15 @@ export function register(app: App, deps: SlackDeps): void {
         user,
         question,
         answer,
+      });
+      // the facts the person set in the form: for the audit log, and for replaying this answer later
+      recordAudit(deps.store, {
+        kind: 'corrected',
+        actor: user,
+        channel: res.channel ?? user,
+        threadTs: res.ts,
+        answerId,
+        detail: JSON.stringify(result.facts),
       });
       deps.log.info({ answer_id: answerId, verdict: answer.verdict }, 'coverage check answered');
       done('answered');

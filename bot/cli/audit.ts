@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/**
+ * `npm run audit -- --since YYYY-MM-DD [--until YYYY-MM-DD] [--user U…]`: the audit log of the database in
+ * DATA_DIR as CSV on stdout: who asked, in which channel (Slack ids, not names), what was answered (verdict,
+ * direct answer, refs, knowledge version), who escalated, claimed, closed, voted, filed a memo or corrected.
+ * Days are UTC days, `--until` included. Errors: one line on stderr, exit 2 (usage) or 1 (database).
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadDotEnv, loadStoreConfig } from '../config.js';
+import { auditCsv, auditEvents } from '../store/audit.js';
+import { Store } from '../store/index.js';
+import { isIsoDate } from './args.js';
+
+const USAGE = 'usage: npm run audit -- --since YYYY-MM-DD [--until YYYY-MM-DD] [--user USER_ID]';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+export function auditCommand(args: string[], env: Record<string, string | undefined>): CliRun {
+  const usage = (m: string): CliRun => ({ code: 2, stdout: '', stderr: `audit: ${m}\n${USAGE}\n` });
+  let values: { since?: string; until?: string; user?: string; help?: boolean };
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        since: { type: 'string' },
+        until: { type: 'string' },
+        user: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    return usage((e as Error).message);
+  }
+  if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
+  if (values.since === undefined) return usage('--since is required');
+  if (!isIsoDate(values.since))
+    return usage(`--since must be a real date as YYYY-MM-DD, got "${values.since}"`);
+  if (values.until !== undefined && !isIsoDate(values.until))
+    return usage(`--until must be a real date as YYYY-MM-DD, got "${values.until}"`);
+  if (values.user !== undefined && !/^[A-Z0-9]{2,40}$/.test(values.user))
+    return usage(`--user takes a Slack user id such as U0123ABCD, got "${values.user}"`);
+  const config = loadStoreConfig(env);
+  if (!config.ok) return { code: 2, stdout: '', stderr: `audit: ${config.error}\n` };
+  let store: Store | undefined;
+  try {
+    store = Store.open(config.dataDir);
+    const events = auditEvents(store, {
+      since: values.since,
+      ...(values.until ? { until: nextDay(values.until) } : {}),
+      ...(values.user ? { user: values.user } : {}),
+    });
+    return { code: 0, stdout: auditCsv(events), stderr: '' };
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    return {
+      code: 1,
+      stdout: '',
+      stderr: `audit: the database in DATA_DIR=${config.dataDir} could not be read (${typeof code === 'string' ? code : 'error'})\n`,
+    };
+  } finally {
+    store?.close();
+  }
+}
+
+function isMain(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const dot = loadDotEnv();
+  if (!dot.ok) {
+    process.stderr.write(`audit: ${dot.error}\n`);
+    process.exit(2);
+  }
+  const r = auditCommand(process.argv.slice(2), process.env);
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  process.exitCode = r.code;
+}
