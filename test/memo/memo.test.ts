@@ -122,8 +122,8 @@ describe.skipIf(!hasPoppler)('memo PDF, read back with pdftotext', () => {
         if (lang === 'en' && cit.quote_en) expect(text).toContain(flat(pdfSafe(cit.quote_en)));
       }
       expect(text).toContain(flat(t.noteText));
-    // what is for the chat stays out of the file: prompts to press a button, the shortened quotes
-    expect(text).not.toMatch(/Eskalér|Press "Escalate"|Kilderne siger:|The sources say:/);
+      // what is for the chat stays out of the file: prompts to press a button, the shortened quotes
+      expect(text).not.toMatch(/Eskalér|Press "Escalate"|Kilderne siger:|The sources say:/);
       expect(text).toContain(answer.provenance!.knowledge);
       expect(text).toContain(answer.provenance!.rules.version);
       if (answer.provenance!.rules.commit) expect(text).toContain(answer.provenance!.rules.commit);
