@@ -7,7 +7,7 @@
 import type { Citation, Retrieved, Topic, Verdict } from '../../guardrails/contract.js';
 import type { CheckTrace } from '../../guardrails/evaluate.js';
 import { type OpenRow, openAnswers, type YesNoRow, yesNoAnswers } from '../../knowledge/answers.js';
-import type { QuestionReading } from '../understand/question.js';
+import { type QuestionReading, questionVocabulary } from '../understand/question.js';
 
 export type DirectAnswer = 'yes' | 'no' | 'depends' | null;
 
@@ -24,8 +24,8 @@ export interface Direct {
   value: DirectAnswer;
   /** The unit's answer that decided an informational yes/no question. */
   row?: YesNoRow;
-  /** The units' answers to an open question, one per part ("who decides, and who is heard?"). */
-  open?: OpenRow[];
+  /** The units' answers to an open question, one per part ("who decides, and can we appeal?"). */
+  open?: Array<OpenRow | YesNoRow>;
   /** The unit that answers, to be cited first. */
   lead?: { source: YesNoRow['source']; ref: string };
 }
@@ -67,20 +67,20 @@ export function directAnswer(input: DirectInput): Direct {
   const deadline = checks.find((c) => c.id === 'court_deadline');
   if (verdict === 'informational') {
     if (form === 'open' || form === 'none') {
-      // Each part of the question that opens with an interrogative a unit answers: that unit leads.
-      const parts = question.clause.split(/,?\s+(?:og|and|samt)\s+(?=\p{L})|[,;]\s+/u);
-      const open: OpenRow[] = [];
-      for (const part of parts)
-        for (const r of openAnswers())
-          if (
-            r.asks.test(part) &&
-            r.about.test(part) &&
-            !open.includes(r) &&
-            (input.topic !== 'guidance' || r.source === 'spm-485-2022')
-          ) {
-            open.push(r);
-            break;
-          }
+      // Each part of the question that opens with an interrogative a unit answers: that unit leads. A part
+      // that asks yes or no ("…, og kan vi klage?") is answered by its unit too.
+      const clause = question.clause;
+      const parts = clause.split(/,?\s+(?:og|and|samt)\s+(?=\p{L})|[,;]\s+/u);
+      const fits = (r: { source: string }) => input.topic !== 'guidance' || r.source === 'spm-485-2022';
+      const open: Array<OpenRow | YesNoRow> = [];
+      for (const part of parts) {
+        const row =
+          openAnswers().find((r) => r.asks.test(part) && r.about.test(clause) && fits(r)) ??
+          (questionVocabulary().polar.test(part.trim())
+            ? yesNoAnswers().find((r) => r.about.test(part) && r.source === 'lov-1156-2021' && fits(r))
+            : undefined);
+        if (row && !open.includes(row)) open.push(row);
+      }
       const first = open[0];
       return first ? { value: null, open, lead: { source: first.source, ref: first.ref } } : { value: null };
     }
