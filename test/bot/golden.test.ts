@@ -51,6 +51,8 @@ const ExpectSchema = z
     must_not_cite: z.array(statuteRef),
     deadline: isoDate,
     factors: z.array(statuteRef),
+    direct_answer: z.enum(['yes', 'no', 'depends']).nullable(),
+    lead_ref: oneOrMany(statuteRef),
   })
   .partial()
   .strict();
@@ -164,7 +166,37 @@ function misses(c: GoldenCase, a: Answer): string[] {
     const got = (a.facts as Record<string, unknown>)[k];
     if (show(got) !== show(want)) why.push(`fact ${k} ${show(got)}, want ${show(want)}`);
   }
+  if (e.direct_answer !== undefined && a.direct_answer !== e.direct_answer)
+    why.push(`direct_answer ${show(a.direct_answer)}, want ${show(e.direct_answer)}`);
+  if (e.lead_ref !== undefined) {
+    const first = cited[0];
+    const wants = [e.lead_ref].flat();
+    if (first === undefined || !wants.some((r) => covers(first, r) || covers(r, first)))
+      why.push(`first citation ${first ?? 'none'}, want ${show(e.lead_ref)}`);
+  }
   return why;
+}
+
+/** The answer's first word agrees with its direct answer (Ja/Yes, Nej/No, neither for depends). */
+function headlineBreaks(a: Answer): string[] {
+  const head = a.answer.replace(/^[\s*_>:]+/u, '');
+  const yes = /^(ja|yes)\b/iu.test(head);
+  const no = /^(nej|no)\b/iu.test(head);
+  if (a.direct_answer === 'yes' && !yes)
+    return [`answer opens ${show(head.slice(0, 30))}, direct_answer yes`];
+  if (a.direct_answer === 'no' && !no) return [`answer opens ${show(head.slice(0, 30))}, direct_answer no`];
+  if (a.direct_answer === 'depends' && (yes || no))
+    return [`answer opens ${show(head.slice(0, 30))}, direct_answer depends`];
+  return [];
+}
+
+/** Every reading marked said quotes the person's own words (letters and digits compared). */
+function unsupportedReadings(c: GoldenCase, a: Answer): string[] {
+  const squash = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const said = squash(c.turns.join(' '));
+  return a.understood
+    .filter((u) => u.source === 'said' && !(squash(u.span) && said.includes(squash(u.span))))
+    .map((u) => `reading of ${u.fact} claims words the person did not write: ${show(u.span)}`);
 }
 
 // ---------------------------------------------------------------- invariants of every answer
@@ -259,7 +291,10 @@ describe('golden cases: the pipeline', () => {
   it.each(cases.map((c) => [`${c.id} ${c.turns.at(-1)!.slice(0, 70)}`, c] as const))('%s', (_name, c) => {
     const answer = advisor.advise({ turns: c.turns, asOf: c.as_of });
     const broken = invariantBreaks(c, answer);
-    const missed = broken.length > 0 && broken[0]!.startsWith('not a contract') ? [] : misses(c, answer);
+    const missed =
+      broken.length > 0 && broken[0]!.startsWith('not a contract')
+        ? []
+        : [...misses(c, answer), ...headlineBreaks(answer), ...unsupportedReadings(c, answer)];
     if (c.injection_of !== undefined) {
       const twin = byId.get(c.injection_of)!;
       const clean = advisor.advise({ turns: twin.turns, asOf: twin.as_of });
