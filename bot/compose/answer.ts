@@ -228,6 +228,14 @@ export function composeAnswerText(input: ComposeInput): string {
   const camera = a.facts.component === 'surveillance_camera' && a.topic !== 'guidance';
   if (camera) next.push(risk?.result === 'no' ? T.guidanceNoConcern[lang] : T.guidanceCare[lang]);
   if (a.verdict === 'covered' && a.topic !== 'provider_status') next.push(T.cfcsDecides[lang]);
+  // What being, or not being, a significant provider means in practice.
+  if (a.topic === 'provider_status' && a.verdict === 'covered' && !input.purchase)
+    next.push(H.whatCoveredMeans[lang]);
+  if (a.topic === 'provider_status' && a.verdict === 'not_covered') {
+    const sp = traces.find((t) => t.id === 'significant_provider');
+    if (sp?.result === 'no' && a.facts.organisation_type === 'telecom_provider')
+      next.push(H.whenCovered[lang]);
+  }
   const deadline = traces.find((t) => t.id === 'court_deadline');
   if (deadline?.result === 'yes' && deadline.deadline) next.push(H.fileBy[lang](deadline.detail[lang]));
   if (a.verdict === 'needs_facts') next.push(H.answerAbove[lang]);

@@ -236,6 +236,14 @@ export const H = {
     en: 'Matters CFCS may weigh (§ 2, stk. 2):',
   },
   nextSteps: { da: 'Næste skridt:', en: 'Next steps:' },
+  whatCoveredMeans: {
+    da: 'Som væsentlig udbyder kan CFCS i særlige tilfælde forbyde jer at indgå aftaler om kritiske netkomponenter (§ 2, stk. 1) eller at opretholde eksisterende aftaler (§ 3, stk. 1). Spørg om en bestemt aftale, så vurderer jeg den.',
+    en: 'As a significant provider, CFCS may in special cases forbid you to enter into agreements on critical network components (§ 2, stk. 1) or to keep existing ones (§ 3, stk. 1). Ask about a particular agreement and I will assess it.',
+  },
+  whenCovered: {
+    da: 'Loven gælder for jer, hvis jeres net får mere end 50.000 slutbrugere, eller I betjener mere end 500 slutbrugere gennem aftaler med statslige myndigheder (§ 1, nr. 3).',
+    en: 'The act applies to you if your networks come to have more than 50,000 end users, or you serve more than 500 end users through agreements with state authorities (§ 1, nr. 3).',
+  },
   purchaseNot: {
     da: (what: string, why: string) => `Men købet af ${what} er ikke omfattet af loven: ${why}.`,
     en: (what: string, why: string) => `But buying ${what} is not caught by the act: ${why}.`,
