@@ -32,6 +32,29 @@ describe('terminal chat', () => {
     expect(answers[1]).toMatch(/§ 1, nr. 3, litra a/);
   });
 
+  it('/facts shows what was read and from where; /set corrects a fact and answers again', async () => {
+    const out = await chat([
+      'Vi er et dansk teleselskab med omkring 50.000 slutbrugere. Er vi omfattet?',
+      '/facts',
+      '/set end_users 60.000',
+      '/set end_users mange',
+      '/fakta',
+      'Er vi stadig omfattet?',
+    ]);
+    const [first, facts, corrected, refused, factsAfter, follow] = out.split(
+      /^(?=\[| {2}organisation_type|Kan ikke rette)/m,
+    );
+    expect(first).toMatch(/^\[MANGLER OPLYSNINGER/);
+    expect(first).toContain('Jeg læser «omkring 50.000»');
+    expect(facts).toContain('organisation_type = "telecom_provider"  [said: Vi er et dansk teleselskab]');
+    expect(corrected).toMatch(/^\[OMFATTET/);
+    expect(corrected).toContain('60.000 slutbrugere (rettet)');
+    expect(refused).toContain('end_users must be a number');
+    expect(factsAfter).toContain('end_users = 60000  [corrected: rettet af dig]');
+    // The correction carries over to the thread's next question.
+    expect(follow).toMatch(/^\[OMFATTET/);
+  });
+
   it('starts a new thread on /new, forgetting the facts', async () => {
     const out = await chat([
       'We are a Danish ISP with 72,000 end users. Are we covered?',
