@@ -378,6 +378,25 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     // Two subjects: after a purchase, "we are a telecom with 80.000 end users: are we covered?" asks
     // about the organisation; the purchase is answered beside it, each with its own reason.
     let topic = read.topic;
+    // A question the law's procedure answers (a row of knowledge/answers) is a procedure question, also as
+    // a follow-up in a thread about coverage, and never out of scope: "and if we ignore the ban?".
+    if (question.turn === spoken.length - 1 && (question.form === 'open' || question.form === 'polar')) {
+      const said = extractFacts(sanitizeInstructions(last).text, { asOf: req.asOf }).facts;
+      const asksProcedure =
+        yesNoAnswers().some((r) => r.source === STATUTE && r.about.test(question.clause)) ||
+        openAnswers().some((r) => r.asks.test(question.clause) && r.about.test(question.clause));
+      const statesCoverage =
+        said.organisation_type !== undefined || said.end_users !== undefined || said.component !== undefined;
+      const aboutAct = topic !== 'out_of_scope' || questionVocabulary().actWords.test(last);
+      if (
+        asksProcedure &&
+        aboutAct &&
+        !statesCoverage &&
+        topic !== 'guidance' &&
+        topic !== 'escalation_request'
+      )
+        topic = 'procedure';
+    }
     let purchase: { topic: Topic; checks: CheckTrace[]; verdict: Verdict } | undefined;
     if (
       spoken.length > 1 &&

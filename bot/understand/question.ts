@@ -45,6 +45,7 @@ const Schema = z
     in_time: z.array(z.string().min(1)),
     writer_subject: z.string().min(1),
     too_late: z.array(z.string().min(1)),
+    act_words: z.array(z.string().min(1)),
     polar_openers: z.string().min(1),
     open_openers: z.string().min(1),
     conditional_openers: z.string().min(1),
@@ -61,6 +62,7 @@ interface Compiled {
   inTime: RegExp;
   writer: RegExp;
   tooLate: RegExp;
+  actWords: RegExp;
 }
 
 let compiled: Compiled | undefined;
@@ -95,6 +97,7 @@ export function questionVocabulary(): Compiled {
       conditional: new RegExp(withDanishSpellings(v.data.conditional_openers), 'iu'),
       inTime: wordClass(v.data.in_time),
       tooLate: wordClass(v.data.too_late),
+      actWords: wordClass(v.data.act_words),
       writer: new RegExp(withDanishSpellings(v.data.writer_subject), 'iu'),
       embedded: new RegExp(withDanishSpellings(v.data.embedded_polar), 'iu'),
     };
