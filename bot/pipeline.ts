@@ -28,6 +28,7 @@ import { END_USERS_THRESHOLD, STATE_END_USERS_THRESHOLD, valueAt } from '../guar
 import { openAnswers, yesNoAnswers } from '../knowledge/answers.js';
 import { loadExplainers } from '../knowledge/explainers.js';
 import { knowledge } from '../knowledge/index.js';
+import { formatRef, parseLooseRef } from '../knowledge/refs.js';
 import type { SourceId } from '../knowledge/types.js';
 import { type Hit, loadRetriever, type Retriever } from '../retrieval/index.js';
 import { ParagraphChooser } from '../retrieval/paragraph.js';
@@ -178,6 +179,19 @@ function exactSpan(text: string, evidence: string | undefined): string {
   }
   // The reader kept no words of its own: the message as written, up to a readable length.
   return text.trim().slice(0, 160) || text;
+}
+
+/** The statute units a message names: "§ 6", "§ 2, stk. 3", and a bare "litra b" as § 1, nr. 3's letter. */
+function namedRefs(text: string): string[] {
+  const kb = knowledge();
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:§|paragraf|section)\s*\d+[^.?!;]{0,30}/giu)) {
+    const r = parseLooseRef(m[0]);
+    if (r.ok && kb.has(STATUTE, formatRef(r.value))) out.push(formatRef(r.value));
+  }
+  for (const m of text.matchAll(/(?<![\p{L}§\d,]\s?)\blitra\s+([ab])\b/giu))
+    out.push(`§ 1, nr. 3, litra ${m[1]!.toLowerCase()}`);
+  return [...new Set(out)];
 }
 
 const CARRIED: Record<Language, string> = {
@@ -509,6 +523,15 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         if (c) citations.unshift(c);
       }
     }
+    // A unit the person names ("litra b", "§ 6") and the answer cites leads, unless a unit answers directly.
+    const named = namedRefs(sanitizeInstructions(last).text);
+    if (!direct.lead)
+      for (const ref of named.reverse()) {
+        const at = citations.findIndex(
+          (c) => c.source === STATUTE && (c.ref === ref || c.ref.startsWith(`${ref},`)),
+        );
+        if (at > 0) citations.unshift(...citations.splice(at, 1));
+      }
     if (direct.lead) {
       const { source, ref } = direct.lead;
       const at = citations.findIndex((c) => c.source === source && c.ref === ref);
