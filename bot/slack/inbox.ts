@@ -20,6 +20,7 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import { ZodError } from 'zod';
 import type { ProcessedEvent, Store } from '../store/index.js';
+import { InvalidInput } from '../store/writer.js';
 import { cleanQuestion, errorCode, guessLanguage, report, type SlackDeps, type WebClient } from './core.js';
 import { crashCode } from './guard.js';
 import type { Logger } from './logger.js';
@@ -182,7 +183,8 @@ export class Inbox {
     const eventId = b.event_id as string;
     let r: 'recorded' | 'known';
     try {
-      r = this.store.receiveEvent({
+      // committed (on the writer thread in `npm start`) before the ack
+      r = await this.deps!.writer.receiveEvent({
         eventId,
         kind: str(ev.type) ?? 'event',
         channel: str(ev.channel),
@@ -192,7 +194,7 @@ export class Inbox {
       });
       this.health.succeeded();
     } catch (e) {
-      if (e instanceof ZodError) {
+      if (e instanceof ZodError || e instanceof InvalidInput) {
         // an id Slack would never send (over 255 characters): nothing to record it by; the person is told
         await event.ack();
         this.log.warn({ error: 'invalid_payload', field: 'id' }, 'event not recorded: an id is invalid');
