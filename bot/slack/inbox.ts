@@ -24,6 +24,7 @@ import { InvalidInput } from '../store/writer.js';
 import { cleanQuestion, errorCode, guessLanguage, report, type SlackDeps, type WebClient } from './core.js';
 import { crashCode } from './guard.js';
 import type { Logger } from './logger.js';
+import { loopBusy, nextSlot } from './pace.js';
 import { type Health, NotRecorded } from './receiver.js';
 import { resumeAnswer, resumePending } from './resume.js';
 import { T } from './texts.js';
@@ -254,8 +255,17 @@ export class Inbox {
   private kick(): void {
     if (this.scheduled || this.queue.length === 0 || this.inFlight >= this.policy.concurrency) return;
     this.scheduled = true;
-    setImmediate(() => {
+    nextSlot(() => {
       this.scheduled = false;
+      // a new event starts only while the loop has room: under overload answers wait, acks do not
+      if (this.inFlight > 0 && loopBusy()) {
+        this.scheduled = true;
+        setTimeout(() => {
+          this.scheduled = false;
+          this.kick();
+        }, 5);
+        return;
+      }
       const next = this.queue.shift();
       if (next !== undefined) {
         this.queued.delete(next.id);
