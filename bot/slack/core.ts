@@ -20,6 +20,7 @@ import {
 import { inertSlackText } from './escape.js';
 import type { Inbox } from './inbox.js';
 import type { Logger } from './logger.js';
+import { nextSlot } from './pace.js';
 import { MAX_QUESTION_CHARS, T } from './texts.js';
 
 export type WebClient = webApi.WebClient;
@@ -141,7 +142,7 @@ let turnScheduled = false;
 
 function drainTurn(): void {
   const next = turnWaiters.shift();
-  if (turnWaiters.length > 0) setImmediate(drainTurn);
+  if (turnWaiters.length > 0) nextSlot(drainTurn);
   else turnScheduled = false;
   next?.();
 }
@@ -158,7 +159,7 @@ export function nextTurn(): Promise<void> {
     turnWaiters.push(resolve);
     if (!turnScheduled) {
       turnScheduled = true;
-      setImmediate(drainTurn);
+      nextSlot(drainTurn);
     }
   });
 }

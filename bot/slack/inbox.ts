@@ -20,9 +20,11 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import { ZodError } from 'zod';
 import type { ProcessedEvent, Store } from '../store/index.js';
+import { InvalidInput } from '../store/writer.js';
 import { cleanQuestion, errorCode, guessLanguage, report, type SlackDeps, type WebClient } from './core.js';
 import { crashCode } from './guard.js';
 import type { Logger } from './logger.js';
+import { loopBusy, nextSlot } from './pace.js';
 import { type Health, NotRecorded } from './receiver.js';
 import { resumeAnswer, resumePending } from './resume.js';
 import { T } from './texts.js';
@@ -182,7 +184,8 @@ export class Inbox {
     const eventId = b.event_id as string;
     let r: 'recorded' | 'known';
     try {
-      r = this.store.receiveEvent({
+      // committed (on the writer thread in `npm start`) before the ack
+      r = await this.deps!.writer.receiveEvent({
         eventId,
         kind: str(ev.type) ?? 'event',
         channel: str(ev.channel),
@@ -192,7 +195,7 @@ export class Inbox {
       });
       this.health.succeeded();
     } catch (e) {
-      if (e instanceof ZodError) {
+      if (e instanceof ZodError || e instanceof InvalidInput) {
         // an id Slack would never send (over 255 characters): nothing to record it by; the person is told
         await event.ack();
         this.log.warn({ error: 'invalid_payload', field: 'id' }, 'event not recorded: an id is invalid');
@@ -252,8 +255,17 @@ export class Inbox {
   private kick(): void {
     if (this.scheduled || this.queue.length === 0 || this.inFlight >= this.policy.concurrency) return;
     this.scheduled = true;
-    setImmediate(() => {
+    nextSlot(() => {
       this.scheduled = false;
+      // a new event starts only while the loop has room: under overload answers wait, acks do not
+      if (this.inFlight > 0 && loopBusy()) {
+        this.scheduled = true;
+        setTimeout(() => {
+          this.scheduled = false;
+          this.kick();
+        }, 5);
+        return;
+      }
       const next = this.queue.shift();
       if (next !== undefined) {
         this.queued.delete(next.id);

@@ -233,12 +233,9 @@ export class SlackReceiver implements Receiver {
       r.status === 400
         ? { ok: false, error: r.error, ...('field' in r ? { field: r.field } : {}) }
         : { ok: false, error: r.error };
-    if (unread) {
-      // stop reading what the sender keeps sending; the connection ends once the refusal is written
-      req.socket.pause();
-      res.once('finish', () => req.socket.destroy());
-    }
     json(res, r.status, body, unread);
+    // what the sender keeps sending is not read: the refusal goes out and the connection is closed at once
+    if (unread) req.socket.destroy();
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -251,9 +248,8 @@ export class SlackReceiver implements Receiver {
       return;
     }
     if (method !== 'POST' || path !== this.path) {
-      req.socket.pause();
-      res.once('finish', () => req.socket.destroy());
       json(res, 404, { ok: false, error: 'not_found' }, true);
+      req.socket.destroy();
       return;
     }
     const head = checkHeaders(req.headers, this.nowS(), this.bodyLimit);

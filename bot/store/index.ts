@@ -86,6 +86,13 @@ export interface ReceivedEvent {
   retryNum?: number | undefined;
 }
 
+/** Validates the ids of an event to receive; throws a ZodError when one is not an id (over 255 characters). */
+export function checkReceived(e: ReceivedEvent): void {
+  id.parse(e.eventId);
+  if (e.channel !== undefined) id.parse(e.channel);
+  if (e.ts !== undefined) id.parse(e.ts);
+}
+
 /** Statuses an event ends in; its envelope is then no longer kept. */
 const FINAL = new Set<EventStatus>(['answered', 'failed', 'ignored']);
 
@@ -333,21 +340,13 @@ export class Store {
    * seen before (Slack's retry, a replay). Bad ids throw (ZodError) and nothing is written.
    */
   receiveEvent(e: ReceivedEvent): 'recorded' | 'known' {
+    checkReceived(e);
     const t = now();
     const r = this.sql(
       `INSERT OR IGNORE INTO processed_events
          (event_id, kind, channel, ts, status, received_at, updated_at, body, retry_num)
          VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?)`,
-    ).run(
-      id.parse(e.eventId),
-      e.kind.slice(0, 255),
-      e.channel === undefined ? null : id.parse(e.channel),
-      e.ts === undefined ? null : id.parse(e.ts),
-      t,
-      t,
-      e.body,
-      e.retryNum ?? null,
-    );
+    ).run(e.eventId, e.kind.slice(0, 255), e.channel ?? null, e.ts ?? null, t, t, e.body, e.retryNum ?? null);
     return r.changes === 1 ? 'recorded' : 'known';
   }
 

@@ -22,7 +22,12 @@ function flush(): void {
     try {
       replies.push({ n: req.n, ok: true, value: runDirect(store, req) });
     } catch (e) {
-      replies.push({ n: req.n, ok: false, error: (e as { code?: string }).code ?? (e as Error).name });
+      replies.push({
+        n: req.n,
+        ok: false,
+        error: (e as { code?: string }).code ?? (e as Error).name,
+        ...((e as Error).name === 'ZodError' ? { invalid: true } : {}),
+      });
     }
   };
   try {

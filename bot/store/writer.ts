@@ -14,9 +14,26 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PROJECT_ROOT } from '../../knowledge/paths.js';
-import { type NewAnswer, type SerializedAnswer, type Store, serializeAnswer } from './index.js';
+import {
+  checkReceived,
+  type NewAnswer,
+  type ReceivedEvent,
+  type SerializedAnswer,
+  type Store,
+  serializeAnswer,
+} from './index.js';
+
+/** A request the store refused as invalid (not a failing disk). */
+export class InvalidInput extends Error {
+  override readonly name = 'InvalidInput';
+}
 
 export interface AnswerWriter {
+  /**
+   * Records an event at the door (see Store.receiveEvent): resolves once it is committed, so the caller may
+   * ack it. Rejects with what the store threw (a full disk, an invalid id).
+   */
+  receiveEvent(e: ReceivedEvent): Promise<'recorded' | 'known'>;
   /** Records the answer (see Store.recordAnswer); false when its event was already known. */
   recordAnswer(input: NewAnswer): Promise<boolean>;
   /** The answer reached Slack (see Store.markAnswerPosted). */
@@ -29,6 +46,7 @@ export interface AnswerWriter {
 export function directWriter(store: Store): AnswerWriter {
   return {
     kind: 'direct',
+    receiveEvent: async (e) => store.receiveEvent(e),
     recordAnswer: async (input) => store.recordAnswer(input),
     markAnswerPosted: async (answerId, messageTs, eventId) =>
       store.markAnswerPosted(answerId, messageTs, eventId),
@@ -38,11 +56,12 @@ export function directWriter(store: Store): AnswerWriter {
 
 /** Messages to the worker, and its replies. */
 export type WriteRequest =
+  | { n: number; op: 'receive'; event: ReceivedEvent }
   | { n: number; op: 'record'; answer: SerializedAnswer }
   | { n: number; op: 'posted'; answerId: string; messageTs: string | null; eventId: string | null };
 export type WriteReply =
-  | { n: number; ok: true; value: boolean | null }
-  | { n: number; ok: false; error: string };
+  | { n: number; ok: true; value: boolean | string | null }
+  | { n: number; ok: false; error: string; invalid?: boolean };
 
 /** The worker's script: next to this file when running from dist, else the built one. */
 function workerScript(): string | undefined {
@@ -87,7 +106,7 @@ export async function backgroundWriter(
     {
       req: WriteRequest;
       done: Promise<unknown>;
-      resolve: (v: boolean | null) => void;
+      resolve: (v: boolean | string | null) => void;
       reject: (e: Error) => void;
     }
   >();
@@ -104,7 +123,8 @@ export async function backgroundWriter(
       if (!p) continue;
       pending.delete(r.n);
       if (r.ok) p.resolve(r.value);
-      else p.reject(Object.assign(new Error(r.error), { code: 'store_write_failed' }));
+      else if (r.invalid) p.reject(new InvalidInput(r.error));
+      else p.reject(Object.assign(new Error(r.error), { code: r.error || 'store_write_failed' }));
     }
   });
   // A worker that dies leaves its unanswered writes undone: they are done directly, in order.
@@ -124,11 +144,17 @@ export async function backgroundWriter(
   worker.on('error', (e) => fallBack(`writer failed: ${e.message}`));
   worker.on('exit', (code) => fallBack(`writer exited with ${code}`));
 
-  const send = (req: WriteRequest): Promise<boolean | null> => {
-    if (!alive) return Promise.resolve(runDirect(store, req));
-    let resolve!: (v: boolean | null) => void;
+  const send = (req: WriteRequest): Promise<boolean | string | null> => {
+    if (!alive) {
+      try {
+        return Promise.resolve(runDirect(store, req));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    let resolve!: (v: boolean | string | null) => void;
     let reject!: (e: Error) => void;
-    const p = new Promise<boolean | null>((res, rej) => {
+    const p = new Promise<boolean | string | null>((res, rej) => {
       resolve = res;
       reject = rej;
     });
@@ -140,6 +166,11 @@ export async function backgroundWriter(
 
   return {
     kind: 'background',
+    receiveEvent: async (event) => {
+      // ids are checked here, so a bad one fails in the caller, before anything is sent
+      checkReceived(event);
+      return (await send({ n: ++n, op: 'receive', event })) as 'recorded' | 'known';
+    },
     recordAnswer: async (input) => {
       // validated and serialised here, so bad input fails in the caller, before anything is sent
       const answer = serializeAnswer(input);
@@ -158,7 +189,8 @@ export async function backgroundWriter(
 }
 
 /** One request, on a connection of this thread (the worker's, or the main one after a fallback). */
-export function runDirect(store: Store, req: WriteRequest): boolean | null {
+export function runDirect(store: Store, req: WriteRequest): boolean | string | null {
+  if (req.op === 'receive') return store.receiveEvent(req.event);
   if (req.op === 'record') return store.recordSerialized(req.answer);
   store.markAnswerPosted(req.answerId, req.messageTs ?? undefined, req.eventId ?? undefined);
   return null;

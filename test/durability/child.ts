@@ -63,7 +63,9 @@ export async function startChild(
     LOG_LEVEL: 'info',
     ...extraEnv,
   };
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bot', 'main.ts')], {
+  // with the heap settings of `npm start` (package.json)
+  const flags = ['--max-old-space-size=256', '--max-semi-space-size=32', '--import', 'tsx'];
+  const proc = spawn(process.execPath, [...flags, join(PROJECT_ROOT, 'bot', 'main.ts')], {
     env,
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

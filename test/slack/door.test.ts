@@ -4,6 +4,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { T } from '../../bot/slack/texts.js';
 import {
   eventBody,
   mention,
@@ -91,6 +92,18 @@ describe('the door', () => {
     const json = await send(bot, '{"a":', {});
     expect(res.status).toBe(400);
     expect(JSON.parse(json.body)).toEqual({ ok: false, error: 'invalid_json' });
+  });
+
+  it('an event whose id is over 255 characters is acked, not recorded, and the person is told', async () => {
+    const ev = mention({ text: 'Er vi omfattet?' });
+    const { body } = eventBody(ev, `Ev${'X'.repeat(300)}`);
+    expect((await send(bot, body)).status).toBe(200);
+    await standin.waitFor(
+      (calls) => calls.some((c) => c.ok && c.params.thread_ts === ev.ts),
+      'the person told',
+    );
+    const told = standin.ok('chat.postMessage').filter((c) => c.params.thread_ts === ev.ts);
+    expect(told.map((c) => c.params.text)).toEqual([T.da.unreadable]);
   });
 
   it('a body with a signature made for other bytes is refused with 401', async () => {
