@@ -2,15 +2,14 @@
  * What a unit answers to a yes/no question about its point (`knowledge/answers/yes-no.yaml`): data an
  * editor keeps beside the texts, validated at load; every row's unit must exist.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { wordClass } from '../bot/understand/words.js';
 import { knowledge } from './index.js';
 import { KnowledgeLoadError } from './load-error.js';
 import { KNOWLEDGE_DIR } from './paths.js';
 import { SOURCE_IDS, type SourceId } from './types.js';
+import { readYamlFile } from './yaml.js';
 
 export const YES_NO_FILE = join(KNOWLEDGE_DIR, 'answers', 'yes-no.yaml');
 export const OPEN_FILE = join(KNOWLEDGE_DIR, 'answers', 'open.yaml');
@@ -55,19 +54,9 @@ let cached: YesNoRow[] | undefined;
 /** The rows, compiled; a broken file or an unknown unit names the file and the row. */
 export function yesNoAnswers(file = YES_NO_FILE): YesNoRow[] {
   if (cached && file === YES_NO_FILE) return cached;
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new KnowledgeLoadError(file, null, (e as Error).message);
-  }
-  const parsed = FileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new KnowledgeLoadError(file, i?.path.join('.') || null, i?.message ?? 'invalid');
-  }
+  const data = readYamlFile(file, FileSchema);
   const kb = knowledge();
-  const rows = parsed.data.rows.map((r, n) => {
+  const rows = data.rows.map((r, n) => {
     if (!kb.has(r.source, r.ref))
       throw new KnowledgeLoadError(file, `rows.${n}.ref`, `${r.source} has no unit ${JSON.stringify(r.ref)}`);
     let about: RegExp;
@@ -87,19 +76,9 @@ let openCached: OpenRow[] | undefined;
 /** The open-question rows, compiled; a broken file or an unknown unit names the file and the row. */
 export function openAnswers(file = OPEN_FILE): OpenRow[] {
   if (openCached && file === OPEN_FILE) return openCached;
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new KnowledgeLoadError(file, null, (e as Error).message);
-  }
-  const parsed = OpenFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new KnowledgeLoadError(file, i?.path.join('.') || null, i?.message ?? 'invalid');
-  }
+  const data = readYamlFile(file, OpenFileSchema);
   const kb = knowledge();
-  const rows = parsed.data.rows.map((r, n) => {
+  const rows = data.rows.map((r, n) => {
     if (!kb.has(r.source, r.ref))
       throw new KnowledgeLoadError(file, `rows.${n}.ref`, `${r.source} has no unit ${JSON.stringify(r.ref)}`);
     try {

@@ -6,13 +6,12 @@
  * needs it stays open and the answer asks for exactly that fact. The word classes are data
  * (`knowledge/vocabulary/doubt.yaml`).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { FactKey } from '../../guardrails/facts.js';
 import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
+import { readYamlFile } from '../../knowledge/yaml.js';
 import type { Extraction } from './extract.js';
 import { type FoundNumber, findNumbers, parseNumber } from './numbers.js';
 import { wordClass } from './words.js';
@@ -65,18 +64,8 @@ const compile = (xs: string[]) => wordClass(xs);
 
 export function doubtVocabulary(): Words {
   if (words) return words;
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(FILE, 'utf8'));
-  } catch (e) {
-    throw new KnowledgeLoadError(FILE, null, (e as Error).message);
-  }
-  const v = Schema.safeParse(raw);
-  if (!v.success) {
-    const i = v.error.issues[0];
-    throw new KnowledgeLoadError(FILE, i?.path.join('.') || null, i?.message ?? 'invalid');
-  }
-  const { ref: _ref, ...lists } = v.data;
+  const data = readYamlFile(FILE, Schema);
+  const { ref: _ref, ...lists } = data;
   const out = {} as Words;
   for (const [k, xs] of Object.entries(lists)) {
     try {

@@ -4,12 +4,11 @@
  * something that is not a yes/no question at all. The word classes are data
  * (`knowledge/vocabulary/question-forms.yaml`); this file only finds the clause that asks and tries them.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
+import { readYamlFile } from '../../knowledge/yaml.js';
 import { withDanishSpellings, wordClass } from './words.js';
 
 export const QUESTION_FORMS = ['cfcs_power', 'obstacle', 'permission', 'coverage'] as const;
@@ -71,19 +70,9 @@ const words = (sources: string[]) => wordClass(sources);
 /** Loads and compiles the vocabulary once; a broken file names itself and what is wrong. */
 export function questionVocabulary(): Compiled {
   if (compiled) return compiled;
-  let raw: unknown;
+  const data = readYamlFile(FILE, Schema);
   try {
-    raw = parseYaml(readFileSync(FILE, 'utf8'));
-  } catch (e) {
-    throw new KnowledgeLoadError(FILE, null, (e as Error).message);
-  }
-  const v = Schema.safeParse(raw);
-  if (!v.success) {
-    const i = v.error.issues[0];
-    throw new KnowledgeLoadError(FILE, i?.path.join('.') || null, i?.message ?? 'invalid');
-  }
-  try {
-    const f = v.data.forms;
+    const f = data.forms;
     compiled = {
       forms: {
         prohibited_said: words(f.prohibited_said),
@@ -92,14 +81,14 @@ export function questionVocabulary(): Compiled {
         permission: words(f.permission),
         coverage: words(f.coverage),
       },
-      polar: new RegExp(withDanishSpellings(v.data.polar_openers), 'iu'),
-      open: new RegExp(withDanishSpellings(v.data.open_openers), 'iu'),
-      conditional: new RegExp(withDanishSpellings(v.data.conditional_openers), 'iu'),
-      inTime: wordClass(v.data.in_time),
-      tooLate: wordClass(v.data.too_late),
-      actWords: wordClass(v.data.act_words),
-      writer: new RegExp(withDanishSpellings(v.data.writer_subject), 'iu'),
-      embedded: new RegExp(withDanishSpellings(v.data.embedded_polar), 'iu'),
+      polar: new RegExp(withDanishSpellings(data.polar_openers), 'iu'),
+      open: new RegExp(withDanishSpellings(data.open_openers), 'iu'),
+      conditional: new RegExp(withDanishSpellings(data.conditional_openers), 'iu'),
+      inTime: wordClass(data.in_time),
+      tooLate: wordClass(data.too_late),
+      actWords: wordClass(data.act_words),
+      writer: new RegExp(withDanishSpellings(data.writer_subject), 'iu'),
+      embedded: new RegExp(withDanishSpellings(data.embedded_polar), 'iu'),
     };
   } catch (e) {
     throw new KnowledgeLoadError(FILE, null, `a pattern does not compile: ${(e as Error).message}`);
