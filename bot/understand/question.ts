@@ -138,36 +138,26 @@ function formOf(clause: string, v: Compiled): QuestionForm {
 export function readQuestion(turns: string[]): QuestionReading {
   const v = questionVocabulary();
   const prohibited = turns.some((t) => v.forms.prohibited_said.test(t));
+  const reading = (sentence: string, turn: number): QuestionReading => {
+    const clause = askingClause(sentence, v);
+    return {
+      form: formOf(clause, v),
+      clause,
+      prohibited,
+      inTime: v.inTime.test(clause) || v.tooLate.test(clause),
+      tooLate: v.tooLate.test(clause),
+      aboutWriter: v.writer.test(clause),
+      turn,
+    };
+  };
   for (let i = turns.length - 1; i >= 0; i--) {
     const ss = sentences(turns[i] ?? '');
     const asking = ss.filter((x) => x.asks);
     const last = asking[asking.length - 1];
-    if (last) {
-      const clause = askingClause(last.s, v);
-      return {
-        form: formOf(clause, v),
-        clause,
-        prohibited,
-        inTime: v.inTime.test(clause) || v.tooLate.test(clause),
-        tooLate: v.tooLate.test(clause),
-        aboutWriter: v.writer.test(clause),
-        turn: i,
-      };
-    }
+    if (last) return reading(last.s, i);
     // No question mark: a sentence that opens like a question still asks ("er vi omfattet").
     const opener = [...ss].reverse().find((x) => v.polar.test(askingClause(x.s, v)) || v.open.test(x.s));
-    if (opener) {
-      const clause = askingClause(opener.s, v);
-      return {
-        form: formOf(clause, v),
-        clause,
-        prohibited,
-        inTime: v.inTime.test(clause) || v.tooLate.test(clause),
-        tooLate: v.tooLate.test(clause),
-        aboutWriter: v.writer.test(clause),
-        turn: i,
-      };
-    }
+    if (opener) return reading(opener.s, i);
   }
   return { form: 'none', clause: '', prohibited };
 }
