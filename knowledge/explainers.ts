@@ -5,14 +5,13 @@
  * validated with zod at load against the units the knowledge base has. They explain; they are not the
  * text, and they name nothing the unit's text does not (test/knowledge/explainers.test.ts).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type KnowledgeBase, knowledge } from './index.js';
 import { KnowledgeLoadError } from './load-error.js';
 import { KNOWLEDGE_DIR } from './paths.js';
 import { SOURCE_IDS, type SourceId } from './types.js';
+import { readYaml, zodIssue } from './yaml.js';
 
 export { KnowledgeLoadError } from './load-error.js';
 
@@ -34,26 +33,6 @@ const ExplainerFileSchema = z.strictObject({
   /** Ref → the explainer in each language. */
   units: z.record(z.string(), z.strictObject({ da: text, en: text })),
 });
-
-function readYaml(file: string): unknown {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new KnowledgeLoadError(file, null, `cannot read: ${(e as Error).message}`);
-  }
-  try {
-    return parseYaml(raw);
-  } catch (e) {
-    throw new KnowledgeLoadError(file, null, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-}
-
-function zodIssue(file: string, err: z.ZodError): KnowledgeLoadError {
-  const first = err.issues[0];
-  const field = first ? first.path.join('.') || '(root)' : null;
-  return new KnowledgeLoadError(file, field, first?.message ?? 'invalid');
-}
 
 function readExplainers(dir: string, kb: KnowledgeBase): Explainers {
   const index = new Map<string, { da: string; en: string }>();

@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { KnowledgeLoadError } from './load-error.js';
 import { type ParsedUnit, ParseError, parseAnswer, parseStatute } from './parse.js';
 import { TEXTS_DIR } from './paths.js';
 import { parseRef, type RefResult } from './refs.js';
 import { SOURCE_IDS, type SourceId, type Unit } from './types.js';
+import { readYaml, zodIssue } from './yaml.js';
 
 export { KnowledgeLoadError } from './load-error.js';
 export type { SourceId, Unit } from './types.js';
@@ -53,26 +53,6 @@ export interface KnowledgeBase {
   children(source: SourceId, ref: string): Unit[];
   /** The official text of a source as kept in `knowledge/texts/`. */
   officialText(source: SourceId): string;
-}
-
-function zodIssue(file: string, err: z.ZodError): KnowledgeLoadError {
-  const first = err.issues[0];
-  const field = first ? first.path.join('.') || '(root)' : null;
-  return new KnowledgeLoadError(file, field, first?.message ?? 'invalid');
-}
-
-function readYaml(file: string): unknown {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new KnowledgeLoadError(file, null, `cannot read: ${(e as Error).message}`);
-  }
-  try {
-    return parseYaml(raw);
-  } catch (e) {
-    throw new KnowledgeLoadError(file, null, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
 }
 
 /** Composes a parent's English the way the Danish is folded: own words, then each child with its label. */

@@ -3,14 +3,13 @@
  * with zod at load, each row and each claim with its source. Country names come from the
  * i18n-iso-countries package (Danish and English), never from the YAML.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import countryNames from 'i18n-iso-countries';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { KnowledgeLoadError } from './load-error.js';
 import { KNOWLEDGE_DIR } from './paths.js';
+import { readYaml, zodIssue } from './yaml.js';
 
 export { KnowledgeLoadError } from './load-error.js';
 
@@ -116,26 +115,6 @@ const CountriesFileSchema = z.strictObject({
   citations: z.record(z.string(), text).optional(),
   countries: z.array(CountrySchema).min(1),
 });
-
-function readYaml(file: string): unknown {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new KnowledgeLoadError(file, null, `cannot read: ${(e as Error).message}`);
-  }
-  try {
-    return parseYaml(raw);
-  } catch (e) {
-    throw new KnowledgeLoadError(file, null, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-}
-
-function zodIssue(file: string, err: z.ZodError): KnowledgeLoadError {
-  const first = err.issues[0];
-  const field = first ? first.path.join('.') || '(root)' : null;
-  return new KnowledgeLoadError(file, field, first?.message ?? 'invalid');
-}
 
 /** Names compare case-insensitively on letters and digits only: `Hik Vision` = `Hik-Vision` = `hikvision`. */
 const key = (s: string) => s.toLocaleLowerCase('da').replace(/[^\p{L}\p{N}]+/gu, '');

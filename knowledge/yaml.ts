@@ -1,23 +1,37 @@
 /**
- * Reads one YAML data file of the knowledge and checks it with a zod schema: a file that cannot be read,
- * is no YAML, or breaks the schema gives a KnowledgeLoadError naming the file and the field.
+ * Reading the knowledge's YAML data files: a file that cannot be read, is no YAML, or breaks its zod schema
+ * gives a KnowledgeLoadError naming the file and, where known, the field.
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { KnowledgeLoadError } from './load-error.js';
 
-export function readYamlFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
-  let raw: unknown;
+/** The first issue of a failed schema check, as a load error naming the file and the field. */
+export function zodIssue(file: string, err: z.ZodError): KnowledgeLoadError {
+  const first = err.issues[0];
+  const field = first ? first.path.join('.') || '(root)' : null;
+  return new KnowledgeLoadError(file, field, first?.message ?? 'invalid');
+}
+
+/** The parsed YAML of a file, unchecked. */
+export function readYaml(file: string): unknown {
+  let raw: string;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    raw = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new KnowledgeLoadError(file, null, (e as Error).message);
+    throw new KnowledgeLoadError(file, null, `cannot read: ${(e as Error).message}`);
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new KnowledgeLoadError(file, i?.path.join('.') || null, i?.message ?? 'invalid');
+  try {
+    return parseYaml(raw);
+  } catch (e) {
+    throw new KnowledgeLoadError(file, null, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
+}
+
+/** The YAML of a file, checked against `schema`. */
+export function readYamlFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(readYaml(file));
+  if (!parsed.success) throw zodIssue(file, parsed.error);
   return parsed.data;
 }
