@@ -1,3 +1,7 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadDotEnv } from '../config.js';
+
 /** Dates given on the command line or in case files: YYYY-MM-DD and a real calendar day. */
 export function isIsoDate(s: unknown): s is string {
   if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -9,4 +13,37 @@ export function isIsoDate(s: unknown): s is string {
 const COPENHAGEN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' });
 export function today(): string {
   return COPENHAGEN_DAY.format(new Date());
+}
+
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a store command when its module is the program (`npm run purge|audit|replay`), not when a test
+ * imports it: the `.env` file first (a bad one exits 2, naming what is wrong), then the command.
+ */
+export async function runAsProgram(
+  name: string,
+  moduleUrl: string,
+  command: (argv: string[], env: NodeJS.ProcessEnv) => CommandResult | Promise<CommandResult>,
+): Promise<void> {
+  let main = false;
+  try {
+    main = realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    main = false;
+  }
+  if (!main) return;
+  const dot = loadDotEnv();
+  if (!dot.ok) {
+    process.stderr.write(`${name}: ${dot.error}\n`);
+    process.exit(2);
+  }
+  const r = await command(process.argv.slice(2), process.env);
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  process.exitCode = r.code;
 }

@@ -5,13 +5,11 @@
  * direct answer, refs, knowledge version), who escalated, claimed, closed, voted, filed a memo or corrected.
  * Days are UTC days, `--until` included. Errors: one line on stderr, exit 2 (usage) or 1 (database).
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadDotEnv, loadStoreConfig } from '../config.js';
+import { loadStoreConfig } from '../config.js';
 import { auditCsv, auditEvents } from '../store/audit.js';
 import { Store } from '../store/index.js';
-import { isIsoDate } from './args.js';
+import { isIsoDate, runAsProgram } from './args.js';
 
 const USAGE = 'usage: npm run audit -- --since YYYY-MM-DD [--until YYYY-MM-DD] [--user USER_ID]';
 
@@ -71,22 +69,4 @@ export function auditCommand(args: string[], env: Record<string, string | undefi
   }
 }
 
-function isMain(): boolean {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  const dot = loadDotEnv();
-  if (!dot.ok) {
-    process.stderr.write(`audit: ${dot.error}\n`);
-    process.exit(2);
-  }
-  const r = auditCommand(process.argv.slice(2), process.env);
-  process.stdout.write(r.stdout);
-  process.stderr.write(r.stderr);
-  process.exitCode = r.code;
-}
+await runAsProgram('audit', import.meta.url, auditCommand);

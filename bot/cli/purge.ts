@@ -5,12 +5,11 @@
  * many rows of each table it removed (with --dry-run: would remove, and nothing changes). Open and claimed
  * cases are kept. Errors: one line on stderr, exit 2 (usage) or 1 (database).
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadDotEnv, loadStoreConfig } from '../config.js';
+import { loadStoreConfig } from '../config.js';
 import { PURGE_TABLES, type PurgeCounts, Store } from '../store/index.js';
+import { runAsProgram } from './args.js';
 
 const USAGE = 'usage: npm run purge [-- --days N] [--dry-run]';
 
@@ -84,22 +83,4 @@ export function purgeCommand(args: string[], env: Record<string, string | undefi
   }
 }
 
-function isMain(): boolean {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  const dot = loadDotEnv();
-  if (!dot.ok) {
-    process.stderr.write(`purge: ${dot.error}\n`);
-    process.exit(2);
-  }
-  const r = purgeCommand(process.argv.slice(2), process.env);
-  process.stdout.write(r.stdout);
-  process.stderr.write(r.stderr);
-  process.exitCode = r.code;
-}
+await runAsProgram('purge', import.meta.url, purgeCommand);

@@ -6,17 +6,15 @@
  * new provenance side by side. Exit 0 when none differs, 1 when any does (so it can gate a knowledge
  * update), 2 on a usage error. KNOWLEDGE_DIR points at another copy of the knowledge to try it first.
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Answer, Provenance } from '../../guardrails/contract.js';
 import { type Facts, FactsSchema } from '../../guardrails/facts.js';
-import { loadDotEnv, loadStoreConfig } from '../config.js';
+import { loadStoreConfig } from '../config.js';
 import type { Advisor } from '../pipeline.js';
 import { shortProvenance } from '../provenance.js';
 import { correctionsFor } from '../store/audit.js';
 import { MAX_TURNS, Store, type StoredAnswer } from '../store/index.js';
-import { isIsoDate } from './args.js';
+import { isIsoDate, runAsProgram } from './args.js';
 
 const USAGE = 'usage: npm run replay -- (--since YYYY-MM-DD | --answer ID) [--json]';
 
@@ -228,22 +226,4 @@ export async function replayCommand(
   }
 }
 
-function isMain(): boolean {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  const dot = loadDotEnv();
-  if (!dot.ok) {
-    process.stderr.write(`replay: ${dot.error}\n`);
-    process.exit(2);
-  }
-  const r = await replayCommand(process.argv.slice(2), process.env);
-  process.stdout.write(r.stdout);
-  process.stderr.write(r.stderr);
-  process.exitCode = r.code;
-}
+await runAsProgram('replay', import.meta.url, replayCommand);
