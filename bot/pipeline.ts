@@ -90,6 +90,8 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
   let lastExplicit: Topic | undefined;
   const statements: SupplierStatements = {};
   let lastTurnAsks = false;
+  /** What the last message (not a correction) said by itself, before doubt. */
+  let lastFacts: Facts = {};
   let procedural = false;
   /** Whether the thread's count so far already includes wholesale end users (then none are added). */
   let priorWholesale = false;
@@ -108,6 +110,7 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     const { text, removed } = sanitizeInstructions(raw);
     injected ||= removed;
     const turn = extractFacts(text, { asOf });
+    lastFacts = { ...turn.facts };
     const doubted = findDoubts(text, turn, thresholds);
     for (const key of Object.keys(turn.facts) as FactKey[]) doubts.delete(key);
     for (const d of doubted) {
@@ -158,6 +161,7 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     procedural,
     spans,
     doubts: [...doubts.values()],
+    lastFacts,
   };
 }
 
@@ -395,7 +399,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
     // A question the law's procedure answers (a row of knowledge/answers) is a procedure question, also as
     // a follow-up in a thread about coverage, and never out of scope: "and if we ignore the ban?".
     if (question.turn === spoken.length - 1 && (question.form === 'open' || question.form === 'polar')) {
-      const said = extractFacts(sanitizeInstructions(last).text, { asOf: req.asOf }).facts;
+      const said = read.lastFacts;
       const asksProcedure =
         yesNoAnswers().some((r) => r.source === STATUTE && r.about.test(question.clause)) ||
         openAnswers().some((r) => r.asks.test(question.clause) && r.about.test(question.clause));
@@ -419,7 +423,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       question.turn === spoken.length - 1 &&
       (topic === 'agreement' || topic === 'equipment_purchase')
     ) {
-      const said = extractFacts(sanitizeInstructions(last).text, { asOf: req.asOf }).facts;
+      const said = read.lastFacts;
       if (
         (said.organisation_type !== undefined || said.end_users !== undefined) &&
         said.component === undefined
