@@ -315,10 +315,6 @@ export const T = {
     da: 'Leverandørens land hører til Danmarks sikkerhedspolitiske kreds (EU/NATO), så den særlige opfordring til omtanke i FE’s vejledning retter sig ikke mod den; almindelig god praksis for informationssikkerhed gælder stadig.',
     en: "The supplier's country is within Denmark's security-policy circle (EU/NATO), so the particular care FE's guidance urges is not aimed at it; general good practice in information security still applies.",
   },
-  noBanInSources: {
-    da: 'Der er intet forbud i kilderne mod at købe udstyret.',
-    en: 'Nothing in the sources bans buying the equipment.',
-  },
   sourcesSay: { da: 'Kilderne siger:', en: 'The sources say:' },
   unofficial: { da: '', en: '(unofficial English rendering)' },
 } satisfies Record<string, Phrase>;
