@@ -8,27 +8,33 @@ import { join } from 'node:path';
 import { KnowledgeLoadError, preloadKnowledge } from '../knowledge/index.js';
 import { preloadRegisters } from '../knowledge/registers.js';
 import { createAdviceCache } from './advice-cache.js';
+import { startAdvisorThread } from './advisor-thread.js';
 import { runTerminalChat } from './cli/chat.js';
 import { loadConfig, loadDotEnv } from './config.js';
-import { type Advisor, createAdvisor } from './pipeline.js';
+import { createAdvisor } from './pipeline.js';
 import { createSlackApp, DEFAULT_RETRY, whoAmI } from './slack/app.js';
-import { danishToday } from './slack/core.js';
+import { danishToday, type SlackAdvisor } from './slack/core.js';
 import { crashCode, installCrashPolicy } from './slack/guard.js';
 import { createLogger } from './slack/logger.js';
 import { damage } from './store/db.js';
 import { Store } from './store/index.js';
 import { backgroundWriter } from './store/writer.js';
+import { WARM_UP } from './warm-up.js';
 
 function fail(line: string): never {
   process.stderr.write(`${line}\n`);
   process.exit(1);
 }
 
-/** Loads the knowledge (from `dir`, default the project's) and the advisor, and warms it with one question. */
-function startAdvisor(dir: string | undefined): Advisor {
+/**
+ * Loads and validates the knowledge (from `dir`, default the project's), then starts the pipeline: on a
+ * thread of its own (bot/advisor-thread.ts) unless PIPELINE_THREAD=0, warmed with one question.
+ */
+async function startAdvisor(dir: string | undefined, threaded: boolean): Promise<SlackAdvisor> {
   try {
     preloadKnowledge(dir === undefined ? undefined : join(dir, 'texts'));
     preloadRegisters(dir === undefined ? undefined : join(dir, 'registers'));
+    if (threaded) return await startAdvisorThread(dir);
     const advisor = createAdvisor();
     advisor.advise({ turns: [WARM_UP], asOf: danishToday(), priorFacts: {} });
     return advisor;
@@ -37,10 +43,6 @@ function startAdvisor(dir: string | undefined): Advisor {
     fail(`Start-up error: the advisor could not start (${e instanceof Error ? e.message : String(e)})`);
   }
 }
-
-/** Touches facts, checks, a register and retrieval: what the first real question would load. */
-const WARM_UP =
-  'Vi er en dansk internetudbyder med 72.000 slutbrugere og vil købe routere fra Huawei i Kina. Er vi omfattet?';
 
 async function main(): Promise<void> {
   const dot = loadDotEnv();
@@ -57,7 +59,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   // Every text and register is loaded and validated now, and one question is answered: a broken file stops
   // the start here, naming the file and row, not at the first person's question.
-  const advisor = startAdvisor(config.knowledgeDir);
+  const advisor = await startAdvisor(config.knowledgeDir, process.env.PIPELINE_THREAD !== '0');
 
   const dbFile = join(config.dataDir, 'advisor.sqlite');
   let store: Store;
@@ -132,6 +134,7 @@ async function main(): Promise<void> {
       inbox.stop();
       await app.stop();
       await writer.close();
+      if ('close' in advisor && typeof advisor.close === 'function') await advisor.close();
     } finally {
       store.close();
       process.exit(0);

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import type { AdviceCache } from '../advice-cache.js';
 import type { Config } from '../config.js';
-import type { Advisor } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { type AnswerWriter, directWriter } from '../store/writer.js';
+import type { SlackAdvisor } from './core.js';
 import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
 import { crashCode } from './guard.js';
 import { Inbox, type RetryPolicy, StoreHealth } from './inbox.js';
@@ -39,7 +39,7 @@ export const DEFAULT_RETRY: RetryOptions = {
 export interface SlackAppOptions {
   config: SlackConfig;
   identity: BotIdentity;
-  advisor: Advisor;
+  advisor: SlackAdvisor;
   cache?: AdviceCache;
   store: Store;
   /** Default: writes on the store's own connection. */
