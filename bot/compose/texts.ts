@@ -105,6 +105,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     en: 'that is an approximate figure close to the threshold',
   },
   range: { da: 'intervallet går over grænsen', en: 'the range reaches across the threshold' },
+  bound: {
+    da: 'det tal kan ligge på begge sider af grænsen',
+    en: 'that figure may lie on either side of the threshold',
+  },
   disagree: {
     da: 'de to tal ligger på hver sin side af grænsen',
     en: 'the two figures lie on either side of the threshold',

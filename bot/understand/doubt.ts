@@ -6,8 +6,10 @@
  * needs it stays open and the answer asks for exactly that fact. The word classes are data
  * (`knowledge/vocabulary/doubt.yaml`).
  */
+
 import { join } from 'node:path';
 import { z } from 'zod';
+import { moreThan } from '../../guardrails/bounds.js';
 import type { FactKey } from '../../guardrails/facts.js';
 import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
@@ -18,6 +20,7 @@ import { wordClass } from './words.js';
 
 export type DoubtReason =
   | 'approximate'
+  | 'bound'
   | 'range'
   | 'disagree'
   | 'other_party'
@@ -179,6 +182,13 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     const s = sentenceAround(text, first.start, first.end);
     const sentence = text.slice(s.start, s.end);
     const after = text.slice(first.end, s.end);
+    // A bound that reaches across the threshold: "mindst 50.000", "50k+", "under 60.000".
+    const bound = fact === 'end_users' ? x.signals.end_users_bound : x.signals.state_end_users_bound;
+    if (bound !== undefined && moreThan(value, bound, threshold) === undefined) {
+      const b = own.find((n) => n.boundSpan)?.boundSpan;
+      doubt('bound', b ? text.slice(b[0], b[1]).trim() : first.raw);
+      continue;
+    }
     // An approximate count close to its threshold.
     const hedged = own.some((n) => n.approx || w.hedges.test(text.slice(Math.max(0, n.start - 25), n.start)));
     if (near && (hedged || w.fluctuates.test(after))) {

@@ -76,6 +76,7 @@
  */
 
 import countryNames from 'i18n-iso-countries';
+import type { Bound } from '../../guardrails/bounds.js';
 import type { FactKey, Facts } from '../../guardrails/facts.js';
 import {
   type Country,
@@ -105,7 +106,9 @@ export interface Signals {
    */
   lone_number?: number;
   /** The count is a bound, not a number: `over 50.000` is more than, `under 500` less than the value. */
-  end_users_qualifier?: 'more_than' | 'less_than';
+  /** The end-user count was said with a bound ("over 50.000", "knap 50.000"). */
+  end_users_bound?: Bound;
+  state_end_users_bound?: Bound;
   /**
    * End users added to a count said in an earlier message ("resellers add about 4.000 more"): the
    * message has no count of its own, so the thread's count grows by this.
@@ -296,12 +299,6 @@ const LOCATIVE_BEFORE_RE = re(
 const POSSESSIVE_RE = re(X.POSSESSIVE);
 const GENERIC_ORG_RE = re(X.GENERIC_ORG_WORD);
 const SUPPLIER_IS_RE = re(X.SUPPLIER_IS);
-const MORE_THAN_RE = re(
-  `${X.B}(?:over|mere\\s+end|flere\\s+end|more\\s+than|above|in\\s+excess\\s+of|upwards\\s+of|at\\s+least|mindst|minimum)\\s*$`,
-);
-const LESS_THAN_RE = re(
-  `${X.B}(?:under|less\\s+than|fewer\\s+than|færre\\s+end|mindre\\s+end|below|op\\s+til|up\\s+to|højst|at\\s+most|max\\.?|maksimalt)\\s*$`,
-);
 const SELF_WORD_RE = /(?<![\p{L}])(?:we|vi|our|vores|i'?m|jeg)(?![\p{L}])/giu;
 const SUPPLIER_NOUN_RE = new RegExp(X.SUPPLIER_NOUN, 'giu');
 const LISTED_RE =
@@ -723,7 +720,7 @@ interface Count {
   subset: boolean;
   additive: boolean;
   approx: boolean;
-  qualifier?: 'more_than' | 'less_than';
+  bound?: Bound;
   evidence: string;
   /** Where the evidence ends (the noun), and the noun itself in lower case. */
   evidenceEnd: number;
@@ -925,8 +922,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
           text.slice(sentence.start, n.start),
         ),
       approx: n.approx,
-      ...(test(MORE_THAN_RE, before) || after.startsWith('+') ? { qualifier: 'more_than' as const } : {}),
-      ...(test(LESS_THAN_RE, before) ? { qualifier: 'less_than' as const } : {}),
+      ...(n.bound ? { bound: n.bound } : {}),
       evidence: text.slice(n.start, evidenceEnd).trim(),
       evidenceEnd,
       ...(noun ? { noun } : {}),
@@ -1086,11 +1082,11 @@ function decideEndUsers(
     value: number;
     evidence: string;
     approx: boolean;
-    qualifier?: 'more_than' | 'less_than';
+    bound?: Bound;
     wholesaleOnly?: boolean;
     withWholesale?: boolean;
   };
-  state?: { value: number; evidence: string };
+  state?: { value: number; evidence: string; bound?: Bound };
 } {
   const out: ReturnType<typeof decideEndUsers> = {};
   const totals = counts.filter((c) => c.total && !c.subset);
@@ -1100,7 +1096,7 @@ function decideEndUsers(
       value: t.value,
       evidence: t.evidence,
       approx: t.approx,
-      ...(t.qualifier ? { qualifier: t.qualifier } : {}),
+      ...(t.bound ? { bound: t.bound } : {}),
     };
   } else {
     const parts: Count[] = [];
@@ -1121,7 +1117,7 @@ function decideEndUsers(
         value: parts.reduce((s, c) => s + c.value, 0),
         evidence: parts.map((c) => c.evidence).join(' … '),
         approx: parts.some((c) => c.approx),
-        ...(parts.length === 1 && parts[0]!.qualifier ? { qualifier: parts[0]!.qualifier } : {}),
+        ...(parts.length === 1 && parts[0]!.bound ? { bound: parts[0]!.bound } : {}),
         ...(parts.every((c) => c.kind === 'wholesale') ? { wholesaleOnly: true } : {}),
         ...(parts.some((c) => c.kind === 'wholesale') ? { withWholesale: true } : {}),
       };
@@ -1132,6 +1128,7 @@ function decideEndUsers(
     out.state = {
       value: state.reduce((s, c) => s + c.value, 0),
       evidence: state.map((c) => c.evidence).join(' … '),
+      ...(state.length === 1 && state[0]!.bound ? { bound: state[0]!.bound } : {}),
     };
   } else {
     const spelt = withStateWordsSpelt(text);
@@ -1544,13 +1541,15 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   if (users.end_users && Number.isSafeInteger(users.end_users.value)) {
     set('end_users', users.end_users.value, users.end_users.evidence);
     if (users.end_users.approx) signals.end_users_approx = true;
-    if (users.end_users.qualifier) signals.end_users_qualifier = users.end_users.qualifier;
+    if (users.end_users.bound) signals.end_users_bound = users.end_users.bound;
     // "det tal inkluderer de 5.000 via partnere": a count that includes the wholesale ones is a total.
     if (users.end_users.wholesaleOnly && !INCLUDES_RE.test(text)) signals.end_users_wholesale_only = true;
     if (users.end_users.withWholesale) signals.end_users_with_wholesale = true;
   }
-  if (users.state && Number.isSafeInteger(users.state.value))
+  if (users.state && Number.isSafeInteger(users.state.value)) {
     set('state_end_users', users.state.value, users.state.evidence);
+    if (users.state.bound) signals.state_end_users_bound = users.state.bound;
+  }
 
   const comp = findComponent(text, spans);
   if (comp) set('component', comp.value, comp.evidence);
