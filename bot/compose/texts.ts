@@ -129,6 +129,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'det er boliger, nettet når ud til, ikke slutbrugere, der bruger det (§ 1, nr. 2)',
     en: 'those are homes the network reaches, not end users who use it (§ 1, nr. 2)',
   },
+  several_places: {
+    da: 'jeres net ligger både der og i Danmark, og kun slutbrugerne i Danmark tæller (§ 19)',
+    en: 'your networks are both there and in Denmark, and only the end users in Denmark count (§ 19)',
+  },
   place_in_passing: {
     da: 'det er ikke sagt, om jeres net ligger der',
     en: 'it is not said whether your network is there',

@@ -27,6 +27,7 @@ export type DoubtReason =
   | 'open_count'
   | 'mixed_public'
   | 'place_in_passing'
+  | 'several_places'
   | 'not_users';
 
 export interface Doubt {
@@ -110,7 +111,7 @@ function clauseBefore(text: string, at: number): string {
 }
 
 /** The clause around a position. */
-function clauseAround(text: string, at: number): string {
+export function clauseAround(text: string, at: number): string {
   let end = at;
   while (end < text.length && !breaksAt(text, end)) end++;
   return clauseBefore(text, at) + text.slice(at, end);
@@ -266,6 +267,18 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     const clauses = [...text.matchAll(all)].map((m) => clauseAround(text, m.index));
     if (clauses.some((c) => w.office.test(c)) && !clauses.some((c) => w.network.test(c)))
       out.push({ fact: 'territory', reason: 'place_in_passing', span: ev });
+    else if (clauses.some((c) => w.network.test(c))) {
+      // "80.000 slutbrugere fordelt på vores net på Færøerne og i Danmark": networks in both places, and
+      // how many users are on the Danish one is not said (Denmark named as a place, not "dansk").
+      const home = new RegExp(w.denmark.source, 'giu');
+      const named = [...text.matchAll(home)].filter((m) => !/^(?:dansk|danish)/iu.test(m[0]));
+      if (named.some((m) => w.network.test(clauseAround(text, m.index))))
+        out.push({
+          fact: 'territory',
+          reason: 'several_places',
+          span: clauses.find((c) => w.network.test(c))!.trim(),
+        });
+    }
   }
   return out;
 }

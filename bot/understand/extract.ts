@@ -85,6 +85,7 @@ import {
   type Supplier,
 } from '../../knowledge/registers.js';
 import { type DatePrecision, findDates } from './dates.js';
+import { clauseAround, doubtVocabulary } from './doubt.js';
 import * as X from './lexicon.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
 import { advanceIndex, mayMatch, SplitAlternation } from './prefilter.js';
@@ -183,7 +184,8 @@ const NETWORK_OWNER_RE = re(X.NETWORK_OWNER);
 const NATIONWIDE_RE = g(X.NATIONWIDE_PS);
 const LOCAL_PS_RE = g(X.LOCAL_PS);
 const NOT_NATIONWIDE_AFTER_RE = re(X.NOT_NATIONWIDE_AFTER);
-const NATIONWIDE_WORD_RE = /landsdækkende|nationwide|national|lands-?dækkende/iu;
+const NATIONWIDE_WORD_RE =
+  /landsdækkende|nationwide|national|lands-?dækkende|(?:i\s+)?hele\s+(?:landet|danmark)|(?:across|throughout)\s+(?:the\s+(?:whole\s+)?country|denmark)|the\s+whole\s+country|all\s+of\s+denmark/iu;
 const NEGATED_NATIONWIDE_AFTER_RE = re(
   `^[^.!?\\n]{0,80}?${X.B}(?:ikke|not|no|isn't|aren't)\\s+(?:${X.gap(2)})?(?:landsdækkende|nationwide|national(?:ly)?)${X.E}`,
 );
@@ -217,6 +219,7 @@ const TOTAL_MARK_RE = g(X.TOTAL_MARK);
 const STRICT_TOTAL_RE = re(
   `${X.B}(?:i\\s+alt|in\\s+total|in\\s+all|a\\s+total\\s+of|total\\s+of|totalt)${X.E}`,
 );
+const THEIR_SUBJECT_RE = /(?<![\p{L}])(?:deres|their)\s+\p{L}+/iu;
 const CONTRACT_RE = re(`${X.W}(?:aftale|kontrakt|contract|agreement)${X.W}`);
 const ADDITIVE_BEFORE_RE = re(X.ADDITIVE_BEFORE);
 const ADDITIVE_STRONG_BEFORE_RE = re(X.ADDITIVE_STRONG_BEFORE);
@@ -248,6 +251,9 @@ const CUSTOMER_NOUN_AFTER_RE =
 /** The writer says a count includes others ("inkl.", "heraf", "of which", "in total"). */
 const INCLUDES_RE =
   /(?<![\p{L}])(?:inklu\p{L}*|inkl\.?|includ\p{L}*|incl\.?|heraf|hvoraf|of\s+which|i\s+alt|in\s+total|samlet|all\s+told)(?![\p{L}])/iu;
+/** Just before a bare count: it adds to one said before it ("… using the network: another 4,100"). */
+const MORE_BEFORE_RE =
+  /(?<![\p{L}])(?:another|a\s+further|an\s+additional|additionally|yderligere|endnu|og\s+så\s+lige|oveni)\s*$/iu;
 const MORE_AFTER_RE = /^\s*(?:more|additional|extra|flere|ekstra|oveni|til)\s*(?:[.,;!?)]|$)/iu;
 const COMPONENT_RES = X.COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${X.B}(?:${s})${X.E}`)] as const);
 const OFFICE_RE = re(X.OFFICE_CONTEXT);
@@ -696,14 +702,19 @@ function findNationwide(text: string, spans: Span[]): { value: boolean; evidence
   for (const m of allMatches(NATIONWIDE_RE, text)) {
     const s = sentenceAt(spans, m.index);
     const after = text.slice(m.index + m[0].length, s.end);
-    return {
-      value:
-        !negatedBefore(text, s, m.index, 50) &&
-        // "national public service only" is still nationwide; an obligation without the word is not
-        // when what follows limits it ("limited to our region", "men ikke landsdækkende").
-        !(test(NATIONWIDE_WORD_RE, m[0]) ? NEGATED_NATIONWIDE_AFTER_RE : NOT_NATIONWIDE_AFTER_RE).test(after),
-      evidence: text.slice(Math.max(s.start, m.index - 30), m.index + m[0].length).trim(),
-    };
+    const evidence = text.slice(Math.max(s.start, m.index - 30), m.index + m[0].length).trim();
+    const negated = negatedBefore(text, s, m.index, 50);
+    if (test(NATIONWIDE_WORD_RE, m[0]))
+      return { value: !negated && !NEGATED_NATIONWIDE_AFTER_RE.test(after), evidence };
+    // An obligation without "landsdækkende": not nationwide when denied or limited ("men kun regionale");
+    // nationwide only when the clause says so; otherwise the statute's qualifier is not read, and asked.
+    if (negated || NOT_NATIONWIDE_AFTER_RE.test(after)) return { value: false, evidence };
+    const said = NATIONWIDE_WORD_RE.exec(after.split(/[.;!?\n]/u)[0] ?? '');
+    if (said && !NEGATED_NATIONWIDE_AFTER_RE.test(after))
+      return {
+        value: true,
+        evidence: text.slice(m.index, m.index + m[0].length + said.index + said[0].length),
+      };
   }
   return undefined;
 }
@@ -753,6 +764,10 @@ function owner(text: string, sentence: Span, a: number, b: number, nums: Span[])
   return best;
 }
 
+/** A clause that starts again with the writer as subject: ", og vi har …", "; we also …", "but we …". */
+const NEW_SUBJECT_CLAUSE_RE =
+  /(?:[,;:]\s*|\s(?:og|and|men|but|mens|while)\s+|[,;]\s*(?:og|and|men|but)\s+)(?:så\s+|also\s+|nu\s+|now\s+)?(?:vi|we|jeg|I)\s+\p{L}+/u;
+
 function hasClauseBreak(between: string): boolean {
   CLAUSE_BREAK_RE.lastIndex = 0;
   return CLAUSE_BREAK_RE.test(between);
@@ -781,6 +796,9 @@ function nearestMark(
         continue;
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
       if (d < 0) continue;
+      // "… med 4.000 slutbrugere, og vi har netop vundet et udbud hos Rigspolitiet": a new clause with its
+      // own subject is a new statement; a mark there is not about a count said before it.
+      if (at >= num.end && NEW_SUBJECT_CLAUSE_RE.test(text.slice(num.end, at))) continue;
       const eligible = kind === 'wholesale' && own.size ? others.filter((o) => !own.has(o)) : others;
       if (owner(text, sentence, at, at + m[0].length, eligible) !== num) continue;
       // Before the count, a mark must be whom the writer serves ("med en statslig styrelse … 500"),
@@ -820,7 +838,12 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     const after = text.slice(n.end, Math.min(sentence.end, n.end + 80));
     const before = text.slice(Math.max(sentence.start, n.start - 60), n.start);
     const firstWord = /^\s*([\p{L}$€%]+\.?)/u.exec(after)?.[1];
-    if (firstWord && test(NOT_USER_WORD_RE, firstWord)) continue;
+    // the word as written, or without the full stop that ends its sentence ("70.000 elkunder.")
+    if (
+      firstWord &&
+      (test(NOT_USER_WORD_RE, firstWord) || test(NOT_USER_WORD_RE, firstWord.replace(/\.$/u, '')))
+    )
+      continue;
     const subset = test(SUBSET_AFTER_RE, after) || test(SUBSET_BEFORE_RE, before);
     let evidenceEnd = n.end;
     let noun: string | undefined;
@@ -858,7 +881,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
           counted = true;
           evidenceEnd = n.end + found.end;
           noun = found.noun;
-        } else if (test(MORE_AFTER_RE, after)) {
+        } else if (test(MORE_AFTER_RE, after) || test(MORE_BEFORE_RE, before)) {
           // "45k retail customers, and resellers bring about 9.000 more"; alone in a message, the
           // 9.000 add to a count said before it (`signals.end_users_added`).
           if (candidates.some((c) => c.n.end <= n.start)) {
@@ -906,8 +929,11 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       Math.max(sentence.start, n.start - 15),
       Math.min(sentence.end, evidenceEnd + 15),
     );
+    // "deres kunder er i alt 11.700 slutbrugere": a total of someone else's customers is their part only.
+    const theirs = THEIR_SUBJECT_RE.test(text.slice(clauseStart(text, sentence, n.start), n.start));
     const total =
-      (kind === 'own' && test(TOTAL_MARK_RE, win)) || (kind === 'wholesale' && test(STRICT_TOTAL_RE, tight));
+      (kind === 'own' && test(TOTAL_MARK_RE, win)) ||
+      (kind === 'wholesale' && !theirs && test(STRICT_TOTAL_RE, tight));
     counts.push({
       value: n.value,
       start: n.start,
@@ -1338,6 +1364,7 @@ function findTerritory(
   text: string,
   spans: Span[],
 ): { value: 'FO' | 'GL' | 'DK'; evidence: string } | undefined {
+  const found: Array<{ value: 'FO' | 'GL' | 'DK'; at: number; evidence: string }> = [];
   for (const [t, rx] of TERRITORY_RES) {
     for (const m of allMatches(rx, text)) {
       // "We are not based in the Faroe Islands or Greenland", "vi ligger ikke på Færøerne": a place the
@@ -1347,10 +1374,22 @@ function findTerritory(
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
         if (test(DK_NOT_TERRITORY_AFTER_RE, after)) continue;
       }
-      return { value: t, evidence: m[0] };
+      found.push({ value: t, at: m.index, evidence: m[0] });
     }
   }
-  return undefined;
+  const first = found[0];
+  if (first === undefined) return undefined;
+  // The territory is where the network is: "our networks in Denmark … a talk at a conference in
+  // Tórshavn" is Denmark, the Faroes named in a clause about something else.
+  const network = doubtVocabulary().network;
+  const aboutNetwork = (at: number) => network.test(clauseAround(text, at));
+  const dk = found.filter((f) => f.value === 'DK');
+  const away = found.filter((f) => f.value !== 'DK');
+  if (away.length && !away.some((f) => aboutNetwork(f.at))) {
+    const home = dk.find((f) => aboutNetwork(f.at));
+    if (home) return { value: 'DK', evidence: home.evidence };
+  }
+  return { value: first.value, evidence: first.evidence };
 }
 
 /**

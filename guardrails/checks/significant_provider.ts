@@ -27,7 +27,7 @@ const NOT_PROVIDERS = {
   other: { da: 'Organisationen', en: 'The organisation' },
 } as const;
 
-type Leg = { result: 'yes' | 'no' | 'unknown'; used: FactKey[]; da: string; en: string };
+type Leg = { result: 'yes' | 'no' | 'unknown'; used: FactKey[]; missing?: FactKey[]; da: string; en: string };
 
 // § 1, nr. 3, litra a
 // > Udbyder af net, hvor disse net anvendes af mere end 50.000 slutbrugere. Ved opgørelsen medregnes de
@@ -37,15 +37,30 @@ type Leg = { result: 'yes' | 'no' | 'unknown'; used: FactKey[]; da: string; en: 
 // `end_users` already includes the customers' end users (wholesale): extraction adds them up.
 function litraA(facts: Facts, asOf: string, bound?: Bound): Leg {
   const threshold = valueAt(END_USERS_THRESHOLD, asOf);
-  if (facts.organisation_type === 'radio_tv' && facts.nationwide_public_service !== true) {
+  if (facts.organisation_type === 'radio_tv' && facts.nationwide_public_service === false) {
     return {
       result: 'no',
-      used: [
-        'organisation_type',
-        ...(facts.nationwide_public_service === false ? (['nationwide_public_service'] as const) : []),
-      ],
+      used: ['organisation_type', 'nationwide_public_service'],
       da: 'en radio- eller tv-station uden landsdækkende public service-forpligtelser er ikke omfattet af litra a',
       en: 'a radio or TV station without nationwide public service obligations is not covered by litra a',
+    };
+  }
+  // A station whose obligations are not said to be nationwide ("vi har public service-forpligtelser"):
+  // the qualifier decides, so it is asked, unless the count alone already rules litra a out.
+  if (
+    facts.organisation_type === 'radio_tv' &&
+    facts.nationwide_public_service === undefined &&
+    !(
+      facts.end_users !== undefined &&
+      !(moreThan(facts.end_users, bound, valueAt(END_USERS_THRESHOLD, asOf)) ?? true)
+    )
+  ) {
+    return {
+      result: 'unknown',
+      used: ['organisation_type'],
+      missing: ['nationwide_public_service'],
+      da: 'det er ikke oplyst, om radio- eller tv-stationens public service-forpligtelser er landsdækkende',
+      en: "it is not known whether the station's public service obligations are nationwide",
     };
   }
   const n = facts.end_users;
@@ -183,7 +198,7 @@ export function significantProvider(facts: Facts, asOf: string, bounds: CountBou
     };
   }
   // Undecided: litra a waits for the end-user count; otherwise only litra b can still help.
-  const missing: FactKey[] = a.result === 'unknown' ? ['end_users'] : ['state_end_users'];
+  const missing: FactKey[] = a.result === 'unknown' ? (a.missing ?? ['end_users']) : ['state_end_users'];
   return {
     ...base,
     result: 'unknown',
