@@ -220,6 +220,9 @@ const STRICT_TOTAL_RE = re(
   `${X.B}(?:i\\s+alt|in\\s+total|in\\s+all|a\\s+total\\s+of|total\\s+of|totalt)${X.E}`,
 );
 const THEIR_SUBJECT_RE = /(?<![\p{L}])(?:deres|their)\s+\p{L}+/iu;
+/** A decision received: past tense of getting or being told ("fik", "modtog", "received", "was notified"). */
+const RECEIVED_RE =
+  /(?<![\p{L}])(?:fik|har\s+fået|modtog|har\s+modtaget|blev\s+(?:meddelt|underrettet|orienteret)|meddelte|received|got|have\s+(?:got|received)|was\s+(?:notified|served|sent)|were\s+(?:notified|served|told)|notified|sent\s+us|issued)(?![\p{L}])/iu;
 const CONTRACT_RE = re(`${X.W}(?:aftale|kontrakt|contract|agreement)${X.W}`);
 const ADDITIVE_BEFORE_RE = re(X.ADDITIVE_BEFORE);
 const ADDITIVE_STRONG_BEFORE_RE = re(X.ADDITIVE_STRONG_BEFORE);
@@ -533,7 +536,9 @@ function sentences(text: string): Span[] {
     const end = m.index + m[0].length;
     // "ca. Vi" is rare; "7. December" keeps a date together.
     // A year before the point ends the sentence: "… den 21. maj 2026. Er fristen …".
-    if (m[0] === '.' && /(?<!\d)\d{1,3}\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    // The last group of a date or a number ("7/12-20.", "50.000.") is no ordinal: it ends the sentence.
+    if (m[0] === '.' && /(?<!\d[/.,-]?)\d{1,3}\s*$/.test(text.slice(Math.max(0, m.index - 6), m.index)))
+      continue;
     out.push({ start, end });
     start = end;
   }
@@ -1652,7 +1657,11 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   let decisionNotified = false;
   for (const d of findDates(text, opts?.asOf ? { asOf: opts.asOf } : undefined)) {
     const role = dateRole(text, sentenceAt(spans, d.start), d.start, d.end);
-    const decision = role === 'decision' || role === 'notified';
+    // "today" dates a decision only when it was received then ("vi fik påbuddet i dag"), not in a
+    // question about what may happen ("Can CFCS order us to end it today?").
+    const relativeOnly =
+      d.relative === true && !RECEIVED_RE.test(text.slice(sentenceAt(spans, d.start).start, d.end));
+    const decision = (role === 'decision' || role === 'notified') && !relativeOnly;
     if (
       decision &&
       d.precision === 'day' &&

@@ -79,3 +79,21 @@ describe('a public service obligation', () => {
     expect(read(text).facts.nationwide_public_service).toBe(nationwide);
   });
 });
+
+describe('sentences, dates and who is writing', () => {
+  it('a date written d/m-yy ends its sentence, so the next sentence does not decide its role', () => {
+    const f = read('Vi skrev under på kontrakten om kernenettet den 3/2-21. Hvad siger loven om den?').facts;
+    expect(f.agreement_date).toBe('2021-02-03');
+  });
+
+  it('"vi i kommunen", "we at the region": the writer is that organisation', () => {
+    expect(read('Kan vi hos kommunen bruge Dahua-kameraer?').facts.organisation_type).toBe('municipality');
+    expect(read('May we at the region install these cameras?').facts.organisation_type).toBe('region');
+    expect(read('Kan vi i år købe kameraer?').facts.organisation_type).toBeUndefined();
+  });
+
+  it('"today" dates a decision only when it was received then', () => {
+    expect(read('We received the order from CFCS today.').facts.decision_date).toBe('2026-11-22');
+    expect(read('Could CFCS issue a ban against us today?').facts.decision_date).toBeUndefined();
+  });
+});
