@@ -22,6 +22,18 @@ const RowSchema = z
     answer: z.enum(['yes', 'no', 'depends']),
     da: z.string().min(10),
     en: z.string().min(10),
+    /**
+     * A question that asks whether it holds despite the unit's condition ("even if a milder measure
+     * would do", "uden at …") gets the opposite answer, in these words.
+     */
+    despite: z
+      .object({
+        words: z.array(z.string().min(1)).min(1),
+        da: z.string().min(10),
+        en: z.string().min(10),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 const FileSchema = z.object({ ref: z.string(), rows: z.array(RowSchema).min(1) }).strict();
@@ -47,6 +59,7 @@ export interface YesNoRow {
   answer: 'yes' | 'no' | 'depends';
   da: string;
   en: string;
+  despite?: { words: RegExp; da: string; en: string };
 }
 
 let cached: YesNoRow[] | undefined;
@@ -60,15 +73,25 @@ export function yesNoAnswers(file = YES_NO_FILE): YesNoRow[] {
     if (!kb.has(r.source, r.ref))
       throw new KnowledgeLoadError(file, `rows.${n}.ref`, `${r.source} has no unit ${JSON.stringify(r.ref)}`);
     let about: RegExp;
+    let despite: YesNoRow['despite'];
     try {
       about = wordClass(r.about);
+      if (r.despite) despite = { ...r.despite, words: wordClass(r.despite.words) };
     } catch (e) {
       throw new KnowledgeLoadError(file, `rows.${n}.about`, (e as Error).message);
     }
-    return { ...r, about };
+    const { despite: _raw, ...plain } = r;
+    return { ...plain, about, ...(despite ? { despite } : {}) };
   });
   if (file === YES_NO_FILE) cached = rows;
   return rows;
+}
+
+/** The row as it answers `clause`: turned over when the clause asks about it despite its condition. */
+export function answerFor(row: YesNoRow, clause: string): YesNoRow {
+  if (!row.despite?.words.test(clause) || row.answer === 'depends') return row;
+  const { despite: _d, ...rest } = row;
+  return { ...rest, answer: row.answer === 'yes' ? 'no' : 'yes', da: row.despite.da, en: row.despite.en };
 }
 
 let openCached: OpenRow[] | undefined;

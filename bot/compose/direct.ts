@@ -6,7 +6,13 @@
  */
 import type { Citation, Retrieved, Topic, Verdict } from '../../guardrails/contract.js';
 import type { CheckTrace } from '../../guardrails/evaluate.js';
-import { type OpenRow, openAnswers, type YesNoRow, yesNoAnswers } from '../../knowledge/answers.js';
+import {
+  answerFor,
+  type OpenRow,
+  openAnswers,
+  type YesNoRow,
+  yesNoAnswers,
+} from '../../knowledge/answers.js';
 import { type QuestionReading, questionVocabulary } from '../understand/question.js';
 
 export type DirectAnswer = 'yes' | 'no' | 'depends' | null;
@@ -46,7 +52,7 @@ function answeringRow(input: DirectInput): YesNoRow | undefined {
   ];
   for (const [source, ref] of units) {
     const row = rows.find((r) => r.source === source && overlaps(r.ref, ref));
-    if (row) return row;
+    if (row) return answerFor(row, input.question.clause);
   }
   return undefined;
 }

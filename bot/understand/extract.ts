@@ -910,7 +910,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     candidates.filter((c) => test(OWN_IN_COUNT_RE, text.slice(c.n.end, c.evidenceEnd))).map((c) => c.n),
   );
   const counts: Count[] = [];
-  for (const { n, sentence, before, after, subset, evidenceEnd, noun, staffOnly, more } of candidates) {
+  for (const { n, sentence, subset, evidenceEnd, noun, staffOnly, more } of candidates) {
     const marked =
       nearestMark(
         text,

@@ -113,6 +113,15 @@ function askingClause(sentence: string, v: Compiled): string {
   const s = sentence.replace(lead, '');
   // "Dumt spørgsmål måske, men hvem …", "Kollega påstår X – hvornår …", "If CFCS bans it, do we …": the
   // question is the clause that opens like one, after a lead-in or a condition.
+  // "Which is it for the law – are we a significant provider?": after a dash or colon, a clause that
+  // opens as a yes/no question is the one asked.
+  const tail = s.split(/[:–—]|\s-\s/).slice(1);
+  for (let i = 0; i < tail.length; i++) {
+    const rest = tail.slice(i).join(' ').replace(lead, '').trim();
+    const form = v.open.test(rest) ? 'open' : formOf(rest, v);
+    if ((v.polar.test(rest) || !['open', 'none', 'polar'].includes(form)) && !v.conditional.test(rest))
+      return rest;
+  }
   if (v.open.test(s) || (v.polar.test(s) && !v.conditional.test(s))) return s;
   const parts = s.split(/[,;:–—]|\s-\s/);
   for (let i = 1; i < parts.length; i++) {

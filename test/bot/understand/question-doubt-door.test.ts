@@ -87,3 +87,14 @@ describe('text is normalised at the door', () => {
     expect(normaliseText('Москва')).toBe('Москва');
   });
 });
+
+describe('a question after a dash or colon', () => {
+  it.each([
+    ['Which is it for the law – are we a significant provider?', 'coverage'],
+    ['Hvad siger loven: må vi købe dem?', 'permission'],
+    ['Hvem bestemmer det – ministeren, styrelsen eller nogen tredje?', 'open'],
+    ['Kollega påstår 2026 – hvornår trådte loven i kraft?', 'open'],
+  ])('%s → %s', (q, form) => {
+    expect(readQuestion([q]).form).toBe(form);
+  });
+});
