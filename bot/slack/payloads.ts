@@ -54,6 +54,16 @@ export type ButtonClick = z.infer<typeof ButtonClick>;
 
 /** A button's value: an answer id (`escalate`, `feedback_*`). */
 export const AnswerRef = z.object({ value: SlackId });
+/** The native feedback buttons: `helpful|<answer id>` or `not_helpful|<answer id>`. */
+export const FeedbackRef = z.object({
+  value: z
+    .string()
+    .regex(/^(helpful|not_helpful)\|[^|]{1,255}$/)
+    .transform((v) => {
+      const at = v.indexOf('|');
+      return { helpful: v.slice(0, at) === 'helpful', answerId: v.slice(at + 1) };
+    }),
+});
 /** `quote_expand`: `<answer id>|<citation index>`. */
 export const QuoteRef = z.object({
   value: z

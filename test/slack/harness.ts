@@ -381,3 +381,87 @@ export function viewSubmission(o: {
     response_urls: [],
   });
 }
+
+/** A click on Slack's native feedback buttons (`feedback_buttons` in a `context_actions` block). */
+export function feedbackClick(o: {
+  value: string;
+  user: string;
+  channel: string;
+  messageTs: string;
+  responseUrl: string;
+  actionId?: string;
+}) {
+  return interactivity({
+    type: 'block_actions',
+    user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: TEAM },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: o.messageTs, channel_id: o.channel, is_ephemeral: false },
+    trigger_id: `${Date.now()}.trigger`,
+    team: { id: TEAM, domain: 'example' },
+    channel: { id: o.channel, name: 'general' },
+    message: { type: 'message', ts: o.messageTs, bot_id: BOT_ID, text: '…' },
+    response_url: o.responseUrl,
+    actions: [
+      {
+        type: 'feedback_buttons',
+        action_id: o.actionId ?? 'answer_feedback',
+        block_id: 'answer_feedback',
+        value: o.value,
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  });
+}
+
+/** A view submission of any modal, with its state values as Slack sends them. */
+export function viewSubmit(o: {
+  callbackId: string;
+  user?: string;
+  values: Record<string, Record<string, unknown>>;
+  meta: string;
+}) {
+  return interactivity({
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'example' },
+    user: { id: o.user ?? 'U0ASKER', username: 'asker', name: 'asker', team_id: TEAM },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    trigger_id: `${Date.now()}.trigger`,
+    view: {
+      id: 'V0MODAL',
+      team_id: TEAM,
+      type: 'modal',
+      callback_id: o.callbackId,
+      private_metadata: o.meta,
+      state: { values: o.values },
+      hash: 'h',
+      title: { type: 'plain_text', text: 'x' },
+      blocks: [],
+    },
+    response_urls: [],
+  });
+}
+
+/** Blocks of a posted message, typed loosely for tests. */
+export type LooseBlock = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: {
+    type?: string;
+    action_id?: string;
+    value?: string;
+    url?: string;
+    text?: { text: string } | string;
+    positive_button?: { value: string };
+    negative_button?: { value: string };
+  }[];
+  accessory?: { action_id?: string; value?: string; url?: string };
+  rows?: { type: string; text?: string }[][];
+  slack_file?: { id?: string };
+  alt_text?: string;
+};
+export const blocksOf = (v: unknown) => (v ?? []) as LooseBlock[];
+export const buttonsOf = (v: unknown) =>
+  blocksOf(v).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));

@@ -74,8 +74,6 @@ describe('slash command', () => {
       'escalate',
       'correct_facts',
       'show_checks',
-      'feedback_helpful',
-      'feedback_not_helpful',
       'memo_save',
     ]);
     expect(
