@@ -207,6 +207,8 @@ export interface ThreadQuestion {
   user: string;
   text: string | undefined;
   retryNum?: number;
+  /** Shown above the answer (who asked, for an answer about someone else's message); escaped mrkdwn. */
+  lead?: string;
 }
 
 /**
@@ -309,9 +311,12 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
     const res = await client.chat.postMessage({
       channel: q.channel,
       thread_ts: q.threadTs,
-      text: answerFallbackText(answer),
+      text: q.lead === undefined ? answerFallbackText(answer) : `${q.lead}\n${answerFallbackText(answer)}`,
       // Slack takes `blocks` as JSON text; a reused answer's is built once (see answerBlocksJson)
-      blocks: answerBlocksJson(answer, answerId) as unknown as Block[],
+      blocks:
+        q.lead === undefined
+          ? (answerBlocksJson(answer, answerId) as unknown as Block[])
+          : answerBlocks(answer, { answerId, lead: q.lead }),
     });
     messageTs = res.ts;
   } catch (e) {

@@ -43,6 +43,18 @@ export const SlashCommand = z.object({
   response_url: httpUrl,
 });
 
+/** A message shortcut: who used it, on which message, in which channel, and where to reply. */
+export const MessageShortcutPayload = z.object({
+  user: z.object({ id: SlackId }),
+  channel: z.object({ id: SlackId }),
+  action_ts: SlackId,
+  message: z.object({
+    ts: SlackId,
+    thread_ts: SlackId.optional(),
+    text: z.string().max(40_000).optional(),
+  }),
+});
+
 /** What every button click needs: who clicked, and where a private reply can go. */
 export const ButtonClick = z.object({
   user: z.object({ id: SlackId }),

@@ -465,3 +465,26 @@ export type LooseBlock = {
 export const blocksOf = (v: unknown) => (v ?? []) as LooseBlock[];
 export const buttonsOf = (v: unknown) =>
   blocksOf(v).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
+
+/** A message shortcut on a message, as Slack sends it (`message_action`). */
+export function messageShortcut(o: {
+  callbackId?: string;
+  user: string;
+  channel: string;
+  message: Record<string, unknown>;
+  responseUrl: string;
+}) {
+  return interactivity({
+    type: 'message_action',
+    callback_id: o.callbackId ?? 'ask_about_message',
+    trigger_id: `${Date.now()}.trigger`,
+    action_ts: `${Date.now() / 1000}`,
+    message_ts: o.message.ts,
+    team: { id: TEAM, domain: 'example' },
+    user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: TEAM },
+    channel: { id: o.channel, name: 'general' },
+    message: o.message,
+    response_url: o.responseUrl,
+    token: 'legacy-verification-token',
+  });
+}

@@ -72,6 +72,7 @@ describe('slash command', () => {
     const last = r[r.length - 1]!;
     expect(buttons(last.params.blocks).map((b) => b.action_id)).toEqual([
       'escalate',
+      'share_answer',
       'correct_facts',
       'show_checks',
       'memo_save',

@@ -22,11 +22,15 @@ import { T } from '../../texts.js';
 import { parseClick, whisper } from './click.js';
 import { registerFeedback } from './feedback.js';
 import { registerMemo } from './memo.js';
+import { registerShare } from './share.js';
+import { registerShortcut } from './shortcut.js';
 
 export function register(app: App, deps: SlackDeps): void {
   const { store, log } = deps;
   registerMemo(app, deps);
   registerFeedback(app, deps);
+  registerShare(app, deps);
+  registerShortcut(app, deps);
 
   app.action<BlockButtonAction>('escalate', async ({ ack, body, action, respond, client }) => {
     await ack();
