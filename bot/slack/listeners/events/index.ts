@@ -7,8 +7,10 @@ import type { App } from '@slack/bolt';
 import { homeView } from '../../blocks.js';
 import { answerInThread, errorCode, relayToCase, report, type SlackDeps } from '../../core.js';
 import { EventEnvelope, HomeOpenedEvent, MentionEvent, problem } from '../../payloads.js';
+import { registerAssistant } from './assistant.js';
 
 export function register(app: App, deps: SlackDeps): void {
+  registerAssistant(app, deps);
   app.event('app_mention', async ({ event, body, client, context }) => {
     const envelope = EventEnvelope.safeParse(body);
     const parsed = MentionEvent.safeParse(event);
