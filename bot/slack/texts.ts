@@ -1,5 +1,5 @@
 /** Everything the Slack bot says that is not the pipeline's answer, in Danish and English. */
-import type { CheckId, CheckResultValue, Language, Verdict } from '../../guardrails/contract.js';
+import type { CheckId, CheckResultValue, Language, Topic, Verdict } from '../../guardrails/contract.js';
 import type { FactKey } from '../../guardrails/facts.js';
 import type { FeedbackReason } from '../store/feedback-reasons.js';
 
@@ -297,4 +297,26 @@ export const ASSISTANT_PROMPTS: Record<Language, { title: string; message: strin
     },
     { title: 'Talk to an adviser', message: 'I would like to talk to a human adviser.' },
   ],
+};
+
+/** What was asked (the answer contract's topics), for the adviser desk's figures. */
+export const TOPIC_LABEL: Record<Language, Record<Topic, string>> = {
+  da: {
+    provider_status: 'Er vi omfattet',
+    agreement: 'Aftaler',
+    equipment_purchase: 'Køb af udstyr',
+    procedure: 'Procedure',
+    guidance: 'Vejledning',
+    escalation_request: 'Ønsker en rådgiver',
+    out_of_scope: 'Uden for emnet',
+  },
+  en: {
+    provider_status: 'Are we covered',
+    agreement: 'Agreements',
+    equipment_purchase: 'Buying equipment',
+    procedure: 'Procedure',
+    guidance: 'Guidance',
+    escalation_request: 'Wants an adviser',
+    out_of_scope: 'Out of scope',
+  },
 };
