@@ -51,6 +51,8 @@ export interface SlackDeps {
   onHandled?: (h: Handled) => void;
   /** The life of events (bot/slack/inbox.ts): retries of what failed for a reason that passes. */
   events?: Inbox;
+  /** An unclaimed case is announced again in the adviser channel after this long (ms); 0 never. */
+  caseRemindMs?: number;
 }
 
 const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });

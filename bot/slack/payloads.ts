@@ -20,7 +20,14 @@ export const MentionEvent = z.object({
   bot_id: z.string().optional(),
 });
 
-export const HomeOpenedEvent = z.object({ user: SlackId, tab: z.string() });
+export const HomeOpenedEvent = z.object({
+  user: SlackId,
+  tab: z.string(),
+  view: z
+    .object({ private_metadata: z.string().max(3000).optional() })
+    .optional()
+    .catch(undefined),
+});
 
 export const MessageEvent = z.object({
   type: z.literal('message'),

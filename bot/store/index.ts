@@ -686,8 +686,8 @@ export class Store {
     })();
   }
 
-  addCaseEvent(caseId: number, kind: string, actor: string | null, detail: string | null): void {
-    this.insertCaseEvent(caseId, kind, actor, detail, now());
+  addCaseEvent(caseId: number, kind: string, actor: string | null, detail: string | null, at = now()): void {
+    this.insertCaseEvent(caseId, kind, actor, detail, at);
   }
 
   caseEvents(caseId: number): CaseEvent[] {

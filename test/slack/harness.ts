@@ -14,7 +14,7 @@ import type { App } from '@slack/bolt';
 import { createAdviceCache } from '../../bot/advice-cache.js';
 import { loadConfig } from '../../bot/config.js';
 import { type Advisor, createAdvisor } from '../../bot/pipeline.js';
-import { createSlackApp, type SlackConfig } from '../../bot/slack/app.js';
+import { createSlackApp, type SlackBot, type SlackConfig } from '../../bot/slack/app.js';
 import type { Handled, SlackDeps } from '../../bot/slack/core.js';
 import type { Inbox, RetryPolicy } from '../../bot/slack/inbox.js';
 import { createLogger } from '../../bot/slack/logger.js';
@@ -34,6 +34,7 @@ export interface RunningBot {
   app: App;
   deps: SlackDeps;
   inbox: Inbox;
+  reminders: SlackBot['reminders'];
   store: Store;
   url: string;
   handled: Handled[];
@@ -53,6 +54,8 @@ export async function startBot(
     backgroundWriter?: boolean;
     /** Back-off of retried events (default: fast, 20 ms doubling to 200 ms). */
     retryPolicy?: Partial<RetryPolicy>;
+    /** More environment (e.g. CASE_REMIND_MINUTES). */
+    env?: Record<string, string>;
   },
 ): Promise<RunningBot> {
   const env: Record<string, string> = {
@@ -65,6 +68,7 @@ export async function startBot(
     HOST: '127.0.0.1',
   };
   if (opts.adviserChannel !== null) env.ADVISER_CHANNEL = opts.adviserChannel ?? ADVISER_CHANNEL;
+  Object.assign(env, opts.env);
   const loaded = loadConfig(env);
   if (!loaded.ok || loaded.config.mode !== 'http') throw new Error(`test config: ${JSON.stringify(loaded)}`);
   const config = loaded.config as SlackConfig & { mode: 'http' };
@@ -82,7 +86,7 @@ export async function startBot(
   const handled: Handled[] = [];
   const waiters: { pred: (h: Handled) => boolean; resolve: (h: Handled) => void }[] = [];
   const startedAt = new Date().toISOString();
-  const { app, deps, inbox } = createSlackApp({
+  const { app, deps, inbox, reminders } = createSlackApp({
     config,
     identity: { botId: BOT_ID, botUserId: BOT_USER },
     advisor: opts.advisor ?? createAdvisor(),
@@ -110,6 +114,7 @@ export async function startBot(
     app,
     deps,
     inbox,
+    reminders,
     store,
     url: `http://127.0.0.1:${port}`,
     handled,

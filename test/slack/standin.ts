@@ -246,6 +246,8 @@ export class SlackStandin {
   members: Record<string, string[]> = {};
   /** Slack's language setting of each user, for users.info with include_locale. */
   locales: Record<string, string> = {};
+  /** Block types this workspace's Slack refuses with invalid_blocks (e.g. `table` before it had them). */
+  readonly refusedBlockTypes = new Set<string>();
   /** Channels the bot is not a member of: chat.postMessage there fails with not_in_channel. */
   readonly notMemberOf = new Set<string>();
   /** Threads of the assistant pane (`D…/ts`): the only ones assistant.threads.* accept. */
@@ -593,6 +595,16 @@ export class SlackStandin {
       case 'views.publish': {
         if (method === 'views.open' && need('trigger_id')) return { ok: false, error: 'invalid_trigger_id' };
         if (method === 'views.publish' && need('user_id')) return { ok: false, error: 'invalid_arguments' };
+        const refused =
+          isObj(p.view) && Array.isArray(p.view.blocks)
+            ? (p.view.blocks as Obj[]).find((b) => this.refusedBlockTypes.has(String(b.type)))
+            : undefined;
+        if (refused)
+          return {
+            ok: false,
+            error: 'invalid_blocks',
+            response_metadata: { messages: [`unsupported block type ${String(refused.type)}`] },
+          };
         const problem = viewProblem(p.view);
         if (problem)
           return { ok: false, error: 'invalid_blocks', response_metadata: { messages: [problem] } };

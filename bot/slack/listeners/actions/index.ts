@@ -17,9 +17,11 @@ import {
   tellAsker,
 } from '../../core.js';
 import { coverageModal } from '../../coverage.js';
+import { periodOf, publishHome } from '../../home.js';
 import { AnswerRef, CaseRef, QuoteRef } from '../../payloads.js';
 import { T } from '../../texts.js';
 import { parseClick, whisper } from './click.js';
+import { registerDesk } from './desk.js';
 import { registerFeedback } from './feedback.js';
 import { registerMemo } from './memo.js';
 import { registerShare } from './share.js';
@@ -29,6 +31,7 @@ export function register(app: App, deps: SlackDeps): void {
   const { store, log } = deps;
   registerMemo(app, deps);
   registerFeedback(app, deps);
+  registerDesk(app, deps);
   registerShare(app, deps);
   registerShortcut(app, deps);
 
@@ -126,7 +129,14 @@ export function register(app: App, deps: SlackDeps): void {
   for (const actionId of ['case_claim', 'case_resolve'] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond, client }) => {
       await ack();
-      const done = (outcome: string) => report(deps, { kind: 'action', id: actionId, outcome });
+      // a click in the adviser desk (App Home) publishes the desk again once it is handled
+      const home = (body as { view?: { type?: unknown; private_metadata?: unknown } }).view;
+      const fromDesk = home?.type === 'home';
+      const done = async (outcome: string) => {
+        if (fromDesk && p !== undefined)
+          await publishHome(client, deps, p.click.user.id, { periodDays: periodOf(home?.private_metadata) });
+        report(deps, { kind: 'action', id: actionId, outcome });
+      };
       const p = await parseClick(deps, actionId, { body, action, respond, client }, CaseRef);
       if (p === undefined) return;
       const adviser = p.click.user.id;
@@ -138,7 +148,7 @@ export function register(app: App, deps: SlackDeps): void {
       }
       if (!allowed) {
         await whisper(client, deps, respond, p.click, T.da.notAdviser(deps.adviserChannel ?? ''));
-        return done('not_adviser');
+        return await done('not_adviser');
       }
       const caseId = p.value.value;
       const result =
@@ -152,7 +162,7 @@ export function register(app: App, deps: SlackDeps): void {
               ? T.da.claimedByOther(c.id, c.claimed_by ?? '')
               : T.da.unknownAnswer;
         await whisper(client, deps, respond, p.click, text);
-        return done(result.reason);
+        return await done(result.reason);
       }
       const c = result.case;
       await refreshCasePost(client, deps, c);
@@ -167,7 +177,7 @@ export function register(app: App, deps: SlackDeps): void {
         { case_id: c.id, status: c.status },
         actionId === 'case_claim' ? 'case claimed' : 'case resolved',
       );
-      done(c.status);
+      await done(c.status);
     });
   }
 }
