@@ -109,14 +109,18 @@ export function figureRows(f: Figures): FigureRow[] {
       label: `  ${both(REASON_LABEL.da[r], REASON_LABEL.en[r])}`,
       value: String(f.reasons[r]),
     });
-  f.openQuestions.forEach((q, i) =>
+  for (const [i, q] of f.openQuestions.entries()) {
+    const why =
+      q.verdict === 'out_of_scope'
+        ? both('uden for emnet', 'out of scope')
+        : both('flere oplysninger', 'needs facts');
     rows.push({
       group: 'open_question',
       key: `open_question.${i + 1}.${q.verdict}`,
       label: q.question,
-      value: `${q.count} × ${q.verdict === 'out_of_scope' ? both('uden for emnet', 'out of scope') : both('flere oplysninger', 'needs facts')}`,
-    }),
-  );
+      value: `${q.count} × ${why}`,
+    });
+  }
   return rows;
 }
 

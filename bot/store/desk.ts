@@ -6,7 +6,7 @@
  */
 import { VERDICTS } from '../../guardrails/contract.js';
 import { FEEDBACK_REASONS, type FeedbackReason } from './feedback-reasons.js';
-import { CASE_STATUSES, type Case, type Store } from './index.js';
+import type { Case, Store } from './index.js';
 
 /** Cases still open (nobody has claimed them), oldest first. */
 export function openCasesOldestFirst(store: Store, limit = 50): Case[] {

@@ -96,7 +96,7 @@ describe('a private answer', () => {
     expect(blocks.at(-1)!.type).toBe('context_actions');
 
     // a reply in the shared answer's thread is a follow-up with its facts
-    const ts = String((standin.messages.find((m) => m.blocks === shared.params.blocks) ?? {}).ts);
+    const ts = String(standin.messages.find((m) => m.blocks === shared.params.blocks)?.ts);
     const follow = eventBody(
       message({
         user: 'U0COLLEAGUE',
