@@ -25,7 +25,7 @@ export function duration(ms: number | null): string {
   if (min < 60) return `${Math.round(min)} min`;
   const h = min / 60;
   if (h < 48) return `${h.toFixed(1).replace('.', ',')} timer / hours`;
-  return `${(h / 24).toFixed(1).replace('.', ',')} dage / days`;
+  return `${Math.round(h / 24)} dage / days`;
 }
 
 export function figureRows(f: Figures): FigureRow[] {
@@ -41,7 +41,7 @@ export function figureRows(f: Figures): FigureRow[] {
     rows.push({
       group: 'verdict',
       key: `verdict.${v}`,
-      label: both(VERDICT_LABEL.da[v], VERDICT_LABEL.en[v]),
+      label: `Vurdering / Verdict: ${both(VERDICT_LABEL.da[v], VERDICT_LABEL.en[v])}`,
       value: String(f.verdicts[v]),
     });
   const topicCount = new Map(f.topics.map((t) => [t.topic, t.count]));
@@ -49,7 +49,7 @@ export function figureRows(f: Figures): FigureRow[] {
     rows.push({
       group: 'topic',
       key: `topic.${t}`,
-      label: both(TOPIC_LABEL.da[t as Topic], TOPIC_LABEL.en[t as Topic]),
+      label: `Emne / Topic: ${both(TOPIC_LABEL.da[t as Topic], TOPIC_LABEL.en[t as Topic])}`,
       value: String(topicCount.get(t) ?? 0),
     });
   rows.push(
@@ -106,7 +106,7 @@ export function figureRows(f: Figures): FigureRow[] {
     rows.push({
       group: 'feedback',
       key: `reason.${r}`,
-      label: `  ${both(REASON_LABEL.da[r], REASON_LABEL.en[r])}`,
+      label: `👎 Årsag / Reason: ${both(REASON_LABEL.da[r], REASON_LABEL.en[r])}`,
       value: String(f.reasons[r]),
     });
   for (const [i, q] of f.openQuestions.entries()) {
@@ -117,7 +117,7 @@ export function figureRows(f: Figures): FigureRow[] {
     rows.push({
       group: 'open_question',
       key: `open_question.${i + 1}.${q.verdict}`,
-      label: q.question,
+      label: `„${q.question}“`,
       value: `${q.count} × ${why}`,
     });
   }

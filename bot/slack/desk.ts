@@ -40,7 +40,8 @@ const md = (text: string): types.SectionBlock => ({
 
 function caseLine(c: Case, nowMs: number): string {
   const age = duration(nowMs - Date.parse(c.created_at));
-  const verdict = c.answer === null ? '–' : VERDICT_LABEL.da[c.answer.verdict];
+  const verdict =
+    c.answer === null ? '–' : `${VERDICT_LABEL.da[c.answer.verdict]} / ${VERDICT_LABEL.en[c.answer.verdict]}`;
   const q = escapeMrkdwn(truncate(c.question.replace(/\s+/g, ' '), 240));
   return `*#${c.id}* · ${age} · <@${c.asker}> · _${verdict}_\n>${q}`;
 }

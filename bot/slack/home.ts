@@ -92,7 +92,9 @@ export async function publishHome(
     let chartFileId: string | undefined;
     try {
       const key = createHash('sha256').update(JSON.stringify(figures)).digest('hex');
-      chartFileId = charts.get(key) ?? (await uploadChart(client, deps, chartPng(figures), key));
+      // the chart names the last day included, as the table does
+      chartFileId =
+        charts.get(key) ?? (await uploadChart(client, deps, chartPng({ ...figures, until: lastDay }), key));
     } catch (e) {
       log.error({ error: errorCode(e) }, 'the desk chart could not be drawn');
     }

@@ -28,7 +28,7 @@ describe('npm run report', () => {
     expect(r.stdout).toMatch(/^Tal \/ Figures 2026-11-01 – 2026-11-30\n/);
     expect(r.stdout).toMatch(/Spørgsmål besvaret \/ Questions answered\s+11\n/);
     expect(r.stdout).toMatch(/Median tid til at tage \/ Median time to claim\s+2,0 timer \/ hours/);
-    expect(r.stdout).toMatch(/Er vi omfattet af loven\?\s+3 × flere oplysninger/);
+    expect(r.stdout).toMatch(/„Er vi omfattet af loven\?“\s+3 × flere oplysninger/);
     // the answer from September is outside the period
     expect(reportCommand(['--since', '2026-09-01', '--until', '2026-09-30'], env()).stdout).toMatch(
       /Questions answered\s+1\n/,
@@ -43,10 +43,10 @@ describe('npm run report', () => {
       '2026-11-01,2026-11-30,questions,questions,Spørgsmål besvaret / Questions answered,11',
     );
     expect(lines).toContain(
-      '2026-11-01,2026-11-30,verdict,verdict.needs_facts,Flere oplysninger er nødvendige / More facts are needed,3',
+      '2026-11-01,2026-11-30,verdict,verdict.needs_facts,Vurdering / Verdict: Flere oplysninger er nødvendige / More facts are needed,3',
     );
     expect(lines).toContain(
-      '2026-11-01,2026-11-30,feedback,reason.missing_source,  Der mangler en kilde / A source is missing,1',
+      '2026-11-01,2026-11-30,feedback,reason.missing_source,👎 Årsag / Reason: Der mangler en kilde / A source is missing,1',
     );
   });
 

@@ -87,7 +87,7 @@ describe('the adviser desk', () => {
     const first = blocks[blocks.findIndex((b) => b.block_id === `desk_open_${cases[3]}`) - 1]!;
     expect(first.text!.text).toMatch(
       new RegExp(
-        `^\\*#${cases[3]}\\* · [\\d,]+ dage / days · <@U0VENTER> · _Flere oplysninger er nødvendige_`,
+        `^\\*#${cases[3]}\\* · \\d+ dage / days · <@U0VENTER> · _Flere oplysninger er nødvendige / More facts are needed_`,
       ),
     );
     const buttons = blocks.find((b) => b.block_id === `desk_open_${cases[3]}`)!.elements!;
@@ -106,8 +106,8 @@ describe('the adviser desk', () => {
     expect(rows).toContainEqual(['Median tid til at tage / Median time to claim', '2,0 timer / hours']);
     expect(rows).toContainEqual(['Median tid til at afslutte / Median time to close', '15,0 timer / hours']);
     expect(rows).toContainEqual(['👎 Ikke hjælpsomt / Not helpful', '3']);
-    expect(rows).toContainEqual(['Der mangler en kilde / A source is missing', '1']);
-    expect(rows).toContainEqual(['Er vi omfattet af loven?', '3 × flere oplysninger / needs facts']);
+    expect(rows).toContainEqual(['👎 Årsag / Reason: Der mangler en kilde / A source is missing', '1']);
+    expect(rows).toContainEqual(['„Er vi omfattet af loven?“', '3 × flere oplysninger / needs facts']);
     // …and the chart, uploaded as a PNG and shown from Slack
     const image = blocks.find((b) => b.type === 'image')!;
     const file = standin.files.get(image.slack_file!.id!)!;

@@ -40,7 +40,16 @@ const full = raw as {
 
 /** Slack's manifest schema, beside the project (shared/spec) or in this clone's parent. */
 const SCHEMA = [
-  join(import.meta.dirname, '..', '..', '..', 'shared', 'spec', 'slack-manifest-schema', 'manifest.schema.1.0.0.json'),
+  join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'shared',
+    'spec',
+    'slack-manifest-schema',
+    'manifest.schema.1.0.0.json',
+  ),
 ].find((p) => existsSync(p));
 
 describe('manifest.json', () => {
