@@ -167,3 +167,26 @@ describe('native feedback buttons', () => {
     expect(String(reply.params.text)).toMatch(/kunne ikke læse anmodningen/);
   });
 });
+
+describe('links to the source', () => {
+  it('names each quoted unit’s source linked to its official publication', async () => {
+    const { post } = await ask('Er en teleudbyder med 80.000 slutbrugere omfattet?');
+    const quotes = blocksOf(post.params.blocks).filter(
+      (b) => b.type === 'section' && /^\*§ [^*]+\* · /.test(b.text?.text ?? ''),
+    );
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes)
+      expect(q.text!.text).toMatch(
+        /^\*§ [^*]+\* · <https:\/\/www\.retsinformation\.dk\/eli\/lta\/2021\/1156\|Lov nr\. 1156 af 8\. juni 2021>\n>/,
+      );
+  });
+
+  it('names a source without an official address (the answer to question 485) without a link', async () => {
+    const { post } = await ask(
+      'Vi er en kommune og vil købe overvågningskameraer fra en kinesisk leverandør. Hvad siger CFCS?',
+    );
+    const text = JSON.stringify(post.params.blocks);
+    expect(text).toContain('· Svar på spørgsmål nr. 485 (2022)\\n');
+    expect(text).not.toContain('|Svar på spørgsmål nr. 485');
+  });
+});
