@@ -61,6 +61,12 @@ const common = {
     .min(0, 'must be 0 or more')
     .max(10, 'must be at most 10')
     .default(4),
+  CASE_REMIND_MINUTES: z.coerce
+    .number({ error: 'must be a whole number of minutes (0 turns reminders off)' })
+    .int('must be a whole number of minutes (0 turns reminders off)')
+    .min(0, 'must be 0 (off) or more')
+    .max(10_080, 'must be at most 10080 (a week)')
+    .default(240),
   SLASH_COMMAND: z
     .string()
     .regex(/^\/[\p{Ll}0-9_-]{1,31}$/u, 'must be a lower-case command such as /leverandor')
@@ -112,6 +118,8 @@ export interface SlackSettings {
   slashCommand: string;
   /** Answers kept for reuse by identical requests; 0 turns the cache off. */
   adviceCacheSize: number;
+  /** An unclaimed case is announced again in the adviser channel after this many minutes; 0 never. */
+  caseRemindMinutes?: number;
   /** Back-off of events retried after a Web API or store failure (bot/slack/inbox.ts). */
   retry?: { minMs: number; maxMs: number; inDoubtMaxMs: number; webApiRetries: number };
 }
@@ -150,6 +158,7 @@ function slackSettings(d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv>): 
     logLevel: d.LOG_LEVEL,
     slashCommand: d.SLASH_COMMAND,
     adviceCacheSize: d.ADVICE_CACHE_SIZE,
+    caseRemindMinutes: d.CASE_REMIND_MINUTES,
     retry: {
       minMs: d.RETRY_MIN_MS,
       maxMs: Math.max(d.RETRY_MIN_MS, d.RETRY_MAX_MS),

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const writer = await backgroundWriter(config.dataDir, store, (why) =>
     log.warn({ why }, 'answers are written on the main thread'),
   );
-  const { app, inbox } = createSlackApp({
+  const { app, inbox, reminders } = createSlackApp({
     config,
     identity: who.identity,
     advisor,
@@ -124,6 +124,8 @@ async function main(): Promise<void> {
   // Work recorded but not done when the process last stopped: events not yet answered, answers not yet
   // posted, cases not yet sent. /readyz turns green when this has been read.
   void inbox.start(startedAt);
+  // cases nobody has claimed are announced again in the adviser channel (CASE_REMIND_MINUTES)
+  const stopReminders = reminders.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -132,6 +134,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'stopping');
     try {
       inbox.stop();
+      stopReminders();
       await app.stop();
       await writer.close();
       if ('close' in advisor && typeof advisor.close === 'function') await advisor.close();

@@ -17,6 +17,7 @@ import { Inbox, type RetryPolicy, StoreHealth } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger, type Logger } from './logger.js';
 import { SlackReceiver } from './receiver.js';
+import { remindUnclaimed, startReminders } from './reminders.js';
 
 export type SlackConfig = Extract<Config, { mode: 'http' | 'socket' }>;
 
@@ -59,6 +60,8 @@ export interface SlackBot {
   deps: SlackDeps;
   /** The events' life: start it once the app listens (`inbox.start`), it picks up what was left open. */
   inbox: Inbox;
+  /** Announces unclaimed cases again (bot/slack/reminders.ts): `run` once now, `start` every few minutes. */
+  reminders: { run(nowMs?: number): Promise<number>; start(): () => void };
 }
 
 export function createSlackApp(o: SlackAppOptions): SlackBot {
@@ -84,6 +87,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
     newId: () => `a_${randomUUID().replace(/-/g, '')}`,
     onHandled: o.onHandled,
     events: inbox,
+    caseRemindMs: (config.caseRemindMinutes ?? 0) * 60_000,
   };
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: config.apiUrl,
@@ -124,7 +128,11 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
       'unhandled error in a listener',
     );
   });
-  return { app, deps, inbox };
+  const reminders = {
+    run: (nowMs?: number) => remindUnclaimed(app.client, deps, nowMs),
+    start: () => startReminders(app.client, deps),
+  };
+  return { app, deps, inbox, reminders };
 }
 
 /** Asks Slack who the bot is (auth.test); a typed error instead of a throw. */

@@ -8,6 +8,7 @@
 import type { types } from '@slack/bolt';
 import type { Answer, Citation, Language } from '../../guardrails/contract.js';
 import { FACT_KEYS, type Facts } from '../../guardrails/facts.js';
+import { knowledge } from '../../knowledge/index.js';
 import { T as ANSWER_TEXTS } from '../compose/texts.js';
 import { understoodLine } from '../compose/understood.js';
 import { MEMO_BUTTON, memoOffered, provenanceLine } from '../memo/slack.js';
@@ -123,10 +124,15 @@ export function button(
 export function enforceBlockLimits(blocks: Block[], maxBlocks: number = LIMITS.messageBlocks): Block[] {
   const fixed = blocks.map(fixBlock);
   if (fixed.length <= maxBlocks) return fixed;
-  const last = fixed[fixed.length - 1]!;
-  const keepLast = last.type === 'actions';
-  const head = fixed.slice(0, keepLast ? maxBlocks - 1 : maxBlocks);
-  return keepLast ? [...head, last] : head;
+  // the buttons at the end (actions, then the feedback's context_actions) are kept
+  let tail = 0;
+  while (
+    tail < 2 &&
+    tail < fixed.length &&
+    ['actions', 'context_actions'].includes(fixed[fixed.length - 1 - tail]!.type)
+  )
+    tail++;
+  return [...fixed.slice(0, maxBlocks - tail), ...fixed.slice(fixed.length - tail)];
 }
 
 function fixText<E extends types.PlainTextElement | types.MrkdwnElement>(t: E, max: number): E {
@@ -186,6 +192,19 @@ function sourceName(lang: Language, source: Citation['source']): string {
   return source === 'lov-1156-2021' ? T[lang].lawName : T[lang].answerName;
 }
 
+/** The official publication's address (knowledge/texts/sources.yaml), when the source has one. */
+export function sourceUrl(source: Citation['source']): string | undefined {
+  const url = knowledge().sources.find((s) => s.id === source)?.url;
+  // only an https address is linked: Slack's link markup would break on `|` or `>`
+  return url && /^https:\/\/[^\s|<>]+$/.test(url) ? url : undefined;
+}
+
+/** The source's name, linked to its official publication when it has an address. */
+function sourceLink(lang: Language, source: Citation['source']): string {
+  const url = sourceUrl(source);
+  return url === undefined ? sourceName(lang, source) : `<${url}|${sourceName(lang, source)}>`;
+}
+
 function quoteLines(text: string): string {
   return text
     .split('\n')
@@ -199,7 +218,7 @@ export function citationText(answer: Answer, c: Citation): { text: string; folde
   const showEn = answer.language === 'en' && c.quote_en !== undefined;
   const folded = c.quote.length > QUOTE_FOLD || (showEn && c.quote_en!.length > QUOTE_FOLD);
   const quote = (s: string) => escapeMrkdwn(s.length > QUOTE_FOLD ? truncate(s, QUOTE_FOLD) : s);
-  let text = `*${escapeMrkdwn(c.ref)}* · ${sourceName(answer.language, c.source)}\n${quoteLines(quote(c.quote))}`;
+  let text = `*${escapeMrkdwn(c.ref)}* · ${sourceLink(answer.language, c.source)}\n${quoteLines(quote(c.quote))}`;
   if (showEn) text += `\n_Unofficial English:_ ${quote(c.quote_en!)}`;
   if (folded) text += `\n_${t.folded}_`;
   return { text, folded };
@@ -210,6 +229,13 @@ export interface AnswerBlockOptions {
   answerId: string;
   /** Omit the actions block (e.g. in an adviser post). */
   withActions?: boolean;
+  /**
+   * A private answer (a slash command's): it restates the question, which the asker cannot see anywhere
+   * else, and offers "Del i kanalen" / "Share in channel".
+   */
+  private?: { question: string };
+  /** Shown above the answer: who asked what (a shared answer, one about a chosen message). */
+  lead?: string;
 }
 
 export function answerBlocks(answer: Answer, opts: AnswerBlockOptions): Block[] {
@@ -217,9 +243,15 @@ export function answerBlocks(answer: Answer, opts: AnswerBlockOptions): Block[] 
   const t = T[lang];
   const max = LIMITS.messageBlocks;
   const withActions = opts.withActions ?? true;
-  const tailSize = withActions ? 2 : 1;
+  const tailSize = withActions ? 3 : 1;
 
-  const head: Block[] = [{ type: 'header', text: plain(verdictLabel(answer), LIMITS.headerText) }];
+  const head: Block[] = [];
+  if (opts.lead !== undefined) head.push(section(opts.lead));
+  if (opts.private !== undefined)
+    head.push(
+      section(`*${t.yourQuestion}*\n${quoteLines(escapeMrkdwn(truncate(opts.private.question, 2500)))}`),
+    );
+  head.push({ type: 'header', text: plain(verdictLabel(answer), LIMITS.headerText) });
   // The checks get a section of their own below, so the answer's own list of reasons is not repeated.
   const text =
     answer.checks.length > 0
@@ -284,7 +316,11 @@ export function answerBlocks(answer: Answer, opts: AnswerBlockOptions): Block[] 
       ? context(t.asOf(answer.as_of), provenanceLine(lang, answer.provenance, opts.answerId))
       : context(t.asOf(answer.as_of)),
   ];
-  if (withActions) tail.push(answerActions(answer, opts.answerId));
+  if (withActions)
+    tail.push(
+      answerActions(answer, opts.answerId, { shareable: opts.private !== undefined }),
+      feedbackBlock(answer.language, opts.answerId),
+    );
   return enforceBlockLimits([...head, ...middle, ...tail], max);
 }
 
@@ -330,9 +366,11 @@ export function answerActions(
   answer: Pick<Answer, 'language' | 'escalation'> &
     Partial<Pick<Answer, 'checks' | 'understood' | 'verdict'>>,
   answerId: string,
+  o: { shareable?: boolean } = {},
 ): types.ActionsBlock {
   const t = T[answer.language];
   const extra: types.Button[] = [];
+  if (o.shareable) extra.push(button('share_answer', t.share, answerId));
   // Facts read from the message can be corrected in the coverage form, prefilled with them.
   if (
     (answer.understood?.length ?? 0) > 0 &&
@@ -351,12 +389,42 @@ export function answerActions(
     elements: [
       button('escalate', t.escalate, answerId, answer.escalation === 'none' ? undefined : 'primary'),
       ...extra,
-      button('feedback_helpful', t.helpful, answerId),
-      button('feedback_not_helpful', t.notHelpful, answerId),
       // an answer that decides or informs can be filed as a memo
       ...(answer.verdict !== undefined && memoOffered(answer.verdict)
         ? [button(MEMO_BUTTON.actionId, MEMO_BUTTON.text[answer.language], answerId)]
         : []),
+    ],
+  };
+}
+
+/** The action_id of the native feedback buttons on every answer. */
+export const FEEDBACK_ACTION = 'answer_feedback';
+
+/**
+ * Slack's native 👍/👎 (`feedback_buttons` in a `context_actions` block). Their values say which was
+ * pressed and on which answer: `helpful|<answer id>`, `not_helpful|<answer id>`, as the older
+ * `feedback_helpful` / `feedback_not_helpful` buttons did with their action ids.
+ */
+export function feedbackBlock(lang: Language, answerId: string): types.ContextActionsBlock {
+  const t = T[lang];
+  return {
+    type: 'context_actions',
+    block_id: 'answer_feedback',
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: FEEDBACK_ACTION,
+        positive_button: {
+          text: plain(t.helpful, LIMITS.buttonText),
+          accessibility_label: t.helpfulA11y,
+          value: `helpful|${answerId}`.slice(0, LIMITS.buttonValue),
+        },
+        negative_button: {
+          text: plain(t.notHelpful, LIMITS.buttonText),
+          accessibility_label: t.notHelpfulA11y,
+          value: `not_helpful|${answerId}`.slice(0, LIMITS.buttonValue),
+        },
+      },
     ],
   };
 }

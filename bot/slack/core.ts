@@ -56,6 +56,8 @@ export interface SlackDeps {
   onHandled?: (h: Handled) => void;
   /** The life of events (bot/slack/inbox.ts): retries of what failed for a reason that passes. */
   events?: Inbox;
+  /** An unclaimed case is announced again in the adviser channel after this long (ms); 0 never. */
+  caseRemindMs?: number;
 }
 
 const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
@@ -212,6 +214,8 @@ export interface ThreadQuestion {
   user: string;
   text: string | undefined;
   retryNum?: number;
+  /** Shown above the answer (who asked, for an answer about someone else's message); escaped mrkdwn. */
+  lead?: string;
 }
 
 /**
@@ -314,9 +318,12 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
     const res = await client.chat.postMessage({
       channel: q.channel,
       thread_ts: q.threadTs,
-      text: answerFallbackText(answer),
+      text: q.lead === undefined ? answerFallbackText(answer) : `${q.lead}\n${answerFallbackText(answer)}`,
       // Slack takes `blocks` as JSON text; a reused answer's is built once (see answerBlocksJson)
-      blocks: answerBlocksJson(answer, answerId) as unknown as Block[],
+      blocks:
+        q.lead === undefined
+          ? (answerBlocksJson(answer, answerId) as unknown as Block[])
+          : answerBlocks(answer, { answerId, lead: q.lead }),
     });
     messageTs = res.ts;
   } catch (e) {

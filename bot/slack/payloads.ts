@@ -20,7 +20,14 @@ export const MentionEvent = z.object({
   bot_id: z.string().optional(),
 });
 
-export const HomeOpenedEvent = z.object({ user: SlackId, tab: z.string() });
+export const HomeOpenedEvent = z.object({
+  user: SlackId,
+  tab: z.string(),
+  view: z
+    .object({ private_metadata: z.string().max(3000).optional() })
+    .optional()
+    .catch(undefined),
+});
 
 export const MessageEvent = z.object({
   type: z.literal('message'),
@@ -43,6 +50,18 @@ export const SlashCommand = z.object({
   response_url: httpUrl,
 });
 
+/** A message shortcut: who used it, on which message, in which channel, and where to reply. */
+export const MessageShortcutPayload = z.object({
+  user: z.object({ id: SlackId }),
+  channel: z.object({ id: SlackId }),
+  action_ts: SlackId,
+  message: z.object({
+    ts: SlackId,
+    thread_ts: SlackId.optional(),
+    text: z.string().max(40_000).optional(),
+  }),
+});
+
 /** What every button click needs: who clicked, and where a private reply can go. */
 export const ButtonClick = z.object({
   user: z.object({ id: SlackId }),
@@ -54,6 +73,16 @@ export type ButtonClick = z.infer<typeof ButtonClick>;
 
 /** A button's value: an answer id (`escalate`, `feedback_*`). */
 export const AnswerRef = z.object({ value: SlackId });
+/** The native feedback buttons: `helpful|<answer id>` or `not_helpful|<answer id>`. */
+export const FeedbackRef = z.object({
+  value: z
+    .string()
+    .regex(/^(helpful|not_helpful)\|[^|]{1,255}$/)
+    .transform((v) => {
+      const at = v.indexOf('|');
+      return { helpful: v.slice(0, at) === 'helpful', answerId: v.slice(at + 1) };
+    }),
+});
 /** `quote_expand`: `<answer id>|<citation index>`. */
 export const QuoteRef = z.object({
   value: z

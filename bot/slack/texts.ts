@@ -1,6 +1,7 @@
 /** Everything the Slack bot says that is not the pipeline's answer, in Danish and English. */
-import type { CheckId, CheckResultValue, Language, Verdict } from '../../guardrails/contract.js';
+import type { CheckId, CheckResultValue, Language, Topic, Verdict } from '../../guardrails/contract.js';
 import type { FactKey } from '../../guardrails/facts.js';
+import type { FeedbackReason } from '../store/feedback-reasons.js';
 
 export const CFCS_URL = 'https://www.cfcs.dk';
 export const MAX_QUESTION_CHARS = 4000;
@@ -84,6 +85,32 @@ export const FACT_LABEL: Record<Language, Record<FactKey, string>> = {
 
 export const T = {
   da: {
+    helpfulA11y: 'Svaret var hjælpsomt',
+    notHelpfulA11y: 'Svaret var ikke hjælpsomt',
+    whyTitle: 'Hvad gik galt?',
+    whyIntro:
+      'Tak fordi du siger til. Hvad var der galt med svaret? Det hjælper dem, der vedligeholder vidensbasen.',
+    whyReason: 'Hvad var problemet?',
+    whyComment: 'Uddyb gerne (valgfrit)',
+    whySubmit: 'Send',
+    whyClose: 'Annuller',
+    whyDone: 'Luk',
+    whyNoReason: 'Vælg hvad der var galt.',
+    whyTooLong: (max: number) => `Højst ${max.toLocaleString('da-DK')} tegn.`,
+    whyThanks: 'Tak, det er noteret sammen med svaret.',
+    share: 'Del i kanalen',
+    yourQuestion: 'Dit spørgsmål',
+    sharedBy: (who: string) => `<@${who}> spurgte:`,
+    shared: 'Svaret er delt i kanalen.',
+    notInChannel:
+      'Jeg kan ikke skrive i den kanal, fordi jeg ikke er medlem af den. Inviter mig med `/invite @leverandorsikkerhed`, og prøv igen.',
+    shortcutName: 'Spørg leverandørsikkerhed',
+    shortcutNoText: 'Den besked har ingen tekst, jeg kan svare på.',
+    shortcutAsked: (who: string) => `<@${who}> bad mig se på beskeden ovenfor.`,
+    assistantGreeting:
+      'Hej! Spørg mig om loven om leverandørsikkerhed i teleinfrastrukturen (lov nr. 1156/2021) og CFCS’ råd om overvågningskameraer, eller vælg et af forslagene. Jeg citerer loven ordret, og en rådgiver kan tage over.',
+    assistantPromptsTitle: 'Prøv fx',
+    assistantThinking: 'læser loven…',
     reasoning: 'Vurdering',
     missing: 'Det afgør sagen, hvis du oplyser',
     sources: 'Kilder',
@@ -128,6 +155,32 @@ export const T = {
       'Beklager, jeg kunne ikke læse din besked (et id i den er ugyldigt). Prøv at skrive den igen.',
   },
   en: {
+    helpfulA11y: 'The answer was helpful',
+    notHelpfulA11y: 'The answer was not helpful',
+    whyTitle: 'What went wrong?',
+    whyIntro:
+      'Thank you for telling us. What was wrong with the answer? It helps those who maintain the knowledge.',
+    whyReason: 'What was the problem?',
+    whyComment: 'Tell us more (optional)',
+    whySubmit: 'Send',
+    whyClose: 'Cancel',
+    whyDone: 'Close',
+    whyNoReason: 'Choose what was wrong.',
+    whyTooLong: (max: number) => `At most ${max.toLocaleString('en-GB')} characters.`,
+    whyThanks: 'Thank you, it has been noted with the answer.',
+    share: 'Share in channel',
+    yourQuestion: 'Your question',
+    sharedBy: (who: string) => `<@${who}> asked:`,
+    shared: 'The answer has been shared in the channel.',
+    notInChannel:
+      'I cannot post in that channel because I am not a member of it. Invite me with `/invite @leverandorsikkerhed` and try again.',
+    shortcutName: 'Ask the supplier-security advisor',
+    shortcutNoText: 'That message has no text I can answer.',
+    shortcutAsked: (who: string) => `<@${who}> asked me to look at the message above.`,
+    assistantGreeting:
+      'Hello! Ask me about the Danish act on supplier security in telecom infrastructure (act no. 1156/2021) and the CFCS advice on surveillance cameras, or pick one of the suggestions. I quote the act verbatim, and a human adviser can take over.',
+    assistantPromptsTitle: 'Try for example',
+    assistantThinking: 'is reading the act…',
     reasoning: 'Reasoning',
     missing: 'It would be decided if you told me',
     sources: 'Sources',
@@ -188,3 +241,82 @@ export const EXAMPLE_QUESTIONS = [
   'We run a backbone network with 80,000 end users and want to buy routers from a new supplier. Does the act apply?',
   'Does the act apply to an existing agreement signed in 2019?',
 ];
+
+/** The reasons a person can give for a 👎 (store/feedback-reasons.ts), as the modal shows them. */
+export const REASON_LABEL: Record<Language, Record<FeedbackReason, string>> = {
+  da: {
+    wrong_verdict: 'Forkert vurdering',
+    misread_facts: 'Mine oplysninger blev læst forkert',
+    missing_source: 'Der mangler en kilde',
+    hard_to_understand: 'Svært at forstå',
+    other: 'Andet',
+  },
+  en: {
+    wrong_verdict: 'Wrong verdict',
+    misread_facts: 'My facts were misread',
+    missing_source: 'A source is missing',
+    hard_to_understand: 'Hard to understand',
+    other: 'Other',
+  },
+};
+
+/**
+ * The suggested prompts of a new thread in the assistant pane (at most four): a camera purchase, whether
+ * one is covered, the court deadline, and a human adviser.
+ */
+export const ASSISTANT_PROMPTS: Record<Language, { title: string; message: string }[]> = {
+  da: [
+    {
+      title: 'Køb af overvågningskameraer',
+      message:
+        'Vi er en kommune og vil købe overvågningskameraer fra en kinesisk leverandør. Hvad siger CFCS?',
+    },
+    {
+      title: 'Er vi omfattet af loven?',
+      message: 'Er en teleudbyder med 60.000 slutbrugere omfattet af loven om leverandørsikkerhed?',
+    },
+    {
+      title: 'Frist for domstolene',
+      message: 'Hvornår skal vi senest indbringe en afgørelse efter § 7 for domstolene?',
+    },
+    { title: 'Tal med en rådgiver', message: 'Jeg vil gerne tale med en rådgiver.' },
+  ],
+  en: [
+    {
+      title: 'Buying surveillance cameras',
+      message:
+        'We are a municipality and want to buy surveillance cameras from a Chinese supplier. What does CFCS say?',
+    },
+    {
+      title: 'Are we covered by the act?',
+      message: 'Is a telecom provider with 60,000 end users covered by the supplier-security act?',
+    },
+    {
+      title: 'Deadline for the courts',
+      message: 'When must we bring a decision under § 7 before the courts at the latest?',
+    },
+    { title: 'Talk to an adviser', message: 'I would like to talk to a human adviser.' },
+  ],
+};
+
+/** What was asked (the answer contract's topics), for the adviser desk's figures. */
+export const TOPIC_LABEL: Record<Language, Record<Topic, string>> = {
+  da: {
+    provider_status: 'Er vi omfattet',
+    agreement: 'Aftaler',
+    equipment_purchase: 'Køb af udstyr',
+    procedure: 'Procedure',
+    guidance: 'Vejledning',
+    escalation_request: 'Ønsker en rådgiver',
+    out_of_scope: 'Uden for emnet',
+  },
+  en: {
+    provider_status: 'Are we covered',
+    agreement: 'Agreements',
+    equipment_purchase: 'Buying equipment',
+    procedure: 'Procedure',
+    guidance: 'Guidance',
+    escalation_request: 'Wants an adviser',
+    out_of_scope: 'Out of scope',
+  },
+};

@@ -123,6 +123,35 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_events_time ON audit_events (created_at);
   `,
+  // 5: why an answer was rated down (store/feedback-reasons.ts), the threads of Slack's assistant pane
+  // (store/assistant-threads.ts), and the adviser desk's reads of cases by status and age (store/desk.ts)
+  `
+  CREATE TABLE feedback_reasons (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    answer_id  TEXT NOT NULL REFERENCES answers (id),
+    user       TEXT NOT NULL,
+    reason     TEXT NOT NULL CHECK (reason IN ('wrong_verdict', 'misread_facts', 'missing_source', 'hard_to_understand', 'other')),
+    comment    TEXT,
+    verdict    TEXT,
+    topic      TEXT,
+    provenance TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX feedback_reasons_answer ON feedback_reasons (answer_id);
+  CREATE INDEX feedback_reasons_time ON feedback_reasons (created_at);
+  CREATE TABLE assistant_threads (
+    channel    TEXT NOT NULL,
+    thread_ts  TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    context    TEXT NOT NULL DEFAULT '{}',
+    titled     INTEGER NOT NULL DEFAULT 0 CHECK (titled IN (0, 1)),
+    started_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (channel, thread_ts)
+  );
+  CREATE INDEX cases_status_age ON cases (status, created_at);
+  CREATE INDEX answers_time ON answers (created_at);
+  `,
 ];
 
 /** Brings a database to the newest schema; returns the version it ended at. */

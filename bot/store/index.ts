@@ -251,6 +251,8 @@ export interface PurgeCounts {
   cases: number;
   case_events: number;
   audit_events: number;
+  feedback_reasons: number;
+  assistant_threads: number;
 }
 
 export const PURGE_TABLES = [
@@ -261,6 +263,8 @@ export const PURGE_TABLES = [
   'cases',
   'case_events',
   'audit_events',
+  'feedback_reasons',
+  'assistant_threads',
 ] as const satisfies readonly (keyof PurgeCounts)[];
 
 class DryRunRollback extends Error {
@@ -682,8 +686,8 @@ export class Store {
     })();
   }
 
-  addCaseEvent(caseId: number, kind: string, actor: string | null, detail: string | null): void {
-    this.insertCaseEvent(caseId, kind, actor, detail, now());
+  addCaseEvent(caseId: number, kind: string, actor: string | null, detail: string | null, at = now()): void {
+    this.insertCaseEvent(caseId, kind, actor, detail, at);
   }
 
   caseEvents(caseId: number): CaseEvent[] {
@@ -712,6 +716,8 @@ export class Store {
       cases: 0,
       case_events: 0,
       audit_events: 0,
+      feedback_reasons: 0,
+      assistant_threads: 0,
     };
     if (d === 0) return zero;
     const cutoff = new Date((o.now ?? new Date()).getTime() - d * DAY_MS).toISOString();
@@ -723,6 +729,13 @@ export class Store {
       counts.cases = del(`DELETE FROM cases WHERE id IN (${oldCases})`, cutoff);
       const oldAnswers = `SELECT id FROM answers WHERE created_at < ?
         AND id NOT IN (SELECT answer_id FROM cases WHERE answer_id IS NOT NULL)`;
+      // the reasons go with the votes (store/feedback-reasons.ts): an answer is never deleted before them
+      counts.feedback_reasons = del(
+        `DELETE FROM feedback_reasons WHERE answer_id IN (${oldAnswers})
+           OR (created_at < ? AND answer_id NOT IN (SELECT answer_id FROM cases WHERE answer_id IS NOT NULL))`,
+        cutoff,
+        cutoff,
+      );
       counts.feedback = del(
         `DELETE FROM feedback WHERE answer_id IN (${oldAnswers})
            OR (created_at < ? AND answer_id NOT IN (SELECT answer_id FROM cases WHERE answer_id IS NOT NULL))`,
@@ -733,6 +746,7 @@ export class Store {
       counts.threads = del('DELETE FROM threads WHERE updated_at < ?', cutoff);
       counts.processed_events = del('DELETE FROM processed_events WHERE updated_at < ?', cutoff);
       counts.audit_events = del('DELETE FROM audit_events WHERE created_at < ?', cutoff);
+      counts.assistant_threads = del('DELETE FROM assistant_threads WHERE updated_at < ?', cutoff);
       if (o.dryRun) throw new DryRunRollback(counts);
       return counts;
     });

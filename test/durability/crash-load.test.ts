@@ -64,13 +64,13 @@ function plan(n: number, prefix: string): Planned[] {
   });
 }
 
-/** Answer posts (they carry the feedback buttons) per thread. */
+/** Answer posts (they carry the escalate button) per thread. */
 function answerCounts(calls: Call[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const c of calls) {
     if (c.method !== 'chat.postMessage' || !c.ok) continue;
     const blocks = (c.params.blocks ?? []) as { elements?: { action_id?: string }[] }[];
-    if (!blocks.some((b) => (b.elements ?? []).some((e) => e.action_id === 'feedback_helpful'))) continue;
+    if (!blocks.some((b) => (b.elements ?? []).some((e) => e.action_id === 'escalate'))) continue;
     const key = `${String(c.params.channel)}/${String(c.params.thread_ts)}`;
     out.set(key, (out.get(key) ?? 0) + 1);
   }

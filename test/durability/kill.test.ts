@@ -65,7 +65,7 @@ function answerPosts(calls: Call[], channel: string, ts: string): string[] {
       type: string;
       elements?: { action_id?: string; value?: string }[];
     }[];
-    const fb = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'feedback_helpful');
+    const fb = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'escalate');
     if (fb?.value) ids.push(fb.value);
   }
   return ids;

@@ -82,12 +82,22 @@ describe('answer blocks', () => {
     expect(json).toContain('Væsentlig erhvervsmæssig udbyder');
     expect(json).toContain('§ 1, nr. 3, litra a');
     expect(json).toContain('mere end 50.000 slutbrugere');
-    const actions = blocks.at(-1) as { type: string; elements: { action_id: string; value: string }[] };
+    const actions = blocks.at(-2) as { type: string; elements: { action_id: string; value: string }[] };
     expect(actions.type).toBe('actions');
+    // the native 👍/👎 close every answer, their values naming the answer
+    expect(blocks.at(-1)).toMatchObject({
+      type: 'context_actions',
+      elements: [
+        {
+          type: 'feedback_buttons',
+          action_id: 'answer_feedback',
+          positive_button: { value: 'helpful|a_1' },
+          negative_button: { value: 'not_helpful|a_1' },
+        },
+      ],
+    });
     expect(actions.elements.map((e) => [e.action_id, e.value])).toEqual([
       ['escalate', 'a_1'],
-      ['feedback_helpful', 'a_1'],
-      ['feedback_not_helpful', 'a_1'],
       ['memo_save', 'a_1'],
     ]);
     expect(blockProblem(blocks, 50)).toBeUndefined();
@@ -106,7 +116,7 @@ describe('answer blocks', () => {
     const json = JSON.stringify(blocks);
     expect(json).toContain('Geografisk omfattet');
     expect(json).not.toContain('Væsentlig erhvervsmæssig udbyder');
-    const actions = blocks.at(-1) as { elements: { action_id: string }[] };
+    const actions = blocks.at(-2) as { elements: { action_id: string }[] };
     expect(actions.elements.map((e) => e.action_id)).toContain('show_checks');
     const all = JSON.stringify(allChecksBlocks(a));
     expect(all.indexOf('Geografisk omfattet')).toBeLessThan(all.indexOf('Væsentlig erhvervsmæssig udbyder'));
@@ -122,11 +132,10 @@ describe('answer blocks', () => {
       const blocks = answerBlocks(huge(lang), { answerId: 'a_'.padEnd(3000, 'x') });
       expect(blocks.length).toBeLessThanOrEqual(50);
       expect(blockProblem(blocks, 50)).toBeUndefined();
-      const last = blocks.at(-1) as { type: string; elements: { action_id: string }[] };
-      expect(last.type).toBe('actions');
-      expect(last.elements.map((e) => e.action_id)).toEqual(
-        expect.arrayContaining(['escalate', 'feedback_helpful', 'feedback_not_helpful']),
-      );
+      const actions = blocks.at(-2) as { type: string; elements: { action_id: string }[] };
+      expect(actions.type).toBe('actions');
+      expect(actions.elements.map((e) => e.action_id)).toEqual(expect.arrayContaining(['escalate']));
+      expect(blocks.at(-1)!.type).toBe('context_actions');
       expect(JSON.stringify(blocks)).toMatch(/more source|kilde\(r\) mere/);
     }
   });
@@ -171,7 +180,10 @@ describe('answer blocks', () => {
           };
           const blocks = answerBlocks(a, { answerId: 'a_x' });
           return (
-            blocks.length <= 50 && blockProblem(blocks, 50) === undefined && blocks.at(-1)?.type === 'actions'
+            blocks.length <= 50 &&
+            blockProblem(blocks, 50) === undefined &&
+            blocks.at(-2)?.type === 'actions' &&
+            blocks.at(-1)?.type === 'context_actions'
           );
         },
       ),

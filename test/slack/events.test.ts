@@ -79,8 +79,6 @@ describe('mentions, DMs and threads', () => {
       'escalate',
       'correct_facts',
       'show_checks',
-      'feedback_helpful',
-      'feedback_not_helpful',
       'memo_save',
     ]);
     const answerId = actions.elements![0]!.value;

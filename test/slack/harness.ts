@@ -14,7 +14,7 @@ import type { App } from '@slack/bolt';
 import { createAdviceCache } from '../../bot/advice-cache.js';
 import { loadConfig } from '../../bot/config.js';
 import { type Advisor, createAdvisor } from '../../bot/pipeline.js';
-import { createSlackApp, type SlackConfig } from '../../bot/slack/app.js';
+import { createSlackApp, type SlackBot, type SlackConfig } from '../../bot/slack/app.js';
 import type { Handled, SlackDeps } from '../../bot/slack/core.js';
 import type { Inbox, RetryPolicy } from '../../bot/slack/inbox.js';
 import { createLogger } from '../../bot/slack/logger.js';
@@ -34,6 +34,7 @@ export interface RunningBot {
   app: App;
   deps: SlackDeps;
   inbox: Inbox;
+  reminders: SlackBot['reminders'];
   store: Store;
   url: string;
   handled: Handled[];
@@ -53,6 +54,8 @@ export async function startBot(
     backgroundWriter?: boolean;
     /** Back-off of retried events (default: fast, 20 ms doubling to 200 ms). */
     retryPolicy?: Partial<RetryPolicy>;
+    /** More environment (e.g. CASE_REMIND_MINUTES). */
+    env?: Record<string, string>;
   },
 ): Promise<RunningBot> {
   const env: Record<string, string> = {
@@ -65,6 +68,7 @@ export async function startBot(
     HOST: '127.0.0.1',
   };
   if (opts.adviserChannel !== null) env.ADVISER_CHANNEL = opts.adviserChannel ?? ADVISER_CHANNEL;
+  Object.assign(env, opts.env);
   const loaded = loadConfig(env);
   if (!loaded.ok || loaded.config.mode !== 'http') throw new Error(`test config: ${JSON.stringify(loaded)}`);
   const config = loaded.config as SlackConfig & { mode: 'http' };
@@ -82,7 +86,7 @@ export async function startBot(
   const handled: Handled[] = [];
   const waiters: { pred: (h: Handled) => boolean; resolve: (h: Handled) => void }[] = [];
   const startedAt = new Date().toISOString();
-  const { app, deps, inbox } = createSlackApp({
+  const { app, deps, inbox, reminders } = createSlackApp({
     config,
     identity: { botId: BOT_ID, botUserId: BOT_USER },
     advisor: opts.advisor ?? createAdvisor(),
@@ -110,6 +114,7 @@ export async function startBot(
     app,
     deps,
     inbox,
+    reminders,
     store,
     url: `http://127.0.0.1:${port}`,
     handled,
@@ -379,5 +384,112 @@ export function viewSubmission(o: {
       blocks: [],
     },
     response_urls: [],
+  });
+}
+
+/** A click on Slack's native feedback buttons (`feedback_buttons` in a `context_actions` block). */
+export function feedbackClick(o: {
+  value: string;
+  user: string;
+  channel: string;
+  messageTs: string;
+  responseUrl: string;
+  actionId?: string;
+}) {
+  return interactivity({
+    type: 'block_actions',
+    user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: TEAM },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: o.messageTs, channel_id: o.channel, is_ephemeral: false },
+    trigger_id: `${Date.now()}.trigger`,
+    team: { id: TEAM, domain: 'example' },
+    channel: { id: o.channel, name: 'general' },
+    message: { type: 'message', ts: o.messageTs, bot_id: BOT_ID, text: '…' },
+    response_url: o.responseUrl,
+    actions: [
+      {
+        type: 'feedback_buttons',
+        action_id: o.actionId ?? 'answer_feedback',
+        block_id: 'answer_feedback',
+        value: o.value,
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
+  });
+}
+
+/** A view submission of any modal, with its state values as Slack sends them. */
+export function viewSubmit(o: {
+  callbackId: string;
+  user?: string;
+  values: Record<string, Record<string, unknown>>;
+  meta: string;
+}) {
+  return interactivity({
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'example' },
+    user: { id: o.user ?? 'U0ASKER', username: 'asker', name: 'asker', team_id: TEAM },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    trigger_id: `${Date.now()}.trigger`,
+    view: {
+      id: 'V0MODAL',
+      team_id: TEAM,
+      type: 'modal',
+      callback_id: o.callbackId,
+      private_metadata: o.meta,
+      state: { values: o.values },
+      hash: 'h',
+      title: { type: 'plain_text', text: 'x' },
+      blocks: [],
+    },
+    response_urls: [],
+  });
+}
+
+/** Blocks of a posted message, typed loosely for tests. */
+export type LooseBlock = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: {
+    type?: string;
+    action_id?: string;
+    value?: string;
+    url?: string;
+    text?: { text: string } | string;
+    positive_button?: { value: string };
+    negative_button?: { value: string };
+  }[];
+  accessory?: { action_id?: string; value?: string; url?: string };
+  rows?: { type: string; text?: string }[][];
+  slack_file?: { id?: string };
+  alt_text?: string;
+};
+export const blocksOf = (v: unknown) => (v ?? []) as LooseBlock[];
+export const buttonsOf = (v: unknown) =>
+  blocksOf(v).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
+
+/** A message shortcut on a message, as Slack sends it (`message_action`). */
+export function messageShortcut(o: {
+  callbackId?: string;
+  user: string;
+  channel: string;
+  message: Record<string, unknown>;
+  responseUrl: string;
+}) {
+  return interactivity({
+    type: 'message_action',
+    callback_id: o.callbackId ?? 'ask_about_message',
+    trigger_id: `${Date.now()}.trigger`,
+    action_ts: `${Date.now() / 1000}`,
+    message_ts: o.message.ts,
+    team: { id: TEAM, domain: 'example' },
+    user: { id: o.user, username: o.user.toLowerCase(), name: o.user.toLowerCase(), team_id: TEAM },
+    channel: { id: o.channel, name: 'general' },
+    message: o.message,
+    response_url: o.responseUrl,
+    token: 'legacy-verification-token',
   });
 }

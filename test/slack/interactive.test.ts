@@ -72,10 +72,9 @@ describe('slash command', () => {
     const last = r[r.length - 1]!;
     expect(buttons(last.params.blocks).map((b) => b.action_id)).toEqual([
       'escalate',
+      'share_answer',
       'correct_facts',
       'show_checks',
-      'feedback_helpful',
-      'feedback_not_helpful',
       'memo_save',
     ]);
     expect(

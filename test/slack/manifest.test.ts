@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfig } from '../../bot/config.js';
+import { ASSISTANT_PROMPTS } from '../../bot/slack/texts.js';
 
 const Manifest = z.object({
   _metadata: z.object({ major_version: z.literal(1) }),
@@ -27,9 +29,28 @@ const Manifest = z.object({
   }),
 });
 
-const manifest = Manifest.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'manifest.json'), 'utf8')),
-);
+const raw: unknown = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'manifest.json'), 'utf8'));
+const manifest = Manifest.parse(raw);
+const full = raw as {
+  features: {
+    assistant_view?: { suggested_prompts?: { title: string; message: string }[] };
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
+  };
+};
+
+/** Slack's manifest schema, beside the project (shared/spec) or in this clone's parent. */
+const SCHEMA = [
+  join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'shared',
+    'spec',
+    'slack-manifest-schema',
+    'manifest.schema.1.0.0.json',
+  ),
+].find((p) => existsSync(p));
 
 describe('manifest.json', () => {
   it('asks for the scopes and events the bot uses', () => {
@@ -43,13 +64,37 @@ describe('manifest.json', () => {
         'groups:history',
         'channels:read',
         'groups:read',
-        'files:write', // memos uploaded to the thread
+        'files:write', // memos uploaded to the thread; the desk's chart
         'im:write', // a private answer's memo in the person's DMs
+        'assistant:write', // the assistant pane: suggested prompts, title, status
+        'users:read', // the person's language for the pane's prompts
       ]),
     );
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(
-      ['app_home_opened', 'app_mention', 'message.channels', 'message.groups', 'message.im'].sort(),
+      [
+        'app_home_opened',
+        'app_mention',
+        'message.channels',
+        'message.groups',
+        'message.im',
+        'assistant_thread_started',
+        'assistant_thread_context_changed',
+      ].sort(),
     );
+  });
+
+  it('validates against Slack’s manifest schema', () => {
+    expect(SCHEMA, 'slack-manifest-schema not found').toBeDefined();
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA!, 'utf8')) as object);
+    expect(validate(raw), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('turns on the assistant pane with the Danish prompts, and the message shortcut', () => {
+    expect(full.features.assistant_view?.suggested_prompts).toEqual(ASSISTANT_PROMPTS.da);
+    expect(full.features.shortcuts).toEqual([
+      expect.objectContaining({ type: 'message', callback_id: 'ask_about_message' }),
+    ]);
   });
 
   it('declares the default slash command and one request URL for events, commands and interactivity', () => {

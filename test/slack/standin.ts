@@ -31,7 +31,7 @@ export interface Call {
 
 type Fault = { status: 429; retryAfter: number; method?: string } | { status: 500; method?: string };
 
-const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata', 'files']);
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata', 'files', 'prompts']);
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -111,6 +111,7 @@ export function blockProblem(blocks: unknown, maxBlocks: number): string | undef
     return undefined;
   };
   const blockIds = new Set<string>();
+  let tables = 0;
   for (const block of blocks) {
     if (!isObj(block)) return 'a block is not an object';
     if (typeof block.block_id === 'string') {
@@ -158,6 +159,57 @@ export function blockProblem(blocks: unknown, maxBlocks: number): string | undef
       }
       case 'divider':
         break;
+      case 'context_actions': {
+        if (!Array.isArray(block.elements) || block.elements.length === 0 || block.elements.length > 5)
+          return 'context_actions with 0 or more than 5 elements';
+        for (const e of block.elements) {
+          if (!isObj(e) || (e.type !== 'feedback_buttons' && e.type !== 'icon_button'))
+            return 'context_actions element not feedback_buttons or icon_button';
+          if (typeof e.action_id !== 'string' || e.action_id.length === 0) return 'element without action_id';
+          if (e.type === 'feedback_buttons') {
+            for (const side of [e.positive_button, e.negative_button]) {
+              const t = isObj(side) ? textOf(side.text) : undefined;
+              if (t === undefined || t.length === 0 || t.length > 75)
+                return 'feedback button text empty or over 75';
+              if (
+                !isObj(side) ||
+                typeof side.value !== 'string' ||
+                side.value.length === 0 ||
+                side.value.length > 2000
+              )
+                return 'feedback button value empty or over 2000';
+            }
+          }
+        }
+        break;
+      }
+      case 'table': {
+        if (tables++ > 0) return 'more than one table';
+        if (!Array.isArray(block.rows) || block.rows.length === 0 || block.rows.length > 100)
+          return 'table with 0 or more than 100 rows';
+        for (const row of block.rows) {
+          if (!Array.isArray(row) || row.length === 0 || row.length > 20)
+            return 'table row with 0 or more than 20 cells';
+          for (const cell of row) {
+            if (!isObj(cell) || (cell.type !== 'raw_text' && cell.type !== 'rich_text'))
+              return 'table cell not raw_text or rich_text';
+            if (cell.type === 'raw_text' && (typeof cell.text !== 'string' || cell.text.length === 0))
+              return 'table raw_text cell empty';
+          }
+        }
+        break;
+      }
+      case 'image': {
+        if (typeof block.alt_text !== 'string' || block.alt_text.length === 0 || block.alt_text.length > 2000)
+          return 'image without alt_text';
+        const file = block.slack_file;
+        if (
+          typeof block.image_url !== 'string' &&
+          !(isObj(file) && (typeof file.id === 'string' || typeof file.url === 'string'))
+        )
+          return 'image without image_url or slack_file';
+        break;
+      }
       default:
         return `unsupported block type ${String(block.type)}`;
     }
@@ -192,6 +244,14 @@ export class SlackStandin {
   private fileCounter = 0;
   /** Members of each channel, for conversations.members. */
   members: Record<string, string[]> = {};
+  /** Slack's language setting of each user, for users.info with include_locale. */
+  locales: Record<string, string> = {};
+  /** Block types this workspace's Slack refuses with invalid_blocks (e.g. `table` before it had them). */
+  readonly refusedBlockTypes = new Set<string>();
+  /** Channels the bot is not a member of: chat.postMessage there fails with not_in_channel. */
+  readonly notMemberOf = new Set<string>();
+  /** Threads of the assistant pane (`D…/ts`): the only ones assistant.threads.* accept. */
+  readonly assistantThreads = new Set<string>();
   url = '';
   /** Socket Mode: messages the app sent over the WebSocket (acks), parsed. */
   readonly socketReceived: Record<string, unknown>[] = [];
@@ -507,6 +567,8 @@ export class SlackStandin {
           return { ok: false, error: 'invalid_blocks', response_metadata: { messages: [problem] } };
         if (typeof p.text === 'string' && p.text.length > 40_000) return { ok: false, error: 'msg_too_long' };
         const channel = String(p.channel);
+        if (method === 'chat.postMessage' && this.notMemberOf.has(channel))
+          return { ok: false, error: 'not_in_channel' };
         // posting to a user ID lands in the app's DM with that user
         const resolved = /^U/.test(channel) ? `D${channel.slice(1)}` : channel;
         if (method === 'chat.postEphemeral') return { ok: true, message_ts: this.nextTs() };
@@ -533,6 +595,16 @@ export class SlackStandin {
       case 'views.publish': {
         if (method === 'views.open' && need('trigger_id')) return { ok: false, error: 'invalid_trigger_id' };
         if (method === 'views.publish' && need('user_id')) return { ok: false, error: 'invalid_arguments' };
+        const refused =
+          isObj(p.view) && Array.isArray(p.view.blocks)
+            ? (p.view.blocks as Obj[]).find((b) => this.refusedBlockTypes.has(String(b.type)))
+            : undefined;
+        if (refused)
+          return {
+            ok: false,
+            error: 'invalid_blocks',
+            response_metadata: { messages: [`unsupported block type ${String(refused.type)}`] },
+          };
         const problem = viewProblem(p.view);
         if (problem)
           return { ok: false, error: 'invalid_blocks', response_metadata: { messages: [problem] } };
@@ -562,10 +634,33 @@ export class SlackStandin {
       }
       case 'users.info': {
         if (need('user')) return { ok: false, error: 'user_not_found' };
+        const locale = this.locales[String(p.user)];
         return {
           ok: true,
-          user: { id: p.user, name: String(p.user).toLowerCase(), real_name: `Person ${String(p.user)}` },
+          user: {
+            id: p.user,
+            name: String(p.user).toLowerCase(),
+            real_name: `Person ${String(p.user)}`,
+            ...(locale !== undefined && String(p.include_locale) === 'true' ? { locale } : {}),
+          },
         };
+      }
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+      case 'assistant.threads.setStatus': {
+        if (need('channel_id', 'thread_ts')) return { ok: false, error: 'invalid_arguments' };
+        // only a thread of the assistant pane (one Slack announced with assistant_thread_started) takes these
+        if (!this.assistantThreads.has(`${String(p.channel_id)}/${String(p.thread_ts)}`))
+          return { ok: false, error: 'invalid_thread' };
+        if (method === 'assistant.threads.setSuggestedPrompts') {
+          if (!Array.isArray(p.prompts) || p.prompts.length === 0 || p.prompts.length > 4)
+            return { ok: false, error: 'invalid_arguments' };
+        }
+        if (method === 'assistant.threads.setTitle' && need('title'))
+          return { ok: false, error: 'invalid_arguments' };
+        if (method === 'assistant.threads.setStatus' && typeof p.status !== 'string')
+          return { ok: false, error: 'invalid_arguments' };
+        return { ok: true };
       }
       default:
         return { ok: false, error: 'unknown_method' };

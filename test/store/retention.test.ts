@@ -84,6 +84,8 @@ describe('purge', () => {
       cases: 1,
       case_events: 2, // opened, resolved
       audit_events: 0,
+      feedback_reasons: 0,
+      assistant_threads: 0,
     });
     expect(s.getAnswer('old')).toBeUndefined();
     expect(s.getAnswer('old_resolved_case')).toBeUndefined();

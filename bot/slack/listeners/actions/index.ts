@@ -1,11 +1,11 @@
 /**
- * Button listeners: `escalate`, `feedback_helpful`, `feedback_not_helpful`, `quote_expand`, `correct_facts`
+ * Button listeners: `escalate`, `quote_expand`, `correct_facts`
  * (opens the coverage form prefilled with the answer's facts) and `show_checks` on answers;
- * `case_claim` and `case_resolve` on case posts in the adviser channel (advisers only).
+ * `case_claim` and `case_resolve` on case posts in the adviser channel (advisers only). Feedback is in
+ * feedback.ts, memos in memo.ts.
  */
-import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
-import type { z } from 'zod';
-import { allChecksBlocks, type Block, offerEscalationBlocks, splitText, textBlocks } from '../../blocks.js';
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { allChecksBlocks, splitText, textBlocks } from '../../blocks.js';
 import {
   caseLanguage,
   errorCode,
@@ -15,67 +15,25 @@ import {
   report,
   type SlackDeps,
   tellAsker,
-  type WebClient,
 } from '../../core.js';
 import { coverageModal } from '../../coverage.js';
-import { AnswerRef, ButtonClick, CaseRef, problem, QuoteRef } from '../../payloads.js';
+import { periodOf, publishHome } from '../../home.js';
+import { AnswerRef, CaseRef, QuoteRef } from '../../payloads.js';
 import { T } from '../../texts.js';
+import { parseClick, whisper } from './click.js';
+import { registerDesk } from './desk.js';
+import { registerFeedback } from './feedback.js';
 import { registerMemo } from './memo.js';
-
-/**
- * A private reply to the person who clicked: via response_url when there is one, else chat.postEphemeral.
- * A reply that cannot be delivered is logged, never thrown.
- */
-async function whisper(
-  client: WebClient,
-  deps: SlackDeps,
-  respond: RespondFn | undefined,
-  click: ButtonClick,
-  text: string,
-  blocks?: Block[],
-): Promise<boolean> {
-  const b = blocks ?? textBlocks(text);
-  try {
-    if (typeof respond === 'function' && click.response_url !== undefined) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text, blocks: b });
-      return true;
-    }
-    const channel = click.channel?.id ?? click.container?.channel_id;
-    if (channel === undefined) return false;
-    await client.chat.postEphemeral({ channel, user: click.user.id, text, blocks: b });
-    return true;
-  } catch (e) {
-    deps.log.error({ error: errorCode(e) }, 'could not reply privately to a click');
-    return false;
-  }
-}
-
-/**
- * Parses a click: the body (who clicked, where to reply) and the button's value. A click of the wrong shape
- * is refused privately when there is somewhere to reply, and reported as `invalid`.
- */
-async function parseClick<T extends z.ZodType>(
-  deps: SlackDeps,
-  actionId: string,
-  args: { body: unknown; action: unknown; respond: RespondFn | undefined; client: WebClient },
-  valueSchema: T,
-  /** Called before a refusal is sent, for a listener that has not acked yet. */
-  ackFirst?: () => Promise<void>,
-): Promise<{ click: ButtonClick; value: z.infer<T> } | undefined> {
-  const click = ButtonClick.safeParse(args.body);
-  const value = valueSchema.safeParse(args.action);
-  if (click.success && value.success) return { click: click.data, value: value.data };
-  const field = !click.success ? problem(click.error) : `actions.${problem(value.error!)}`;
-  deps.log.warn({ action_id: actionId, error: 'invalid_payload', field }, 'click refused');
-  await ackFirst?.();
-  if (click.success) await whisper(args.client, deps, args.respond, click.data, T.da.badRequest(field));
-  report(deps, { kind: 'action', id: actionId, outcome: 'invalid' });
-  return undefined;
-}
+import { registerShare } from './share.js';
+import { registerShortcut } from './shortcut.js';
 
 export function register(app: App, deps: SlackDeps): void {
   const { store, log } = deps;
   registerMemo(app, deps);
+  registerFeedback(app, deps);
+  registerDesk(app, deps);
+  registerShare(app, deps);
+  registerShortcut(app, deps);
 
   app.action<BlockButtonAction>('escalate', async ({ ack, body, action, respond, client }) => {
     await ack();
@@ -101,31 +59,6 @@ export function register(app: App, deps: SlackDeps): void {
       outcome: c === undefined ? 'no_adviser' : `case_${c.id}`,
     });
   });
-
-  for (const [actionId, helpful] of [
-    ['feedback_helpful', true],
-    ['feedback_not_helpful', false],
-  ] as const) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond, client }) => {
-      const p = await parseClick(deps, actionId, { body, action, respond, client }, AnswerRef, () => ack());
-      if (p === undefined) return;
-      const answerId = p.value.value;
-      // The vote is written before anything is acknowledged (the ack, then the thanks).
-      const stored = store.getAnswer(answerId);
-      const recorded = stored !== undefined && store.recordFeedback(answerId, p.click.user.id, helpful);
-      await ack();
-      if (stored === undefined || !recorded) {
-        await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
-        return report(deps, { kind: 'action', id: actionId, outcome: 'unknown_answer' });
-      }
-      const lang = stored.answer.language;
-      log.info({ answer_id: answerId, helpful }, 'feedback');
-      if (helpful) await whisper(client, deps, respond, p.click, T[lang].thanks);
-      else
-        await whisper(client, deps, respond, p.click, T[lang].sorry, offerEscalationBlocks(lang, answerId));
-      report(deps, { kind: 'action', id: actionId, outcome: 'stored' });
-    });
-  }
 
   app.action<BlockButtonAction>('quote_expand', async ({ ack, body, action, respond, client }) => {
     await ack();
@@ -196,7 +129,14 @@ export function register(app: App, deps: SlackDeps): void {
   for (const actionId of ['case_claim', 'case_resolve'] as const) {
     app.action<BlockButtonAction>(actionId, async ({ ack, body, action, respond, client }) => {
       await ack();
-      const done = (outcome: string) => report(deps, { kind: 'action', id: actionId, outcome });
+      // a click in the adviser desk (App Home) publishes the desk again once it is handled
+      const home = (body as { view?: { type?: unknown; private_metadata?: unknown } }).view;
+      const fromDesk = home?.type === 'home';
+      const done = async (outcome: string) => {
+        if (fromDesk && p !== undefined)
+          await publishHome(client, deps, p.click.user.id, { periodDays: periodOf(home?.private_metadata) });
+        report(deps, { kind: 'action', id: actionId, outcome });
+      };
       const p = await parseClick(deps, actionId, { body, action, respond, client }, CaseRef);
       if (p === undefined) return;
       const adviser = p.click.user.id;
@@ -208,7 +148,7 @@ export function register(app: App, deps: SlackDeps): void {
       }
       if (!allowed) {
         await whisper(client, deps, respond, p.click, T.da.notAdviser(deps.adviserChannel ?? ''));
-        return done('not_adviser');
+        return await done('not_adviser');
       }
       const caseId = p.value.value;
       const result =
@@ -222,7 +162,7 @@ export function register(app: App, deps: SlackDeps): void {
               ? T.da.claimedByOther(c.id, c.claimed_by ?? '')
               : T.da.unknownAnswer;
         await whisper(client, deps, respond, p.click, text);
-        return done(result.reason);
+        return await done(result.reason);
       }
       const c = result.case;
       await refreshCasePost(client, deps, c);
@@ -237,7 +177,7 @@ export function register(app: App, deps: SlackDeps): void {
         { case_id: c.id, status: c.status },
         actionId === 'case_claim' ? 'case claimed' : 'case resolved',
       );
-      done(c.status);
+      await done(c.status);
     });
   }
 }

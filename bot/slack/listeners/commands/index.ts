@@ -92,7 +92,8 @@ export function register(app: App, deps: SlackDeps): void {
     await respond({
       response_type: 'ephemeral',
       text: answerFallbackText(answer),
-      blocks: answerBlocks(answer, { answerId }),
+      // the asker sees their question nowhere else: the answer repeats it, and can be shared to the channel
+      blocks: answerBlocks(answer, { answerId, private: { question: text } }),
     });
     deps.log.info(
       { command: command.command, answer_id: answerId, verdict: answer.verdict },

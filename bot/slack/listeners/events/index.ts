@@ -4,11 +4,13 @@
  * ignored (Bolt has acked it already).
  */
 import type { App } from '@slack/bolt';
-import { homeView } from '../../blocks.js';
-import { answerInThread, errorCode, relayToCase, report, type SlackDeps } from '../../core.js';
+import { answerInThread, relayToCase, report, type SlackDeps } from '../../core.js';
+import { periodOf, publishHome } from '../../home.js';
 import { EventEnvelope, HomeOpenedEvent, MentionEvent, problem } from '../../payloads.js';
+import { registerAssistant } from './assistant.js';
 
 export function register(app: App, deps: SlackDeps): void {
+  registerAssistant(app, deps);
   app.event('app_mention', async ({ event, body, client, context }) => {
     const envelope = EventEnvelope.safeParse(body);
     const parsed = MentionEvent.safeParse(event);
@@ -56,15 +58,10 @@ export function register(app: App, deps: SlackDeps): void {
       report(deps, { kind: 'event', id: eventId, outcome: 'ignored' });
       return;
     }
-    try {
-      await client.views.publish({
-        user_id: parsed.data.user,
-        view: homeView(deps.store.openCasesFor(parsed.data.user), deps.slashCommand),
-      });
-      report(deps, { kind: 'event', id: eventId, outcome: 'published' });
-    } catch (e) {
-      deps.log.error({ event_id: eventId, error: errorCode(e) }, 'App Home could not be published');
-      report(deps, { kind: 'event', id: eventId, outcome: 'failed' });
-    }
+    // members of the adviser channel get the desk too, for the period they chose last
+    const outcome = await publishHome(client, deps, parsed.data.user, {
+      periodDays: periodOf(parsed.data.view?.private_metadata),
+    });
+    report(deps, { kind: 'event', id: eventId, outcome });
   });
 }

@@ -3,16 +3,45 @@
  * a case thread (relayed to the asker). Bot messages and message subtypes (edits, joins, …) are ignored.
  */
 import type { App } from '@slack/bolt';
-import { answerInThread, caseLanguage, relayToCase, report, type SlackDeps, tellAsker } from '../../core.js';
+import {
+  answerInThread,
+  caseLanguage,
+  relayToCase,
+  report,
+  type SlackDeps,
+  tellAsker,
+  type WebClient,
+} from '../../core.js';
 import { inertSlackText } from '../../escape.js';
 import { EventEnvelope, MessageEvent, problem } from '../../payloads.js';
 import { T } from '../../texts.js';
 
+export interface MessageArgs {
+  message: unknown;
+  body: unknown;
+  client: WebClient;
+  context: { retryNum?: unknown };
+}
+
 export function register(app: App, deps: SlackDeps): void {
-  app.message(async ({ message, body, client, context }) => {
+  app.message(async (args) => {
+    await handleMessage(deps, args);
+  });
+}
+
+/**
+ * One message: an adviser's reply in a case thread, a DM, or a follow-up in a thread the bot answered. Also
+ * what the assistant pane's user messages come to (events/assistant.ts), so they are answered the same way.
+ */
+export async function handleMessage(deps: SlackDeps, args: MessageArgs): Promise<string> {
+  {
+    const { message, body, client, context } = args;
     const envelope = EventEnvelope.safeParse(body);
     const eventId = envelope.success ? envelope.data.event_id : 'unknown';
-    const done = (outcome: string) => report(deps, { kind: 'event', id: eventId, outcome });
+    const done = (outcome: string) => {
+      report(deps, { kind: 'event', id: eventId, outcome });
+      return outcome;
+    };
     if (!envelope.success) {
       deps.log.warn({ error: 'invalid_payload', field: problem(envelope.error) }, 'message ignored');
       return done('invalid');
@@ -69,6 +98,6 @@ export function register(app: App, deps: SlackDeps): void {
       retryNum: typeof context.retryNum === 'number' ? context.retryNum : undefined,
     });
     if (outcome !== 'duplicate') await relayToCase(client, deps, openCase, { user, text: m.text });
-    done(outcome);
-  });
+    return done(outcome);
+  }
 }

@@ -12,6 +12,7 @@ import { adviseSafely, errorCode, report, type SlackDeps, type WebClient } from 
 import { COVERAGE_CALLBACK_ID, COVERAGE_FIELDS, CoverageMeta, parseCoverage } from '../../coverage.js';
 import { problem, ViewSubmission } from '../../payloads.js';
 import { T } from '../../texts.js';
+import { registerFeedbackView } from './feedback.js';
 
 /**
  * A correction from "Ret oplysninger": the changed facts become a correction turn of the thread
@@ -83,6 +84,7 @@ async function answerCorrection(
 }
 
 export function register(app: App, deps: SlackDeps): void {
+  registerFeedbackView(app, deps);
   app.view(COVERAGE_CALLBACK_ID, async ({ ack, body: raw, client }) => {
     const done = (outcome: string) => report(deps, { kind: 'view', id: COVERAGE_CALLBACK_ID, outcome });
     const parsed = ViewSubmission.safeParse(raw);
