@@ -39,10 +39,11 @@ import { T } from './compose/texts.js';
 import { currentProvenance } from './provenance.js';
 import { isCorrection, parseCorrection } from './understand/correction.js';
 import { normaliseText } from './understand/door.js';
-import { type Doubt, doubtVocabulary, findDoubts } from './understand/doubt.js';
+import { countTakenBack, type Doubt, doubtVocabulary, findDoubts } from './understand/doubt.js';
 import { extractFacts } from './understand/extract.js';
 import { sanitizeInstructions } from './understand/injection.js';
 import { detectLanguage } from './understand/language.js';
+import { findNumbers } from './understand/numbers.js';
 import { questionVocabulary, readQuestion } from './understand/question.js';
 import { classifyTopic, definitionsAsked, questionParts } from './understand/topic.js';
 
@@ -116,6 +117,20 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     const turn = extractFacts(text, { asOf });
     lastFacts = { ...turn.facts };
     const doubted = findDoubts(text, turn, thresholds);
+    // "hmm, that 55k figure might include closed accounts": the count said before is in doubt, and the
+    // follow-up continues the thread's question.
+    const priorUsers = facts.end_users;
+    const takenBack =
+      turn.facts.end_users === undefined
+        ? countTakenBack(text, facts.end_users, thresholds.endUsersThreshold)
+        : undefined;
+    if (takenBack !== undefined)
+      doubted.push({
+        fact: 'end_users',
+        reason: 'includes_others',
+        span: takenBack,
+        threshold: thresholds.endUsersThreshold,
+      });
     if (turn.facts.end_users !== undefined) delete bounds.end_users;
     if (turn.facts.state_end_users !== undefined) delete bounds.state_end_users;
     if (turn.signals.end_users_bound) bounds.end_users = turn.signals.end_users_bound;
@@ -156,7 +171,10 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     topic = decision.explicit ? decision.topic : (lastExplicit ?? decision.topic);
     // A follow-up that only adds facts keeps the question it answers.
     const substantive = Object.keys(turn.facts).filter((k) => k !== 'territory').length;
-    if (decision.topic === 'out_of_scope' && lastExplicit && substantive > 0) topic = lastExplicit;
+    // A follow-up that names the count said before ("the 95,000 includes …") is about it.
+    const refersBack = priorUsers !== undefined && findNumbers(text).some((n) => n.value === priorUsers);
+    if (decision.topic === 'out_of_scope' && lastExplicit && (substantive > 0 || refersBack))
+      topic = lastExplicit;
   }
   // A fact in doubt decides nothing: its check stays open and the answer asks for it.
   for (const key of doubts.keys()) {
@@ -440,12 +458,22 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         (said.organisation_type !== undefined || said.end_users !== undefined) &&
         said.component === undefined
       ) {
-        const p = evaluate(topic, facts, req.asOf, { statements, doubtful, bounds: read.bounds });
+        const p = evaluate(topic, facts, req.asOf, {
+          statements,
+          doubtful,
+          bounds: read.bounds,
+          asksDeadline: question.inTime,
+        });
         purchase = { topic, checks: p.checks, verdict: p.verdict };
         topic = 'provider_status';
       }
     }
-    const ev = evaluate(topic, facts, req.asOf, { statements, doubtful, bounds: read.bounds });
+    const ev = evaluate(topic, facts, req.asOf, {
+      statements,
+      doubtful,
+      bounds: read.bounds,
+      asksDeadline: question.inTime,
+    });
 
     // Retrieval looks for what the last turn asks; a turn that only adds facts is read with the question before it.
     const query = sanitizeInstructions(spoken.slice(lastTurnAsks ? -1 : -2).join(' ')).text;

@@ -40,6 +40,8 @@ export interface EvaluateOptions {
   doubtful?: FactKey[];
   /** Counts said with a bound ("over …", "knap …"), read by significant_provider. */
   bounds?: CountBounds;
+  /** The person asks whether they are still in time to go to court (court_deadline runs without a date). */
+  asksDeadline?: boolean;
 }
 
 const PROVIDER_CHECKS: CheckId[] = ['significant_provider', 'territorial_scope'];
@@ -59,7 +61,7 @@ function underlyingTopic(topic: Topic, facts: Facts): Topic {
 }
 
 /** The checks a topic runs, in answer order. */
-export function checksFor(topic: Topic, facts: Facts): CheckId[] {
+export function checksFor(topic: Topic, facts: Facts, asksDeadline = false): CheckId[] {
   switch (underlyingTopic(topic, facts)) {
     case 'provider_status':
       return facts.supplier !== undefined || facts.supplier_country !== undefined
@@ -69,7 +71,8 @@ export function checksFor(topic: Topic, facts: Facts): CheckId[] {
     case 'equipment_purchase':
       return [...AGREEMENT_CHECKS, 'supplier_risk'];
     case 'procedure':
-      return facts.decision_date !== undefined ? ['court_deadline'] : [];
+      // "Are we still in time?" runs the deadline check also without a date, which it then asks for.
+      return facts.decision_date !== undefined || asksDeadline ? ['court_deadline'] : [];
     default:
       return [];
   }
@@ -186,7 +189,7 @@ export function evaluate(topic: Topic, facts: Facts, asOf: string, opts: Evaluat
       `as_of ${JSON.stringify(asOf)} is not ${bad.error.issues[0]?.message}`,
     );
   const registers = opts.registers ?? projectRegisters();
-  const checks = checksFor(topic, facts).map((id) => {
+  const checks = checksFor(topic, facts, opts.asksDeadline).map((id) => {
     const trace = runCheck(id, facts, asOf, registers, opts.statements, opts.bounds);
     // Denmark is assumed only when nothing points elsewhere; a place in doubt points elsewhere.
     if (id === 'territorial_scope' && opts.doubtful?.includes('territory'))

@@ -128,6 +128,8 @@ function headline(a: Answer, traces: CheckTrace[], input: ComposeInput): string 
       if (a.direct_answer === 'no') return `${H.no[lang]} ${d}`;
       return d;
     }
+    // "Are we still in time?" without the day the decision was notified: that day decides (§ 7, stk. 2).
+    if (deadline && a.direct_answer === 'depends') return H.deadlineDepends[lang];
     const lead = a.citations[0];
     const explained = lead ? input.explain?.(lead.source, lead.ref, lang) : undefined;
     if (explained) return explained;

@@ -91,6 +91,9 @@ export function directAnswer(input: DirectInput): Direct {
       return first ? { value: null, open, lead: { source: first.source, ref: first.ref } } : { value: null };
     }
     const row = answeringRow(input);
+    // "Are we still in time?" with no date of notification: it depends on that date (§ 7, stk. 2).
+    if (deadline && deadline.result === 'unknown' && question.inTime)
+      return { value: 'depends', lead: { source: 'lov-1156-2021', ref: '§ 7, stk. 2' } };
     // With a decision date known, "are we still in time?" is answered by the court deadline.
     if (deadline && deadline.result !== 'unknown' && (question.inTime || !row || row.ref.startsWith('§ 7')))
       return {

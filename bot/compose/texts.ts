@@ -129,6 +129,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'det er boliger, nettet når ud til, ikke slutbrugere, der bruger det (§ 1, nr. 2)',
     en: 'those are homes the network reaches, not end users who use it (§ 1, nr. 2)',
   },
+  includes_others: {
+    da: 'tallet kan omfatte andre end slutbrugere af nettet (§ 1, nr. 2)',
+    en: 'that figure may include others than end users of the network (§ 1, nr. 2)',
+  },
   several_places: {
     da: 'jeres net ligger både der og i Danmark, og kun slutbrugerne i Danmark tæller (§ 19)',
     en: 'your networks are both there and in Denmark, and only the end users in Denmark count (§ 19)',
@@ -275,6 +279,10 @@ export const H = {
   fileBy: {
     da: (detail: string) => `Vil I have afgørelsen prøvet, skal det ske i tide: ${detail}.`,
     en: (detail: string) => `If you want the decision tried, act in time: ${detail}.`,
+  },
+  deadlineDepends: {
+    da: 'Det afhænger af, hvornår afgørelsen blev meddelt jer: den skal indbringes for Københavns Byret inden 6 måneder efter meddelelsen (§ 7, stk. 1 og 2). Hvornår fik I den?',
+    en: 'It depends on when the decision was notified to you: it must be brought before Københavns Byret (Copenhagen City Court) within 6 months of notification (§ 7, stk. 1 and 2). When did you receive it?',
   },
   answerAbove: {
     da: 'Svar på spørgsmålene ovenfor, så afgør jeg det.',

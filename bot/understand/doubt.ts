@@ -28,6 +28,7 @@ export type DoubtReason =
   | 'mixed_public'
   | 'place_in_passing'
   | 'several_places'
+  | 'includes_others'
   | 'not_users';
 
 export interface Doubt {
@@ -59,6 +60,7 @@ const Schema = z
     dwellings: List,
     coverage: List,
     denmark: List,
+    includes_others: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
@@ -163,6 +165,31 @@ function rangeEnd(text: string, n: FoundNumber, nums: FoundNumber[], w: Words): 
 export interface DoubtOptions {
   endUsersThreshold: number;
   stateThreshold: number;
+}
+
+/**
+ * A later message that takes back part of the count said before: it names that count and says it
+ * includes something ("that 55k figure might include ~6,000 closed accounts"). Returns the words.
+ */
+export function countTakenBack(
+  text: string,
+  earlier: number | undefined,
+  threshold: number,
+): string | undefined {
+  if (earlier === undefined) return undefined;
+  const w = doubtVocabulary();
+  if (!w.includes_others.test(text)) return undefined;
+  const nums = findNumbers(text).filter((n) => !isYearLike(n));
+  const named = nums.find((n) => n.value === earlier);
+  if (!named) return undefined;
+  // What it includes, counted ("around 6,000 closed accounts"): in doubt only if taking it out (a tenth
+  // more when hedged) could bring the count to the threshold; uncounted, only near the threshold.
+  const part = nums.find((n) => n !== named && n.value < earlier);
+  const rest = part ? earlier - part.value * (part.approx ? 1.1 : 1) : undefined;
+  if (rest !== undefined ? rest > threshold === earlier > threshold : earlier > threshold * 1.25)
+    return undefined;
+  const s = sentenceAround(text, named.start, named.end);
+  return text.slice(s.start, s.end).trim();
 }
 
 /** The doubts about the counts and the place read from one message. */
