@@ -192,6 +192,10 @@ export function countTakenBack(
   return text.slice(s.start, s.end).trim();
 }
 
+/** Part of a whole: "heraf", "of which", "some of them". */
+const PARTITIVE_RE =
+  /(?<![\p{L}])(?:heraf|deraf|hvoraf|of\s+which|of\s+whom|some\s+of\s+(?:them|these)|part\s+of\s+(?:them|it)|en\s+del\s+af\s+dem)(?![\p{L}])/iu;
+
 /** The doubts about the counts and the place read from one message. */
 export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Doubt[] {
   const w = doubtVocabulary();
@@ -239,7 +243,7 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
         n.value !== threshold &&
         n.value >= value * 0.8 &&
         n.value <= value * 1.25 &&
-        n.value > threshold !== value > threshold,
+        n.value > threshold !== (moreThan(value, bound, threshold) ?? value > threshold),
     );
     if (
       rival &&
@@ -294,6 +298,13 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     const clauses = [...text.matchAll(all)].map((m) => clauseAround(text, m.index));
     if (clauses.some((c) => w.office.test(c)) && !clauses.some((c) => w.network.test(c)))
       out.push({ fact: 'territory', reason: 'place_in_passing', span: ev });
+    else if (clauses.some((c) => PARTITIVE_RE.test(c)))
+      // "65.000 slutbrugere i alt, heraf en del på vores net i Grønland": only part of the count is there.
+      out.push({
+        fact: 'territory',
+        reason: 'several_places',
+        span: clauses.find((c) => PARTITIVE_RE.test(c))!.trim(),
+      });
     else if (clauses.some((c) => w.network.test(c))) {
       // "80.000 slutbrugere fordelt på vores net på Færøerne og i Danmark": networks in both places, and
       // how many users are on the Danish one is not said (Denmark named as a place, not "dansk").
