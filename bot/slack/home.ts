@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { chartPng } from '../desk/chart.js';
 import { casesClaimedBy, deskFigures, openCasesOldestFirst } from '../store/desk.js';
 import { type Block, enforceBlockLimits, homeView, LIMITS } from './blocks.js';
 import { errorCode, isAdviser, type SlackDeps, type WebClient } from './core.js';
@@ -94,7 +93,14 @@ export async function publishHome(
       const key = createHash('sha256').update(JSON.stringify(figures)).digest('hex');
       // the chart names the last day included, as the table does
       chartFileId =
-        charts.get(key) ?? (await uploadChart(client, deps, chartPng({ ...figures, until: lastDay }), key));
+        charts.get(key) ??
+        (await uploadChart(
+          client,
+          deps,
+          // loaded on the first desk that shows figures: the charting library is large, and most replicas never draw
+          (await import('../desk/chart.js')).chartPng({ ...figures, until: lastDay }),
+          key,
+        ));
     } catch (e) {
       log.error({ error: errorCode(e) }, 'the desk chart could not be drawn');
     }
