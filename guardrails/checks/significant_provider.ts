@@ -74,7 +74,9 @@ function litraA(facts: Facts, asOf: string, bound?: Bound): Leg {
   }
   const used: FactKey[] =
     facts.organisation_type === 'radio_tv'
-      ? ['organisation_type', 'nationwide_public_service', 'end_users']
+      ? facts.nationwide_public_service === undefined
+        ? ['organisation_type', 'end_users']
+        : ['organisation_type', 'nationwide_public_service', 'end_users']
       : ['end_users'];
   const [dn, en, dt, et] = [
     boundWords(bound, 'da') + formatNumber(n, 'da'),

@@ -49,3 +49,18 @@ describe('bounds on a count (more than 50.000 is strict)', () => {
     expect(findNumbers('halvtreds tusind og en ny kontrakt')[0]?.value).toBe(50_000);
   });
 });
+
+describe('a radio or TV station whose obligations are not said to be nationwide', () => {
+  it('is asked about them, unless its count alone rules litra a out (and then they are not read)', async () => {
+    const { significantProvider } = await import('../../guardrails/checks/significant_provider.js');
+    const asked = significantProvider({ organisation_type: 'radio_tv', end_users: 700_000 }, '2026-11-22');
+    expect(asked.result).toBe('unknown');
+    expect(asked.missing).toEqual(['nationwide_public_service']);
+    const small = significantProvider(
+      { organisation_type: 'radio_tv', end_users: 49_999, state_end_users: 0 },
+      '2026-11-22',
+    );
+    expect(small.result).toBe('no');
+    expect(small.facts_used).not.toContain('nationwide_public_service');
+  });
+});
