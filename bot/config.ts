@@ -23,6 +23,22 @@ const common = {
     .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)')
     .optional(),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/db')
+    .optional(),
+  LEASE_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(500, 'must be at least 500')
+    .max(600_000, 'must be at most 600000')
+    .default(15_000),
+  OPS_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole port number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .optional(),
   KNOWLEDGE_DIR: z.string().min(1, 'must not be empty').optional(),
   RETENTION_DAYS: z.coerce
     .number({ error: 'must be a whole number of days (0 keeps everything)' })
@@ -97,13 +113,23 @@ const TerminalEnv = z.object({
   RETENTION_DAYS: common.RETENTION_DAYS,
 });
 /** What the database needs, in any mode (`npm run purge`). */
-const StoreEnv = z.object({ DATA_DIR: common.DATA_DIR, RETENTION_DAYS: common.RETENTION_DAYS });
+const StoreEnv = z.object({
+  DATA_DIR: common.DATA_DIR,
+  DATABASE_URL: common.DATABASE_URL,
+  RETENTION_DAYS: common.RETENTION_DAYS,
+});
 
 export interface SlackSettings {
   botToken: string;
   apiUrl: string;
   adviserChannel: string | undefined;
   dataDir: string;
+  /** PostgreSQL instead of the embedded database in DATA_DIR (several replicas on one database). */
+  databaseUrl?: string | undefined;
+  /** How long a replica's hold on its open events lasts without a heartbeat (another then takes them). */
+  leaseMs: number;
+  /** Socket Mode: the port of the small HTTP server for /healthz, /readyz and /metrics (unset: none). */
+  opsPort?: number | undefined;
   /** Where the texts (`texts/`) and registers (`registers/`) are read from; default the project's knowledge/. */
   knowledgeDir?: string | undefined;
   /** Stored conversations older than this many days are purged; 0 keeps everything. */
@@ -145,6 +171,9 @@ function slackSettings(d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv>): 
     apiUrl: d.SLACK_API_URL,
     adviserChannel: d.ADVISER_CHANNEL,
     dataDir: d.DATA_DIR,
+    databaseUrl: d.DATABASE_URL,
+    leaseMs: d.LEASE_MS,
+    opsPort: d.OPS_PORT,
     knowledgeDir: d.KNOWLEDGE_DIR,
     retentionDays: d.RETENTION_DAYS,
     logLevel: d.LOG_LEVEL,
@@ -223,11 +252,18 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
 /** DATA_DIR and RETENTION_DAYS only, for tools that use the database without Slack (`npm run purge`). */
 export function loadStoreConfig(
   rawEnv: Env = process.env,
-): { ok: true; dataDir: string; retentionDays: number } | { ok: false; error: string } {
+):
+  | { ok: true; dataDir: string; databaseUrl?: string | undefined; retentionDays: number }
+  | { ok: false; error: string } {
   const env = clean(rawEnv);
   const r = StoreEnv.safeParse(env);
   if (!r.success) return { ok: false, error: firstIssue(r.error, env) };
-  return { ok: true, dataDir: r.data.DATA_DIR, retentionDays: r.data.RETENTION_DAYS };
+  return {
+    ok: true,
+    dataDir: r.data.DATA_DIR,
+    databaseUrl: r.data.DATABASE_URL,
+    retentionDays: r.data.RETENTION_DAYS,
+  };
 }
 
 /** Reads `.env` in the working directory into process.env when it exists (existing variables win). */

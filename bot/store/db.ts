@@ -123,6 +123,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_events_time ON audit_events (created_at);
   `,
+  // 5: replicas and leases (bot/store/api.ts): who holds an open event or an unposted case, and who is alive
+  `
+  ALTER TABLE processed_events ADD COLUMN owner TEXT;
+  ALTER TABLE cases ADD COLUMN owner TEXT;
+  CREATE TABLE replicas (id TEXT PRIMARY KEY, started_at TEXT NOT NULL, heartbeat_at TEXT NOT NULL);
+  `,
 ];
 
 /** Brings a database to the newest schema; returns the version it ended at. */

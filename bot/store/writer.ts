@@ -22,6 +22,7 @@ import {
   type Store,
   serializeAnswer,
 } from './index.js';
+import type { AdvisorStore } from './api.js';
 
 /** A request the store refused as invalid (not a failing disk). */
 export class InvalidInput extends Error {
@@ -43,13 +44,15 @@ export interface AnswerWriter {
   readonly kind: 'background' | 'direct';
 }
 
-export function directWriter(store: Store): AnswerWriter {
+/** Writes on the store's own connection (either engine: PostgreSQL's client does not block the loop). */
+export function directWriter(store: AdvisorStore | Store): AnswerWriter {
   return {
     kind: 'direct',
     receiveEvent: async (e) => store.receiveEvent(e),
     recordAnswer: async (input) => store.recordAnswer(input),
-    markAnswerPosted: async (answerId, messageTs, eventId) =>
-      store.markAnswerPosted(answerId, messageTs, eventId),
+    markAnswerPosted: async (answerId, messageTs, eventId) => {
+      await store.markAnswerPosted(answerId, messageTs, eventId);
+    },
     close: async () => {},
   };
 }
@@ -86,7 +89,7 @@ export async function backgroundWriter(
     onFallback('no built writer-worker.js');
     return direct;
   }
-  const worker = new Worker(script, { workerData: { dataDir } });
+  const worker = new Worker(script, { workerData: { dataDir, replicaId: store.replicaId } });
   const ready = await new Promise<true | string>((resolve) => {
     worker.once('message', (m: unknown) => resolve(m === 'ready' ? true : String(m)));
     worker.once('error', (e) => resolve(e.message));

@@ -1,0 +1,661 @@
+/**
+ * The PostgreSQL engine (`DATABASE_URL=postgres://…`): kysely over a pg pool, schema by kysely's Migrator
+ * (bot/store/pg-migrations.ts). The same rules as the embedded engine: every multi-row write is one
+ * transaction, every row read back is validated with zod (a row that does not validate is reported as absent),
+ * values are validated before they are written. What two replicas could race on is decided by the database:
+ * an event's step from `received` is one conditional UPSERT, a case is claimed under a row lock, open work is
+ * taken over with `FOR UPDATE SKIP LOCKED`, and a thread's turns are appended under its row lock.
+ */
+import { Kysely, Migrator, PostgresDialect, type RawBuilder, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { z } from 'zod';
+import type { Facts } from '../../guardrails/facts.js';
+import type { AdvisorStore, AuditRows, CopyTable, TakenOver } from './api.js';
+import type { NewAuditEvent } from './audit.js';
+import {
+  AnswerRow,
+  boundTurns,
+  type Case,
+  CaseEventRow,
+  CaseRow,
+  type CaseTransition,
+  checkedAnswer,
+  checkReceived,
+  COPY_ORDER,
+  DAY_MS,
+  DryRunRollback,
+  type EventStatus,
+  EventRow,
+  FeedbackRow,
+  id,
+  type NewAnswer,
+  type NewCase,
+  NewCaseFields,
+  newReplicaId,
+  now,
+  type ProcessedEvent,
+  type PurgeCounts,
+  type ReceivedEvent,
+  rows,
+  type SerializedAnswer,
+  type StoredAnswer,
+  serializeAnswer,
+  ThreadRow,
+  type ThreadState,
+} from './index.js';
+import { pgMigrations } from './pg-migrations.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: the queries are SQL text; rows are validated with zod
+type Db = Kysely<any>;
+// biome-ignore lint/suspicious/noExplicitAny: as above
+type Q = Db | Transaction<any>;
+
+/** The URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password !== '') u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+/** Whether a DATABASE_URL names PostgreSQL. */
+export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
+
+/** Columns of each table (what `loadTable` takes from rows written by the other engine). */
+const COLUMNS: Record<CopyTable, readonly string[]> = {
+  processed_events: [
+    'event_id',
+    'kind',
+    'channel',
+    'ts',
+    'status',
+    'detail',
+    'received_at',
+    'updated_at',
+    'body',
+    'retry_num',
+    'attempts',
+    'next_at',
+    'owner',
+  ],
+  threads: ['channel', 'thread_ts', 'facts', 'turns', 'updated_at'],
+  answers: ['id', 'channel', 'thread_ts', 'user', 'question', 'answer', 'message_ts', 'event_id', 'created_at'],
+  feedback: ['answer_id', 'user', 'helpful', 'created_at'],
+  cases: [
+    'id',
+    'answer_id',
+    'asker',
+    'channel',
+    'thread_ts',
+    'question',
+    'facts',
+    'answer',
+    'status',
+    'claimed_by',
+    'adviser_channel',
+    'adviser_ts',
+    'link',
+    'created_at',
+    'updated_at',
+    'owner',
+  ],
+  case_events: ['id', 'case_id', 'kind', 'actor', 'detail', 'created_at'],
+  audit_events: ['id', 'kind', 'actor', 'channel', 'thread_ts', 'answer_id', 'case_id', 'detail', 'created_at'],
+};
+export { COLUMNS as TABLE_COLUMNS };
+
+const PG_ORDER: Record<CopyTable, string> = { ...COPY_ORDER, answers: 'created_at, seq', feedback: 'answer_id, "user"' };
+
+export interface PgOptions {
+  url: string;
+  onBadRow?: (why: string) => void;
+  replicaId?: string;
+  /** Connections in the pool (default 10). */
+  poolSize?: number;
+  /** Called when an idle connection fails (the pool replaces it). */
+  onPoolError?: (e: Error) => void;
+}
+
+export class PgStore implements AdvisorStore {
+  readonly engine = 'postgres' as const;
+  readonly replicaId: string;
+  readonly where: string;
+  readonly db: Db;
+  private readonly pool: pg.Pool;
+  private readonly onBadRow: (why: string) => void;
+  private open = true;
+
+  private constructor(o: PgOptions) {
+    this.replicaId = o.replicaId ?? newReplicaId();
+    this.where = redactUrl(o.url);
+    this.onBadRow = o.onBadRow ?? (() => {});
+    this.pool = new pg.Pool({
+      connectionString: o.url,
+      max: o.poolSize ?? 10,
+      connectionTimeoutMillis: 10_000,
+      idleTimeoutMillis: 30_000,
+    });
+    this.pool.on('error', (e) => o.onPoolError?.(e));
+    this.db = new Kysely({ dialect: new PostgresDialect({ pool: this.pool }) });
+  }
+
+  /** Connects, brings the schema to the newest migration and returns the store; throws a clear Error. */
+  static async open(o: PgOptions): Promise<PgStore> {
+    const s = new PgStore(o);
+    try {
+      const { error, results } = await new Migrator({ db: s.db, provider: pgMigrations }).migrateToLatest();
+      if (error !== undefined) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+        throw new Error(
+          `${failed === undefined ? 'migration failed' : `migration ${failed} failed`}: ${(error as Error).message ?? String(error)}`,
+        );
+      }
+    } catch (e) {
+      await s.close();
+      throw e instanceof Error ? e : new Error(String(e));
+    }
+    return s;
+  }
+
+  private async all<T extends z.ZodType>(schema: T, q: RawBuilder<unknown>, on: Q = this.db) {
+    const r = await q.execute(on);
+    return rows(schema, r.rows as unknown[], this.onBadRow);
+  }
+
+  private async one<T extends z.ZodType>(schema: T, q: RawBuilder<unknown>, on: Q = this.db) {
+    return (await this.all(schema, q, on))[0] as z.infer<T> | undefined;
+  }
+
+  private async changes(q: RawBuilder<unknown>, on: Q = this.db): Promise<number> {
+    const r = await q.execute(on);
+    return Number(r.numAffectedRows ?? 0n);
+  }
+
+  // ---- life -------------------------------------------------------------------------------------------
+
+  isOpen(): boolean {
+    return this.open;
+  }
+
+  async close(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    await this.db.destroy();
+  }
+
+  async probeWrite(): Promise<void> {
+    await this.db.transaction().execute(async (t) => {
+      await sql`INSERT INTO health_probe (k, v) VALUES (1, convert_to(repeat('x', 16384), 'UTF8'))
+        ON CONFLICT (k) DO UPDATE SET v = excluded.v`.execute(t);
+      await sql`DELETE FROM health_probe`.execute(t);
+    });
+  }
+
+  async damage(): Promise<string | undefined> {
+    await sql`SELECT 1`.execute(this.db);
+    return undefined;
+  }
+
+  // ---- replicas and leases ----------------------------------------------------------------------------
+
+  async heartbeat(): Promise<void> {
+    const t = now();
+    await sql`INSERT INTO replicas (id, started_at, heartbeat_at) VALUES (${this.replicaId}, ${t}, ${t})
+      ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at`.execute(this.db);
+  }
+
+  async takeOver(o: { leaseMs: number; exclusive?: boolean; limit?: number }): Promise<TakenOver> {
+    const me = this.replicaId;
+    const cutoff = new Date(Date.now() - o.leaseMs).toISOString();
+    const limit = o.limit ?? 10_000;
+    const dead = o.exclusive
+      ? sql`(owner IS NULL OR owner != ${me})`
+      : sql`(owner IS NULL OR (owner != ${me} AND owner NOT IN (SELECT id FROM replicas WHERE heartbeat_at >= ${cutoff})))`;
+    return this.db.transaction().execute(async (t) => {
+      const events = await sql<TakenOver['events'][number]>`UPDATE processed_events SET owner = ${me}
+        WHERE event_id IN (SELECT event_id FROM processed_events
+          WHERE status IN ('received', 'pending') AND ${dead}
+          ORDER BY received_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING event_id, status`.execute(t);
+      const cases = await sql<{ id: number }>`UPDATE cases SET owner = ${me}
+        WHERE id IN (SELECT id FROM cases WHERE status != 'resolved' AND adviser_ts IS NULL AND ${dead}
+          ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING id`.execute(t);
+      if (o.exclusive) await sql`DELETE FROM replicas WHERE id != ${me}`.execute(t);
+      else await sql`DELETE FROM replicas WHERE heartbeat_at < ${cutoff}`.execute(t);
+      const ev = [...events.rows].sort((a, b) => (a.event_id < b.event_id ? -1 : 1));
+      return { events: ev, cases: cases.rows.map((r) => r.id).sort((a, b) => a - b) };
+    });
+  }
+
+  async release(): Promise<number> {
+    const me = this.replicaId;
+    return this.db.transaction().execute(async (t) => {
+      const n = await this.changes(
+        sql`UPDATE processed_events SET owner = NULL WHERE owner = ${me} AND status IN ('received', 'pending')`,
+        t,
+      );
+      await sql`UPDATE cases SET owner = NULL WHERE owner = ${me} AND adviser_ts IS NULL`.execute(t);
+      await sql`DELETE FROM replicas WHERE id = ${me}`.execute(t);
+      return n;
+    });
+  }
+
+  // ---- events -----------------------------------------------------------------------------------------
+
+  getEvent(eventId: string): Promise<ProcessedEvent | undefined> {
+    return this.one(EventRow, sql`SELECT * FROM processed_events WHERE event_id = ${eventId}`);
+  }
+
+  async hasEvent(eventId: string): Promise<boolean> {
+    const r = await sql`SELECT 1 FROM processed_events WHERE event_id = ${eventId}`.execute(this.db);
+    return r.rows.length > 0;
+  }
+
+  async isHandled(eventId: string): Promise<boolean> {
+    const r = await sql<{
+      status: string;
+    }>`SELECT status FROM processed_events WHERE event_id = ${eventId}`.execute(this.db);
+    return r.rows.length > 0 && r.rows[0]!.status !== 'received';
+  }
+
+  async receiveEvent(e: ReceivedEvent): Promise<'recorded' | 'known'> {
+    checkReceived(e);
+    const t = now();
+    const n = await this.changes(sql`INSERT INTO processed_events
+        (event_id, kind, channel, ts, status, received_at, updated_at, body, retry_num, owner)
+        VALUES (${e.eventId}, ${e.kind.slice(0, 255)}, ${e.channel ?? null}, ${e.ts ?? null}, 'received', ${t}, ${t},
+          ${e.body}, ${e.retryNum ?? null}, ${this.replicaId})
+        ON CONFLICT (event_id) DO NOTHING`);
+    return n === 1 ? 'recorded' : 'known';
+  }
+
+  async claimEvent(e: {
+    eventId: string;
+    kind: string;
+    channel?: string;
+    ts?: string;
+    status: EventStatus;
+  }): Promise<boolean> {
+    const t = now();
+    const n = await this.changes(sql`INSERT INTO processed_events
+        (event_id, kind, channel, ts, status, received_at, updated_at)
+        VALUES (${id.parse(e.eventId)}, ${e.kind}, ${e.channel ?? null}, ${e.ts ?? null}, ${e.status}, ${t}, ${t})
+        ON CONFLICT (event_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at,
+          body = CASE WHEN excluded.status IN ('answered', 'failed', 'ignored') THEN NULL ELSE processed_events.body END
+        WHERE processed_events.status = 'received'`);
+    return n === 1;
+  }
+
+  async finishEvent(eventId: string, status: EventStatus, detail?: string, on: Q = this.db): Promise<void> {
+    if (status === 'answered' || status === 'failed' || status === 'ignored') {
+      await sql`UPDATE processed_events SET status = ${status}, detail = ${detail ?? null}, updated_at = ${now()},
+        body = NULL, next_at = NULL WHERE event_id = ${eventId}`.execute(on);
+      return;
+    }
+    await sql`UPDATE processed_events SET status = ${status}, detail = ${detail ?? null}, updated_at = ${now()}
+      WHERE event_id = ${eventId}`.execute(on);
+  }
+
+  async deferEvent(eventId: string, nextAt: string, detail: string): Promise<number> {
+    const r = await sql<{ attempts: number }>`UPDATE processed_events
+      SET attempts = attempts + 1, next_at = ${nextAt}, detail = ${detail.slice(0, 200)}, updated_at = ${now()}
+      WHERE event_id = ${eventId} RETURNING attempts`.execute(this.db);
+    return r.rows[0]?.attempts ?? 0;
+  }
+
+  async noteEvent(eventId: string, detail: string): Promise<void> {
+    await sql`UPDATE processed_events SET detail = ${detail}, updated_at = ${now()} WHERE event_id = ${eventId}`.execute(
+      this.db,
+    );
+  }
+
+  openEvents(limit = 10_000): Promise<ProcessedEvent[]> {
+    return this.all(
+      EventRow,
+      sql`SELECT * FROM processed_events WHERE status IN ('received', 'pending') ORDER BY received_at LIMIT ${limit}`,
+    );
+  }
+
+  answerForEvent(eventId: string): Promise<StoredAnswer | undefined> {
+    return this.one(AnswerRow, sql`SELECT * FROM answers WHERE event_id = ${eventId} ORDER BY seq LIMIT 1`);
+  }
+
+  // ---- answers and threads ----------------------------------------------------------------------------
+
+  async recordAnswer(input: NewAnswer): Promise<boolean> {
+    return this.recordSerialized(serializeAnswer(input));
+  }
+
+  async recordSerialized(a: SerializedAnswer): Promise<boolean> {
+    const t = now();
+    return this.db.transaction().execute(async (tx) => {
+      if (a.eventId !== undefined) {
+        const n = await this.changes(
+          sql`INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
+            VALUES (${a.eventId}, ${a.eventKind ?? 'event'}, ${a.channel}, ${a.threadTs}, 'pending', ${t}, ${t})
+            ON CONFLICT (event_id) DO UPDATE SET status = 'pending', detail = NULL, updated_at = excluded.updated_at
+            WHERE processed_events.status = 'received'
+              AND (processed_events.owner IS NULL OR processed_events.owner = ${this.replicaId})`,
+          tx,
+        );
+        if (n === 0) return false;
+      }
+      await sql`INSERT INTO answers (id, channel, thread_ts, "user", question, answer, event_id, created_at)
+        VALUES (${a.id}, ${a.channel}, ${a.threadTs}, ${a.user}, ${a.question}, ${a.answerJson}, ${a.eventId ?? null}, ${t})`.execute(
+        tx,
+      );
+      // the thread's row is locked while its turns are appended: two replicas answering the same thread
+      // append in turn, neither turn is lost
+      const before = await this.one(
+        ThreadRow,
+        sql`SELECT * FROM threads WHERE channel = ${a.channel} AND thread_ts = ${a.threadTs} FOR UPDATE`,
+        tx,
+      );
+      const turns = boundTurns([...(before?.turns ?? []), a.question]);
+      await sql`INSERT INTO threads (channel, thread_ts, facts, turns, updated_at)
+        VALUES (${a.channel}, ${a.threadTs}, ${a.factsJson}, ${JSON.stringify(turns)}, ${t})
+        ON CONFLICT (channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
+          updated_at = excluded.updated_at`.execute(tx);
+      return true;
+    });
+  }
+
+  async markAnswerPosted(answerId: string, messageTs: string | undefined, eventId?: string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await sql`UPDATE answers SET message_ts = ${messageTs ?? null} WHERE id = ${answerId}`.execute(tx);
+      if (eventId !== undefined) await this.finishEvent(eventId, 'answered', undefined, tx);
+    });
+  }
+
+  pendingAnswers(before: string = now()): Promise<StoredAnswer[]> {
+    return this.all(
+      AnswerRow,
+      sql`SELECT a.* FROM answers a JOIN processed_events e ON e.event_id = a.event_id
+        WHERE e.status = 'pending' AND a.message_ts IS NULL AND a.created_at < ${before}
+        ORDER BY a.created_at, a.seq`,
+    );
+  }
+
+  async closeInterruptedEvents(before: string): Promise<number> {
+    const noAnswer = sql`status = 'pending' AND updated_at < ${before}
+      AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.event_id = processed_events.event_id)`;
+    return this.db.transaction().execute(async (tx) => {
+      await sql`UPDATE processed_events SET status = 'received', detail = 'redo', updated_at = ${now()}
+        WHERE ${noAnswer} AND body IS NOT NULL`.execute(tx);
+      return this.changes(
+        sql`UPDATE processed_events SET status = 'failed', detail = 'interrupted', updated_at = ${now()}
+          WHERE ${noAnswer}`,
+        tx,
+      );
+    });
+  }
+
+  getAnswer(answerId: string): Promise<StoredAnswer | undefined> {
+    return this.one(AnswerRow, sql`SELECT * FROM answers WHERE id = ${answerId}`);
+  }
+
+  answersInThread(channel: string, threadTs: string): Promise<StoredAnswer[]> {
+    return this.all(
+      AnswerRow,
+      sql`SELECT * FROM answers WHERE channel = ${channel} AND thread_ts = ${threadTs} ORDER BY created_at, seq`,
+    );
+  }
+
+  getThread(channel: string, threadTs: string): Promise<ThreadState | undefined> {
+    return this.one(ThreadRow, sql`SELECT * FROM threads WHERE channel = ${channel} AND thread_ts = ${threadTs}`);
+  }
+
+  async threadContext(channel: string, threadTs: string): Promise<{ facts: Facts; turns: string[] }> {
+    const t = await this.getThread(channel, threadTs);
+    return { facts: t?.facts ?? {}, turns: t?.turns ?? [] };
+  }
+
+  // ---- feedback ---------------------------------------------------------------------------------------
+
+  async recordFeedback(answerId: string, user: string, helpful: boolean): Promise<boolean> {
+    id.parse(user);
+    return this.db.transaction().execute(async (tx) => {
+      const known = await sql`SELECT 1 FROM answers WHERE id = ${answerId}`.execute(tx);
+      if (known.rows.length === 0) return false;
+      await sql`INSERT INTO feedback (answer_id, "user", helpful, created_at)
+        VALUES (${answerId}, ${user}, ${helpful ? 1 : 0}, ${now()})
+        ON CONFLICT (answer_id, "user") DO UPDATE SET helpful = excluded.helpful, created_at = excluded.created_at`.execute(
+        tx,
+      );
+      return true;
+    });
+  }
+
+  feedbackFor(answerId: string) {
+    return this.all(
+      FeedbackRow,
+      sql`SELECT * FROM feedback WHERE answer_id = ${answerId} ORDER BY created_at`,
+    );
+  }
+
+  // ---- cases ------------------------------------------------------------------------------------------
+
+  getCase(caseId: number, on: Q = this.db): Promise<Case | undefined> {
+    return this.one(CaseRow, sql`SELECT * FROM cases WHERE id = ${caseId}`, on);
+  }
+
+  activeCaseForThread(channel: string, threadTs: string): Promise<Case | undefined> {
+    return this.one(
+      CaseRow,
+      sql`SELECT * FROM cases WHERE channel = ${channel} AND thread_ts = ${threadTs} AND status != 'resolved'
+        ORDER BY id DESC LIMIT 1`,
+    );
+  }
+
+  caseByAdviserPost(adviserChannel: string, adviserTs: string): Promise<Case | undefined> {
+    return this.one(
+      CaseRow,
+      sql`SELECT * FROM cases WHERE adviser_channel = ${adviserChannel} AND adviser_ts = ${adviserTs}`,
+    );
+  }
+
+  openCasesFor(user: string): Promise<Case[]> {
+    return this.all(CaseRow, sql`SELECT * FROM cases WHERE asker = ${user} AND status != 'resolved' ORDER BY id`);
+  }
+
+  unpostedCases(before: string = now()): Promise<Case[]> {
+    return this.all(
+      CaseRow,
+      sql`SELECT * FROM cases WHERE status != 'resolved' AND adviser_ts IS NULL AND created_at < ${before} ORDER BY id`,
+    );
+  }
+
+  async openCase(input: NewCase): Promise<Case> {
+    const c = {
+      ...NewCaseFields.parse(input),
+      answer: input.answer === undefined ? undefined : checkedAnswer(input.answer),
+    };
+    const t = now();
+    const caseId = await this.db.transaction().execute(async (tx) => {
+      const r = await sql<{ id: number }>`INSERT INTO cases
+          (answer_id, asker, channel, thread_ts, question, facts, answer, status, created_at, updated_at, owner)
+        VALUES (${c.answerId ?? null}, ${c.asker}, ${c.channel}, ${c.threadTs}, ${c.question}, ${JSON.stringify(c.facts)},
+          ${c.answer === undefined ? null : JSON.stringify(c.answer)}, 'open', ${t}, ${t}, ${this.replicaId})
+        RETURNING id`.execute(tx);
+      const newId = r.rows[0]!.id;
+      await this.insertCaseEvent(tx, newId, 'opened', c.asker, null, t);
+      return newId;
+    });
+    return (await this.getCase(caseId))!;
+  }
+
+  async setCasePost(caseId: number, adviserChannel: string, adviserTs: string, link?: string): Promise<void> {
+    const t = now();
+    await this.db.transaction().execute(async (tx) => {
+      await sql`UPDATE cases SET adviser_channel = ${adviserChannel}, adviser_ts = ${adviserTs}, link = ${link ?? null},
+        updated_at = ${t} WHERE id = ${caseId}`.execute(tx);
+      await this.insertCaseEvent(tx, caseId, 'posted', null, `${adviserChannel}/${adviserTs}`, t);
+    });
+  }
+
+  async claimCase(caseId: number, adviser: string): Promise<CaseTransition> {
+    id.parse(adviser);
+    const t = now();
+    return this.db.transaction().execute(async (tx): Promise<CaseTransition> => {
+      // the row is locked until the claim commits: of two advisers clicking at once, one claims
+      const c = await this.one(CaseRow, sql`SELECT * FROM cases WHERE id = ${caseId} FOR UPDATE`, tx);
+      if (c === undefined) return { ok: false, reason: 'unknown_case' };
+      if (c.status === 'resolved') return { ok: false, reason: 'already_resolved', case: c };
+      if (c.status === 'claimed' && c.claimed_by !== adviser)
+        return { ok: false, reason: 'claimed_by_other', case: c };
+      await sql`UPDATE cases SET status = 'claimed', claimed_by = ${adviser}, updated_at = ${t} WHERE id = ${caseId}`.execute(
+        tx,
+      );
+      await this.insertCaseEvent(tx, caseId, 'claimed', adviser, null, t);
+      return { ok: true, case: (await this.getCase(caseId, tx))! };
+    });
+  }
+
+  async resolveCase(caseId: number, adviser: string): Promise<CaseTransition> {
+    id.parse(adviser);
+    const t = now();
+    return this.db.transaction().execute(async (tx): Promise<CaseTransition> => {
+      const c = await this.one(CaseRow, sql`SELECT * FROM cases WHERE id = ${caseId} FOR UPDATE`, tx);
+      if (c === undefined) return { ok: false, reason: 'unknown_case' };
+      if (c.status === 'resolved') return { ok: false, reason: 'already_resolved', case: c };
+      await sql`UPDATE cases SET status = 'resolved', claimed_by = COALESCE(claimed_by, ${adviser}), updated_at = ${t}
+        WHERE id = ${caseId}`.execute(tx);
+      await this.insertCaseEvent(tx, caseId, 'resolved', adviser, null, t);
+      return { ok: true, case: (await this.getCase(caseId, tx))! };
+    });
+  }
+
+  async addCaseEvent(caseId: number, kind: string, actor: string | null, detail: string | null): Promise<void> {
+    await this.insertCaseEvent(this.db, caseId, kind, actor, detail, now());
+  }
+
+  caseEvents(caseId: number) {
+    return this.all(CaseEventRow, sql`SELECT * FROM case_events WHERE case_id = ${caseId} ORDER BY id`);
+  }
+
+  private async insertCaseEvent(
+    on: Q,
+    caseId: number,
+    kind: string,
+    actor: string | null,
+    detail: string | null,
+    t: string,
+  ): Promise<void> {
+    await sql`INSERT INTO case_events (case_id, kind, actor, detail, created_at)
+      VALUES (${caseId}, ${kind}, ${actor}, ${detail}, ${t})`.execute(on);
+  }
+
+  // ---- audit and retention ----------------------------------------------------------------------------
+
+  async recordAudit(e: NewAuditEvent, at: string = now()): Promise<void> {
+    await sql`INSERT INTO audit_events (kind, actor, channel, thread_ts, answer_id, case_id, detail, created_at)
+      VALUES (${e.kind}, ${e.actor}, ${e.channel ?? null}, ${e.threadTs ?? null}, ${e.answerId ?? null},
+        ${e.caseId ?? null}, ${e.detail ?? null}, ${at})`.execute(this.db);
+  }
+
+  async auditRows(o: { since: string; until: string; user: string | null }): Promise<AuditRows> {
+    const { since, until, user } = o;
+    const q = async <T>(s: RawBuilder<T>) => (await s.execute(this.db)).rows;
+    return {
+      answers: await q(sql<AuditRows['answers'][number]>`SELECT id, channel, thread_ts, "user", answer, created_at
+        FROM answers WHERE created_at >= ${since} AND created_at < ${until}
+        AND (${user}::text IS NULL OR "user" = ${user})`),
+      caseEvents: await q(sql<
+        AuditRows['caseEvents'][number]
+      >`SELECT e.kind, e.actor, e.detail, e.created_at, c.id AS case_id, c.channel, c.thread_ts, c.answer_id
+        FROM case_events e JOIN cases c ON c.id = e.case_id
+        WHERE e.created_at >= ${since} AND e.created_at < ${until} AND (${user}::text IS NULL OR e.actor = ${user})`),
+      votes: await q(sql<
+        AuditRows['votes'][number]
+      >`SELECT f.answer_id, f."user", f.helpful, f.created_at, a.channel, a.thread_ts
+        FROM feedback f JOIN answers a ON a.id = f.answer_id
+        WHERE f.created_at >= ${since} AND f.created_at < ${until} AND (${user}::text IS NULL OR f."user" = ${user})`),
+      own: await q(sql<
+        AuditRows['own'][number]
+      >`SELECT kind, actor, channel, thread_ts, answer_id, case_id, detail, created_at FROM audit_events
+        WHERE created_at >= ${since} AND created_at < ${until} AND (${user}::text IS NULL OR actor = ${user})`),
+    };
+  }
+
+  async correctionDetails(answerIds: readonly string[]): Promise<(string | null)[]> {
+    if (answerIds.length === 0) return [];
+    const r = await sql<{ detail: string | null }>`SELECT detail FROM audit_events
+      WHERE kind = 'corrected' AND answer_id = ANY(${[...answerIds]}::text[]) ORDER BY created_at, id`.execute(this.db);
+    return r.rows.map((x) => x.detail);
+  }
+
+  async purge(days: number, o: { dryRun?: boolean; now?: Date } = {}): Promise<PurgeCounts> {
+    const zero: PurgeCounts = {
+      processed_events: 0,
+      threads: 0,
+      answers: 0,
+      feedback: 0,
+      cases: 0,
+      case_events: 0,
+      audit_events: 0,
+    };
+    if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a whole number, 0 or more');
+    if (days === 0) return zero;
+    const cutoff = new Date((o.now ?? new Date()).getTime() - days * DAY_MS).toISOString();
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        const del = (q: RawBuilder<unknown>) => this.changes(q, tx);
+        const oldCases = sql`SELECT id FROM cases WHERE status = 'resolved' AND updated_at < ${cutoff}`;
+        const kept = sql`SELECT answer_id FROM cases WHERE answer_id IS NOT NULL`;
+        const oldAnswers = sql`SELECT id FROM answers WHERE created_at < ${cutoff} AND id NOT IN (${kept})`;
+        const counts: PurgeCounts = { ...zero };
+        counts.case_events = await del(sql`DELETE FROM case_events WHERE case_id IN (${oldCases})`);
+        counts.cases = await del(sql`DELETE FROM cases WHERE id IN (${oldCases})`);
+        counts.feedback = await del(sql`DELETE FROM feedback WHERE answer_id IN (${oldAnswers})
+          OR (created_at < ${cutoff} AND answer_id NOT IN (${kept}))`);
+        counts.answers = await del(sql`DELETE FROM answers WHERE id IN (${oldAnswers})`);
+        counts.threads = await del(sql`DELETE FROM threads WHERE updated_at < ${cutoff}`);
+        counts.processed_events = await del(sql`DELETE FROM processed_events WHERE updated_at < ${cutoff}`);
+        counts.audit_events = await del(sql`DELETE FROM audit_events WHERE created_at < ${cutoff}`);
+        if (o.dryRun) throw new DryRunRollback(counts);
+        return counts;
+      });
+    } catch (e) {
+      if (e instanceof DryRunRollback) return e.counts;
+      throw e;
+    }
+  }
+
+  // ---- copying ----------------------------------------------------------------------------------------
+
+  async dumpTable(table: CopyTable): Promise<Record<string, unknown>[]> {
+    const cols = COLUMNS[table].map((c) => `"${c}"`).join(', ');
+    const r = await sql.raw<Record<string, unknown>>(`SELECT ${cols} FROM ${table} ORDER BY ${PG_ORDER[table]}`).execute(
+      this.db,
+    );
+    return r.rows;
+  }
+
+  async loadTable(table: CopyTable, input: Record<string, unknown>[]): Promise<void> {
+    if (input.length === 0) return;
+    const cols = COLUMNS[table].filter((c) => c in input[0]!);
+    await this.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < input.length; i += 500) {
+        const chunk = input.slice(i, i + 500);
+        const values = sql.join(chunk.map((r) => sql`(${sql.join(cols.map((c) => sql`${r[c] ?? null}`))})`));
+        await sql`INSERT INTO ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) VALUES ${values}`.execute(
+          tx,
+        );
+      }
+      if (table === 'cases' || table === 'case_events' || table === 'audit_events') {
+        await sql
+          .raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM ${table}`)
+          .execute(tx);
+      }
+    });
+  }
+
+  async countRows(table: CopyTable): Promise<number> {
+    const r = await sql.raw<{ n: string }>(`SELECT count(*) AS n FROM ${table}`).execute(this.db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The embedded engine behind the store interface: the synchronous `Store` (better-sqlite3, bot/store/index.ts)
+ * with every method resolving at once. One process per file: its leases are taken over exclusively at start.
+ */
+import { join } from 'node:path';
+import type { AdvisorStore, AuditRows, CopyTable, TakenOver } from './api.js';
+import type { NewAuditEvent } from './audit.js';
+import { damage } from './db.js';
+import type { EventStatus, NewAnswer, NewCase, ReceivedEvent, SerializedAnswer } from './index.js';
+import { Store } from './index.js';
+
+export class SqliteStore implements AdvisorStore {
+  readonly engine = 'sqlite' as const;
+  readonly where: string;
+
+  constructor(
+    readonly sync: Store,
+    where = sync.db.name,
+  ) {
+    this.where = where;
+  }
+
+  static open(dataDir: string, onBadRow?: (why: string) => void): SqliteStore {
+    return new SqliteStore(Store.open(dataDir, onBadRow), join(dataDir, 'advisor.sqlite'));
+  }
+
+  get replicaId(): string {
+    return this.sync.replicaId;
+  }
+
+  isOpen(): boolean {
+    return this.sync.db.open;
+  }
+  async close(): Promise<void> {
+    this.sync.close();
+  }
+  async probeWrite(): Promise<void> {
+    this.sync.probeWrite();
+  }
+  async damage(): Promise<string | undefined> {
+    return damage(this.sync.db);
+  }
+
+  async heartbeat(): Promise<void> {
+    this.sync.heartbeat();
+  }
+  async takeOver(o: { leaseMs: number; exclusive?: boolean; limit?: number }): Promise<TakenOver> {
+    return this.sync.takeOver(o);
+  }
+  async release(): Promise<number> {
+    return this.sync.release();
+  }
+
+  async getEvent(eventId: string) {
+    return this.sync.getEvent(eventId);
+  }
+  async hasEvent(eventId: string) {
+    return this.sync.hasEvent(eventId);
+  }
+  async isHandled(eventId: string) {
+    return this.sync.isHandled(eventId);
+  }
+  async receiveEvent(e: ReceivedEvent) {
+    return this.sync.receiveEvent(e);
+  }
+  async claimEvent(e: { eventId: string; kind: string; channel?: string; ts?: string; status: EventStatus }) {
+    return this.sync.claimEvent(e);
+  }
+  async finishEvent(eventId: string, status: EventStatus, detail?: string) {
+    this.sync.finishEvent(eventId, status, detail);
+  }
+  async deferEvent(eventId: string, nextAt: string, detail: string) {
+    return this.sync.deferEvent(eventId, nextAt, detail);
+  }
+  async noteEvent(eventId: string, detail: string) {
+    this.sync.noteEvent(eventId, detail);
+  }
+  async openEvents(limit?: number) {
+    return this.sync.openEvents(limit);
+  }
+  async answerForEvent(eventId: string) {
+    return this.sync.answerForEvent(eventId);
+  }
+
+  async recordAnswer(input: NewAnswer) {
+    return this.sync.recordAnswer(input);
+  }
+  async recordSerialized(a: SerializedAnswer) {
+    return this.sync.recordSerialized(a);
+  }
+  async markAnswerPosted(answerId: string, messageTs: string | undefined, eventId?: string) {
+    this.sync.markAnswerPosted(answerId, messageTs, eventId);
+  }
+  async pendingAnswers(before?: string) {
+    return this.sync.pendingAnswers(before);
+  }
+  async closeInterruptedEvents(before: string) {
+    return this.sync.closeInterruptedEvents(before);
+  }
+  async getAnswer(answerId: string) {
+    return this.sync.getAnswer(answerId);
+  }
+  async answersInThread(channel: string, threadTs: string) {
+    return this.sync.answersInThread(channel, threadTs);
+  }
+  async getThread(channel: string, threadTs: string) {
+    return this.sync.getThread(channel, threadTs);
+  }
+  async threadContext(channel: string, threadTs: string) {
+    return this.sync.threadContext(channel, threadTs);
+  }
+
+  async recordFeedback(answerId: string, user: string, helpful: boolean) {
+    return this.sync.recordFeedback(answerId, user, helpful);
+  }
+  async feedbackFor(answerId: string) {
+    return this.sync.feedbackFor(answerId);
+  }
+
+  async getCase(caseId: number) {
+    return this.sync.getCase(caseId);
+  }
+  async activeCaseForThread(channel: string, threadTs: string) {
+    return this.sync.activeCaseForThread(channel, threadTs);
+  }
+  async caseByAdviserPost(adviserChannel: string, adviserTs: string) {
+    return this.sync.caseByAdviserPost(adviserChannel, adviserTs);
+  }
+  async openCasesFor(user: string) {
+    return this.sync.openCasesFor(user);
+  }
+  async unpostedCases(before?: string) {
+    return this.sync.unpostedCases(before);
+  }
+  async openCase(input: NewCase) {
+    return this.sync.openCase(input);
+  }
+  async setCasePost(caseId: number, adviserChannel: string, adviserTs: string, link?: string) {
+    this.sync.setCasePost(caseId, adviserChannel, adviserTs, link);
+  }
+  async claimCase(caseId: number, adviser: string) {
+    return this.sync.claimCase(caseId, adviser);
+  }
+  async resolveCase(caseId: number, adviser: string) {
+    return this.sync.resolveCase(caseId, adviser);
+  }
+  async addCaseEvent(caseId: number, kind: string, actor: string | null, detail: string | null) {
+    this.sync.addCaseEvent(caseId, kind, actor, detail);
+  }
+  async caseEvents(caseId: number) {
+    return this.sync.caseEvents(caseId);
+  }
+
+  async recordAudit(e: NewAuditEvent, at?: string) {
+    this.sync.recordAudit(e, at);
+  }
+  async auditRows(o: { since: string; until: string; user: string | null }): Promise<AuditRows> {
+    return this.sync.auditRows(o);
+  }
+  async correctionDetails(answerIds: readonly string[]) {
+    return this.sync.correctionDetails(answerIds);
+  }
+  async purge(days: number, o?: { dryRun?: boolean; now?: Date }) {
+    return this.sync.purge(days, o);
+  }
+
+  async dumpTable(table: CopyTable) {
+    return this.sync.dumpTable(table);
+  }
+  async loadTable(table: CopyTable, rows: Record<string, unknown>[]) {
+    this.sync.loadTable(table, rows);
+  }
+  async countRows(table: CopyTable) {
+    return this.sync.countRows(table);
+  }
+}
