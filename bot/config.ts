@@ -25,7 +25,10 @@ const common = {
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/db')
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/i,
+      'must be a PostgreSQL URL such as postgres://user:password@host:5432/db',
+    )
     .optional(),
   LEASE_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })
@@ -127,7 +130,7 @@ export interface SlackSettings {
   /** PostgreSQL instead of the embedded database in DATA_DIR (several replicas on one database). */
   databaseUrl?: string | undefined;
   /** How long a replica's hold on its open events lasts without a heartbeat (another then takes them). */
-  leaseMs: number;
+  leaseMs?: number;
   /** Socket Mode: the port of the small HTTP server for /healthz, /readyz and /metrics (unset: none). */
   opsPort?: number | undefined;
   /** Where the texts (`texts/`) and registers (`registers/`) are read from; default the project's knowledge/. */

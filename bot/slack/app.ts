@@ -8,8 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import type { AdviceCache } from '../advice-cache.js';
 import type { Config } from '../config.js';
+import { Metrics, timedStore } from '../metrics.js';
 import type { Advisor } from '../pipeline.js';
-import type { Store } from '../store/index.js';
+import type { AdvisorStore } from '../store/api.js';
 import { type AnswerWriter, directWriter } from '../store/writer.js';
 import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
 import { crashCode } from './guard.js';
@@ -41,7 +42,7 @@ export interface SlackAppOptions {
   identity: BotIdentity;
   advisor: Advisor;
   cache?: AdviceCache;
-  store: Store;
+  store: AdvisorStore;
   /** Default: writes on the store's own connection. */
   writer?: AnswerWriter;
   log: Logger;
@@ -52,11 +53,20 @@ export interface SlackAppOptions {
   retryPolicy?: Partial<RetryPolicy>;
   /** Bytes a request body may have (default DEFAULT_BODY_LIMIT). */
   bodyLimit?: number;
+  /** How long this replica's hold on its events lasts without a heartbeat (bot/store/api.ts). */
+  leaseMs?: number;
+  /** Counters for `GET /metrics` (default: a new registry for this app). */
+  metrics?: Metrics;
+  /** Whether the knowledge is loaded (for /readyz; default: it is, the advisor was made from it). */
+  knowledgeLoaded?: () => boolean;
 }
 
 export interface SlackBot {
   app: App;
   deps: SlackDeps;
+  metrics: Metrics;
+  /** What /healthz and /readyz report. */
+  health: StoreHealth;
   /** The events' life: start it once the app listens (`inbox.start`), it picks up what was left open. */
   inbox: Inbox;
 }
@@ -64,18 +74,21 @@ export interface SlackBot {
 export function createSlackApp(o: SlackAppOptions): SlackBot {
   const { config, identity, log } = o;
   const logger = boltLogger(log);
-  const health = new StoreHealth(o.store);
+  const metrics = o.metrics ?? new Metrics();
+  const store = timedStore(o.store, metrics);
+  const health = new StoreHealth(store, o.knowledgeLoaded);
   const inbox = new Inbox({
-    store: o.store,
+    store,
     log,
     health,
     ...(o.retryPolicy ? { policy: o.retryPolicy } : {}),
+    ...(o.leaseMs !== undefined ? { leaseMs: o.leaseMs } : { leaseMs: config.leaseMs }),
   });
   const deps: SlackDeps = {
     advisor: o.advisor,
     cache: o.cache,
-    store: o.store,
-    writer: o.writer ?? directWriter(o.store),
+    store,
+    writer: o.writer ?? directWriter(store),
     log,
     adviserChannel: config.adviserChannel,
     slashCommand: config.slashCommand,
@@ -84,6 +97,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
     newId: () => `a_${randomUUID().replace(/-/g, '')}`,
     onHandled: o.onHandled,
     events: inbox,
+    metrics,
   };
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: config.apiUrl,
@@ -107,6 +121,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
       signingSecret: config.signingSecret,
       log,
       health: () => health.report(),
+      metrics: () => metrics.text(),
       ...(o.bodyLimit === undefined ? {} : { bodyLimit: o.bodyLimit }),
     });
     app = new App({ ...common, receiver });
@@ -123,8 +138,9 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
       { error: errorCode(error), cause: causes.length === 0 ? undefined : causes.map(crashCode).join(', ') },
       'unhandled error in a listener',
     );
+    metrics.errors.inc({ where: 'listener' });
   });
-  return { app, deps, inbox };
+  return { app, deps, inbox, metrics, health };
 }
 
 /** Asks Slack who the bot is (auth.test); a typed error instead of a throw. */

@@ -6,8 +6,10 @@ import type { webApi } from '@slack/bolt';
 import type { Answer, Language } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
 import type { AdviceCache } from '../advice-cache.js';
+import type { Metrics } from '../metrics.js';
 import type { AdviseRequest, Advisor } from '../pipeline.js';
-import { boundTurns, type Case, MAX_TURNS, parseAnswer, type Store } from '../store/index.js';
+import type { AdvisorStore } from '../store/api.js';
+import { boundTurns, type Case, MAX_TURNS, parseAnswer } from '../store/index.js';
 import type { AnswerWriter } from '../store/writer.js';
 import {
   answerBlocks,
@@ -37,7 +39,7 @@ export interface SlackDeps {
   advisor: Advisor;
   /** Answers already given, reused for the very same request (see advice-cache.ts). */
   cache?: AdviceCache;
-  store: Store;
+  store: AdvisorStore;
   /** The writes every answer makes (on a background thread in `npm start`, see store/writer.ts). */
   writer: AnswerWriter;
   log: Logger;
@@ -51,6 +53,8 @@ export interface SlackDeps {
   onHandled?: (h: Handled) => void;
   /** The life of events (bot/slack/inbox.ts): retries of what failed for a reason that passes. */
   events?: Inbox;
+  /** Counters and latencies for `GET /metrics` (bot/metrics.ts). */
+  metrics?: Metrics;
 }
 
 const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
@@ -110,6 +114,7 @@ export function adviseSafely(
 ): { ok: true; answer: Answer } | { ok: false; error: string } {
   const cached = deps.cache?.get(req);
   if (cached !== undefined) return { ok: true, answer: cached };
+  const end = deps.metrics?.pipelineSeconds.startTimer();
   try {
     // validated once here; the store takes this very object without validating it again
     const parsed = parseAnswer(deps.advisor.advise(req));
@@ -121,6 +126,8 @@ export function adviseSafely(
     return { ok: false, error: `invalid answer: ${issue?.path.join('.')} ${issue?.message}` };
   } catch (e) {
     return { ok: false, error: errorCode(e) };
+  } finally {
+    end?.();
   }
 }
 
@@ -222,22 +229,22 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
 
   if (question.length === 0 || question.length > MAX_QUESTION_CHARS) {
     if (
-      !store.claimEvent({
+      !(await store.claimEvent({
         eventId: q.eventId,
         kind: q.kind,
         channel: q.channel,
         ts: q.threadTs,
         status: 'pending',
-      })
+      }))
     )
       return 'duplicate';
     const reply =
       question.length === 0 ? usageHint(deps, lang) : T[lang].tooLong(question.length, MAX_QUESTION_CHARS);
     try {
       await postToThread(client, q.channel, q.threadTs, reply);
-      store.finishEvent(q.eventId, 'answered', question.length === 0 ? 'empty' : 'too_long');
+      await store.finishEvent(q.eventId, 'answered', question.length === 0 ? 'empty' : 'too_long');
     } catch (e) {
-      store.finishEvent(q.eventId, 'failed', errorCode(e));
+      await store.finishEvent(q.eventId, 'failed', errorCode(e)).catch(() => undefined);
       log.error({ ...ctx, error: errorCode(e) }, 'could not post reply');
       return 'failed';
     }
@@ -250,12 +257,12 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
 
   // One answer per turn of the event loop: requests that arrived meanwhile are read and acked first.
   await nextTurn();
-  if (store.isHandled(q.eventId)) {
+  if (await store.isHandled(q.eventId)) {
     log.info(ctx, 'duplicate delivery ignored');
     return 'duplicate';
   }
   // The thread is the conversation: its earlier turns give the follow-up its topic, its facts carry over.
-  const thread = store.threadContext(q.channel, q.threadTs);
+  const thread = await store.threadContext(q.channel, q.threadTs);
   const advised = adviseSafely(deps, {
     // earlier turns within the thread's bounds (MAX_THREAD_CHARS), however long the thread has grown
     turns: [...boundTurns(thread.turns, MAX_TURNS - 1), question],
@@ -264,14 +271,15 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
   });
   if (!advised.ok) {
     log.error({ ...ctx, error: advised.error }, 'pipeline failed');
+    deps.metrics?.errors.inc({ where: 'pipeline' });
     if (
-      !store.claimEvent({
+      !(await store.claimEvent({
         eventId: q.eventId,
         kind: q.kind,
         channel: q.channel,
         ts: q.threadTs,
         status: 'failed',
-      })
+      }))
     )
       return 'duplicate';
     await postToThread(client, q.channel, q.threadTs, T[lang].failed).catch(() => undefined);
@@ -297,7 +305,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
     log.error({ ...ctx, error: errorCode(e) }, 'answer could not be recorded');
     if (deps.events === undefined) throw e;
     deps.events.health.failed(e);
-    return deps.events.retryLater(q.eventId, e) ? 'deferred' : 'failed';
+    return (await deps.events.retryLater(q.eventId, e)) ? 'deferred' : 'failed';
   }
   if (!recorded) {
     log.info(ctx, 'duplicate delivery ignored');
@@ -316,8 +324,10 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
     messageTs = res.ts;
   } catch (e) {
     log.error({ ...ctx, answer_id: answerId, error: errorCode(e) }, 'answer could not be posted');
-    if (deps.events !== undefined) return deps.events.retryLater(q.eventId, e) ? 'deferred' : 'failed';
-    store.finishEvent(q.eventId, 'failed', errorCode(e));
+    deps.metrics?.errors.inc({ where: 'post_answer' });
+    if (deps.events !== undefined)
+      return (await deps.events.retryLater(q.eventId, e)) ? 'deferred' : 'failed';
+    await store.finishEvent(q.eventId, 'failed', errorCode(e));
     return 'failed';
   }
   try {
@@ -328,6 +338,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
     deps.events?.health.failed(e);
   }
   log.info({ ...ctx, answer_id: answerId, verdict: answer.verdict, topic: answer.topic }, 'answered');
+  deps.metrics?.answered.inc({ verdict: answer.verdict, topic: answer.topic });
   if (answer.escalation === 'required') {
     await escalate(client, deps, {
       answerId,
@@ -396,12 +407,12 @@ export async function escalate(
     log.info({ channel: r.channel }, 'escalation without adviser channel: pointed to CFCS');
     return undefined;
   }
-  const existing = store.activeCaseForThread(r.channel, r.threadTs);
+  const existing = await store.activeCaseForThread(r.channel, r.threadTs);
   if (existing !== undefined) {
     await tell(t.caseExists(existing.id));
     return existing;
   }
-  const opened = store.openCase({
+  const opened = await store.openCase({
     answerId: r.answerId,
     asker: r.asker,
     channel: r.channel,
@@ -413,11 +424,12 @@ export async function escalate(
   const posted = await postCase(client, deps, opened);
   if (!posted.ok) {
     await tell(`${t.failed} ${t.noAdviser}`);
-    return store.getCase(opened.id);
+    return await store.getCase(opened.id);
   }
   log.info({ case_id: opened.id }, 'case opened');
+  deps.metrics?.escalations.inc();
   await tell(t.caseOpened(opened.id));
-  return store.getCase(opened.id);
+  return await store.getCase(opened.id);
 }
 
 /**
@@ -440,11 +452,11 @@ export async function postCase(
       blocks: caseBlocks(withLink),
     });
     if (res.ts === undefined) throw new Error('chat.postMessage returned no ts');
-    store.setCasePost(c.id, res.channel ?? deps.adviserChannel, res.ts, link);
+    await store.setCasePost(c.id, res.channel ?? deps.adviserChannel, res.ts, link);
     return { ok: true };
   } catch (e) {
     const error = errorCode(e);
-    store.addCaseEvent(c.id, 'post_failed', null, error);
+    await store.addCaseEvent(c.id, 'post_failed', null, error).catch(() => undefined);
     log.error({ case_id: c.id, error }, 'case could not be posted to the adviser channel');
     return { ok: false, error };
   }
@@ -479,7 +491,7 @@ export async function relayToCase(
       // the asker's words, made inert: their mentions, broadcasts and links are not live in the adviser channel
       text: `*<@${m.user}> (sag / case #${c.id}):*\n${inertSlackText(m.text)}`,
     });
-    deps.store.addCaseEvent(c.id, 'asker_message', m.user, m.text ?? '');
+    await deps.store.addCaseEvent(c.id, 'asker_message', m.user, m.text ?? '');
     return true;
   } catch (e) {
     deps.log.error({ case_id: c.id, error: errorCode(e) }, 'could not relay to the case thread');

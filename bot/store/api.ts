@@ -12,6 +12,8 @@
  * caller, once (a row is moved by one UPDATE, so two replicas never both take it). A replica that stops cleanly
  * hands its open work back (`release`), so another takes it at once.
  */
+
+import type { Facts } from '../../guardrails/facts.js';
 import type { NewAuditEvent } from './audit.js';
 import type {
   Case,
@@ -28,7 +30,6 @@ import type {
   StoredAnswer,
   ThreadState,
 } from './index.js';
-import type { Facts } from '../../guardrails/facts.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -129,6 +130,10 @@ export interface AdvisorStore {
   pendingAnswers(before?: string): Promise<StoredAnswer[]>;
   closeInterruptedEvents(before: string): Promise<number>;
   getAnswer(answerId: string): Promise<StoredAnswer | undefined>;
+  /** Ids of the answers given since `since` (ISO), oldest first (`npm run replay`). */
+  answerIdsSince(since: string): Promise<string[]>;
+  /** An answer as it is stored (JSON text), without validating it. */
+  answerJson(answerId: string): Promise<string | undefined>;
   answersInThread(channel: string, threadTs: string): Promise<StoredAnswer[]>;
   getThread(channel: string, threadTs: string): Promise<ThreadState | undefined>;
   threadContext(channel: string, threadTs: string): Promise<{ facts: Facts; turns: string[] }>;

@@ -4,11 +4,12 @@
  * validated with zod (a row that does not validate is reported as absent, never deleted); values are
  * validated before they are written, so bad input is refused without touching what is stored.
  */
+
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Answer, AnswerSchema } from '../../guardrails/contract.js';
 import { type Facts, FactsSchema } from '../../guardrails/facts.js';
 import { withStoredProvenance } from '../provenance.js';
-import { randomUUID } from 'node:crypto';
 import type { AuditRows, CopyTable, TakenOver } from './api.js';
 import type { NewAuditEvent } from './audit.js';
 import { type Db, openDb, type Statement } from './db.js';
@@ -277,7 +278,11 @@ export class DryRunRollback extends Error {
 export const DAY_MS = 86_400_000;
 
 /** Parses rows, dropping (and reporting) the ones that do not validate. */
-export function rows<T extends z.ZodType>(schema: T, raw: unknown[], onBad: (why: string) => void): z.infer<T>[] {
+export function rows<T extends z.ZodType>(
+  schema: T,
+  raw: unknown[],
+  onBad: (why: string) => void,
+): z.infer<T>[] {
   const out: z.infer<T>[] = [];
   for (const r of raw) {
     const p = schema.safeParse(r);
@@ -399,12 +404,12 @@ export class Store {
   }): boolean {
     const t = now();
     const r = this.sql(
-      `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (event_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at,
            body = CASE WHEN excluded.status IN ('answered', 'failed', 'ignored') THEN NULL ELSE body END
          WHERE processed_events.status = 'received'`,
-    ).run(id.parse(e.eventId), e.kind, e.channel ?? null, e.ts ?? null, e.status, t, t);
+    ).run(id.parse(e.eventId), e.kind, e.channel ?? null, e.ts ?? null, e.status, t, t, this.replicaId);
     return r.changes === 1;
   }
 
@@ -493,12 +498,12 @@ export class Store {
       if (a.eventId !== undefined) {
         // from `received` (recorded at the door) or new; an event already past that is a duplicate
         const r = this.sql(
-          `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
-             VALUES (?, ?, ?, ?, 'pending', ?, ?)
+          `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner)
+             VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)
              ON CONFLICT (event_id) DO UPDATE SET status = 'pending', detail = NULL, updated_at = excluded.updated_at
              WHERE processed_events.status = 'received'
                AND (processed_events.owner IS NULL OR processed_events.owner = ?)`,
-        ).run(a.eventId, a.eventKind ?? 'event', a.channel, a.threadTs, t, t, this.replicaId);
+        ).run(a.eventId, a.eventKind ?? 'event', a.channel, a.threadTs, t, t, this.replicaId, this.replicaId);
         if (r.changes === 0) return false;
       }
       this.sql(
@@ -553,6 +558,20 @@ export class Store {
            WHERE ${noAnswer}`,
       ).run(now(), before).changes;
     })();
+  }
+
+  answerIdsSince(since: string): string[] {
+    return (
+      this.sql('SELECT id FROM answers WHERE created_at >= ? ORDER BY created_at, rowid').all(since) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+  }
+
+  answerJson(answerId: string): string | undefined {
+    return (
+      this.sql('SELECT answer FROM answers WHERE id = ?').get(answerId) as { answer: string } | undefined
+    )?.answer;
   }
 
   getAnswer(answerId: string): StoredAnswer | undefined {

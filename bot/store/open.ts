@@ -29,7 +29,9 @@ export async function openStore(o: OpenOptions): Promise<AdvisorStore> {
         ...(o.poolSize ? { poolSize: o.poolSize } : {}),
       });
     } catch (e) {
-      throw new Error(`the database ${redactUrl(o.databaseUrl)} could not be opened (${(e as Error).message})`);
+      throw new Error(
+        `the database ${redactUrl(o.databaseUrl)} could not be opened (${(e as Error).message})`,
+      );
     }
   }
   try {

@@ -19,13 +19,13 @@ import {
   CaseEventRow,
   CaseRow,
   type CaseTransition,
+  COPY_ORDER,
   checkedAnswer,
   checkReceived,
-  COPY_ORDER,
   DAY_MS,
   DryRunRollback,
-  type EventStatus,
   EventRow,
+  type EventStatus,
   FeedbackRow,
   id,
   type NewAnswer,
@@ -82,7 +82,17 @@ const COLUMNS: Record<CopyTable, readonly string[]> = {
     'owner',
   ],
   threads: ['channel', 'thread_ts', 'facts', 'turns', 'updated_at'],
-  answers: ['id', 'channel', 'thread_ts', 'user', 'question', 'answer', 'message_ts', 'event_id', 'created_at'],
+  answers: [
+    'id',
+    'channel',
+    'thread_ts',
+    'user',
+    'question',
+    'answer',
+    'message_ts',
+    'event_id',
+    'created_at',
+  ],
   feedback: ['answer_id', 'user', 'helpful', 'created_at'],
   cases: [
     'id',
@@ -103,11 +113,26 @@ const COLUMNS: Record<CopyTable, readonly string[]> = {
     'owner',
   ],
   case_events: ['id', 'case_id', 'kind', 'actor', 'detail', 'created_at'],
-  audit_events: ['id', 'kind', 'actor', 'channel', 'thread_ts', 'answer_id', 'case_id', 'detail', 'created_at'],
+  audit_events: [
+    'id',
+    'kind',
+    'actor',
+    'channel',
+    'thread_ts',
+    'answer_id',
+    'case_id',
+    'detail',
+    'created_at',
+  ],
 };
+
 export { COLUMNS as TABLE_COLUMNS };
 
-const PG_ORDER: Record<CopyTable, string> = { ...COPY_ORDER, answers: 'created_at, seq', feedback: 'answer_id, "user"' };
+const PG_ORDER: Record<CopyTable, string> = {
+  ...COPY_ORDER,
+  answers: 'created_at, seq',
+  feedback: 'answer_id, "user"',
+};
 
 export interface PgOptions {
   url: string;
@@ -282,8 +307,9 @@ export class PgStore implements AdvisorStore {
   }): Promise<boolean> {
     const t = now();
     const n = await this.changes(sql`INSERT INTO processed_events
-        (event_id, kind, channel, ts, status, received_at, updated_at)
-        VALUES (${id.parse(e.eventId)}, ${e.kind}, ${e.channel ?? null}, ${e.ts ?? null}, ${e.status}, ${t}, ${t})
+        (event_id, kind, channel, ts, status, received_at, updated_at, owner)
+        VALUES (${id.parse(e.eventId)}, ${e.kind}, ${e.channel ?? null}, ${e.ts ?? null}, ${e.status}, ${t}, ${t},
+          ${this.replicaId})
         ON CONFLICT (event_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at,
           body = CASE WHEN excluded.status IN ('answered', 'failed', 'ignored') THEN NULL ELSE processed_events.body END
         WHERE processed_events.status = 'received'`);
@@ -335,8 +361,9 @@ export class PgStore implements AdvisorStore {
     return this.db.transaction().execute(async (tx) => {
       if (a.eventId !== undefined) {
         const n = await this.changes(
-          sql`INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
-            VALUES (${a.eventId}, ${a.eventKind ?? 'event'}, ${a.channel}, ${a.threadTs}, 'pending', ${t}, ${t})
+          sql`INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner)
+            VALUES (${a.eventId}, ${a.eventKind ?? 'event'}, ${a.channel}, ${a.threadTs}, 'pending', ${t}, ${t},
+              ${this.replicaId})
             ON CONFLICT (event_id) DO UPDATE SET status = 'pending', detail = NULL, updated_at = excluded.updated_at
             WHERE processed_events.status = 'received'
               AND (processed_events.owner IS NULL OR processed_events.owner = ${this.replicaId})`,
@@ -398,6 +425,19 @@ export class PgStore implements AdvisorStore {
     return this.one(AnswerRow, sql`SELECT * FROM answers WHERE id = ${answerId}`);
   }
 
+  async answerIdsSince(since: string): Promise<string[]> {
+    const r = await sql<{ id: string }>`SELECT id FROM answers WHERE created_at >= ${since}
+      ORDER BY created_at, seq`.execute(this.db);
+    return r.rows.map((x) => x.id);
+  }
+
+  async answerJson(answerId: string): Promise<string | undefined> {
+    const r = await sql<{ answer: string }>`SELECT answer FROM answers WHERE id = ${answerId}`.execute(
+      this.db,
+    );
+    return r.rows[0]?.answer;
+  }
+
   answersInThread(channel: string, threadTs: string): Promise<StoredAnswer[]> {
     return this.all(
       AnswerRow,
@@ -406,7 +446,10 @@ export class PgStore implements AdvisorStore {
   }
 
   getThread(channel: string, threadTs: string): Promise<ThreadState | undefined> {
-    return this.one(ThreadRow, sql`SELECT * FROM threads WHERE channel = ${channel} AND thread_ts = ${threadTs}`);
+    return this.one(
+      ThreadRow,
+      sql`SELECT * FROM threads WHERE channel = ${channel} AND thread_ts = ${threadTs}`,
+    );
   }
 
   async threadContext(channel: string, threadTs: string): Promise<{ facts: Facts; turns: string[] }> {
@@ -459,7 +502,10 @@ export class PgStore implements AdvisorStore {
   }
 
   openCasesFor(user: string): Promise<Case[]> {
-    return this.all(CaseRow, sql`SELECT * FROM cases WHERE asker = ${user} AND status != 'resolved' ORDER BY id`);
+    return this.all(
+      CaseRow,
+      sql`SELECT * FROM cases WHERE asker = ${user} AND status != 'resolved' ORDER BY id`,
+    );
   }
 
   unpostedCases(before: string = now()): Promise<Case[]> {
@@ -529,7 +575,12 @@ export class PgStore implements AdvisorStore {
     });
   }
 
-  async addCaseEvent(caseId: number, kind: string, actor: string | null, detail: string | null): Promise<void> {
+  async addCaseEvent(
+    caseId: number,
+    kind: string,
+    actor: string | null,
+    detail: string | null,
+  ): Promise<void> {
     await this.insertCaseEvent(this.db, caseId, kind, actor, detail, now());
   }
 
@@ -561,7 +612,9 @@ export class PgStore implements AdvisorStore {
     const { since, until, user } = o;
     const q = async <T>(s: RawBuilder<T>) => (await s.execute(this.db)).rows;
     return {
-      answers: await q(sql<AuditRows['answers'][number]>`SELECT id, channel, thread_ts, "user", answer, created_at
+      answers: await q(sql<
+        AuditRows['answers'][number]
+      >`SELECT id, channel, thread_ts, "user", answer, created_at
         FROM answers WHERE created_at >= ${since} AND created_at < ${until}
         AND (${user}::text IS NULL OR "user" = ${user})`),
       caseEvents: await q(sql<
@@ -584,7 +637,9 @@ export class PgStore implements AdvisorStore {
   async correctionDetails(answerIds: readonly string[]): Promise<(string | null)[]> {
     if (answerIds.length === 0) return [];
     const r = await sql<{ detail: string | null }>`SELECT detail FROM audit_events
-      WHERE kind = 'corrected' AND answer_id = ANY(${[...answerIds]}::text[]) ORDER BY created_at, id`.execute(this.db);
+      WHERE kind = 'corrected' AND answer_id = ANY(${[...answerIds]}::text[]) ORDER BY created_at, id`.execute(
+      this.db,
+    );
     return r.rows.map((x) => x.detail);
   }
 
@@ -629,9 +684,9 @@ export class PgStore implements AdvisorStore {
 
   async dumpTable(table: CopyTable): Promise<Record<string, unknown>[]> {
     const cols = COLUMNS[table].map((c) => `"${c}"`).join(', ');
-    const r = await sql.raw<Record<string, unknown>>(`SELECT ${cols} FROM ${table} ORDER BY ${PG_ORDER[table]}`).execute(
-      this.db,
-    );
+    const r = await sql
+      .raw<Record<string, unknown>>(`SELECT ${cols} FROM ${table} ORDER BY ${PG_ORDER[table]}`)
+      .execute(this.db);
     return r.rows;
   }
 
@@ -648,7 +703,9 @@ export class PgStore implements AdvisorStore {
       }
       if (table === 'cases' || table === 'case_events' || table === 'audit_events') {
         await sql
-          .raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM ${table}`)
+          .raw(
+            `SELECT setval(pg_get_serial_sequence('${table}', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM ${table}`,
+          )
           .execute(tx);
       }
     });

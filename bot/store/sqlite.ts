@@ -100,6 +100,12 @@ export class SqliteStore implements AdvisorStore {
   async getAnswer(answerId: string) {
     return this.sync.getAnswer(answerId);
   }
+  async answerIdsSince(since: string) {
+    return this.sync.answerIdsSince(since);
+  }
+  async answerJson(answerId: string) {
+    return this.sync.answerJson(answerId);
+  }
   async answersInThread(channel: string, threadTs: string) {
     return this.sync.answersInThread(channel, threadTs);
   }

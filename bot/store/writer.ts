@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PROJECT_ROOT } from '../../knowledge/paths.js';
+import type { AdvisorStore } from './api.js';
 import {
   checkReceived,
   type NewAnswer,
@@ -22,7 +23,6 @@ import {
   type Store,
   serializeAnswer,
 } from './index.js';
-import type { AdvisorStore } from './api.js';
 
 /** A request the store refused as invalid (not a failing disk). */
 export class InvalidInput extends Error {

@@ -99,7 +99,7 @@ describe.each(ENGINES)('store on $name', ({ name, fresh }) => {
     expect(await s.claimEvent({ eventId: 'Ev1', kind: 'x', status: 'ignored' })).toBe(false);
   });
 
-  it("takes an event through its life: received, known again, deferred, noted, pending, answered", async () => {
+  it('takes an event through its life: received, known again, deferred, noted, pending, answered', async () => {
     const { s } = await fresh();
     const e = { eventId: 'Ev1', kind: 'app_mention', channel: 'C1', ts: '1.1', body: '{"x":1}', retryNum: 0 };
     expect(await s.receiveEvent(e)).toBe('recorded');
@@ -126,15 +126,17 @@ describe.each(ENGINES)('store on $name', ({ name, fresh }) => {
     expect(await s.claimEvent({ eventId: 'Ev2', kind: 'x', status: 'pending' })).toBe(false);
     expect(await s.closeInterruptedEvents('9999')).toBe(0);
     expect((await s.getEvent('Ev2'))?.status).toBe('received');
-    expect(await s.receiveEvent({ eventId: 'x'.repeat(300), kind: 'k', body: '{}' }).catch(() => 'refused')).toBe(
-      'refused',
-    );
+    expect(
+      await s.receiveEvent({ eventId: 'x'.repeat(300), kind: 'k', body: '{}' }).catch(() => 'refused'),
+    ).toBe('refused');
   });
 
   it('keeps the last turns of a thread and the latest facts', async () => {
     const { s } = await fresh();
     for (let i = 0; i < MAX_TURNS + 3; i++) {
-      await s.recordAnswer(rec(`a${i}`, { question: `turn ${i}`, answer: { ...answer, facts: { end_users: i } } }));
+      await s.recordAnswer(
+        rec(`a${i}`, { question: `turn ${i}`, answer: { ...answer, facts: { end_users: i } } }),
+      );
     }
     const t = await s.threadContext('C1', '1.1');
     expect(t.turns).toHaveLength(MAX_TURNS);
@@ -151,7 +153,9 @@ describe.each(ENGINES)('store on $name', ({ name, fresh }) => {
     const bad = { ...answer, verdict: 'maybe' } as unknown as Answer;
     await expect(s.recordAnswer(rec('a9', { answer: bad }))).rejects.toThrow();
     // a duplicate id fails inside the transaction: the event and the thread are rolled back with it
-    await expect(s.recordAnswer(rec('a1', { channel: 'C9', threadTs: '9.9', eventId: 'Ev2' }))).rejects.toThrow();
+    await expect(
+      s.recordAnswer(rec('a1', { channel: 'C9', threadTs: '9.9', eventId: 'Ev2' })),
+    ).rejects.toThrow();
     expect(await s.getEvent('Ev2')).toBeUndefined();
     expect(await s.getThread('C9', '9.9')).toBeUndefined();
     await expect(
@@ -193,7 +197,10 @@ describe.each(ENGINES)('store on $name', ({ name, fresh }) => {
     await s.setCasePost(c.id, 'C2', '5.5', 'https://slack.com/archives/C1/p11');
     expect((await s.caseByAdviserPost('C2', '5.5'))?.id).toBe(c.id);
     expect((await s.activeCaseForThread('C1', '1.1'))?.id).toBe(c.id);
-    expect(await s.claimCase(c.id, 'UA')).toMatchObject({ ok: true, case: { status: 'claimed', claimed_by: 'UA' } });
+    expect(await s.claimCase(c.id, 'UA')).toMatchObject({
+      ok: true,
+      case: { status: 'claimed', claimed_by: 'UA' },
+    });
     expect(await s.claimCase(c.id, 'UB')).toMatchObject({ ok: false, reason: 'claimed_by_other' });
     expect(await s.claimCase(999, 'UB')).toMatchObject({ ok: false, reason: 'unknown_case' });
     await s.addCaseEvent(c.id, 'relayed', 'UA', 'svar');
@@ -273,7 +280,14 @@ describe.each(ENGINES)('store on $name', ({ name, fresh }) => {
     const { s } = await fresh();
     await s.recordAnswer(rec('a1'));
     await s.recordAudit({ kind: 'corrected', actor: 'U9', answerId: 'a1', detail: '{"end_users":5}' });
-    const c = await s.openCase({ answerId: 'a1', asker: 'U1', channel: 'C1', threadTs: '1.1', question: 'q', facts: {} });
+    const c = await s.openCase({
+      answerId: 'a1',
+      asker: 'U1',
+      channel: 'C1',
+      threadTs: '1.1',
+      question: 'q',
+      facts: {},
+    });
     const later = new Date(Date.now() + 40 * 86_400_000);
     const dry = await s.purge(30, { dryRun: true, now: later });
     expect(dry).toMatchObject({ answers: 0, threads: 1, audit_events: 1, cases: 0 });

@@ -81,7 +81,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const p = await parseClick(deps, 'escalate', { body, action, respond, client }, AnswerRef);
     if (p === undefined) return;
-    const stored = store.getAnswer(p.value.value);
+    const stored = await store.getAnswer(p.value.value);
     if (stored === undefined) {
       await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
       return report(deps, { kind: 'action', id: 'escalate', outcome: 'unknown_answer' });
@@ -111,8 +111,9 @@ export function register(app: App, deps: SlackDeps): void {
       if (p === undefined) return;
       const answerId = p.value.value;
       // The vote is written before anything is acknowledged (the ack, then the thanks).
-      const stored = store.getAnswer(answerId);
-      const recorded = stored !== undefined && store.recordFeedback(answerId, p.click.user.id, helpful);
+      const stored = await store.getAnswer(answerId);
+      const recorded =
+        stored !== undefined && (await store.recordFeedback(answerId, p.click.user.id, helpful));
       await ack();
       if (stored === undefined || !recorded) {
         await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
@@ -132,7 +133,7 @@ export function register(app: App, deps: SlackDeps): void {
     const p = await parseClick(deps, 'quote_expand', { body, action, respond, client }, QuoteRef);
     if (p === undefined) return;
     const { answerId, index } = p.value.value;
-    const stored = store.getAnswer(answerId);
+    const stored = await store.getAnswer(answerId);
     const citation = stored?.answer.citations[index];
     if (stored === undefined || citation === undefined) {
       await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
@@ -155,7 +156,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const p = await parseClick(deps, 'correct_facts', { body, action, respond, client }, AnswerRef);
     if (p === undefined) return;
-    const stored = store.getAnswer(p.value.value);
+    const stored = await store.getAnswer(p.value.value);
     if (stored === undefined) {
       await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
       return report(deps, { kind: 'action', id: 'correct_facts', outcome: 'unknown_answer' });
@@ -183,7 +184,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const p = await parseClick(deps, 'show_checks', { body, action, respond, client }, AnswerRef);
     if (p === undefined) return;
-    const stored = store.getAnswer(p.value.value);
+    const stored = await store.getAnswer(p.value.value);
     if (stored === undefined) {
       await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
       return report(deps, { kind: 'action', id: 'show_checks', outcome: 'unknown_answer' });
@@ -212,7 +213,9 @@ export function register(app: App, deps: SlackDeps): void {
       }
       const caseId = p.value.value;
       const result =
-        actionId === 'case_claim' ? store.claimCase(caseId, adviser) : store.resolveCase(caseId, adviser);
+        actionId === 'case_claim'
+          ? await store.claimCase(caseId, adviser)
+          : await store.resolveCase(caseId, adviser);
       if (!result.ok) {
         const c = result.case;
         const text =

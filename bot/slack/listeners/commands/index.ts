@@ -81,7 +81,7 @@ export function register(app: App, deps: SlackDeps): void {
     const answerId = deps.newId();
     // The answer is private: its "thread" is the person's DM with the bot.
     const threadTs = privateThread(answerId);
-    deps.store.recordAnswer({
+    await deps.store.recordAnswer({
       id: answerId,
       channel: command.user_id,
       threadTs,

@@ -26,7 +26,7 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     const threadTs = e.thread_ts ?? e.ts;
-    const openCase = deps.store.activeCaseForThread(e.channel, threadTs);
+    const openCase = await deps.store.activeCaseForThread(e.channel, threadTs);
     const outcome = await answerInThread(client, deps, {
       eventId,
       kind: 'app_mention',
@@ -59,7 +59,7 @@ export function register(app: App, deps: SlackDeps): void {
     try {
       await client.views.publish({
         user_id: parsed.data.user,
-        view: homeView(deps.store.openCasesFor(parsed.data.user), deps.slashCommand),
+        view: homeView(await deps.store.openCasesFor(parsed.data.user), deps.slashCommand),
       });
       report(deps, { kind: 'event', id: eventId, outcome: 'published' });
     } catch (e) {

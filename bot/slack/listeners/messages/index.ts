@@ -30,10 +30,16 @@ export function register(app: App, deps: SlackDeps): void {
     // An adviser's reply in a case thread goes to the asker.
     if (m.channel === deps.adviserChannel) {
       if (m.thread_ts === undefined || m.thread_ts === m.ts) return done('ignored');
-      const c = deps.store.caseByAdviserPost(m.channel, m.thread_ts);
+      const c = await deps.store.caseByAdviserPost(m.channel, m.thread_ts);
       if (c === undefined) return done('ignored');
       if (
-        !deps.store.claimEvent({ eventId, kind: 'relay', channel: m.channel, ts: m.ts, status: 'pending' })
+        !(await deps.store.claimEvent({
+          eventId,
+          kind: 'relay',
+          channel: m.channel,
+          ts: m.ts,
+          status: 'pending',
+        }))
       ) {
         return done('duplicate');
       }
@@ -43,8 +49,8 @@ export function register(app: App, deps: SlackDeps): void {
         c,
         `${T[caseLanguage(c)].relayed(c.id, user)}\n${inertSlackText(m.text)}`,
       );
-      deps.store.finishEvent(eventId, ok ? 'answered' : 'failed');
-      if (ok) deps.store.addCaseEvent(c.id, 'relayed', user, m.text ?? '');
+      await deps.store.finishEvent(eventId, ok ? 'answered' : 'failed');
+      if (ok) await deps.store.addCaseEvent(c.id, 'relayed', user, m.text ?? '');
       deps.log.info({ event_id: eventId, case_id: c.id }, ok ? 'adviser reply relayed' : 'relay failed');
       return done(ok ? 'relayed' : 'failed');
     }
@@ -53,12 +59,12 @@ export function register(app: App, deps: SlackDeps): void {
     if (!isDm) {
       // A mention is answered by the app_mention listener; only follow-ups in the bot's threads come here.
       if (m.text?.includes(`<@${deps.botUserId}`)) return done('ignored');
-      if (m.thread_ts === undefined || deps.store.getThread(m.channel, m.thread_ts) === undefined) {
+      if (m.thread_ts === undefined || (await deps.store.getThread(m.channel, m.thread_ts)) === undefined) {
         return done('ignored');
       }
     }
     const openCase =
-      m.thread_ts === undefined ? undefined : deps.store.activeCaseForThread(m.channel, m.thread_ts);
+      m.thread_ts === undefined ? undefined : await deps.store.activeCaseForThread(m.channel, m.thread_ts);
     const outcome = await answerInThread(client, deps, {
       eventId,
       kind: isDm ? 'message.im' : 'message.thread',
