@@ -466,7 +466,8 @@ export class Inbox {
 
   private async resume(taken: TakenOver): Promise<void> {
     if (taken.events.length + taken.cases.length === 0) return;
-    this.log.info({ events: taken.events.length, cases: taken.cases.length }, 'open work taken over');
+    // a replica (or the last process) stopped without finishing this: worth a warning in the log
+    this.log.warn({ events: taken.events.length, cases: taken.cases.length }, 'open work taken over');
     await resumeTakenOver(this.client!, this.deps!, taken, (id) => this.enqueue(id));
   }
 
