@@ -55,7 +55,31 @@ export interface SlackDeps {
   events?: Inbox;
   /** Counters and latencies for `GET /metrics` (bot/metrics.ts). */
   metrics?: Metrics;
+  /** The workspace of a request body ('' with a single bot token; see bot/slack/workspace.ts). */
+  workspaceOf?: (body: unknown) => string;
+  /** The client that speaks for the bot in a workspace (default: the app's own). */
+  clientFor?: (team: string) => Promise<WebClient>;
+  /** The workspace of the adviser channel, when it is not the asker's (the advisers' own workspace). */
+  adviserTeam?: string | undefined;
 }
+
+/** The client for a workspace, or `fallback` (a listener's own) when there is one workspace. */
+export async function clientIn(
+  deps: SlackDeps,
+  team: string | undefined,
+  fallback: WebClient,
+): Promise<WebClient> {
+  if (deps.clientFor === undefined || team === undefined) return fallback;
+  return deps.clientFor(team);
+}
+
+/** The client for the adviser channel: the advisers' workspace's when it is set apart. */
+export function adviserClient(deps: SlackDeps, fallback: WebClient): Promise<WebClient> {
+  return clientIn(deps, deps.adviserTeam, fallback);
+}
+
+/** A request body's workspace ('' with a single bot token). */
+export const workspaceOf = (deps: SlackDeps, body: unknown): string => deps.workspaceOf?.(body) ?? '';
 
 const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
 
@@ -214,6 +238,10 @@ export interface ThreadQuestion {
   user: string;
   text: string | undefined;
   retryNum?: number;
+  /** The workspace ('' with a single bot token). */
+  team?: string;
+  /** The bot's user in that workspace (default deps.botUserId). */
+  botUserId?: string;
 }
 
 /**
@@ -224,7 +252,8 @@ export interface ThreadQuestion {
 export async function answerInThread(client: WebClient, deps: SlackDeps, q: ThreadQuestion): Promise<string> {
   const { store, log } = deps;
   const ctx = { event_id: q.eventId, channel: q.channel, retry: q.retryNum };
-  const question = cleanQuestion(q.text, deps.botUserId);
+  const question = cleanQuestion(q.text, q.botUserId ?? deps.botUserId);
+  const team = q.team ?? '';
   const lang = guessLanguage(question);
 
   if (question.length === 0 || question.length > MAX_QUESTION_CHARS) {
@@ -235,6 +264,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
         channel: q.channel,
         ts: q.threadTs,
         status: 'pending',
+        team,
       }))
     )
       return 'duplicate';
@@ -262,7 +292,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
     return 'duplicate';
   }
   // The thread is the conversation: its earlier turns give the follow-up its topic, its facts carry over.
-  const thread = await store.threadContext(q.channel, q.threadTs);
+  const thread = await store.threadContext(q.channel, q.threadTs, team);
   const advised = adviseSafely(deps, {
     // earlier turns within the thread's bounds (MAX_THREAD_CHARS), however long the thread has grown
     turns: [...boundTurns(thread.turns, MAX_TURNS - 1), question],
@@ -279,6 +309,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
         channel: q.channel,
         ts: q.threadTs,
         status: 'failed',
+        team,
       }))
     )
       return 'duplicate';
@@ -299,6 +330,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
       answer,
       eventId: q.eventId,
       eventKind: q.kind,
+      team,
     });
   } catch (e) {
     // the store cannot write (disk full, a broken file): the event stays recorded and is tried again
@@ -348,6 +380,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
       threadTs: q.threadTs,
       question,
       facts: answer.facts,
+      team,
     });
   }
   return 'answered';
@@ -370,6 +403,8 @@ export interface EscalationRequest {
   threadTs: string;
   question: string;
   facts: Facts;
+  /** The asker's workspace ('' with a single bot token). */
+  team?: string | undefined;
 }
 
 export async function permalink(client: WebClient, channel: string, ts: string): Promise<string | undefined> {
@@ -407,7 +442,7 @@ export async function escalate(
     log.info({ channel: r.channel }, 'escalation without adviser channel: pointed to CFCS');
     return undefined;
   }
-  const existing = await store.activeCaseForThread(r.channel, r.threadTs);
+  const existing = await store.activeCaseForThread(r.channel, r.threadTs, r.team ?? '');
   if (existing !== undefined) {
     await tell(t.caseExists(existing.id));
     return existing;
@@ -420,6 +455,7 @@ export async function escalate(
     question: r.question,
     facts: r.facts,
     answer: r.answer,
+    team: r.team ?? '',
   });
   const posted = await postCase(client, deps, opened);
   if (!posted.ok) {
@@ -446,7 +482,8 @@ export async function postCase(
   const link = await permalink(client, c.channel, c.thread_ts);
   try {
     const withLink: Case = { ...c, link: link ?? null };
-    const res = await client.chat.postMessage({
+    const advisers = await adviserClient(deps, client);
+    const res = await advisers.chat.postMessage({
       channel: deps.adviserChannel,
       text: caseFallbackText(withLink),
       blocks: caseBlocks(withLink),
@@ -465,7 +502,8 @@ export async function postCase(
 /** Tells the asker of a case something, in their thread. */
 export async function tellAsker(client: WebClient, deps: SlackDeps, c: Case, text: string): Promise<boolean> {
   try {
-    await postToThread(client, c.channel, c.thread_ts, text);
+    // in the asker's workspace, wherever the adviser who acted sits
+    await postToThread(await clientIn(deps, c.team, client), c.channel, c.thread_ts, text);
     return true;
   } catch (e) {
     deps.log.error({ case_id: c.id, error: errorCode(e) }, 'could not reach the asker');
@@ -485,7 +523,7 @@ export async function relayToCase(
 ): Promise<boolean> {
   if (c === undefined || c.adviser_channel === null || c.adviser_ts === null) return false;
   try {
-    await client.chat.postMessage({
+    await (await adviserClient(deps, client)).chat.postMessage({
       channel: c.adviser_channel,
       thread_ts: c.adviser_ts,
       // the asker's words, made inert: their mentions, broadcasts and links are not live in the adviser channel
@@ -506,9 +544,10 @@ export function caseLanguage(c: Case): Language {
 /** Whether a user is a member of the adviser channel (the only people who may claim and resolve cases). */
 export async function isAdviser(client: WebClient, deps: SlackDeps, user: string): Promise<boolean> {
   if (deps.adviserChannel === undefined) return false;
+  const advisers = await adviserClient(deps, client);
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
-    const res = await client.conversations.members({
+    const res = await advisers.conversations.members({
       channel: deps.adviserChannel,
       limit: 1000,
       ...(cursor ? { cursor } : {}),
@@ -524,7 +563,7 @@ export async function isAdviser(client: WebClient, deps: SlackDeps, user: string
 export async function refreshCasePost(client: WebClient, deps: SlackDeps, c: Case): Promise<void> {
   if (c.adviser_channel === null || c.adviser_ts === null) return;
   try {
-    await client.chat.update({
+    await (await adviserClient(deps, client)).chat.update({
       channel: c.adviser_channel,
       ts: c.adviser_ts,
       text: caseFallbackText(c),

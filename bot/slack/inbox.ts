@@ -22,7 +22,16 @@ import { ZodError } from 'zod';
 import type { AdvisorStore, TakenOver } from '../store/api.js';
 import type { ProcessedEvent } from '../store/index.js';
 import { InvalidInput } from '../store/writer.js';
-import { cleanQuestion, errorCode, guessLanguage, report, type SlackDeps, type WebClient } from './core.js';
+import {
+  cleanQuestion,
+  clientIn,
+  errorCode,
+  guessLanguage,
+  report,
+  type SlackDeps,
+  type WebClient,
+  workspaceOf,
+} from './core.js';
 import { crashCode } from './guard.js';
 import type { Logger } from './logger.js';
 import { loopBusy, nextSlot } from './pace.js';
@@ -227,6 +236,7 @@ export class Inbox {
         ts: str(ev.thread_ts) ?? str(ev.ts),
         body: JSON.stringify(b),
         retryNum: event.retryNum,
+        team: workspaceOf(this.deps!, b),
       });
       this.health.succeeded();
     } catch (e) {
@@ -274,7 +284,11 @@ export class Inbox {
     const lang = guessLanguage(cleanQuestion(str(ev.text), this.deps.botUserId));
     const ts = str(ev.thread_ts) ?? str(ev.ts);
     try {
-      await this.client?.chat.postMessage({
+      const client =
+        this.client === undefined
+          ? undefined
+          : await clientIn(this.deps, workspaceOf(this.deps, b), this.client);
+      await client?.chat.postMessage({
         channel,
         text: T[lang][what],
         ...(ts !== undefined && /^\d+\.\d+$/.test(ts) ? { thread_ts: ts } : {}),

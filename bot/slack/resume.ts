@@ -13,7 +13,9 @@ import type { TakenOver } from '../store/api.js';
 import type { Case, StoredAnswer } from '../store/index.js';
 import { answerBlocks, answerFallbackText } from './blocks.js';
 import {
+  adviserClient,
   caseLanguage,
+  clientIn,
   errorCode,
   escalate,
   postCase,
@@ -83,6 +85,8 @@ export async function resumeAnswer(
   o: { lookFirst: boolean; postBlind: boolean } = { lookFirst: true, postBlind: true },
 ): Promise<Resumption> {
   const { store, log } = deps;
+  // the answer's own workspace speaks for it
+  client = await clientIn(deps, a.team, client);
   const eventId = a.event_id ?? undefined;
   const ctx = { event_id: eventId, channel: a.channel, answer_id: a.id };
   if (o.lookFirst) {
@@ -126,6 +130,7 @@ export async function resumeAnswer(
       threadTs: a.thread_ts,
       question: a.question,
       facts: a.answer.facts,
+      team: a.team ?? '',
     });
   }
   return 'posted';
@@ -262,7 +267,7 @@ async function resumeCases(
   const adviserChannel = deps.adviserChannel;
   if (adviserChannel !== undefined && cases.length > 0) {
     const oldest = (Date.parse(cases[0]!.created_at) / 1000 - 60).toFixed(6);
-    const history = await channelMessages(client, adviserChannel, oldest);
+    const history = await channelMessages(await adviserClient(deps, client), adviserChannel, oldest);
     const events = deps.events;
     const inDoubtMaxMs = events?.policy.inDoubtMaxMs ?? 0;
     const waiting: Case[] = [];

@@ -33,6 +33,17 @@ import type {
 
 export type Engine = 'sqlite' | 'postgres';
 
+/** One workspace's (or one organisation's) installation of the app: Bolt's Installation as JSON in `data`. */
+export interface InstallationRow {
+  /** `T…` of a workspace, or `E…` of an organisation-wide installation. */
+  workspace: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  is_enterprise_install: number;
+  data: string;
+  updated_at: string;
+}
+
 /** What the audit log reads (bot/store/audit.ts puts it together). */
 export interface AuditRows {
   answers: {
@@ -116,6 +127,7 @@ export interface AdvisorStore {
     channel?: string;
     ts?: string;
     status: EventStatus;
+    team?: string;
   }): Promise<boolean>;
   finishEvent(eventId: string, status: EventStatus, detail?: string): Promise<void>;
   deferEvent(eventId: string, nextAt: string, detail: string): Promise<number>;
@@ -134,9 +146,10 @@ export interface AdvisorStore {
   answerIdsSince(since: string): Promise<string[]>;
   /** An answer as it is stored (JSON text), without validating it. */
   answerJson(answerId: string): Promise<string | undefined>;
-  answersInThread(channel: string, threadTs: string): Promise<StoredAnswer[]>;
-  getThread(channel: string, threadTs: string): Promise<ThreadState | undefined>;
-  threadContext(channel: string, threadTs: string): Promise<{ facts: Facts; turns: string[] }>;
+  /** A thread is its workspace's (`team`: the team id; '' for the one workspace of a single bot token). */
+  answersInThread(channel: string, threadTs: string, team?: string): Promise<StoredAnswer[]>;
+  getThread(channel: string, threadTs: string, team?: string): Promise<ThreadState | undefined>;
+  threadContext(channel: string, threadTs: string, team?: string): Promise<{ facts: Facts; turns: string[] }>;
 
   // ---- feedback ----------------------------------------------------------------------------------------
   recordFeedback(answerId: string, user: string, helpful: boolean): Promise<boolean>;
@@ -144,9 +157,9 @@ export interface AdvisorStore {
 
   // ---- cases -------------------------------------------------------------------------------------------
   getCase(caseId: number): Promise<Case | undefined>;
-  activeCaseForThread(channel: string, threadTs: string): Promise<Case | undefined>;
+  activeCaseForThread(channel: string, threadTs: string, team?: string): Promise<Case | undefined>;
   caseByAdviserPost(adviserChannel: string, adviserTs: string): Promise<Case | undefined>;
-  openCasesFor(user: string): Promise<Case[]>;
+  openCasesFor(user: string, team?: string): Promise<Case[]>;
   unpostedCases(before?: string): Promise<Case[]>;
   openCase(input: NewCase): Promise<Case>;
   setCasePost(caseId: number, adviserChannel: string, adviserTs: string, link?: string): Promise<void>;
@@ -154,6 +167,11 @@ export interface AdvisorStore {
   resolveCase(caseId: number, adviser: string): Promise<CaseTransition>;
   addCaseEvent(caseId: number, kind: string, actor: string | null, detail: string | null): Promise<void>;
   caseEvents(caseId: number): Promise<CaseEvent[]>;
+
+  // ---- installations (many workspaces, bot/slack/oauth.ts) ----------------------------------------------
+  saveInstallation(i: InstallationRow): Promise<void>;
+  findInstallation(workspace: string): Promise<InstallationRow | undefined>;
+  deleteInstallation(workspace: string): Promise<void>;
 
   // ---- audit and retention -----------------------------------------------------------------------------
   recordAudit(e: NewAuditEvent, at?: string): Promise<void>;
@@ -180,5 +198,6 @@ export const COPY_TABLES = [
   'cases',
   'case_events',
   'audit_events',
+  'installations',
 ] as const;
 export type CopyTable = (typeof COPY_TABLES)[number];

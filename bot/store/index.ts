@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { type Answer, AnswerSchema } from '../../guardrails/contract.js';
 import { type Facts, FactsSchema } from '../../guardrails/facts.js';
 import { withStoredProvenance } from '../provenance.js';
-import type { AuditRows, CopyTable, TakenOver } from './api.js';
+import type { AuditRows, CopyTable, InstallationRow, TakenOver } from './api.js';
 import type { NewAuditEvent } from './audit.js';
 import { type Db, openDb, type Statement } from './db.js';
 
@@ -77,6 +77,7 @@ export const EventRow = z.object({
   attempts: z.number().int().optional(),
   next_at: z.string().nullable().optional(),
   owner: z.string().nullable().optional(),
+  team: z.string().optional(),
 });
 export type ProcessedEvent = z.infer<typeof EventRow>;
 
@@ -89,6 +90,8 @@ export interface ReceivedEvent {
   /** The envelope as received (JSON), kept until the event is finished. */
   body: string;
   retryNum?: number | undefined;
+  /** The workspace it came from ('' for the one workspace of a single bot token). */
+  team?: string | undefined;
 }
 
 /** Validates the ids of an event to receive; throws a ZodError when one is not an id (over 255 characters). */
@@ -102,6 +105,7 @@ export function checkReceived(e: ReceivedEvent): void {
 export const FINAL = new Set<EventStatus>(['answered', 'failed', 'ignored']);
 
 export const ThreadRow = z.object({
+  team: z.string().optional(),
   channel: z.string(),
   thread_ts: z.string(),
   facts: jsonOf(FactsSchema),
@@ -121,6 +125,7 @@ export const AnswerRow = z
     message_ts: z.string().nullable(),
     event_id: z.string().nullable(),
     created_at: z.string(),
+    team: z.string().optional(),
   })
   // the answer's provenance gets its id and time from the row
   .transform(withStoredProvenance);
@@ -154,6 +159,7 @@ export const CaseRow = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   owner: z.string().nullable().optional(),
+  team: z.string().optional(),
 });
 export type Case = z.infer<typeof CaseRow>;
 
@@ -176,6 +182,8 @@ export const NewAnswerInput = z.object({
   answer: AnswerSchema,
   eventId: id.optional(),
   eventKind: z.string().min(1).optional(),
+  /** The workspace ('' for the one workspace of a single bot token). */
+  team: z.string().max(255).optional(),
 });
 export type NewAnswer = z.input<typeof NewAnswerInput>;
 
@@ -187,6 +195,7 @@ export const NewCaseInput = z.object({
   question: z.string(),
   facts: FactsSchema,
   answer: AnswerSchema.optional(),
+  team: z.string().max(255).optional(),
 });
 export type NewCase = z.input<typeof NewCaseInput>;
 
@@ -230,6 +239,7 @@ export interface SerializedAnswer {
   factsJson: string;
   eventId?: string | undefined;
   eventKind?: string | undefined;
+  team?: string | undefined;
 }
 
 /** Validates an answer to record (bad input throws a ZodError, nothing is written) and serialises it. */
@@ -298,12 +308,13 @@ export const newReplicaId = (): string => `r_${randomUUID().replace(/-/g, '').sl
 /** Copyable tables' key order. */
 export const COPY_ORDER: Record<CopyTable, string> = {
   processed_events: 'event_id',
-  threads: 'channel, thread_ts',
+  threads: 'team, channel, thread_ts',
   answers: 'created_at, rowid',
   feedback: 'answer_id, user',
   cases: 'id',
   case_events: 'id',
   audit_events: 'id',
+  installations: 'workspace',
 };
 
 /**
@@ -375,8 +386,8 @@ export class Store {
     const t = now();
     const r = this.sql(
       `INSERT OR IGNORE INTO processed_events
-         (event_id, kind, channel, ts, status, received_at, updated_at, body, retry_num, owner)
-         VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?)`,
+         (event_id, kind, channel, ts, status, received_at, updated_at, body, retry_num, owner, team)
+         VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)`,
     ).run(
       e.eventId,
       e.kind.slice(0, 255),
@@ -387,6 +398,7 @@ export class Store {
       e.body,
       e.retryNum ?? null,
       this.replicaId,
+      (e.team ?? '').slice(0, 255),
     );
     return r.changes === 1 ? 'recorded' : 'known';
   }
@@ -401,15 +413,26 @@ export class Store {
     channel?: string;
     ts?: string;
     status: EventStatus;
+    team?: string;
   }): boolean {
     const t = now();
     const r = this.sql(
-      `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner, team)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (event_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at,
            body = CASE WHEN excluded.status IN ('answered', 'failed', 'ignored') THEN NULL ELSE body END
          WHERE processed_events.status = 'received'`,
-    ).run(id.parse(e.eventId), e.kind, e.channel ?? null, e.ts ?? null, e.status, t, t, this.replicaId);
+    ).run(
+      id.parse(e.eventId),
+      e.kind,
+      e.channel ?? null,
+      e.ts ?? null,
+      e.status,
+      t,
+      t,
+      this.replicaId,
+      e.team ?? '',
+    );
     return r.changes === 1;
   }
 
@@ -498,24 +521,47 @@ export class Store {
       if (a.eventId !== undefined) {
         // from `received` (recorded at the door) or new; an event already past that is a duplicate
         const r = this.sql(
-          `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner)
-             VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)
+          `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner, team)
+             VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)
              ON CONFLICT (event_id) DO UPDATE SET status = 'pending', detail = NULL, updated_at = excluded.updated_at
              WHERE processed_events.status = 'received'
                AND (processed_events.owner IS NULL OR processed_events.owner = ?)`,
-        ).run(a.eventId, a.eventKind ?? 'event', a.channel, a.threadTs, t, t, this.replicaId, this.replicaId);
+        ).run(
+          a.eventId,
+          a.eventKind ?? 'event',
+          a.channel,
+          a.threadTs,
+          t,
+          t,
+          this.replicaId,
+          a.team ?? '',
+          this.replicaId,
+        );
         if (r.changes === 0) return false;
       }
       this.sql(
-        `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(a.id, a.channel, a.threadTs, a.user, a.question, a.answerJson, a.eventId ?? null, t);
-      const turns = boundTurns([...(this.getThread(a.channel, a.threadTs)?.turns ?? []), a.question]);
+        `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at, team)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        a.id,
+        a.channel,
+        a.threadTs,
+        a.user,
+        a.question,
+        a.answerJson,
+        a.eventId ?? null,
+        t,
+        a.team ?? '',
+      );
+      const turns = boundTurns([
+        ...(this.getThread(a.channel, a.threadTs, a.team ?? '')?.turns ?? []),
+        a.question,
+      ]);
       this.sql(
-        `INSERT INTO threads (channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
+        `INSERT INTO threads (team, channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (team, channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
              updated_at = excluded.updated_at`,
-      ).run(a.channel, a.threadTs, a.factsJson, JSON.stringify(turns), t);
+      ).run(a.team ?? '', a.channel, a.threadTs, a.factsJson, JSON.stringify(turns), t);
       return true;
     })();
   }
@@ -578,23 +624,27 @@ export class Store {
     return this.one(AnswerRow, this.sql('SELECT * FROM answers WHERE id = ?').get(answerId));
   }
 
-  answersInThread(channel: string, threadTs: string): StoredAnswer[] {
+  answersInThread(channel: string, threadTs: string, team = ''): StoredAnswer[] {
     const raw = this.sql(
-      'SELECT * FROM answers WHERE channel = ? AND thread_ts = ? ORDER BY created_at, rowid',
-    ).all(channel, threadTs);
+      'SELECT * FROM answers WHERE team = ? AND channel = ? AND thread_ts = ? ORDER BY created_at, rowid',
+    ).all(team, channel, threadTs);
     return rows(AnswerRow, raw, this.onBadRow);
   }
 
-  getThread(channel: string, threadTs: string): ThreadState | undefined {
+  getThread(channel: string, threadTs: string, team = ''): ThreadState | undefined {
     return this.one(
       ThreadRow,
-      this.sql('SELECT * FROM threads WHERE channel = ? AND thread_ts = ?').get(channel, threadTs),
+      this.sql('SELECT * FROM threads WHERE team = ? AND channel = ? AND thread_ts = ?').get(
+        team,
+        channel,
+        threadTs,
+      ),
     );
   }
 
   /** Facts and earlier turns of a thread; empty for an unknown thread or a row that does not validate. */
-  threadContext(channel: string, threadTs: string): { facts: Facts; turns: string[] } {
-    const t = this.getThread(channel, threadTs);
+  threadContext(channel: string, threadTs: string, team = ''): { facts: Facts; turns: string[] } {
+    const t = this.getThread(channel, threadTs, team);
     return { facts: t?.facts ?? {}, turns: t?.turns ?? [] };
   }
 
@@ -628,12 +678,13 @@ export class Store {
   }
 
   /** The unresolved case of a thread, if any (so a second click does not open a second case). */
-  activeCaseForThread(channel: string, threadTs: string): Case | undefined {
+  activeCaseForThread(channel: string, threadTs: string, team = ''): Case | undefined {
     return this.one(
       CaseRow,
       this.sql(
-        `SELECT * FROM cases WHERE channel = ? AND thread_ts = ? AND status != 'resolved' ORDER BY id DESC LIMIT 1`,
-      ).get(channel, threadTs),
+        `SELECT * FROM cases WHERE team = ? AND channel = ? AND thread_ts = ? AND status != 'resolved'
+           ORDER BY id DESC LIMIT 1`,
+      ).get(team, channel, threadTs),
     );
   }
 
@@ -647,10 +698,13 @@ export class Store {
     );
   }
 
-  openCasesFor(user: string): Case[] {
+  openCasesFor(user: string, team = ''): Case[] {
     return rows(
       CaseRow,
-      this.sql(`SELECT * FROM cases WHERE asker = ? AND status != 'resolved' ORDER BY id`).all(user),
+      this.sql(`SELECT * FROM cases WHERE team = ? AND asker = ? AND status != 'resolved' ORDER BY id`).all(
+        team,
+        user,
+      ),
       this.onBadRow,
     );
   }
@@ -674,8 +728,8 @@ export class Store {
     const t = now();
     const caseId = this.db.transaction(() => {
       const r = this.sql(
-        `INSERT INTO cases (answer_id, asker, channel, thread_ts, question, facts, answer, status, created_at, updated_at, owner)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+        `INSERT INTO cases (answer_id, asker, channel, thread_ts, question, facts, answer, status, created_at, updated_at, owner, team)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
       ).run(
         c.answerId ?? null,
         c.asker,
@@ -687,6 +741,7 @@ export class Store {
         t,
         t,
         this.replicaId,
+        c.team ?? '',
       );
       const newId = Number(r.lastInsertRowid);
       this.insertCaseEvent(newId, 'opened', c.asker, null, t);
@@ -799,6 +854,27 @@ export class Store {
       this.sql('DELETE FROM replicas WHERE id = ?').run(this.replicaId);
       return n;
     })();
+  }
+
+  // ---- installations ---------------------------------------------------------------------------------------
+
+  saveInstallation(i: InstallationRow): void {
+    this.sql(
+      `INSERT INTO installations (workspace, team_id, enterprise_id, is_enterprise_install, data, updated_at)
+         VALUES (@workspace, @team_id, @enterprise_id, @is_enterprise_install, @data, @updated_at)
+         ON CONFLICT (workspace) DO UPDATE SET team_id = excluded.team_id, enterprise_id = excluded.enterprise_id,
+           is_enterprise_install = excluded.is_enterprise_install, data = excluded.data, updated_at = excluded.updated_at`,
+    ).run(i);
+  }
+
+  findInstallation(workspace: string): InstallationRow | undefined {
+    return this.sql('SELECT * FROM installations WHERE workspace = ?').get(workspace) as
+      | InstallationRow
+      | undefined;
+  }
+
+  deleteInstallation(workspace: string): void {
+    this.sql('DELETE FROM installations WHERE workspace = ?').run(workspace);
   }
 
   // ---- audit ------------------------------------------------------------------------------------------------

@@ -37,6 +37,13 @@ export async function openStore(o: OpenOptions): Promise<AdvisorStore> {
   try {
     return SqliteStore.open(o.dataDir, o.onBadRow);
   } catch (e) {
-    throw new Error(`the database ${o.dataDir}/advisor.sqlite could not be opened (${(e as Error).message})`);
+    const file = `${o.dataDir}/advisor.sqlite`;
+    const code = (e as { code?: unknown }).code;
+    // pages so damaged that not even the schema can be read: quick_check cannot run, the file is damaged
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+      throw new Error(
+        `the database ${file} is damaged (quick_check: the schema cannot be read: ${(e as Error).message})`,
+      );
+    throw new Error(`the database ${file} could not be opened (${(e as Error).message})`);
   }
 }

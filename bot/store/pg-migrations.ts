@@ -114,6 +114,32 @@ export const PG_MIGRATIONS: Record<string, Migration> = {
         `CREATE INDEX processed_events_owner ON processed_events (owner) WHERE status IN ('received', 'pending')`,
       ]),
   },
+  '0003_workspaces': {
+    // the embedded engine's version 6: the workspace in every key of a conversation, and the installations
+    up: (db) =>
+      run(db, [
+        `ALTER TABLE processed_events ADD COLUMN team TEXT NOT NULL DEFAULT ''`,
+        `ALTER TABLE answers ADD COLUMN team TEXT NOT NULL DEFAULT ''`,
+        `ALTER TABLE cases ADD COLUMN team TEXT NOT NULL DEFAULT ''`,
+        `ALTER TABLE threads ADD COLUMN team TEXT NOT NULL DEFAULT ''`,
+        `ALTER TABLE threads DROP CONSTRAINT threads_pkey`,
+        `ALTER TABLE threads ADD PRIMARY KEY (team, channel, thread_ts)`,
+        `DROP INDEX answers_thread`,
+        `CREATE INDEX answers_thread ON answers (team, channel, thread_ts)`,
+        `DROP INDEX cases_thread`,
+        `CREATE INDEX cases_thread ON cases (team, channel, thread_ts)`,
+        `DROP INDEX cases_asker`,
+        `CREATE INDEX cases_asker ON cases (team, asker, status)`,
+        `CREATE TABLE installations (
+          workspace             TEXT PRIMARY KEY,
+          team_id               TEXT,
+          enterprise_id         TEXT,
+          is_enterprise_install INTEGER NOT NULL CHECK (is_enterprise_install IN (0, 1)),
+          data                  TEXT NOT NULL,
+          updated_at            TEXT NOT NULL
+        )`,
+      ]),
+  },
 };
 
 export const pgMigrations: MigrationProvider = {

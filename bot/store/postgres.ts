@@ -10,7 +10,7 @@ import { Kysely, Migrator, PostgresDialect, type RawBuilder, sql, type Transacti
 import pg from 'pg';
 import type { z } from 'zod';
 import type { Facts } from '../../guardrails/facts.js';
-import type { AdvisorStore, AuditRows, CopyTable, TakenOver } from './api.js';
+import type { AdvisorStore, AuditRows, CopyTable, InstallationRow, TakenOver } from './api.js';
 import type { NewAuditEvent } from './audit.js';
 import {
   AnswerRow,
@@ -80,8 +80,9 @@ const COLUMNS: Record<CopyTable, readonly string[]> = {
     'attempts',
     'next_at',
     'owner',
+    'team',
   ],
-  threads: ['channel', 'thread_ts', 'facts', 'turns', 'updated_at'],
+  threads: ['team', 'channel', 'thread_ts', 'facts', 'turns', 'updated_at'],
   answers: [
     'id',
     'channel',
@@ -92,6 +93,7 @@ const COLUMNS: Record<CopyTable, readonly string[]> = {
     'message_ts',
     'event_id',
     'created_at',
+    'team',
   ],
   feedback: ['answer_id', 'user', 'helpful', 'created_at'],
   cases: [
@@ -111,6 +113,7 @@ const COLUMNS: Record<CopyTable, readonly string[]> = {
     'created_at',
     'updated_at',
     'owner',
+    'team',
   ],
   case_events: ['id', 'case_id', 'kind', 'actor', 'detail', 'created_at'],
   audit_events: [
@@ -124,6 +127,7 @@ const COLUMNS: Record<CopyTable, readonly string[]> = {
     'detail',
     'created_at',
   ],
+  installations: ['workspace', 'team_id', 'enterprise_id', 'is_enterprise_install', 'data', 'updated_at'],
 };
 
 export { COLUMNS as TABLE_COLUMNS };
@@ -291,9 +295,9 @@ export class PgStore implements AdvisorStore {
     checkReceived(e);
     const t = now();
     const n = await this.changes(sql`INSERT INTO processed_events
-        (event_id, kind, channel, ts, status, received_at, updated_at, body, retry_num, owner)
+        (event_id, kind, channel, ts, status, received_at, updated_at, body, retry_num, owner, team)
         VALUES (${e.eventId}, ${e.kind.slice(0, 255)}, ${e.channel ?? null}, ${e.ts ?? null}, 'received', ${t}, ${t},
-          ${e.body}, ${e.retryNum ?? null}, ${this.replicaId})
+          ${e.body}, ${e.retryNum ?? null}, ${this.replicaId}, ${(e.team ?? '').slice(0, 255)})
         ON CONFLICT (event_id) DO NOTHING`);
     return n === 1 ? 'recorded' : 'known';
   }
@@ -304,12 +308,13 @@ export class PgStore implements AdvisorStore {
     channel?: string;
     ts?: string;
     status: EventStatus;
+    team?: string;
   }): Promise<boolean> {
     const t = now();
     const n = await this.changes(sql`INSERT INTO processed_events
-        (event_id, kind, channel, ts, status, received_at, updated_at, owner)
+        (event_id, kind, channel, ts, status, received_at, updated_at, owner, team)
         VALUES (${id.parse(e.eventId)}, ${e.kind}, ${e.channel ?? null}, ${e.ts ?? null}, ${e.status}, ${t}, ${t},
-          ${this.replicaId})
+          ${this.replicaId}, ${e.team ?? ''})
         ON CONFLICT (event_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at,
           body = CASE WHEN excluded.status IN ('answered', 'failed', 'ignored') THEN NULL ELSE processed_events.body END
         WHERE processed_events.status = 'received'`);
@@ -361,9 +366,9 @@ export class PgStore implements AdvisorStore {
     return this.db.transaction().execute(async (tx) => {
       if (a.eventId !== undefined) {
         const n = await this.changes(
-          sql`INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner)
+          sql`INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner, team)
             VALUES (${a.eventId}, ${a.eventKind ?? 'event'}, ${a.channel}, ${a.threadTs}, 'pending', ${t}, ${t},
-              ${this.replicaId})
+              ${this.replicaId}, ${a.team ?? ''})
             ON CONFLICT (event_id) DO UPDATE SET status = 'pending', detail = NULL, updated_at = excluded.updated_at
             WHERE processed_events.status = 'received'
               AND (processed_events.owner IS NULL OR processed_events.owner = ${this.replicaId})`,
@@ -371,21 +376,22 @@ export class PgStore implements AdvisorStore {
         );
         if (n === 0) return false;
       }
-      await sql`INSERT INTO answers (id, channel, thread_ts, "user", question, answer, event_id, created_at)
-        VALUES (${a.id}, ${a.channel}, ${a.threadTs}, ${a.user}, ${a.question}, ${a.answerJson}, ${a.eventId ?? null}, ${t})`.execute(
-        tx,
-      );
+      const team = a.team ?? '';
+      await sql`INSERT INTO answers (id, channel, thread_ts, "user", question, answer, event_id, created_at, team)
+        VALUES (${a.id}, ${a.channel}, ${a.threadTs}, ${a.user}, ${a.question}, ${a.answerJson}, ${a.eventId ?? null}, ${t},
+          ${team})`.execute(tx);
       // the thread's row is locked while its turns are appended: two replicas answering the same thread
       // append in turn, neither turn is lost
       const before = await this.one(
         ThreadRow,
-        sql`SELECT * FROM threads WHERE channel = ${a.channel} AND thread_ts = ${a.threadTs} FOR UPDATE`,
+        sql`SELECT * FROM threads WHERE team = ${team} AND channel = ${a.channel} AND thread_ts = ${a.threadTs}
+          FOR UPDATE`,
         tx,
       );
       const turns = boundTurns([...(before?.turns ?? []), a.question]);
-      await sql`INSERT INTO threads (channel, thread_ts, facts, turns, updated_at)
-        VALUES (${a.channel}, ${a.threadTs}, ${a.factsJson}, ${JSON.stringify(turns)}, ${t})
-        ON CONFLICT (channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
+      await sql`INSERT INTO threads (team, channel, thread_ts, facts, turns, updated_at)
+        VALUES (${team}, ${a.channel}, ${a.threadTs}, ${a.factsJson}, ${JSON.stringify(turns)}, ${t})
+        ON CONFLICT (team, channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
           updated_at = excluded.updated_at`.execute(tx);
       return true;
     });
@@ -438,22 +444,27 @@ export class PgStore implements AdvisorStore {
     return r.rows[0]?.answer;
   }
 
-  answersInThread(channel: string, threadTs: string): Promise<StoredAnswer[]> {
+  answersInThread(channel: string, threadTs: string, team = ''): Promise<StoredAnswer[]> {
     return this.all(
       AnswerRow,
-      sql`SELECT * FROM answers WHERE channel = ${channel} AND thread_ts = ${threadTs} ORDER BY created_at, seq`,
+      sql`SELECT * FROM answers WHERE team = ${team} AND channel = ${channel} AND thread_ts = ${threadTs}
+        ORDER BY created_at, seq`,
     );
   }
 
-  getThread(channel: string, threadTs: string): Promise<ThreadState | undefined> {
+  getThread(channel: string, threadTs: string, team = ''): Promise<ThreadState | undefined> {
     return this.one(
       ThreadRow,
-      sql`SELECT * FROM threads WHERE channel = ${channel} AND thread_ts = ${threadTs}`,
+      sql`SELECT * FROM threads WHERE team = ${team} AND channel = ${channel} AND thread_ts = ${threadTs}`,
     );
   }
 
-  async threadContext(channel: string, threadTs: string): Promise<{ facts: Facts; turns: string[] }> {
-    const t = await this.getThread(channel, threadTs);
+  async threadContext(
+    channel: string,
+    threadTs: string,
+    team = '',
+  ): Promise<{ facts: Facts; turns: string[] }> {
+    const t = await this.getThread(channel, threadTs, team);
     return { facts: t?.facts ?? {}, turns: t?.turns ?? [] };
   }
 
@@ -486,11 +497,11 @@ export class PgStore implements AdvisorStore {
     return this.one(CaseRow, sql`SELECT * FROM cases WHERE id = ${caseId}`, on);
   }
 
-  activeCaseForThread(channel: string, threadTs: string): Promise<Case | undefined> {
+  activeCaseForThread(channel: string, threadTs: string, team = ''): Promise<Case | undefined> {
     return this.one(
       CaseRow,
-      sql`SELECT * FROM cases WHERE channel = ${channel} AND thread_ts = ${threadTs} AND status != 'resolved'
-        ORDER BY id DESC LIMIT 1`,
+      sql`SELECT * FROM cases WHERE team = ${team} AND channel = ${channel} AND thread_ts = ${threadTs}
+        AND status != 'resolved' ORDER BY id DESC LIMIT 1`,
     );
   }
 
@@ -501,10 +512,10 @@ export class PgStore implements AdvisorStore {
     );
   }
 
-  openCasesFor(user: string): Promise<Case[]> {
+  openCasesFor(user: string, team = ''): Promise<Case[]> {
     return this.all(
       CaseRow,
-      sql`SELECT * FROM cases WHERE asker = ${user} AND status != 'resolved' ORDER BY id`,
+      sql`SELECT * FROM cases WHERE team = ${team} AND asker = ${user} AND status != 'resolved' ORDER BY id`,
     );
   }
 
@@ -523,9 +534,10 @@ export class PgStore implements AdvisorStore {
     const t = now();
     const caseId = await this.db.transaction().execute(async (tx) => {
       const r = await sql<{ id: number }>`INSERT INTO cases
-          (answer_id, asker, channel, thread_ts, question, facts, answer, status, created_at, updated_at, owner)
+          (answer_id, asker, channel, thread_ts, question, facts, answer, status, created_at, updated_at, owner, team)
         VALUES (${c.answerId ?? null}, ${c.asker}, ${c.channel}, ${c.threadTs}, ${c.question}, ${JSON.stringify(c.facts)},
-          ${c.answer === undefined ? null : JSON.stringify(c.answer)}, 'open', ${t}, ${t}, ${this.replicaId})
+          ${c.answer === undefined ? null : JSON.stringify(c.answer)}, 'open', ${t}, ${t}, ${this.replicaId},
+          ${c.team ?? ''})
         RETURNING id`.execute(tx);
       const newId = r.rows[0]!.id;
       await this.insertCaseEvent(tx, newId, 'opened', c.asker, null, t);
@@ -598,6 +610,27 @@ export class PgStore implements AdvisorStore {
   ): Promise<void> {
     await sql`INSERT INTO case_events (case_id, kind, actor, detail, created_at)
       VALUES (${caseId}, ${kind}, ${actor}, ${detail}, ${t})`.execute(on);
+  }
+
+  // ---- installations --------------------------------------------------------------------------------
+
+  async saveInstallation(i: InstallationRow): Promise<void> {
+    await sql`INSERT INTO installations (workspace, team_id, enterprise_id, is_enterprise_install, data, updated_at)
+      VALUES (${i.workspace}, ${i.team_id}, ${i.enterprise_id}, ${i.is_enterprise_install}, ${i.data}, ${i.updated_at})
+      ON CONFLICT (workspace) DO UPDATE SET team_id = excluded.team_id, enterprise_id = excluded.enterprise_id,
+        is_enterprise_install = excluded.is_enterprise_install, data = excluded.data,
+        updated_at = excluded.updated_at`.execute(this.db);
+  }
+
+  async findInstallation(workspace: string): Promise<InstallationRow | undefined> {
+    const r = await sql<InstallationRow>`SELECT * FROM installations WHERE workspace = ${workspace}`.execute(
+      this.db,
+    );
+    return r.rows[0];
+  }
+
+  async deleteInstallation(workspace: string): Promise<void> {
+    await sql`DELETE FROM installations WHERE workspace = ${workspace}`.execute(this.db);
   }
 
   // ---- audit and retention ----------------------------------------------------------------------------

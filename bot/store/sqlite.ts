@@ -3,7 +3,7 @@
  * with every method resolving at once. One process per file: its leases are taken over exclusively at start.
  */
 import { join } from 'node:path';
-import type { AdvisorStore, AuditRows, CopyTable, TakenOver } from './api.js';
+import type { AdvisorStore, AuditRows, CopyTable, InstallationRow, TakenOver } from './api.js';
 import type { NewAuditEvent } from './audit.js';
 import { damage } from './db.js';
 import type { EventStatus, NewAnswer, NewCase, ReceivedEvent, SerializedAnswer } from './index.js';
@@ -63,7 +63,14 @@ export class SqliteStore implements AdvisorStore {
   async receiveEvent(e: ReceivedEvent) {
     return this.sync.receiveEvent(e);
   }
-  async claimEvent(e: { eventId: string; kind: string; channel?: string; ts?: string; status: EventStatus }) {
+  async claimEvent(e: {
+    eventId: string;
+    kind: string;
+    channel?: string;
+    ts?: string;
+    status: EventStatus;
+    team?: string;
+  }) {
     return this.sync.claimEvent(e);
   }
   async finishEvent(eventId: string, status: EventStatus, detail?: string) {
@@ -106,14 +113,14 @@ export class SqliteStore implements AdvisorStore {
   async answerJson(answerId: string) {
     return this.sync.answerJson(answerId);
   }
-  async answersInThread(channel: string, threadTs: string) {
-    return this.sync.answersInThread(channel, threadTs);
+  async answersInThread(channel: string, threadTs: string, team?: string) {
+    return this.sync.answersInThread(channel, threadTs, team);
   }
-  async getThread(channel: string, threadTs: string) {
-    return this.sync.getThread(channel, threadTs);
+  async getThread(channel: string, threadTs: string, team?: string) {
+    return this.sync.getThread(channel, threadTs, team);
   }
-  async threadContext(channel: string, threadTs: string) {
-    return this.sync.threadContext(channel, threadTs);
+  async threadContext(channel: string, threadTs: string, team?: string) {
+    return this.sync.threadContext(channel, threadTs, team);
   }
 
   async recordFeedback(answerId: string, user: string, helpful: boolean) {
@@ -126,14 +133,14 @@ export class SqliteStore implements AdvisorStore {
   async getCase(caseId: number) {
     return this.sync.getCase(caseId);
   }
-  async activeCaseForThread(channel: string, threadTs: string) {
-    return this.sync.activeCaseForThread(channel, threadTs);
+  async activeCaseForThread(channel: string, threadTs: string, team?: string) {
+    return this.sync.activeCaseForThread(channel, threadTs, team);
   }
   async caseByAdviserPost(adviserChannel: string, adviserTs: string) {
     return this.sync.caseByAdviserPost(adviserChannel, adviserTs);
   }
-  async openCasesFor(user: string) {
-    return this.sync.openCasesFor(user);
+  async openCasesFor(user: string, team?: string) {
+    return this.sync.openCasesFor(user, team);
   }
   async unpostedCases(before?: string) {
     return this.sync.unpostedCases(before);
@@ -155,6 +162,16 @@ export class SqliteStore implements AdvisorStore {
   }
   async caseEvents(caseId: number) {
     return this.sync.caseEvents(caseId);
+  }
+
+  async saveInstallation(i: InstallationRow) {
+    this.sync.saveInstallation(i);
+  }
+  async findInstallation(workspace: string) {
+    return this.sync.findInstallation(workspace);
+  }
+  async deleteInstallation(workspace: string) {
+    this.sync.deleteInstallation(workspace);
   }
 
   async recordAudit(e: NewAuditEvent, at?: string) {

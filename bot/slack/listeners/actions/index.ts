@@ -94,6 +94,7 @@ export function register(app: App, deps: SlackDeps): void {
       threadTs: stored.thread_ts,
       question: stored.question,
       facts: stored.answer.facts,
+      team: stored.team ?? '',
     });
     report(deps, {
       kind: 'action',

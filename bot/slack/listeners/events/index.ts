@@ -5,7 +5,7 @@
  */
 import type { App } from '@slack/bolt';
 import { homeView } from '../../blocks.js';
-import { answerInThread, errorCode, relayToCase, report, type SlackDeps } from '../../core.js';
+import { answerInThread, errorCode, relayToCase, report, type SlackDeps, workspaceOf } from '../../core.js';
 import { EventEnvelope, HomeOpenedEvent, MentionEvent, problem } from '../../payloads.js';
 
 export function register(app: App, deps: SlackDeps): void {
@@ -26,7 +26,8 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     const threadTs = e.thread_ts ?? e.ts;
-    const openCase = await deps.store.activeCaseForThread(e.channel, threadTs);
+    const team = workspaceOf(deps, body);
+    const openCase = await deps.store.activeCaseForThread(e.channel, threadTs, team);
     const outcome = await answerInThread(client, deps, {
       eventId,
       kind: 'app_mention',
@@ -35,6 +36,8 @@ export function register(app: App, deps: SlackDeps): void {
       user: e.user,
       text: e.text,
       retryNum: typeof context.retryNum === 'number' ? context.retryNum : undefined,
+      team,
+      ...(typeof context.botUserId === 'string' ? { botUserId: context.botUserId } : {}),
     });
     if (outcome !== 'duplicate') await relayToCase(client, deps, openCase, { user: e.user, text: e.text });
     report(deps, { kind: 'event', id: eventId, outcome });
@@ -59,7 +62,10 @@ export function register(app: App, deps: SlackDeps): void {
     try {
       await client.views.publish({
         user_id: parsed.data.user,
-        view: homeView(await deps.store.openCasesFor(parsed.data.user), deps.slashCommand),
+        view: homeView(
+          await deps.store.openCasesFor(parsed.data.user, workspaceOf(deps, body)),
+          deps.slashCommand,
+        ),
       });
       report(deps, { kind: 'event', id: eventId, outcome: 'published' });
     } catch (e) {

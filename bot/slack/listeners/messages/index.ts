@@ -3,7 +3,15 @@
  * a case thread (relayed to the asker). Bot messages and message subtypes (edits, joins, …) are ignored.
  */
 import type { App } from '@slack/bolt';
-import { answerInThread, caseLanguage, relayToCase, report, type SlackDeps, tellAsker } from '../../core.js';
+import {
+  answerInThread,
+  caseLanguage,
+  relayToCase,
+  report,
+  type SlackDeps,
+  tellAsker,
+  workspaceOf,
+} from '../../core.js';
 import { inertSlackText } from '../../escape.js';
 import { EventEnvelope, MessageEvent, problem } from '../../payloads.js';
 import { T } from '../../texts.js';
@@ -22,10 +30,17 @@ export function register(app: App, deps: SlackDeps): void {
     const m = parsed.data;
     // A reply also sent to the channel (thread_broadcast) is still the person's message; other subtypes are not.
     const subtypeOk = m.subtype === undefined || m.subtype === 'thread_broadcast';
-    if (!subtypeOk || m.bot_id !== undefined || m.user === undefined || m.user === deps.botUserId) {
+    if (
+      !subtypeOk ||
+      m.bot_id !== undefined ||
+      m.user === undefined ||
+      m.user === (typeof context.botUserId === 'string' ? context.botUserId : deps.botUserId)
+    ) {
       return done('ignored');
     }
     const user = m.user;
+    const team = workspaceOf(deps, body);
+    const botUserId = typeof context.botUserId === 'string' ? context.botUserId : deps.botUserId;
 
     // An adviser's reply in a case thread goes to the asker.
     if (m.channel === deps.adviserChannel) {
@@ -58,13 +73,18 @@ export function register(app: App, deps: SlackDeps): void {
     const isDm = m.channel_type === 'im';
     if (!isDm) {
       // A mention is answered by the app_mention listener; only follow-ups in the bot's threads come here.
-      if (m.text?.includes(`<@${deps.botUserId}`)) return done('ignored');
-      if (m.thread_ts === undefined || (await deps.store.getThread(m.channel, m.thread_ts)) === undefined) {
+      if (m.text?.includes(`<@${botUserId}`)) return done('ignored');
+      if (
+        m.thread_ts === undefined ||
+        (await deps.store.getThread(m.channel, m.thread_ts, team)) === undefined
+      ) {
         return done('ignored');
       }
     }
     const openCase =
-      m.thread_ts === undefined ? undefined : await deps.store.activeCaseForThread(m.channel, m.thread_ts);
+      m.thread_ts === undefined
+        ? undefined
+        : await deps.store.activeCaseForThread(m.channel, m.thread_ts, team);
     const outcome = await answerInThread(client, deps, {
       eventId,
       kind: isDm ? 'message.im' : 'message.thread',
@@ -73,6 +93,8 @@ export function register(app: App, deps: SlackDeps): void {
       user,
       text: m.text,
       retryNum: typeof context.retryNum === 'number' ? context.retryNum : undefined,
+      team,
+      botUserId,
     });
     if (outcome !== 'duplicate') await relayToCase(client, deps, openCase, { user, text: m.text });
     done(outcome);

@@ -8,7 +8,7 @@ import { recordAudit } from '../../../store/audit.js';
 import { MAX_TURNS } from '../../../store/index.js';
 import { correctionTurn } from '../../../understand/correction.js';
 import { answerBlocks, answerFallbackText, enforceBlockLimits, textBlocks } from '../../blocks.js';
-import { adviseSafely, errorCode, report, type SlackDeps, type WebClient } from '../../core.js';
+import { adviseSafely, errorCode, report, type SlackDeps, type WebClient, workspaceOf } from '../../core.js';
 import { COVERAGE_CALLBACK_ID, COVERAGE_FIELDS, CoverageMeta, parseCoverage } from '../../coverage.js';
 import { problem, ViewSubmission } from '../../payloads.js';
 import { T } from '../../texts.js';
@@ -27,6 +27,8 @@ async function answerCorrection(
   const channel = meta.channel!;
   const threadTs = meta.threadTs!;
   const before = await deps.store.getAnswer(meta.answerId!);
+  // the answer corrected is of this workspace, or the correction is answered as the form's own
+  const team = before?.team ?? '';
   const changed = Object.fromEntries(
     (Object.entries(facts) as Array<[FactKey, unknown]>).filter(
       ([k, v]) => JSON.stringify(before?.answer.facts[k]) !== JSON.stringify(v),
@@ -34,7 +36,7 @@ async function answerCorrection(
   ) as Facts;
   if (Object.keys(changed).length === 0) return 'unchanged';
   const question = correctionTurn(changed);
-  const thread = await deps.store.threadContext(channel, threadTs);
+  const thread = await deps.store.threadContext(channel, threadTs, team);
   const advised = adviseSafely(deps, {
     turns: [...thread.turns.slice(-(MAX_TURNS - 1)), question],
     asOf: deps.today(),
@@ -52,7 +54,7 @@ async function answerCorrection(
   const answerId = deps.newId();
   try {
     // Recorded before it is posted, with the correction as its question: the thread keeps the order.
-    await deps.store.recordAnswer({ id: answerId, channel, threadTs, user, question, answer });
+    await deps.store.recordAnswer({ id: answerId, channel, threadTs, user, question, answer, team });
     await client.chat.postMessage({
       channel,
       thread_ts: threadTs,
@@ -129,6 +131,7 @@ export function register(app: App, deps: SlackDeps): void {
       });
       // The DM message starts a thread: a reply there carries these facts over.
       await deps.store.recordAnswer({
+        team: workspaceOf(deps, raw),
         id: answerId,
         channel: res.channel ?? user,
         threadTs: res.ts ?? `private:${answerId}`,
