@@ -103,10 +103,35 @@ const signingSecret = z
   .string()
   .regex(/^[A-Za-z0-9]{16,}$/, "must be the app's signing secret (letters and digits)");
 
+/** Many workspaces (bot/slack/oauth.ts): the app's OAuth credentials; the bot token is then per installation. */
+const oauth = {
+  SLACK_CLIENT_ID: z
+    .string()
+    .regex(/^\d+\.\d+$/, "must be the app's client ID such as 1234567890.1234567890"),
+  SLACK_CLIENT_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9]{16,}$/, "must be the app's client secret (letters and digits)"),
+  SLACK_STATE_SECRET: z.string().min(16, 'must be at least 16 characters (any random text)'),
+  SLACK_REDIRECT_URI: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /slack/oauth_redirect' })
+    .optional(),
+  ADVISER_TEAM: z
+    .string()
+    .regex(/^[TE][A-Z0-9]{2,}$/, "must be the team ID of the advisers' workspace such as T0123ABCD")
+    .optional(),
+};
+
 const HttpEnv = z.object({
   ...common,
   ...listener,
   SLACK_BOT_TOKEN: botToken,
+  SLACK_SIGNING_SECRET: signingSecret,
+});
+const OAuthEnv = z.object({
+  ...common,
+  ...listener,
+  ...oauth,
+  SLACK_BOT_TOKEN: botToken.optional(),
   SLACK_SIGNING_SECRET: signingSecret,
 });
 const SocketEnv = z.object({ ...common, SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken });
@@ -123,7 +148,14 @@ const StoreEnv = z.object({
 });
 
 export interface SlackSettings {
-  botToken: string;
+  /** The one workspace's bot token; unset with the OAuth flow (each installation has its own). */
+  botToken?: string | undefined;
+  /** Many workspaces: the app's OAuth credentials (HTTP mode). */
+  oauth?:
+    | { clientId: string; clientSecret: string; stateSecret: string; redirectUri?: string | undefined }
+    | undefined;
+  /** The advisers' workspace, when the adviser channel is not in the asker's. */
+  adviserTeam?: string | undefined;
   apiUrl: string;
   adviserChannel: string | undefined;
   dataDir: string;
@@ -168,7 +200,9 @@ function firstIssue(error: z.ZodError, env: Env): string {
 }
 
 /** What both Slack modes read, from their validated environment. */
-function slackSettings(d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv>): SlackSettings {
+function slackSettings(
+  d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv> | z.infer<typeof OAuthEnv>,
+): SlackSettings {
   return {
     botToken: d.SLACK_BOT_TOKEN,
     apiUrl: d.SLACK_API_URL,
@@ -194,7 +228,8 @@ function slackSettings(d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv>): 
 /** Decides the mode and validates what it needs. Never throws; the error is one line naming the variable. */
 export function loadConfig(rawEnv: Env = process.env): ConfigResult {
   const env = clean(rawEnv);
-  const hasBot = env.SLACK_BOT_TOKEN !== undefined;
+  const hasOAuth = env.SLACK_CLIENT_ID !== undefined;
+  const hasBot = env.SLACK_BOT_TOKEN !== undefined || (hasOAuth && env.SLACK_SIGNING_SECRET !== undefined);
   const hasApp = env.SLACK_APP_TOKEN !== undefined;
   const hasSecret = env.SLACK_SIGNING_SECRET !== undefined;
 
@@ -234,6 +269,28 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
         mode: 'socket',
         appToken: d.SLACK_APP_TOKEN,
         ...slackSettings(d),
+      },
+    };
+  }
+  if (hasOAuth) {
+    const o = OAuthEnv.safeParse(env);
+    if (!o.success) return { ok: false, error: firstIssue(o.error, env) };
+    const d = o.data;
+    return {
+      ok: true,
+      config: {
+        mode: 'http',
+        signingSecret: d.SLACK_SIGNING_SECRET,
+        port: d.PORT,
+        host: d.HOST,
+        ...slackSettings(d),
+        oauth: {
+          clientId: d.SLACK_CLIENT_ID,
+          clientSecret: d.SLACK_CLIENT_SECRET,
+          stateSecret: d.SLACK_STATE_SECRET,
+          redirectUri: d.SLACK_REDIRECT_URI,
+        },
+        adviserTeam: d.ADVISER_TEAM,
       },
     };
   }

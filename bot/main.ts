@@ -81,7 +81,11 @@ async function main(): Promise<void> {
   } catch (e) {
     fail(`Start-up error: the database ${store.where} could not be checked (${(e as Error).message})`);
   }
-  const who = await whoAmI(config.botToken, config.apiUrl);
+  // one workspace: the bot token says who the bot is; many (OAuth): each installation does, per request
+  const who =
+    config.botToken === undefined
+      ? { ok: true as const, identity: { botId: '', botUserId: '' } }
+      : await whoAmI(config.botToken, config.apiUrl);
   if (!who.ok) fail(`Start-up error: ${who.error}`);
   // Retention (SECURITY.md): old conversations are purged at start and once a day; 0 keeps everything.
   if (config.retentionDays > 0) {

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { App, LogLevel, webApi } from '@slack/bolt';
+import type { InstallationQuery } from '@slack/oauth';
 import type { AdviceCache } from '../advice-cache.js';
 import type { Config } from '../config.js';
 import { Metrics, timedStore } from '../metrics.js';
@@ -17,7 +18,9 @@ import { crashCode } from './guard.js';
 import { Inbox, type RetryPolicy, StoreHealth } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger, type Logger } from './logger.js';
+import { createOAuth } from './oauth.js';
 import { SlackReceiver } from './receiver.js';
+import { teamOfBody } from './workspace.js';
 
 export type SlackConfig = Extract<Config, { mode: 'http' | 'socket' }>;
 
@@ -104,10 +107,22 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
     retryConfig: o.retryConfig ?? DEFAULT_RETRY,
     logger: boltLogger(log, 'web-api'),
   };
+  // Many workspaces: each request is authorised by its workspace's installation, kept in the store
+  const oauth =
+    config.mode === 'http' && config.oauth !== undefined
+      ? createOAuth({ ...config.oauth, store, apiUrl: config.apiUrl, log, clientOptions })
+      : undefined;
+  if (oauth !== undefined) {
+    deps.workspaceOf = (body) => teamOfBody(body) ?? '';
+    deps.clientFor = oauth.clientFor;
+    deps.adviserTeam = config.adviserTeam;
+  }
+  const auth =
+    oauth !== undefined
+      ? { authorize: (q: InstallationQuery<boolean>) => oauth.installer.authorize(q) }
+      : { token: config.botToken, botId: identity.botId, botUserId: identity.botUserId };
   const common = {
-    token: config.botToken,
-    botId: identity.botId,
-    botUserId: identity.botUserId,
+    ...auth,
     tokenVerificationEnabled: false,
     ignoreSelf: true,
     convoStore: false as const,
@@ -122,6 +137,7 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
       log,
       health: () => health.report(),
       metrics: () => metrics.text(),
+      ...(oauth === undefined ? {} : { routes: oauth.handle }),
       ...(o.bodyLimit === undefined ? {} : { bodyLimit: o.bodyLimit }),
     });
     app = new App({ ...common, receiver });

@@ -125,6 +125,8 @@ export interface SlackReceiverOptions {
   signingSecret: string;
   log: Logger;
   health: () => Health | Promise<Health>;
+  /** Other GET routes (the OAuth flow's): true when handled. */
+  routes?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
   /** `GET /metrics`: the Prometheus exposition (bot/metrics.ts); 404 without. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
   path?: string;
@@ -267,6 +269,7 @@ export class SlackReceiver implements Receiver {
       );
       return;
     }
+    if (method === 'GET' && this.o.routes?.(req, res, path ?? '/')) return;
     if (method === 'GET' && path === '/metrics' && this.o.metrics !== undefined) {
       serveMetrics(res, this.o.metrics);
       return;
