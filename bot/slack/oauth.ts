@@ -16,15 +16,18 @@ import {
 import type { AdvisorStore } from '../store/api.js';
 import { boltLogger, type Logger } from './logger.js';
 
-/** The scopes the app asks for at install (manifest.json's bot scopes). */
+/** The scopes the app asks for at install: manifest.json's bot scopes (a test keeps the two the same). */
 export const BOT_SCOPES = [
   'app_mentions:read',
-  'channels:history',
   'chat:write',
   'commands',
-  'files:write',
-  'groups:history',
   'im:history',
+  'channels:history',
+  'groups:history',
+  'channels:read',
+  'groups:read',
+  'files:write',
+  'im:write',
 ];
 
 /** An installation's key: the organisation (`E…`) for an organisation-wide one, else the workspace (`T…`). */

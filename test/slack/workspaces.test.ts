@@ -4,8 +4,10 @@
  * Both then ask in a channel with the same id and the same thread ts: each is answered with its own
  * workspace's token, and no thread, fact or case of one is visible in the other.
  */
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bot/config.js';
@@ -13,8 +15,10 @@ import { createAdvisor } from '../../bot/pipeline.js';
 import { createSlackApp, type SlackConfig } from '../../bot/slack/app.js';
 import type { Handled } from '../../bot/slack/core.js';
 import { createLogger } from '../../bot/slack/logger.js';
+import { BOT_SCOPES } from '../../bot/slack/oauth.js';
 import type { AdvisorStore } from '../../bot/store/api.js';
 import { openStore } from '../../bot/store/open.js';
+import { PROJECT_ROOT } from '../../knowledge/paths.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { ADVISER_CHANNEL, nextTs, SIGNING_SECRET, send, TODAY, tempDataDir } from './harness.js';
 import { SlackStandin } from './standin.js';
@@ -162,6 +166,14 @@ const ENGINES = [
 ];
 
 describe('OAuth configuration', () => {
+  it('asks at install for the scopes the manifest declares', () => {
+    const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'manifest.json'), 'utf8')) as {
+      oauth_config: { scopes: { bot: string[] }; redirect_urls?: string[] };
+    };
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(manifest.oauth_config.redirect_urls?.[0]).toMatch(/\/slack\/oauth_redirect$/);
+  });
+
   it('needs no bot token, and names what is wrong in one line', () => {
     const base = {
       SLACK_CLIENT_ID: '1111111111.2222222222',
