@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { KnowledgeLoadError, preloadKnowledge } from '../knowledge/index.js';
 import { preloadRegisters } from '../knowledge/registers.js';
 import { createAdviceCache } from './advice-cache.js';
+import { startAdvisorThread } from './advisor-thread.js';
 import { runTerminalChat } from './cli/chat.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { Metrics } from './metrics.js';
-import { type Advisor, createAdvisor } from './pipeline.js';
+import { createAdvisor } from './pipeline.js';
 import { createSlackApp, DEFAULT_RETRY, whoAmI } from './slack/app.js';
-import { danishToday } from './slack/core.js';
+import { danishToday, type SlackAdvisor } from './slack/core.js';
 import { crashCode, installCrashPolicy } from './slack/guard.js';
 import { createLogger } from './slack/logger.js';
 import { startOpsServer } from './slack/ops.js';
@@ -21,17 +22,22 @@ import type { AdvisorStore } from './store/api.js';
 import { openStore } from './store/open.js';
 import { SqliteStore } from './store/sqlite.js';
 import { backgroundWriter, directWriter } from './store/writer.js';
+import { WARM_UP } from './warm-up.js';
 
 function fail(line: string): never {
   process.stderr.write(`${line}\n`);
   process.exit(1);
 }
 
-/** Loads the knowledge (from `dir`, default the project's) and the advisor, and warms it with one question. */
-function startAdvisor(dir: string | undefined): Advisor {
+/**
+ * Loads and validates the knowledge (from `dir`, default the project's), then starts the pipeline: on a
+ * thread of its own (bot/advisor-thread.ts) unless PIPELINE_THREAD=0, warmed with one question.
+ */
+async function startAdvisor(dir: string | undefined, threaded: boolean): Promise<SlackAdvisor> {
   try {
     preloadKnowledge(dir === undefined ? undefined : join(dir, 'texts'));
     preloadRegisters(dir === undefined ? undefined : join(dir, 'registers'));
+    if (threaded) return await startAdvisorThread(dir);
     const advisor = createAdvisor();
     advisor.advise({ turns: [WARM_UP], asOf: danishToday(), priorFacts: {} });
     return advisor;
@@ -40,10 +46,6 @@ function startAdvisor(dir: string | undefined): Advisor {
     fail(`Start-up error: the advisor could not start (${e instanceof Error ? e.message : String(e)})`);
   }
 }
-
-/** Touches facts, checks, a register and retrieval: what the first real question would load. */
-const WARM_UP =
-  'Vi er en dansk internetudbyder med 72.000 slutbrugere og vil købe routere fra Huawei i Kina. Er vi omfattet?';
 
 async function main(): Promise<void> {
   const dot = loadDotEnv();
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   // Every text and register is loaded and validated now, and one question is answered: a broken file stops
   // the start here, naming the file and row, not at the first person's question.
-  const advisor = startAdvisor(config.knowledgeDir);
+  const advisor = await startAdvisor(config.knowledgeDir, process.env.PIPELINE_THREAD !== '0');
 
   let store: AdvisorStore;
   try {
@@ -175,6 +177,7 @@ async function main(): Promise<void> {
       await app.stop().catch(() => undefined);
       await ops?.close();
       await writer.close();
+      if ('close' in advisor && typeof advisor.close === 'function') await advisor.close();
     } finally {
       await store.close().catch(() => undefined);
       log.info('stopped');

@@ -5,6 +5,7 @@
  */
 
 import type { SupplierStatements } from '../guardrails/checks/index.js';
+import type { CountBounds } from '../guardrails/checks/significant_provider.js';
 import type {
   Answer,
   Citation,
@@ -81,6 +82,8 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
   const spans: Partial<Record<FactKey, Span>> = {};
   /** Facts read in doubt, by key: the latest turn's reading wins, and a turn that states it plainly clears it. */
   const doubts = new Map<FactKey, Doubt>();
+  /** Counts said with a bound ("over 50.000"): the latest turn that gives the count says whether it has one. */
+  const bounds: CountBounds = {};
   const thresholds = {
     endUsersThreshold: valueAt(END_USERS_THRESHOLD, asOf),
     stateThreshold: valueAt(STATE_END_USERS_THRESHOLD, asOf),
@@ -104,6 +107,7 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
       for (const key of Object.keys(c.facts) as FactKey[]) {
         spans[key] = { span: '', corrected: true };
         doubts.delete(key);
+        if (key === 'end_users' || key === 'state_end_users') delete bounds[key];
       }
       continue;
     }
@@ -112,6 +116,10 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     const turn = extractFacts(text, { asOf });
     lastFacts = { ...turn.facts };
     const doubted = findDoubts(text, turn, thresholds);
+    if (turn.facts.end_users !== undefined) delete bounds.end_users;
+    if (turn.facts.state_end_users !== undefined) delete bounds.state_end_users;
+    if (turn.signals.end_users_bound) bounds.end_users = turn.signals.end_users_bound;
+    if (turn.signals.state_end_users_bound) bounds.state_end_users = turn.signals.state_end_users_bound;
     for (const key of Object.keys(turn.facts) as FactKey[]) doubts.delete(key);
     for (const d of doubted) {
       delete turn.facts[d.fact];
@@ -151,9 +159,13 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     if (decision.topic === 'out_of_scope' && lastExplicit && substantive > 0) topic = lastExplicit;
   }
   // A fact in doubt decides nothing: its check stays open and the answer asks for it.
-  for (const key of doubts.keys()) delete facts[key];
+  for (const key of doubts.keys()) {
+    delete facts[key];
+    if (key === 'end_users' || key === 'state_end_users') delete bounds[key];
+  }
   return {
     facts,
+    bounds,
     topic,
     injected,
     statements,
@@ -428,12 +440,12 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
         (said.organisation_type !== undefined || said.end_users !== undefined) &&
         said.component === undefined
       ) {
-        const p = evaluate(topic, facts, req.asOf, { statements, doubtful });
+        const p = evaluate(topic, facts, req.asOf, { statements, doubtful, bounds: read.bounds });
         purchase = { topic, checks: p.checks, verdict: p.verdict };
         topic = 'provider_status';
       }
     }
-    const ev = evaluate(topic, facts, req.asOf, { statements, doubtful });
+    const ev = evaluate(topic, facts, req.asOf, { statements, doubtful, bounds: read.bounds });
 
     // Retrieval looks for what the last turn asks; a turn that only adds facts is read with the question before it.
     const query = sanitizeInstructions(spoken.slice(lastTurnAsks ? -1 : -2).join(' ')).text;

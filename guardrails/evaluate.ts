@@ -9,6 +9,7 @@ import {
   type SupplierRegisters,
   type SupplierStatements,
 } from './checks/index.js';
+import type { CountBounds } from './checks/significant_provider.js';
 import type { CheckId, ContractCheck, Escalation, Topic, Verdict } from './contract.js';
 import { IsoDateSchema } from './dates.js';
 import { type FactKey, type Facts, FactsSchema } from './facts.js';
@@ -37,6 +38,8 @@ export interface EvaluateOptions {
   statements?: SupplierStatements;
   /** Facts read in doubt: the checks that need them stay open (a territory in doubt is not assumed). */
   doubtful?: FactKey[];
+  /** Counts said with a bound ("over …", "knap …"), read by significant_provider. */
+  bounds?: CountBounds;
 }
 
 const PROVIDER_CHECKS: CheckId[] = ['significant_provider', 'territorial_scope'];
@@ -184,7 +187,7 @@ export function evaluate(topic: Topic, facts: Facts, asOf: string, opts: Evaluat
     );
   const registers = opts.registers ?? projectRegisters();
   const checks = checksFor(topic, facts).map((id) => {
-    const trace = runCheck(id, facts, asOf, registers, opts.statements);
+    const trace = runCheck(id, facts, asOf, registers, opts.statements, opts.bounds);
     // Denmark is assumed only when nothing points elsewhere; a place in doubt points elsewhere.
     if (id === 'territorial_scope' && opts.doubtful?.includes('territory'))
       return {

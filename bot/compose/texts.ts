@@ -105,6 +105,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     en: 'that is an approximate figure close to the threshold',
   },
   range: { da: 'intervallet går over grænsen', en: 'the range reaches across the threshold' },
+  bound: {
+    da: 'det tal kan ligge på begge sider af grænsen',
+    en: 'that figure may lie on either side of the threshold',
+  },
   disagree: {
     da: 'de to tal ligger på hver sin side af grænsen',
     en: 'the two figures lie on either side of the threshold',
@@ -124,6 +128,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
   not_users: {
     da: 'det er boliger, nettet når ud til, ikke slutbrugere, der bruger det (§ 1, nr. 2)',
     en: 'those are homes the network reaches, not end users who use it (§ 1, nr. 2)',
+  },
+  several_places: {
+    da: 'jeres net ligger både der og i Danmark, og kun slutbrugerne i Danmark tæller (§ 19)',
+    en: 'your networks are both there and in Denmark, and only the end users in Denmark count (§ 19)',
   },
   place_in_passing: {
     da: 'det er ikke sagt, om jeres net ligger der',

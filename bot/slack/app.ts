@@ -10,9 +10,9 @@ import type { InstallationQuery } from '@slack/oauth';
 import type { AdviceCache } from '../advice-cache.js';
 import type { Config } from '../config.js';
 import { Metrics, timedStore } from '../metrics.js';
-import type { Advisor } from '../pipeline.js';
 import type { AdvisorStore } from '../store/api.js';
 import { type AnswerWriter, directWriter } from '../store/writer.js';
+import type { SlackAdvisor } from './core.js';
 import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
 import { crashCode } from './guard.js';
 import { Inbox, type RetryPolicy, StoreHealth } from './inbox.js';
@@ -43,7 +43,7 @@ export const DEFAULT_RETRY: RetryOptions = {
 export interface SlackAppOptions {
   config: SlackConfig;
   identity: BotIdentity;
-  advisor: Advisor;
+  advisor: SlackAdvisor;
   cache?: AdviceCache;
   store: AdvisorStore;
   /** Default: writes on the store's own connection. */

@@ -7,7 +7,7 @@ import type { Answer, Language } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
 import type { AdviceCache } from '../advice-cache.js';
 import type { Metrics } from '../metrics.js';
-import type { AdviseRequest, Advisor } from '../pipeline.js';
+import type { AdviseRequest } from '../pipeline.js';
 import type { AdvisorStore } from '../store/api.js';
 import { boundTurns, type Case, MAX_TURNS, parseAnswer } from '../store/index.js';
 import type { AnswerWriter } from '../store/writer.js';
@@ -35,8 +35,13 @@ export interface Handled {
   outcome: string;
 }
 
+/** The pipeline as Slack uses it: in process (tests, CLI) or on its own thread (npm start). */
+export interface SlackAdvisor {
+  advise(req: AdviseRequest): Answer | Promise<Answer>;
+}
+
 export interface SlackDeps {
-  advisor: Advisor;
+  advisor: SlackAdvisor;
   /** Answers already given, reused for the very same request (see advice-cache.ts). */
   cache?: AdviceCache;
   store: AdvisorStore;
@@ -132,16 +137,16 @@ export function cleanQuestion(text: string | undefined, botUserId: string): stri
  * Runs the pipeline and checks its answer against the contract; a throw or an invalid answer is a typed
  * failure (logged by the caller), never an exception in a listener.
  */
-export function adviseSafely(
+export async function adviseSafely(
   deps: SlackDeps,
   req: AdviseRequest,
-): { ok: true; answer: Answer } | { ok: false; error: string } {
+): Promise<{ ok: true; answer: Answer } | { ok: false; error: string }> {
   const cached = deps.cache?.get(req);
   if (cached !== undefined) return { ok: true, answer: cached };
   const end = deps.metrics?.pipelineSeconds.startTimer();
   try {
     // validated once here; the store takes this very object without validating it again
-    const parsed = parseAnswer(deps.advisor.advise(req));
+    const parsed = parseAnswer(await deps.advisor.advise(req));
     if (parsed.success) {
       deps.cache?.set(req, parsed.data);
       return { ok: true, answer: parsed.data };
@@ -293,7 +298,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
   }
   // The thread is the conversation: its earlier turns give the follow-up its topic, its facts carry over.
   const thread = await store.threadContext(q.channel, q.threadTs, team);
-  const advised = adviseSafely(deps, {
+  const advised = await adviseSafely(deps, {
     // earlier turns within the thread's bounds (MAX_THREAD_CHARS), however long the thread has grown
     turns: [...boundTurns(thread.turns, MAX_TURNS - 1), question],
     asOf: deps.today(),

@@ -6,8 +6,10 @@
  * needs it stays open and the answer asks for exactly that fact. The word classes are data
  * (`knowledge/vocabulary/doubt.yaml`).
  */
+
 import { join } from 'node:path';
 import { z } from 'zod';
+import { moreThan } from '../../guardrails/bounds.js';
 import type { FactKey } from '../../guardrails/facts.js';
 import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
@@ -18,12 +20,14 @@ import { wordClass } from './words.js';
 
 export type DoubtReason =
   | 'approximate'
+  | 'bound'
   | 'range'
   | 'disagree'
   | 'other_party'
   | 'open_count'
   | 'mixed_public'
   | 'place_in_passing'
+  | 'several_places'
   | 'not_users';
 
 export interface Doubt {
@@ -107,7 +111,7 @@ function clauseBefore(text: string, at: number): string {
 }
 
 /** The clause around a position. */
-function clauseAround(text: string, at: number): string {
+export function clauseAround(text: string, at: number): string {
   let end = at;
   while (end < text.length && !breaksAt(text, end)) end++;
   return clauseBefore(text, at) + text.slice(at, end);
@@ -179,6 +183,13 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     const s = sentenceAround(text, first.start, first.end);
     const sentence = text.slice(s.start, s.end);
     const after = text.slice(first.end, s.end);
+    // A bound that reaches across the threshold: "mindst 50.000", "50k+", "under 60.000".
+    const bound = fact === 'end_users' ? x.signals.end_users_bound : x.signals.state_end_users_bound;
+    if (bound !== undefined && moreThan(value, bound, threshold) === undefined) {
+      const b = own.find((n) => n.boundSpan)?.boundSpan;
+      doubt('bound', b ? text.slice(b[0], b[1]).trim() : first.raw);
+      continue;
+    }
     // An approximate count close to its threshold.
     const hedged = own.some((n) => n.approx || w.hedges.test(text.slice(Math.max(0, n.start - 25), n.start)));
     if (near && (hedged || w.fluctuates.test(after))) {
@@ -256,6 +267,18 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     const clauses = [...text.matchAll(all)].map((m) => clauseAround(text, m.index));
     if (clauses.some((c) => w.office.test(c)) && !clauses.some((c) => w.network.test(c)))
       out.push({ fact: 'territory', reason: 'place_in_passing', span: ev });
+    else if (clauses.some((c) => w.network.test(c))) {
+      // "80.000 slutbrugere fordelt på vores net på Færøerne og i Danmark": networks in both places, and
+      // how many users are on the Danish one is not said (Denmark named as a place, not "dansk").
+      const home = new RegExp(w.denmark.source, 'giu');
+      const named = [...text.matchAll(home)].filter((m) => !/^(?:dansk|danish)/iu.test(m[0]));
+      if (named.some((m) => w.network.test(clauseAround(text, m.index))))
+        out.push({
+          fact: 'territory',
+          reason: 'several_places',
+          span: clauses.find((c) => w.network.test(c))!.trim(),
+        });
+    }
   }
   return out;
 }

@@ -76,6 +76,7 @@
  */
 
 import countryNames from 'i18n-iso-countries';
+import type { Bound } from '../../guardrails/bounds.js';
 import type { FactKey, Facts } from '../../guardrails/facts.js';
 import {
   type Country,
@@ -84,6 +85,7 @@ import {
   type Supplier,
 } from '../../knowledge/registers.js';
 import { type DatePrecision, findDates } from './dates.js';
+import { clauseAround, doubtVocabulary } from './doubt.js';
 import * as X from './lexicon.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
 import { advanceIndex, mayMatch, SplitAlternation } from './prefilter.js';
@@ -105,7 +107,9 @@ export interface Signals {
    */
   lone_number?: number;
   /** The count is a bound, not a number: `over 50.000` is more than, `under 500` less than the value. */
-  end_users_qualifier?: 'more_than' | 'less_than';
+  /** The end-user count was said with a bound ("over 50.000", "knap 50.000"). */
+  end_users_bound?: Bound;
+  state_end_users_bound?: Bound;
   /**
    * End users added to a count said in an earlier message ("resellers add about 4.000 more"): the
    * message has no count of its own, so the thread's count grows by this.
@@ -180,7 +184,8 @@ const NETWORK_OWNER_RE = re(X.NETWORK_OWNER);
 const NATIONWIDE_RE = g(X.NATIONWIDE_PS);
 const LOCAL_PS_RE = g(X.LOCAL_PS);
 const NOT_NATIONWIDE_AFTER_RE = re(X.NOT_NATIONWIDE_AFTER);
-const NATIONWIDE_WORD_RE = /landsdækkende|nationwide|national|lands-?dækkende/iu;
+const NATIONWIDE_WORD_RE =
+  /landsdækkende|nationwide|national|lands-?dækkende|(?:i\s+)?hele\s+(?:landet|danmark)|(?:across|throughout)\s+(?:the\s+(?:whole\s+)?country|denmark)|the\s+whole\s+country|all\s+of\s+denmark/iu;
 const NEGATED_NATIONWIDE_AFTER_RE = re(
   `^[^.!?\\n]{0,80}?${X.B}(?:ikke|not|no|isn't|aren't)\\s+(?:${X.gap(2)})?(?:landsdækkende|nationwide|national(?:ly)?)${X.E}`,
 );
@@ -214,6 +219,10 @@ const TOTAL_MARK_RE = g(X.TOTAL_MARK);
 const STRICT_TOTAL_RE = re(
   `${X.B}(?:i\\s+alt|in\\s+total|in\\s+all|a\\s+total\\s+of|total\\s+of|totalt)${X.E}`,
 );
+const THEIR_SUBJECT_RE = /(?<![\p{L}])(?:deres|their)\s+\p{L}+/iu;
+/** A decision received: past tense of getting or being told ("fik", "modtog", "received", "was notified"). */
+const RECEIVED_RE =
+  /(?<![\p{L}])(?:fik|har\s+fået|modtog|har\s+modtaget|blev\s+(?:meddelt|underrettet|orienteret)|meddelte|received|got|have\s+(?:got|received)|was\s+(?:notified|served|sent)|were\s+(?:notified|served|told)|notified|sent\s+us|issued)(?![\p{L}])/iu;
 const CONTRACT_RE = re(`${X.W}(?:aftale|kontrakt|contract|agreement)${X.W}`);
 const ADDITIVE_BEFORE_RE = re(X.ADDITIVE_BEFORE);
 const ADDITIVE_STRONG_BEFORE_RE = re(X.ADDITIVE_STRONG_BEFORE);
@@ -245,6 +254,9 @@ const CUSTOMER_NOUN_AFTER_RE =
 /** The writer says a count includes others ("inkl.", "heraf", "of which", "in total"). */
 const INCLUDES_RE =
   /(?<![\p{L}])(?:inklu\p{L}*|inkl\.?|includ\p{L}*|incl\.?|heraf|hvoraf|of\s+which|i\s+alt|in\s+total|samlet|all\s+told)(?![\p{L}])/iu;
+/** Just before a bare count: it adds to one said before it ("… using the network: another 4,100"). */
+const MORE_BEFORE_RE =
+  /(?<![\p{L}])(?:another|a\s+further|an\s+additional|additionally|yderligere|endnu|og\s+så\s+lige|oveni)\s*$/iu;
 const MORE_AFTER_RE = /^\s*(?:more|additional|extra|flere|ekstra|oveni|til)\s*(?:[.,;!?)]|$)/iu;
 const COMPONENT_RES = X.COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${X.B}(?:${s})${X.E}`)] as const);
 const OFFICE_RE = re(X.OFFICE_CONTEXT);
@@ -296,12 +308,6 @@ const LOCATIVE_BEFORE_RE = re(
 const POSSESSIVE_RE = re(X.POSSESSIVE);
 const GENERIC_ORG_RE = re(X.GENERIC_ORG_WORD);
 const SUPPLIER_IS_RE = re(X.SUPPLIER_IS);
-const MORE_THAN_RE = re(
-  `${X.B}(?:over|mere\\s+end|flere\\s+end|more\\s+than|above|in\\s+excess\\s+of|upwards\\s+of|at\\s+least|mindst|minimum)\\s*$`,
-);
-const LESS_THAN_RE = re(
-  `${X.B}(?:under|less\\s+than|fewer\\s+than|færre\\s+end|mindre\\s+end|below|op\\s+til|up\\s+to|højst|at\\s+most|max\\.?|maksimalt)\\s*$`,
-);
 const SELF_WORD_RE = /(?<![\p{L}])(?:we|vi|our|vores|i'?m|jeg)(?![\p{L}])/giu;
 const SUPPLIER_NOUN_RE = new RegExp(X.SUPPLIER_NOUN, 'giu');
 const LISTED_RE =
@@ -530,7 +536,9 @@ function sentences(text: string): Span[] {
     const end = m.index + m[0].length;
     // "ca. Vi" is rare; "7. December" keeps a date together.
     // A year before the point ends the sentence: "… den 21. maj 2026. Er fristen …".
-    if (m[0] === '.' && /(?<!\d)\d{1,3}\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    // The last group of a date or a number ("7/12-20.", "50.000.") is no ordinal: it ends the sentence.
+    if (m[0] === '.' && /(?<!\d[/.,-]?)\d{1,3}\s*$/.test(text.slice(Math.max(0, m.index - 6), m.index)))
+      continue;
     out.push({ start, end });
     start = end;
   }
@@ -699,14 +707,19 @@ function findNationwide(text: string, spans: Span[]): { value: boolean; evidence
   for (const m of allMatches(NATIONWIDE_RE, text)) {
     const s = sentenceAt(spans, m.index);
     const after = text.slice(m.index + m[0].length, s.end);
-    return {
-      value:
-        !negatedBefore(text, s, m.index, 50) &&
-        // "national public service only" is still nationwide; an obligation without the word is not
-        // when what follows limits it ("limited to our region", "men ikke landsdækkende").
-        !(test(NATIONWIDE_WORD_RE, m[0]) ? NEGATED_NATIONWIDE_AFTER_RE : NOT_NATIONWIDE_AFTER_RE).test(after),
-      evidence: text.slice(Math.max(s.start, m.index - 30), m.index + m[0].length).trim(),
-    };
+    const evidence = text.slice(Math.max(s.start, m.index - 30), m.index + m[0].length).trim();
+    const negated = negatedBefore(text, s, m.index, 50);
+    if (test(NATIONWIDE_WORD_RE, m[0]))
+      return { value: !negated && !NEGATED_NATIONWIDE_AFTER_RE.test(after), evidence };
+    // An obligation without "landsdækkende": not nationwide when denied or limited ("men kun regionale");
+    // nationwide only when the clause says so; otherwise the statute's qualifier is not read, and asked.
+    if (negated || NOT_NATIONWIDE_AFTER_RE.test(after)) return { value: false, evidence };
+    const said = NATIONWIDE_WORD_RE.exec(after.split(/[.;!?\n]/u)[0] ?? '');
+    if (said && !NEGATED_NATIONWIDE_AFTER_RE.test(after))
+      return {
+        value: true,
+        evidence: text.slice(m.index, m.index + m[0].length + said.index + said[0].length),
+      };
   }
   return undefined;
 }
@@ -723,7 +736,7 @@ interface Count {
   subset: boolean;
   additive: boolean;
   approx: boolean;
-  qualifier?: 'more_than' | 'less_than';
+  bound?: Bound;
   evidence: string;
   /** Where the evidence ends (the noun), and the noun itself in lower case. */
   evidenceEnd: number;
@@ -756,6 +769,10 @@ function owner(text: string, sentence: Span, a: number, b: number, nums: Span[])
   return best;
 }
 
+/** A clause that starts again with the writer as subject: ", og vi har …", "; we also …", "but we …". */
+const NEW_SUBJECT_CLAUSE_RE =
+  /(?:[,;:]\s*|\s(?:og|and|men|but|mens|while)\s+|[,;]\s*(?:og|and|men|but)\s+)(?:så\s+|also\s+|nu\s+|now\s+)?(?:vi|we|jeg|I)\s+\p{L}+/u;
+
 function hasClauseBreak(between: string): boolean {
   CLAUSE_BREAK_RE.lastIndex = 0;
   return CLAUSE_BREAK_RE.test(between);
@@ -784,6 +801,9 @@ function nearestMark(
         continue;
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
       if (d < 0) continue;
+      // "… med 4.000 slutbrugere, og vi har netop vundet et udbud hos Rigspolitiet": a new clause with its
+      // own subject is a new statement; a mark there is not about a count said before it.
+      if (at >= num.end && NEW_SUBJECT_CLAUSE_RE.test(text.slice(num.end, at))) continue;
       const eligible = kind === 'wholesale' && own.size ? others.filter((o) => !own.has(o)) : others;
       if (owner(text, sentence, at, at + m[0].length, eligible) !== num) continue;
       // Before the count, a mark must be whom the writer serves ("med en statslig styrelse … 500"),
@@ -823,7 +843,12 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     const after = text.slice(n.end, Math.min(sentence.end, n.end + 80));
     const before = text.slice(Math.max(sentence.start, n.start - 60), n.start);
     const firstWord = /^\s*([\p{L}$€%]+\.?)/u.exec(after)?.[1];
-    if (firstWord && test(NOT_USER_WORD_RE, firstWord)) continue;
+    // the word as written, or without the full stop that ends its sentence ("70.000 elkunder.")
+    if (
+      firstWord &&
+      (test(NOT_USER_WORD_RE, firstWord) || test(NOT_USER_WORD_RE, firstWord.replace(/\.$/u, '')))
+    )
+      continue;
     const subset = test(SUBSET_AFTER_RE, after) || test(SUBSET_BEFORE_RE, before);
     let evidenceEnd = n.end;
     let noun: string | undefined;
@@ -861,7 +886,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
           counted = true;
           evidenceEnd = n.end + found.end;
           noun = found.noun;
-        } else if (test(MORE_AFTER_RE, after)) {
+        } else if (test(MORE_AFTER_RE, after) || test(MORE_BEFORE_RE, before)) {
           // "45k retail customers, and resellers bring about 9.000 more"; alone in a message, the
           // 9.000 add to a count said before it (`signals.end_users_added`).
           if (candidates.some((c) => c.n.end <= n.start)) {
@@ -909,8 +934,11 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       Math.max(sentence.start, n.start - 15),
       Math.min(sentence.end, evidenceEnd + 15),
     );
+    // "deres kunder er i alt 11.700 slutbrugere": a total of someone else's customers is their part only.
+    const theirs = THEIR_SUBJECT_RE.test(text.slice(clauseStart(text, sentence, n.start), n.start));
     const total =
-      (kind === 'own' && test(TOTAL_MARK_RE, win)) || (kind === 'wholesale' && test(STRICT_TOTAL_RE, tight));
+      (kind === 'own' && test(TOTAL_MARK_RE, win)) ||
+      (kind === 'wholesale' && !theirs && test(STRICT_TOTAL_RE, tight));
     counts.push({
       value: n.value,
       start: n.start,
@@ -925,8 +953,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
           text.slice(sentence.start, n.start),
         ),
       approx: n.approx,
-      ...(test(MORE_THAN_RE, before) || after.startsWith('+') ? { qualifier: 'more_than' as const } : {}),
-      ...(test(LESS_THAN_RE, before) ? { qualifier: 'less_than' as const } : {}),
+      ...(n.bound ? { bound: n.bound } : {}),
       evidence: text.slice(n.start, evidenceEnd).trim(),
       evidenceEnd,
       ...(noun ? { noun } : {}),
@@ -1086,11 +1113,11 @@ function decideEndUsers(
     value: number;
     evidence: string;
     approx: boolean;
-    qualifier?: 'more_than' | 'less_than';
+    bound?: Bound;
     wholesaleOnly?: boolean;
     withWholesale?: boolean;
   };
-  state?: { value: number; evidence: string };
+  state?: { value: number; evidence: string; bound?: Bound };
 } {
   const out: ReturnType<typeof decideEndUsers> = {};
   const totals = counts.filter((c) => c.total && !c.subset);
@@ -1100,7 +1127,7 @@ function decideEndUsers(
       value: t.value,
       evidence: t.evidence,
       approx: t.approx,
-      ...(t.qualifier ? { qualifier: t.qualifier } : {}),
+      ...(t.bound ? { bound: t.bound } : {}),
     };
   } else {
     const parts: Count[] = [];
@@ -1121,7 +1148,7 @@ function decideEndUsers(
         value: parts.reduce((s, c) => s + c.value, 0),
         evidence: parts.map((c) => c.evidence).join(' … '),
         approx: parts.some((c) => c.approx),
-        ...(parts.length === 1 && parts[0]!.qualifier ? { qualifier: parts[0]!.qualifier } : {}),
+        ...(parts.length === 1 && parts[0]!.bound ? { bound: parts[0]!.bound } : {}),
         ...(parts.every((c) => c.kind === 'wholesale') ? { wholesaleOnly: true } : {}),
         ...(parts.some((c) => c.kind === 'wholesale') ? { withWholesale: true } : {}),
       };
@@ -1132,6 +1159,7 @@ function decideEndUsers(
     out.state = {
       value: state.reduce((s, c) => s + c.value, 0),
       evidence: state.map((c) => c.evidence).join(' … '),
+      ...(state.length === 1 && state[0]!.bound ? { bound: state[0]!.bound } : {}),
     };
   } else {
     const spelt = withStateWordsSpelt(text);
@@ -1341,6 +1369,7 @@ function findTerritory(
   text: string,
   spans: Span[],
 ): { value: 'FO' | 'GL' | 'DK'; evidence: string } | undefined {
+  const found: Array<{ value: 'FO' | 'GL' | 'DK'; at: number; evidence: string }> = [];
   for (const [t, rx] of TERRITORY_RES) {
     for (const m of allMatches(rx, text)) {
       // "We are not based in the Faroe Islands or Greenland", "vi ligger ikke på Færøerne": a place the
@@ -1350,10 +1379,22 @@ function findTerritory(
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
         if (test(DK_NOT_TERRITORY_AFTER_RE, after)) continue;
       }
-      return { value: t, evidence: m[0] };
+      found.push({ value: t, at: m.index, evidence: m[0] });
     }
   }
-  return undefined;
+  const first = found[0];
+  if (first === undefined) return undefined;
+  // The territory is where the network is: "our networks in Denmark … a talk at a conference in
+  // Tórshavn" is Denmark, the Faroes named in a clause about something else.
+  const network = doubtVocabulary().network;
+  const aboutNetwork = (at: number) => network.test(clauseAround(text, at));
+  const dk = found.filter((f) => f.value === 'DK');
+  const away = found.filter((f) => f.value !== 'DK');
+  if (away.length && !away.some((f) => aboutNetwork(f.at))) {
+    const home = dk.find((f) => aboutNetwork(f.at));
+    if (home) return { value: 'DK', evidence: home.evidence };
+  }
+  return { value: first.value, evidence: first.evidence };
 }
 
 /**
@@ -1544,13 +1585,15 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   if (users.end_users && Number.isSafeInteger(users.end_users.value)) {
     set('end_users', users.end_users.value, users.end_users.evidence);
     if (users.end_users.approx) signals.end_users_approx = true;
-    if (users.end_users.qualifier) signals.end_users_qualifier = users.end_users.qualifier;
+    if (users.end_users.bound) signals.end_users_bound = users.end_users.bound;
     // "det tal inkluderer de 5.000 via partnere": a count that includes the wholesale ones is a total.
     if (users.end_users.wholesaleOnly && !INCLUDES_RE.test(text)) signals.end_users_wholesale_only = true;
     if (users.end_users.withWholesale) signals.end_users_with_wholesale = true;
   }
-  if (users.state && Number.isSafeInteger(users.state.value))
+  if (users.state && Number.isSafeInteger(users.state.value)) {
     set('state_end_users', users.state.value, users.state.evidence);
+    if (users.state.bound) signals.state_end_users_bound = users.state.bound;
+  }
 
   const comp = findComponent(text, spans);
   if (comp) set('component', comp.value, comp.evidence);
@@ -1614,7 +1657,11 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   let decisionNotified = false;
   for (const d of findDates(text, opts?.asOf ? { asOf: opts.asOf } : undefined)) {
     const role = dateRole(text, sentenceAt(spans, d.start), d.start, d.end);
-    const decision = role === 'decision' || role === 'notified';
+    // "today" dates a decision only when it was received then ("vi fik påbuddet i dag"), not in a
+    // question about what may happen ("Can CFCS order us to end it today?").
+    const relativeOnly =
+      d.relative === true && !RECEIVED_RE.test(text.slice(sentenceAt(spans, d.start).start, d.end));
+    const decision = (role === 'decision' || role === 'notified') && !relativeOnly;
     if (
       decision &&
       d.precision === 'day' &&

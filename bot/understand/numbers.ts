@@ -14,6 +14,8 @@
  * percentages, and numbers glued to letters (`5G`, `ISO27001`).
  */
 
+import type { Bound } from '../../guardrails/bounds.js';
+
 export interface FoundNumber {
   value: number;
   start: number;
@@ -22,6 +24,77 @@ export interface FoundNumber {
   raw: string;
   /** The writer hedged: `ca.`, `~`, `omkring`, `about`. */
   approx: boolean;
+  /** The writer bounded it: `over`, `mindst`, `knap`, `højst`, `50.000+` (guardrails/bounds.ts). */
+  bound?: Bound;
+  /** Where the bounded expression starts and ends, bound words included ("mindst 50.000", "50k+"). */
+  boundSpan?: [number, number];
+}
+
+/**
+ * Words that bound a count, just before it (or just after: `50.000+`, `or more`). Negated bounds turn
+ * over: "ikke over 50.000" is at most 50.000. Near bounds lie within a tenth of the number.
+ */
+const BOUNDS_BEFORE: Array<[RegExp, Bound]> = [
+  [
+    /(?<![\p{L}])(?:ikke|not|no)\s+(?:over|mere\s+end|flere\s+end|more\s+than|above|exceeding)\s*$/iu,
+    { side: 'below', inclusive: true, near: false },
+  ],
+  [
+    /(?<![\p{L}])(?:ikke|not|no)\s+(?:under|færre\s+end|mindre\s+end|less\s+than|fewer\s+than|below)\s*$/iu,
+    { side: 'above', inclusive: true, near: false },
+  ],
+  [
+    /(?<![\p{L}])(?:lidt|lige|just|a\s+little|slightly|a\s+bit)\s+(?:over|above|more\s+than|mere\s+end|flere\s+end)\s*$/iu,
+    { side: 'above', inclusive: false, near: true },
+  ],
+  [
+    /(?<![\p{L}])(?:lidt|lige|just|a\s+little|slightly|a\s+bit)\s+(?:under|below|less\s+than|fewer\s+than|færre\s+end|mindre\s+end)\s*$/iu,
+    { side: 'below', inclusive: false, near: true },
+  ],
+  [/(?<![\p{L}])(?:godt)\s*$/iu, { side: 'above', inclusive: false, near: true }],
+  [
+    /(?<![\p{L}])(?:knap|næsten|nearly|almost|not\s+quite|ikke\s+helt)\s*$/iu,
+    { side: 'below', inclusive: false, near: true },
+  ],
+  [
+    /(?<![\p{L}])(?:mindst|minimum|min\.|at\s+least|no\s+fewer\s+than|no\s+less\s+than)\s*$/iu,
+    { side: 'above', inclusive: true, near: false },
+  ],
+  [
+    /(?<![\p{L}])(?:over|mere\s+end|flere\s+end|more\s+than|above|in\s+excess\s+of|upwards\s+of|exceeding|north\s+of)\s*$/iu,
+    { side: 'above', inclusive: false, near: false },
+  ],
+  [
+    /(?<![\p{L}])(?:under|færre\s+end|mindre\s+end|less\s+than|fewer\s+than|below)\s*$/iu,
+    { side: 'below', inclusive: false, near: false },
+  ],
+  [
+    /(?<![\p{L}])(?:højst|maksimalt|maks\.?|max\.?|maximum|op\s+til|up\s+to|at\s+most|no\s+more\s+than)\s*$/iu,
+    { side: 'below', inclusive: true, near: false },
+  ],
+];
+const BOUNDS_AFTER: Array<[RegExp, Bound]> = [
+  [
+    /^\s*(?:\+|eller\s+(?:flere|mere|derover)|or\s+more|and\s+up|and\s+above)(?![\p{L}\p{N}])/iu,
+    { side: 'above', inclusive: true, near: false },
+  ],
+  [
+    /^\s*(?:eller\s+(?:færre|mindre|derunder)|or\s+(?:fewer|less)|and\s+below)(?![\p{L}])/iu,
+    { side: 'below', inclusive: true, near: false },
+  ],
+];
+
+/** The bound the words around a number put on it, if any. */
+function boundOf(before: string, after: string): { bound: Bound; before: number; after: number } | undefined {
+  for (const [rx, bound] of BOUNDS_BEFORE) {
+    const m = rx.exec(before);
+    if (m) return { bound, before: m[0].length, after: 0 };
+  }
+  for (const [rx, bound] of BOUNDS_AFTER) {
+    const m = rx.exec(after);
+    if (m) return { bound, before: 0, after: m[0].length };
+  }
+  return undefined;
 }
 
 /** Number words, Danish and English (also read by relative dates: "to år siden"). */
@@ -73,7 +146,7 @@ const MULTIPLIERS: Array<{ re: string; factor: number; lang: 'da' | 'en' | 'any'
 /** Single-letter suffixes, only glued to the digits (`60k`, `1.8m`). */
 const GLUED: Record<string, number> = { k: 1e3, m: 1e6 };
 
-const HEDGE = String.raw`(?:(?:ca\.?|cirka|circa|approx\.?|approximately|about|around|roughly|omkring|omtrent|cirka|knap|godt|nearly|almost|næsten|some|~|≈)\s*)`;
+const HEDGE = String.raw`(?:(?:ca\.?|cirka|circa|approx\.?|approximately|about|around|roughly|omkring|omtrent|some|~|≈)\s*)`;
 // Space-grouped (`50 000`, each group after a space exactly three digits) or point/comma separated.
 const DIGITS = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*`;
 const WORDNUM = Object.keys(WORD_VALUES)
@@ -81,6 +154,11 @@ const WORDNUM = Object.keys(WORD_VALUES)
   .map((w) => w.replace(' ', '\\s+'))
   .join('|');
 const MULT = MULTIPLIERS.map((m) => m.re).join('|');
+/** Single number words that may follow a multiplier: not the articles "en", "et", "a", "an". */
+const REST_WORDS = Object.keys(WORD_VALUES)
+  .filter((w) => !['en', 'et', 'a', 'an'].includes(w) && !w.includes(' ') && WORD_VALUES[w]! < 1000)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /** Cardinal words below a thousand, read before a multiplier ("sixty-two thousand", "tooghalvtreds tusind"). */
 const EN_UNITS: Record<string, number> = {
@@ -206,7 +284,9 @@ const L = String.raw`\p{L}\p{N}`;
 const NUMBER_SOURCE =
   `(?<hedge>${HEDGE})?` +
   `(?:(?<digits>(?:${DIGITS}))(?:(?<glued>[kKmM])(?![${L}])|\\s*(?<mult>${MULT})(?![${L}]))?` +
-  `|(?<word>${CARDINAL}|${WORDNUM})\\s+(?<wmult>${MULT})(?![${L}]))`;
+  `|(?<word>${CARDINAL}|${WORDNUM})(?:\\s+|(?=tusind))(?<wmult>${MULT})(?![${L}])` +
+  // what follows the multiplier in words: "niogfyrre tusind ni hundrede", "fifty thousand and one"
+  `(?:\\s+(?:og\\s+|and\\s+)?(?<rest>${CARDINAL}|${REST_WORDS})(?![${L}]))?)`;
 
 const FIND_RE = new RegExp(`(?<![${L}.,/:§-])${NUMBER_SOURCE}`, 'giu');
 const WHOLE_RE = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`, 'iu');
@@ -284,6 +364,7 @@ function scale(base: number, factor: number): number {
 }
 
 interface MatchGroups {
+  rest?: string;
   hedge?: string;
   digits?: string;
   glued?: string;
@@ -297,7 +378,8 @@ function numberValue(g: MatchGroups): number | undefined {
     const base = WORD_VALUES[g.word.toLowerCase().replace(/\s+/g, ' ')] ?? cardinalValue(g.word);
     const m = multiplierOf(g.wmult);
     if (base === undefined || !m) return undefined;
-    return scale(base, m.factor);
+    const rest = g.rest === undefined ? 0 : (WORD_VALUES[g.rest.toLowerCase()] ?? cardinalValue(g.rest) ?? 0);
+    return scale(base, m.factor) + (rest < m.factor ? rest : 0);
   }
   if (g.digits === undefined) return undefined;
   if (g.glued) {
@@ -357,7 +439,11 @@ export function findNumbers(text: string): FoundNumber[] {
     // A year after a year word stays a year, even before a multiplier-like word ("januar 1990 mn").
     // A multiplier glued to the digits ("i 1939k") makes it a count, not a year.
     if (/^(?:19|20)\d{2}$/.test(digits) && BEFORE_YEAR.test(before) && !groups.glued) continue;
-    out.push({ value, start, end, raw: raw.trimEnd(), approx: hedgeLen > 0 });
+    const b = boundOf(text.slice(Math.max(0, start - 30), start), text.slice(end, end + 20));
+    const bounded = b
+      ? { bound: b.bound, boundSpan: [start - b.before, end + b.after] as [number, number] }
+      : {};
+    out.push({ value, start, end, raw: raw.trimEnd(), approx: hedgeLen > 0, ...bounded });
   }
   return out;
 }

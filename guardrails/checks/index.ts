@@ -3,7 +3,7 @@ import type { CheckId } from '../contract.js';
 import type { Facts } from '../facts.js';
 import { REFS as COURT_REFS, courtDeadline } from './court_deadline.js';
 import { REFS as COMPONENT_REFS, criticalComponent } from './critical_component.js';
-import { REFS as PROVIDER_REFS, significantProvider } from './significant_provider.js';
+import { type CountBounds, REFS as PROVIDER_REFS, significantProvider } from './significant_provider.js';
 import {
   REFS as SUPPLIER_REFS,
   type SupplierRegisters,
@@ -42,10 +42,11 @@ export function runCheck(
   asOf: string,
   registers?: SupplierRegisters,
   statements?: SupplierStatements,
+  bounds?: CountBounds,
 ): CheckTrace {
   switch (id) {
     case 'significant_provider':
-      return significantProvider(facts, asOf);
+      return significantProvider(facts, asOf, bounds);
     case 'critical_component':
       return criticalComponent(facts, asOf);
     case 'temporal_scope':

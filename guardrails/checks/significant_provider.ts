@@ -4,6 +4,7 @@
  *
  * Quoted statute text is marked `// >` and is verbatim (a test checks it against the official text).
  */
+import { type Bound, boundWords, moreThan } from '../bounds.js';
 import type { FactKey, Facts } from '../facts.js';
 import { END_USERS_THRESHOLD, STATE_END_USERS_THRESHOLD, valueAt } from '../params.js';
 import { type CheckTrace, formatNumber, unique } from './types.js';
@@ -26,7 +27,7 @@ const NOT_PROVIDERS = {
   other: { da: 'Organisationen', en: 'The organisation' },
 } as const;
 
-type Leg = { result: 'yes' | 'no' | 'unknown'; used: FactKey[]; da: string; en: string };
+type Leg = { result: 'yes' | 'no' | 'unknown'; used: FactKey[]; missing?: FactKey[]; da: string; en: string };
 
 // § 1, nr. 3, litra a
 // > Udbyder af net, hvor disse net anvendes af mere end 50.000 slutbrugere. Ved opgørelsen medregnes de
@@ -34,17 +35,32 @@ type Leg = { result: 'yes' | 'no' | 'unknown'; used: FactKey[]; da: string; en: 
 // > net, er kun omfattet, hvis de har landsdækkende public service-forpligtelser.
 //
 // `end_users` already includes the customers' end users (wholesale): extraction adds them up.
-function litraA(facts: Facts, asOf: string): Leg {
+function litraA(facts: Facts, asOf: string, bound?: Bound): Leg {
   const threshold = valueAt(END_USERS_THRESHOLD, asOf);
-  if (facts.organisation_type === 'radio_tv' && facts.nationwide_public_service !== true) {
+  if (facts.organisation_type === 'radio_tv' && facts.nationwide_public_service === false) {
     return {
       result: 'no',
-      used: [
-        'organisation_type',
-        ...(facts.nationwide_public_service === false ? (['nationwide_public_service'] as const) : []),
-      ],
+      used: ['organisation_type', 'nationwide_public_service'],
       da: 'en radio- eller tv-station uden landsdækkende public service-forpligtelser er ikke omfattet af litra a',
       en: 'a radio or TV station without nationwide public service obligations is not covered by litra a',
+    };
+  }
+  // A station whose obligations are not said to be nationwide ("vi har public service-forpligtelser"):
+  // the qualifier decides, so it is asked, unless the count alone already rules litra a out.
+  if (
+    facts.organisation_type === 'radio_tv' &&
+    facts.nationwide_public_service === undefined &&
+    !(
+      facts.end_users !== undefined &&
+      !(moreThan(facts.end_users, bound, valueAt(END_USERS_THRESHOLD, asOf)) ?? true)
+    )
+  ) {
+    return {
+      result: 'unknown',
+      used: ['organisation_type'],
+      missing: ['nationwide_public_service'],
+      da: 'det er ikke oplyst, om radio- eller tv-stationens public service-forpligtelser er landsdækkende',
+      en: "it is not known whether the station's public service obligations are nationwide",
     };
   }
   const n = facts.end_users;
@@ -61,12 +77,20 @@ function litraA(facts: Facts, asOf: string): Leg {
       ? ['organisation_type', 'nationwide_public_service', 'end_users']
       : ['end_users'];
   const [dn, en, dt, et] = [
-    formatNumber(n, 'da'),
-    formatNumber(n, 'en'),
+    boundWords(bound, 'da') + formatNumber(n, 'da'),
+    boundWords(bound, 'en') + formatNumber(n, 'en'),
     formatNumber(threshold, 'da'),
     formatNumber(threshold, 'en'),
   ];
-  return n > threshold
+  const more = moreThan(n, bound, threshold);
+  if (more === undefined)
+    return {
+      result: 'unknown',
+      used: [],
+      da: `${dn} slutbrugere kan være både mere og ikke mere end ${dt}`,
+      en: `${en} end users may be more or not more than ${et}`,
+    };
+  return more
     ? {
         result: 'yes',
         used,
@@ -87,7 +111,7 @@ function litraA(facts: Facts, asOf: string): Leg {
 //
 // Municipalities and regions are not state authorities: their staff are not counted (extraction gives
 // `state_end_users` only for state bodies, and 0 when the person says there are no state agreements).
-function litraB(facts: Facts, asOf: string): Leg {
+function litraB(facts: Facts, asOf: string, bound?: Bound): Leg {
   const threshold = valueAt(STATE_END_USERS_THRESHOLD, asOf);
   const n = facts.state_end_users;
   if (n === undefined) {
@@ -99,12 +123,20 @@ function litraB(facts: Facts, asOf: string): Leg {
     };
   }
   const [dn, en, dt, et] = [
-    formatNumber(n, 'da'),
-    formatNumber(n, 'en'),
+    boundWords(bound, 'da') + formatNumber(n, 'da'),
+    boundWords(bound, 'en') + formatNumber(n, 'en'),
     formatNumber(threshold, 'da'),
     formatNumber(threshold, 'en'),
   ];
-  return n > threshold
+  const more = moreThan(n, bound, threshold);
+  if (more === undefined)
+    return {
+      result: 'unknown',
+      used: [],
+      da: `${dn} slutbrugere via aftaler med statslige myndigheder kan være både mere og ikke mere end ${dt}`,
+      en: `${en} end users served through agreements with state bodies may be more or not more than ${et}`,
+    };
+  return more
     ? {
         result: 'yes',
         used: ['state_end_users'],
@@ -119,7 +151,10 @@ function litraB(facts: Facts, asOf: string): Leg {
       };
 }
 
-export function significantProvider(facts: Facts, asOf: string): CheckTrace {
+// Counts said with a bound ("over …", "knap …"): see guardrails/bounds.ts.
+export type CountBounds = Partial<Record<'end_users' | 'state_end_users', Bound>>;
+
+export function significantProvider(facts: Facts, asOf: string, bounds: CountBounds = {}): CheckTrace {
   const org = facts.organisation_type;
   if (org !== undefined && org !== 'telecom_provider' && org !== 'radio_tv') {
     const who = NOT_PROVIDERS[org];
@@ -137,8 +172,8 @@ export function significantProvider(facts: Facts, asOf: string): CheckTrace {
   }
   // A telecom provider or radio/TV station, or (type unknown) someone asking with end-user numbers:
   // read as a provider.
-  const a = litraA(facts, asOf);
-  const b = litraB(facts, asOf);
+  const a = litraA(facts, asOf, bounds.end_users);
+  const b = litraB(facts, asOf, bounds.state_end_users);
   const base = { id: 'significant_provider' as const, missing: [] as FactKey[] };
   if (a.result === 'yes' || b.result === 'yes') {
     const legs = [
@@ -163,7 +198,7 @@ export function significantProvider(facts: Facts, asOf: string): CheckTrace {
     };
   }
   // Undecided: litra a waits for the end-user count; otherwise only litra b can still help.
-  const missing: FactKey[] = a.result === 'unknown' ? ['end_users'] : ['state_end_users'];
+  const missing: FactKey[] = a.result === 'unknown' ? (a.missing ?? ['end_users']) : ['state_end_users'];
   return {
     ...base,
     result: 'unknown',

@@ -1251,9 +1251,20 @@ describe('extractFacts: signals and odd input', () => {
     expect(d.signals.agreement_date_precision).toBeUndefined();
   });
   it('marks a count given as a bound', () => {
-    expect(extractFacts('Vi har over 50.000 slutbrugere').signals.end_users_qualifier).toBe('more_than');
-    expect(extractFacts('we have fewer than 40,000 customers').signals.end_users_qualifier).toBe('less_than');
-    expect(extractFacts('we have 40,000 customers').signals.end_users_qualifier).toBeUndefined();
+    expect(extractFacts('Vi har over 50.000 slutbrugere').signals.end_users_bound).toEqual({
+      side: 'above',
+      inclusive: false,
+      near: false,
+    });
+    expect(extractFacts('we have fewer than 40,000 customers').signals.end_users_bound).toMatchObject({
+      side: 'below',
+      inclusive: false,
+    });
+    expect(extractFacts('Vi har mindst 50.000 slutbrugere').signals.end_users_bound).toMatchObject({
+      side: 'above',
+      inclusive: true,
+    });
+    expect(extractFacts('we have 40,000 customers').signals.end_users_bound).toBeUndefined();
   });
   it("marks a message that is only a number (an answer to the bot's question)", () => {
     expect(extractFacts('72.000').signals.lone_number).toBe(72000);

@@ -79,7 +79,7 @@ export function register(app: App, deps: SlackDeps): void {
       deps.log.info({ command: command.command, chars: text.length }, 'question too long');
       return done('refused');
     }
-    const advised = adviseSafely(deps, { turns: [text], asOf: deps.today() });
+    const advised = await adviseSafely(deps, { turns: [text], asOf: deps.today() });
     if (!advised.ok) {
       deps.log.error({ command: command.command, error: advised.error }, 'pipeline failed');
       await respond({ response_type: 'ephemeral', text: T[lang].failed });

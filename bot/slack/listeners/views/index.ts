@@ -37,7 +37,7 @@ async function answerCorrection(
   if (Object.keys(changed).length === 0) return 'unchanged';
   const question = correctionTurn(changed);
   const thread = await deps.store.threadContext(channel, threadTs, team);
-  const advised = adviseSafely(deps, {
+  const advised = await adviseSafely(deps, {
     turns: [...thread.turns.slice(-(MAX_TURNS - 1)), question],
     asOf: deps.today(),
     priorFacts: thread.facts,
@@ -115,7 +115,11 @@ export function register(app: App, deps: SlackDeps): void {
     if (meta.answerId !== undefined && meta.channel !== undefined && meta.threadTs !== undefined)
       return done(await answerCorrection(deps, client, user, meta, result.facts));
     const question = T[meta.lang].coverageTurn;
-    const advised = adviseSafely(deps, { turns: [question], asOf: deps.today(), priorFacts: result.facts });
+    const advised = await adviseSafely(deps, {
+      turns: [question],
+      asOf: deps.today(),
+      priorFacts: result.facts,
+    });
     if (!advised.ok) {
       deps.log.error({ error: advised.error }, 'pipeline failed (coverage check)');
       await client.chat.postMessage({ channel: user, text: T[meta.lang].failed }).catch(() => undefined);
