@@ -6,6 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AdvisorStore } from '../../bot/store/api.js';
 import { MAX_TURNS, parseAnswer } from '../../bot/store/index.js';
@@ -310,5 +311,25 @@ describe.each(ENGINES)('store on $name', ({ name, fresh }) => {
     expect([u2.answers.length, u2.votes.length, u2.own.length]).toEqual([0, 1, 1]);
     expect(await s.correctionDetails(['a1', 'zz'])).toEqual(['{"end_users":5}']);
     expect(await s.correctionDetails([])).toEqual([]);
+  });
+});
+
+describe('readiness on PostgreSQL', () => {
+  it('/readyz turns red when the database goes away, without waiting for an event', async () => {
+    const { StoreHealth } = await import('../../bot/slack/inbox.js');
+    const url = await pgServer!.database('gone');
+    const s = await openStore({ dataDir: '.', databaseUrl: url });
+    opened.push(s);
+    const health = new StoreHealth(s);
+    health.started = true;
+    expect(await health.report()).toMatchObject({ ok: true, ready: true, store: 'ok' });
+    const admin = new pg.Client({ connectionString: pgServer!.url() });
+    await admin.connect();
+    await admin.query(`DROP DATABASE ${new URL(url).pathname.slice(1)} WITH (FORCE)`);
+    await admin.end();
+    // the next report after the probe interval probes, and fails
+    (health as unknown as { lastProbe: number }).lastProbe = 0;
+    const r = await health.report();
+    expect(r).toMatchObject({ ok: false, ready: false, store: 'cannot_write' });
   });
 });
