@@ -23,6 +23,25 @@ const common = {
     .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a channel ID such as C0123ABCD (not a #name)')
     .optional(),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/i,
+      'must be a PostgreSQL URL such as postgres://user:password@host:5432/db',
+    )
+    .optional(),
+  LEASE_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(500, 'must be at least 500')
+    .max(600_000, 'must be at most 600000')
+    .default(15_000),
+  OPS_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole port number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .optional(),
   KNOWLEDGE_DIR: z.string().min(1, 'must not be empty').optional(),
   RETENTION_DAYS: z.coerce
     .number({ error: 'must be a whole number of days (0 keeps everything)' })
@@ -90,10 +109,35 @@ const signingSecret = z
   .string()
   .regex(/^[A-Za-z0-9]{16,}$/, "must be the app's signing secret (letters and digits)");
 
+/** Many workspaces (bot/slack/oauth.ts): the app's OAuth credentials; the bot token is then per installation. */
+const oauth = {
+  SLACK_CLIENT_ID: z
+    .string()
+    .regex(/^\d+\.\d+$/, "must be the app's client ID such as 1234567890.1234567890"),
+  SLACK_CLIENT_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9]{16,}$/, "must be the app's client secret (letters and digits)"),
+  SLACK_STATE_SECRET: z.string().min(16, 'must be at least 16 characters (any random text)'),
+  SLACK_REDIRECT_URI: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in /slack/oauth_redirect' })
+    .optional(),
+  ADVISER_TEAM: z
+    .string()
+    .regex(/^[TE][A-Z0-9]{2,}$/, "must be the team ID of the advisers' workspace such as T0123ABCD")
+    .optional(),
+};
+
 const HttpEnv = z.object({
   ...common,
   ...listener,
   SLACK_BOT_TOKEN: botToken,
+  SLACK_SIGNING_SECRET: signingSecret,
+});
+const OAuthEnv = z.object({
+  ...common,
+  ...listener,
+  ...oauth,
+  SLACK_BOT_TOKEN: botToken.optional(),
   SLACK_SIGNING_SECRET: signingSecret,
 });
 const SocketEnv = z.object({ ...common, SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken });
@@ -103,13 +147,30 @@ const TerminalEnv = z.object({
   RETENTION_DAYS: common.RETENTION_DAYS,
 });
 /** What the database needs, in any mode (`npm run purge`). */
-const StoreEnv = z.object({ DATA_DIR: common.DATA_DIR, RETENTION_DAYS: common.RETENTION_DAYS });
+const StoreEnv = z.object({
+  DATA_DIR: common.DATA_DIR,
+  DATABASE_URL: common.DATABASE_URL,
+  RETENTION_DAYS: common.RETENTION_DAYS,
+});
 
 export interface SlackSettings {
-  botToken: string;
+  /** The one workspace's bot token; unset with the OAuth flow (each installation has its own). */
+  botToken?: string | undefined;
+  /** Many workspaces: the app's OAuth credentials (HTTP mode). */
+  oauth?:
+    | { clientId: string; clientSecret: string; stateSecret: string; redirectUri?: string | undefined }
+    | undefined;
+  /** The advisers' workspace, when the adviser channel is not in the asker's. */
+  adviserTeam?: string | undefined;
   apiUrl: string;
   adviserChannel: string | undefined;
   dataDir: string;
+  /** PostgreSQL instead of the embedded database in DATA_DIR (several replicas on one database). */
+  databaseUrl?: string | undefined;
+  /** How long a replica's hold on its open events lasts without a heartbeat (another then takes them). */
+  leaseMs?: number;
+  /** Socket Mode: the port of the small HTTP server for /healthz, /readyz and /metrics (unset: none). */
+  opsPort?: number | undefined;
   /** Where the texts (`texts/`) and registers (`registers/`) are read from; default the project's knowledge/. */
   knowledgeDir?: string | undefined;
   /** Stored conversations older than this many days are purged; 0 keeps everything. */
@@ -147,12 +208,17 @@ function firstIssue(error: z.ZodError, env: Env): string {
 }
 
 /** What both Slack modes read, from their validated environment. */
-function slackSettings(d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv>): SlackSettings {
+function slackSettings(
+  d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv> | z.infer<typeof OAuthEnv>,
+): SlackSettings {
   return {
     botToken: d.SLACK_BOT_TOKEN,
     apiUrl: d.SLACK_API_URL,
     adviserChannel: d.ADVISER_CHANNEL,
     dataDir: d.DATA_DIR,
+    databaseUrl: d.DATABASE_URL,
+    leaseMs: d.LEASE_MS,
+    opsPort: d.OPS_PORT,
     knowledgeDir: d.KNOWLEDGE_DIR,
     retentionDays: d.RETENTION_DAYS,
     logLevel: d.LOG_LEVEL,
@@ -171,7 +237,8 @@ function slackSettings(d: z.infer<typeof SocketEnv> | z.infer<typeof HttpEnv>): 
 /** Decides the mode and validates what it needs. Never throws; the error is one line naming the variable. */
 export function loadConfig(rawEnv: Env = process.env): ConfigResult {
   const env = clean(rawEnv);
-  const hasBot = env.SLACK_BOT_TOKEN !== undefined;
+  const hasOAuth = env.SLACK_CLIENT_ID !== undefined;
+  const hasBot = env.SLACK_BOT_TOKEN !== undefined || (hasOAuth && env.SLACK_SIGNING_SECRET !== undefined);
   const hasApp = env.SLACK_APP_TOKEN !== undefined;
   const hasSecret = env.SLACK_SIGNING_SECRET !== undefined;
 
@@ -214,6 +281,28 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
       },
     };
   }
+  if (hasOAuth) {
+    const o = OAuthEnv.safeParse(env);
+    if (!o.success) return { ok: false, error: firstIssue(o.error, env) };
+    const d = o.data;
+    return {
+      ok: true,
+      config: {
+        mode: 'http',
+        signingSecret: d.SLACK_SIGNING_SECRET,
+        port: d.PORT,
+        host: d.HOST,
+        ...slackSettings(d),
+        oauth: {
+          clientId: d.SLACK_CLIENT_ID,
+          clientSecret: d.SLACK_CLIENT_SECRET,
+          stateSecret: d.SLACK_STATE_SECRET,
+          redirectUri: d.SLACK_REDIRECT_URI,
+        },
+        adviserTeam: d.ADVISER_TEAM,
+      },
+    };
+  }
   const r = HttpEnv.safeParse(env);
   if (!r.success) return { ok: false, error: firstIssue(r.error, env) };
   const d = r.data;
@@ -232,11 +321,18 @@ export function loadConfig(rawEnv: Env = process.env): ConfigResult {
 /** DATA_DIR and RETENTION_DAYS only, for tools that use the database without Slack (`npm run purge`). */
 export function loadStoreConfig(
   rawEnv: Env = process.env,
-): { ok: true; dataDir: string; retentionDays: number } | { ok: false; error: string } {
+):
+  | { ok: true; dataDir: string; databaseUrl?: string | undefined; retentionDays: number }
+  | { ok: false; error: string } {
   const env = clean(rawEnv);
   const r = StoreEnv.safeParse(env);
   if (!r.success) return { ok: false, error: firstIssue(r.error, env) };
-  return { ok: true, dataDir: r.data.DATA_DIR, retentionDays: r.data.RETENTION_DAYS };
+  return {
+    ok: true,
+    dataDir: r.data.DATA_DIR,
+    databaseUrl: r.data.DATABASE_URL,
+    retentionDays: r.data.RETENTION_DAYS,
+  };
 }
 
 /** Reads `.env` in the working directory into process.env when it exists (existing variables win). */

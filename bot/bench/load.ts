@@ -80,7 +80,8 @@ let seq = 0;
 
 /** Sends `count` mentions with `concurrency` requests in flight; waits (at most `limitMs`) for every answer. */
 export async function runLoad(o: {
-  url: string;
+  /** One app, or several replicas: requests go round robin, as a load balancer sends them. */
+  url: string | readonly string[];
   webapi: BenchWebApi;
   questions: readonly string[];
   count: number;
@@ -104,15 +105,17 @@ export async function runLoad(o: {
   const ackMs: number[] = [];
   let refused = 0;
   let next = 0;
+  const urls = typeof o.url === 'string' ? [o.url] : o.url;
   const start = performance.now();
   const deadline = start + o.limitMs;
   const worker = async () => {
     while (next < mentions.length && performance.now() < deadline) {
-      const m = mentions[next++]!;
+      const k = next++;
+      const m = mentions[k]!;
       const body = mentionBody(m);
       pending.add(`${m.channel}/${m.ts}`);
       const t = performance.now();
-      const status = await post(o.url, body, agent).catch(() => 0);
+      const status = await post(urls[k % urls.length]!, body, agent).catch(() => 0);
       ackMs.push(performance.now() - t);
       if (status !== 200) refused += 1;
     }

@@ -37,6 +37,7 @@ import { extractFacts } from '../understand/extract.js';
 import { readQuestion } from '../understand/question.js';
 import { BENCH_SIGNING_SECRET, type LoadResult, runLoad, runOpenLoop } from './load.js';
 import { summarizeProfile } from './profile.js';
+import { benchReplicas } from './replicas.js';
 import { mb, ms, type Summary, summarize } from './stats.js';
 import { BENCH_BOT_TOKEN, BenchWebApi } from './webapi.js';
 
@@ -507,6 +508,12 @@ async function main(): Promise<void> {
   const rss = Math.max(adv?.rss ?? own, cold?.rss ?? 0);
   results.push(['RSS < 300 MB (advisor app)', rss < TARGET.rssMb * 1024 * 1024, mb(rss)]);
   rmSync(dataDir, { recursive: true, force: true });
+
+  // the engines side by side: one replica on SQLite, one on PostgreSQL, two on PostgreSQL (BENCH_REPLICAS=0 skips)
+  if (process.env.BENCH_REPLICAS !== '0') {
+    head('Engines and replicas');
+    await benchReplicas();
+  }
 
   head('Targets');
   for (const [name, ok, value] of results)

@@ -7,8 +7,9 @@
  */
 import { parseArgs } from 'node:util';
 import { loadStoreConfig } from '../config.js';
+import type { AdvisorStore } from '../store/api.js';
 import { auditCsv, auditEvents } from '../store/audit.js';
-import { Store } from '../store/index.js';
+import { openStore } from '../store/open.js';
 import { isIsoDate, runAsProgram } from './args.js';
 
 const USAGE = 'usage: npm run audit -- --since YYYY-MM-DD [--until YYYY-MM-DD] [--user USER_ID]';
@@ -21,7 +22,7 @@ export interface CliRun {
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-export function auditCommand(args: string[], env: Record<string, string | undefined>): CliRun {
+export async function auditCommand(args: string[], env: Record<string, string | undefined>): Promise<CliRun> {
   const usage = (m: string): CliRun => ({ code: 2, stdout: '', stderr: `audit: ${m}\n${USAGE}\n` });
   let values: { since?: string; until?: string; user?: string; help?: boolean };
   try {
@@ -48,10 +49,10 @@ export function auditCommand(args: string[], env: Record<string, string | undefi
     return usage(`--user takes a Slack user id such as U0123ABCD, got "${values.user}"`);
   const config = loadStoreConfig(env);
   if (!config.ok) return { code: 2, stdout: '', stderr: `audit: ${config.error}\n` };
-  let store: Store | undefined;
+  let store: AdvisorStore | undefined;
   try {
-    store = Store.open(config.dataDir);
-    const events = auditEvents(store, {
+    store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    const events = await auditEvents(store, {
       since: values.since,
       ...(values.until ? { until: nextDay(values.until) } : {}),
       ...(values.user ? { user: values.user } : {}),
@@ -62,10 +63,10 @@ export function auditCommand(args: string[], env: Record<string, string | undefi
     return {
       code: 1,
       stdout: '',
-      stderr: `audit: the database in DATA_DIR=${config.dataDir} could not be read (${typeof code === 'string' ? code : 'error'})\n`,
+      stderr: `audit: the database in ${config.databaseUrl === undefined ? `DATA_DIR=${config.dataDir}` : 'DATABASE_URL'} could not be read (${typeof code === 'string' ? code : 'error'})\n`,
     };
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 

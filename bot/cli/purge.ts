@@ -8,7 +8,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadStoreConfig } from '../config.js';
-import { PURGE_TABLES, type PurgeCounts, Store } from '../store/index.js';
+import type { AdvisorStore } from '../store/api.js';
+import { PURGE_TABLES, type PurgeCounts } from '../store/index.js';
+import { openStore } from '../store/open.js';
 import { runAsProgram } from './args.js';
 
 const USAGE = 'usage: npm run purge [-- --days N] [--dry-run]';
@@ -29,7 +31,11 @@ function table(counts: PurgeCounts): string {
 }
 
 /** The command, without touching process state (for tests and for `main`). */
-export function purgeCommand(args: string[], env: Record<string, string | undefined>, now?: Date): PurgeRun {
+export async function purgeCommand(
+  args: string[],
+  env: Record<string, string | undefined>,
+  now?: Date,
+): Promise<PurgeRun> {
   let values: { days?: string; 'dry-run'?: boolean; help?: boolean };
   try {
     values = parseArgs({
@@ -63,23 +69,24 @@ export function purgeCommand(args: string[], env: Record<string, string | undefi
   if (days === 0) {
     return { code: 0, stdout: 'Retention is 0 days: everything is kept, nothing was removed.\n', stderr: '' };
   }
-  let store: Store | undefined;
+  let store: AdvisorStore | undefined;
   try {
-    store = Store.open(config.dataDir);
-    const counts = store.purge(days, { dryRun, now });
+    store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    const counts = await store.purge(days, { dryRun, now });
+    const where = config.databaseUrl === undefined ? config.dataDir : store.where;
     const head = dryRun
-      ? `Dry run: would remove these rows older than ${days} days from ${config.dataDir} (nothing changed):`
-      : `Removed rows older than ${days} days from ${config.dataDir}:`;
+      ? `Dry run: would remove these rows older than ${days} days from ${where} (nothing changed):`
+      : `Removed rows older than ${days} days from ${where}:`;
     return { code: 0, stdout: `${head}\n${table(counts)}`, stderr: '' };
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     return {
       code: 1,
       stdout: '',
-      stderr: `purge: the database in DATA_DIR=${config.dataDir} could not be purged (${typeof code === 'string' ? code : 'error'})\n`,
+      stderr: `purge: the database in ${config.databaseUrl === undefined ? `DATA_DIR=${config.dataDir}` : 'DATABASE_URL'} could not be purged (${typeof code === 'string' ? code : 'error'})\n`,
     };
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 

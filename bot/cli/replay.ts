@@ -12,8 +12,10 @@ import { type Facts, FactsSchema } from '../../guardrails/facts.js';
 import { loadStoreConfig } from '../config.js';
 import type { Advisor } from '../pipeline.js';
 import { shortProvenance } from '../provenance.js';
+import type { AdvisorStore } from '../store/api.js';
 import { correctionsFor } from '../store/audit.js';
-import { MAX_TURNS, Store, type StoredAnswer } from '../store/index.js';
+import { MAX_TURNS, type StoredAnswer } from '../store/index.js';
+import { openStore } from '../store/open.js';
 import { isIsoDate, runAsProgram } from './args.js';
 
 const USAGE = 'usage: npm run replay -- (--since YYYY-MM-DD | --answer ID) [--json]';
@@ -67,8 +69,8 @@ export function compareAnswers(
 }
 
 /** The thread's answers up to and including this one, oldest first, as the bot saw them. */
-function threadUpTo(store: Store, a: StoredAnswer): StoredAnswer[] {
-  const thread = store.answersInThread(a.channel, a.thread_ts);
+async function threadUpTo(store: AdvisorStore, a: StoredAnswer): Promise<StoredAnswer[]> {
+  const thread = await store.answersInThread(a.channel, a.thread_ts);
   const upTo = thread.findIndex((x) => x.id === a.id);
   return (upTo >= 0 ? thread.slice(0, upTo + 1) : [a]).slice(-MAX_TURNS);
 }
@@ -77,9 +79,9 @@ function threadUpTo(store: Store, a: StoredAnswer): StoredAnswer[] {
  * Facts the person set by a correction: no turn says them, so they are carried into the replay. Those set
  * in the coverage form come from the audit log's records, corrections in the thread from the readings.
  */
-function correctedFacts(store: Store, thread: StoredAnswer[]): Facts {
+async function correctedFacts(store: AdvisorStore, thread: StoredAnswer[]): Promise<Facts> {
   const last = thread.at(-1)?.answer as V2 | undefined;
-  const out: Record<string, unknown> = correctionsFor(
+  const out: Record<string, unknown> = await correctionsFor(
     store,
     thread.map((a) => a.id),
   );
@@ -88,37 +90,30 @@ function correctedFacts(store: Store, thread: StoredAnswer[]): Facts {
   return parsed.success ? parsed.data : {};
 }
 
-export function replay(
-  store: Store,
+export async function replay(
+  store: AdvisorStore,
   advisor: Advisor,
   o: { since?: string; answerId?: string },
-): {
+): Promise<{
   replayed: number;
   differences: Difference[];
-} {
-  const ids =
-    o.answerId !== undefined
-      ? [o.answerId]
-      : (
-          store.db
-            .prepare('SELECT id FROM answers WHERE created_at >= ? ORDER BY created_at, rowid')
-            .all(o.since ?? '0000') as { id: string }[]
-        ).map((r) => r.id);
+}> {
+  const ids = o.answerId !== undefined ? [o.answerId] : await store.answerIdsSince(o.since ?? '0000');
   const differences: Difference[] = [];
   let replayed = 0;
   for (const id of ids) {
-    const stored = store.getAnswer(id);
+    const stored = await store.getAnswer(id);
     if (stored === undefined) continue;
     replayed += 1;
     const old = stored.answer;
-    const thread = threadUpTo(store, stored);
+    const thread = await threadUpTo(store, stored);
     const now = advisor.advise({
       turns: thread.map((a) => a.question),
       asOf: old.as_of,
-      priorFacts: correctedFacts(store, thread),
+      priorFacts: await correctedFacts(store, thread),
     });
-    const raw = store.db.prepare('SELECT answer FROM answers WHERE id = ?').get(id) as { answer: string };
-    const d = compareAnswers(old, now, /"direct_answer":/.test(raw.answer));
+    const raw = (await store.answerJson(id)) ?? '';
+    const d = compareAnswers(old, now, /"direct_answer":/.test(raw));
     if (d === undefined) continue;
     differences.push({
       answer_id: stored.id,
@@ -198,13 +193,13 @@ export async function replayCommand(
     return usage(`--since must be a real date as YYYY-MM-DD, got "${values.since}"`);
   const config = loadStoreConfig(env);
   if (!config.ok) return { code: 2, stdout: '', stderr: `replay: ${config.error}\n` };
-  let store: Store | undefined;
+  let store: AdvisorStore | undefined;
   try {
-    store = Store.open(config.dataDir);
+    store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     // the pipeline (and the knowledge it loads) only when there is something to replay
     const { createAdvisor } = await import('../pipeline.js');
     const advisor = createAdvisor({ onGuardFailure: () => {} });
-    const r = replay(
+    const r = await replay(
       store,
       advisor,
       values.answer !== undefined ? { answerId: values.answer } : { since: values.since! },
@@ -222,7 +217,7 @@ export async function replayCommand(
       stderr: `replay: ${typeof code === 'string' ? code : (e as Error).message.split('\n')[0]}\n`,
     };
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 

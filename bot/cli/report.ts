@@ -12,8 +12,9 @@ import { parseArgs } from 'node:util';
 import { loadStoreConfig } from '../config.js';
 import { chartPng } from '../desk/chart.js';
 import { figuresCsv, figuresText } from '../desk/figures.js';
-import { deskFigures } from '../store/desk.js';
-import { Store } from '../store/index.js';
+import type { AdvisorStore } from '../store/api.js';
+import type { Figures } from '../store/desk.js';
+import { openStore } from '../store/open.js';
 import { isIsoDate, runAsProgram } from './args.js';
 
 const USAGE = 'usage: npm run report -- --since YYYY-MM-DD [--until YYYY-MM-DD] [--csv] [--png FILE]';
@@ -26,11 +27,11 @@ export interface CliRun {
 
 const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-export function reportCommand(
+export async function reportCommand(
   args: string[],
   env: Record<string, string | undefined>,
   today: () => string = () => new Date().toISOString().slice(0, 10),
-): CliRun {
+): Promise<CliRun> {
   const usage = (m: string): CliRun => ({ code: 2, stdout: '', stderr: `report: ${m}\n${USAGE}\n` });
   let values: { since?: string; until?: string; csv?: boolean; png?: string; help?: boolean };
   try {
@@ -59,20 +60,20 @@ export function reportCommand(
   if (values.png !== undefined && values.png.trim() === '') return usage('--png needs a file name');
   const config = loadStoreConfig(env);
   if (!config.ok) return { code: 2, stdout: '', stderr: `report: ${config.error}\n` };
-  let store: Store | undefined;
-  let figures: ReturnType<typeof deskFigures>;
+  let store: AdvisorStore | undefined;
+  let figures: Figures;
   try {
-    store = Store.open(config.dataDir);
-    figures = deskFigures(store, { since: values.since, until: nextDay(until) });
+    store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    figures = await store.deskFigures({ since: values.since, until: nextDay(until) });
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     return {
       code: 1,
       stdout: '',
-      stderr: `report: the database in DATA_DIR=${config.dataDir} could not be read (${typeof code === 'string' ? code : 'error'})\n`,
+      stderr: `report: the database in ${config.databaseUrl === undefined ? `DATA_DIR=${config.dataDir}` : 'DATABASE_URL'} could not be read (${typeof code === 'string' ? code : 'error'})\n`,
     };
   } finally {
-    store?.close();
+    await store?.close();
   }
   // the report names the days as given: `until` is the last day included
   const shown = { ...figures, until };

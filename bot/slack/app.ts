@@ -6,9 +6,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { App, LogLevel, webApi } from '@slack/bolt';
+import type { InstallationQuery } from '@slack/oauth';
 import type { AdviceCache } from '../advice-cache.js';
 import type { Config } from '../config.js';
-import type { Store } from '../store/index.js';
+import { Metrics, timedStore } from '../metrics.js';
+import type { AdvisorStore } from '../store/api.js';
 import { type AnswerWriter, directWriter } from '../store/writer.js';
 import type { SlackAdvisor } from './core.js';
 import { danishToday, errorCode, type Handled, type SlackDeps } from './core.js';
@@ -16,8 +18,10 @@ import { crashCode } from './guard.js';
 import { Inbox, type RetryPolicy, StoreHealth } from './inbox.js';
 import { registerListeners } from './listeners/index.js';
 import { boltLogger, type Logger } from './logger.js';
+import { createOAuth } from './oauth.js';
 import { SlackReceiver } from './receiver.js';
 import { remindUnclaimed, startReminders } from './reminders.js';
+import { teamOfBody } from './workspace.js';
 
 export type SlackConfig = Extract<Config, { mode: 'http' | 'socket' }>;
 
@@ -42,7 +46,7 @@ export interface SlackAppOptions {
   identity: BotIdentity;
   advisor: SlackAdvisor;
   cache?: AdviceCache;
-  store: Store;
+  store: AdvisorStore;
   /** Default: writes on the store's own connection. */
   writer?: AnswerWriter;
   log: Logger;
@@ -53,11 +57,20 @@ export interface SlackAppOptions {
   retryPolicy?: Partial<RetryPolicy>;
   /** Bytes a request body may have (default DEFAULT_BODY_LIMIT). */
   bodyLimit?: number;
+  /** How long this replica's hold on its events lasts without a heartbeat (bot/store/api.ts). */
+  leaseMs?: number;
+  /** Counters for `GET /metrics` (default: a new registry for this app). */
+  metrics?: Metrics;
+  /** Whether the knowledge is loaded (for /readyz; default: it is, the advisor was made from it). */
+  knowledgeLoaded?: () => boolean;
 }
 
 export interface SlackBot {
   app: App;
   deps: SlackDeps;
+  metrics: Metrics;
+  /** What /healthz and /readyz report. */
+  health: StoreHealth;
   /** The events' life: start it once the app listens (`inbox.start`), it picks up what was left open. */
   inbox: Inbox;
   /** Announces unclaimed cases again (bot/slack/reminders.ts): `run` once now, `start` every few minutes. */
@@ -67,18 +80,21 @@ export interface SlackBot {
 export function createSlackApp(o: SlackAppOptions): SlackBot {
   const { config, identity, log } = o;
   const logger = boltLogger(log);
-  const health = new StoreHealth(o.store);
+  const metrics = o.metrics ?? new Metrics();
+  const store = timedStore(o.store, metrics);
+  const health = new StoreHealth(store, o.knowledgeLoaded);
   const inbox = new Inbox({
-    store: o.store,
+    store,
     log,
     health,
     ...(o.retryPolicy ? { policy: o.retryPolicy } : {}),
+    ...(o.leaseMs !== undefined ? { leaseMs: o.leaseMs } : { leaseMs: config.leaseMs }),
   });
   const deps: SlackDeps = {
     advisor: o.advisor,
     cache: o.cache,
-    store: o.store,
-    writer: o.writer ?? directWriter(o.store),
+    store,
+    writer: o.writer ?? directWriter(store),
     log,
     adviserChannel: config.adviserChannel,
     slashCommand: config.slashCommand,
@@ -88,16 +104,29 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
     onHandled: o.onHandled,
     events: inbox,
     caseRemindMs: (config.caseRemindMinutes ?? 0) * 60_000,
+    metrics,
   };
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: config.apiUrl,
     retryConfig: o.retryConfig ?? DEFAULT_RETRY,
     logger: boltLogger(log, 'web-api'),
   };
+  // Many workspaces: each request is authorised by its workspace's installation, kept in the store
+  const oauth =
+    config.mode === 'http' && config.oauth !== undefined
+      ? createOAuth({ ...config.oauth, store, apiUrl: config.apiUrl, log, clientOptions })
+      : undefined;
+  if (oauth !== undefined) {
+    deps.workspaceOf = (body) => teamOfBody(body) ?? '';
+    deps.clientFor = oauth.clientFor;
+    deps.adviserTeam = config.adviserTeam;
+  }
+  const auth =
+    oauth !== undefined
+      ? { authorize: (q: InstallationQuery<boolean>) => oauth.installer.authorize(q) }
+      : { token: config.botToken, botId: identity.botId, botUserId: identity.botUserId };
   const common = {
-    token: config.botToken,
-    botId: identity.botId,
-    botUserId: identity.botUserId,
+    ...auth,
     tokenVerificationEnabled: false,
     ignoreSelf: true,
     convoStore: false as const,
@@ -111,6 +140,8 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
       signingSecret: config.signingSecret,
       log,
       health: () => health.report(),
+      metrics: () => metrics.text(),
+      ...(oauth === undefined ? {} : { routes: oauth.handle }),
       ...(o.bodyLimit === undefined ? {} : { bodyLimit: o.bodyLimit }),
     });
     app = new App({ ...common, receiver });
@@ -127,12 +158,13 @@ export function createSlackApp(o: SlackAppOptions): SlackBot {
       { error: errorCode(error), cause: causes.length === 0 ? undefined : causes.map(crashCode).join(', ') },
       'unhandled error in a listener',
     );
+    metrics.errors.inc({ where: 'listener' });
   });
   const reminders = {
     run: (nowMs?: number) => remindUnclaimed(app.client, deps, nowMs),
     start: () => startReminders(app.client, deps),
   };
-  return { app, deps, inbox, reminders };
+  return { app, deps, inbox, metrics, health, reminders };
 }
 
 /** Asks Slack who the bot is (auth.test); a typed error instead of a throw. */

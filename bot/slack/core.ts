@@ -6,8 +6,10 @@ import type { webApi } from '@slack/bolt';
 import type { Answer, Language } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
 import type { AdviceCache } from '../advice-cache.js';
+import type { Metrics } from '../metrics.js';
 import type { AdviseRequest } from '../pipeline.js';
-import { boundTurns, type Case, MAX_TURNS, parseAnswer, type Store } from '../store/index.js';
+import type { AdvisorStore } from '../store/api.js';
+import { boundTurns, type Case, MAX_TURNS, parseAnswer } from '../store/index.js';
 import type { AnswerWriter } from '../store/writer.js';
 import {
   answerBlocks,
@@ -42,7 +44,7 @@ export interface SlackDeps {
   advisor: SlackAdvisor;
   /** Answers already given, reused for the very same request (see advice-cache.ts). */
   cache?: AdviceCache;
-  store: Store;
+  store: AdvisorStore;
   /** The writes every answer makes (on a background thread in `npm start`, see store/writer.ts). */
   writer: AnswerWriter;
   log: Logger;
@@ -58,7 +60,33 @@ export interface SlackDeps {
   events?: Inbox;
   /** An unclaimed case is announced again in the adviser channel after this long (ms); 0 never. */
   caseRemindMs?: number;
+  /** Counters and latencies for `GET /metrics` (bot/metrics.ts). */
+  metrics?: Metrics;
+  /** The workspace of a request body ('' with a single bot token; see bot/slack/workspace.ts). */
+  workspaceOf?: (body: unknown) => string;
+  /** The client that speaks for the bot in a workspace (default: the app's own). */
+  clientFor?: (team: string) => Promise<WebClient>;
+  /** The workspace of the adviser channel, when it is not the asker's (the advisers' own workspace). */
+  adviserTeam?: string | undefined;
 }
+
+/** The client for a workspace, or `fallback` (a listener's own) when there is one workspace. */
+export async function clientIn(
+  deps: SlackDeps,
+  team: string | undefined,
+  fallback: WebClient,
+): Promise<WebClient> {
+  if (deps.clientFor === undefined || team === undefined) return fallback;
+  return deps.clientFor(team);
+}
+
+/** The client for the adviser channel: the advisers' workspace's when it is set apart. */
+export function adviserClient(deps: SlackDeps, fallback: WebClient): Promise<WebClient> {
+  return clientIn(deps, deps.adviserTeam, fallback);
+}
+
+/** A request body's workspace ('' with a single bot token). */
+export const workspaceOf = (deps: SlackDeps, body: unknown): string => deps.workspaceOf?.(body) ?? '';
 
 const DANISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
 
@@ -117,6 +145,7 @@ export async function adviseSafely(
 ): Promise<{ ok: true; answer: Answer } | { ok: false; error: string }> {
   const cached = deps.cache?.get(req);
   if (cached !== undefined) return { ok: true, answer: cached };
+  const end = deps.metrics?.pipelineSeconds.startTimer();
   try {
     // validated once here; the store takes this very object without validating it again
     const parsed = parseAnswer(await deps.advisor.advise(req));
@@ -128,6 +157,8 @@ export async function adviseSafely(
     return { ok: false, error: `invalid answer: ${issue?.path.join('.')} ${issue?.message}` };
   } catch (e) {
     return { ok: false, error: errorCode(e) };
+  } finally {
+    end?.();
   }
 }
 
@@ -216,6 +247,10 @@ export interface ThreadQuestion {
   retryNum?: number;
   /** Shown above the answer (who asked, for an answer about someone else's message); escaped mrkdwn. */
   lead?: string;
+  /** The workspace ('' with a single bot token). */
+  team?: string;
+  /** The bot's user in that workspace (default deps.botUserId). */
+  botUserId?: string;
 }
 
 /**
@@ -226,27 +261,29 @@ export interface ThreadQuestion {
 export async function answerInThread(client: WebClient, deps: SlackDeps, q: ThreadQuestion): Promise<string> {
   const { store, log } = deps;
   const ctx = { event_id: q.eventId, channel: q.channel, retry: q.retryNum };
-  const question = cleanQuestion(q.text, deps.botUserId);
+  const question = cleanQuestion(q.text, q.botUserId ?? deps.botUserId);
+  const team = q.team ?? '';
   const lang = guessLanguage(question);
 
   if (question.length === 0 || question.length > MAX_QUESTION_CHARS) {
     if (
-      !store.claimEvent({
+      !(await store.claimEvent({
         eventId: q.eventId,
         kind: q.kind,
         channel: q.channel,
         ts: q.threadTs,
         status: 'pending',
-      })
+        team,
+      }))
     )
       return 'duplicate';
     const reply =
       question.length === 0 ? usageHint(deps, lang) : T[lang].tooLong(question.length, MAX_QUESTION_CHARS);
     try {
       await postToThread(client, q.channel, q.threadTs, reply);
-      store.finishEvent(q.eventId, 'answered', question.length === 0 ? 'empty' : 'too_long');
+      await store.finishEvent(q.eventId, 'answered', question.length === 0 ? 'empty' : 'too_long');
     } catch (e) {
-      store.finishEvent(q.eventId, 'failed', errorCode(e));
+      await store.finishEvent(q.eventId, 'failed', errorCode(e)).catch(() => undefined);
       log.error({ ...ctx, error: errorCode(e) }, 'could not post reply');
       return 'failed';
     }
@@ -259,12 +296,12 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
 
   // One answer per turn of the event loop: requests that arrived meanwhile are read and acked first.
   await nextTurn();
-  if (store.isHandled(q.eventId)) {
+  if (await store.isHandled(q.eventId)) {
     log.info(ctx, 'duplicate delivery ignored');
     return 'duplicate';
   }
   // The thread is the conversation: its earlier turns give the follow-up its topic, its facts carry over.
-  const thread = store.threadContext(q.channel, q.threadTs);
+  const thread = await store.threadContext(q.channel, q.threadTs, team);
   const advised = await adviseSafely(deps, {
     // earlier turns within the thread's bounds (MAX_THREAD_CHARS), however long the thread has grown
     turns: [...boundTurns(thread.turns, MAX_TURNS - 1), question],
@@ -273,14 +310,16 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
   });
   if (!advised.ok) {
     log.error({ ...ctx, error: advised.error }, 'pipeline failed');
+    deps.metrics?.errors.inc({ where: 'pipeline' });
     if (
-      !store.claimEvent({
+      !(await store.claimEvent({
         eventId: q.eventId,
         kind: q.kind,
         channel: q.channel,
         ts: q.threadTs,
         status: 'failed',
-      })
+        team,
+      }))
     )
       return 'duplicate';
     await postToThread(client, q.channel, q.threadTs, T[lang].failed).catch(() => undefined);
@@ -300,13 +339,14 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
       answer,
       eventId: q.eventId,
       eventKind: q.kind,
+      team,
     });
   } catch (e) {
     // the store cannot write (disk full, a broken file): the event stays recorded and is tried again
     log.error({ ...ctx, error: errorCode(e) }, 'answer could not be recorded');
     if (deps.events === undefined) throw e;
     deps.events.health.failed(e);
-    return deps.events.retryLater(q.eventId, e) ? 'deferred' : 'failed';
+    return (await deps.events.retryLater(q.eventId, e)) ? 'deferred' : 'failed';
   }
   if (!recorded) {
     log.info(ctx, 'duplicate delivery ignored');
@@ -328,8 +368,10 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
     messageTs = res.ts;
   } catch (e) {
     log.error({ ...ctx, answer_id: answerId, error: errorCode(e) }, 'answer could not be posted');
-    if (deps.events !== undefined) return deps.events.retryLater(q.eventId, e) ? 'deferred' : 'failed';
-    store.finishEvent(q.eventId, 'failed', errorCode(e));
+    deps.metrics?.errors.inc({ where: 'post_answer' });
+    if (deps.events !== undefined)
+      return (await deps.events.retryLater(q.eventId, e)) ? 'deferred' : 'failed';
+    await store.finishEvent(q.eventId, 'failed', errorCode(e));
     return 'failed';
   }
   try {
@@ -340,6 +382,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
     deps.events?.health.failed(e);
   }
   log.info({ ...ctx, answer_id: answerId, verdict: answer.verdict, topic: answer.topic }, 'answered');
+  deps.metrics?.answered.inc({ verdict: answer.verdict, topic: answer.topic });
   if (answer.escalation === 'required') {
     await escalate(client, deps, {
       answerId,
@@ -349,6 +392,7 @@ export async function answerInThread(client: WebClient, deps: SlackDeps, q: Thre
       threadTs: q.threadTs,
       question,
       facts: answer.facts,
+      team,
     });
   }
   return 'answered';
@@ -371,6 +415,8 @@ export interface EscalationRequest {
   threadTs: string;
   question: string;
   facts: Facts;
+  /** The asker's workspace ('' with a single bot token). */
+  team?: string | undefined;
 }
 
 export async function permalink(client: WebClient, channel: string, ts: string): Promise<string | undefined> {
@@ -408,12 +454,12 @@ export async function escalate(
     log.info({ channel: r.channel }, 'escalation without adviser channel: pointed to CFCS');
     return undefined;
   }
-  const existing = store.activeCaseForThread(r.channel, r.threadTs);
+  const existing = await store.activeCaseForThread(r.channel, r.threadTs, r.team ?? '');
   if (existing !== undefined) {
     await tell(t.caseExists(existing.id));
     return existing;
   }
-  const opened = store.openCase({
+  const opened = await store.openCase({
     answerId: r.answerId,
     asker: r.asker,
     channel: r.channel,
@@ -421,15 +467,17 @@ export async function escalate(
     question: r.question,
     facts: r.facts,
     answer: r.answer,
+    team: r.team ?? '',
   });
   const posted = await postCase(client, deps, opened);
   if (!posted.ok) {
     await tell(`${t.failed} ${t.noAdviser}`);
-    return store.getCase(opened.id);
+    return await store.getCase(opened.id);
   }
   log.info({ case_id: opened.id }, 'case opened');
+  deps.metrics?.escalations.inc();
   await tell(t.caseOpened(opened.id));
-  return store.getCase(opened.id);
+  return await store.getCase(opened.id);
 }
 
 /**
@@ -446,17 +494,18 @@ export async function postCase(
   const link = await permalink(client, c.channel, c.thread_ts);
   try {
     const withLink: Case = { ...c, link: link ?? null };
-    const res = await client.chat.postMessage({
+    const advisers = await adviserClient(deps, client);
+    const res = await advisers.chat.postMessage({
       channel: deps.adviserChannel,
       text: caseFallbackText(withLink),
       blocks: caseBlocks(withLink),
     });
     if (res.ts === undefined) throw new Error('chat.postMessage returned no ts');
-    store.setCasePost(c.id, res.channel ?? deps.adviserChannel, res.ts, link);
+    await store.setCasePost(c.id, res.channel ?? deps.adviserChannel, res.ts, link);
     return { ok: true };
   } catch (e) {
     const error = errorCode(e);
-    store.addCaseEvent(c.id, 'post_failed', null, error);
+    await store.addCaseEvent(c.id, 'post_failed', null, error).catch(() => undefined);
     log.error({ case_id: c.id, error }, 'case could not be posted to the adviser channel');
     return { ok: false, error };
   }
@@ -465,7 +514,8 @@ export async function postCase(
 /** Tells the asker of a case something, in their thread. */
 export async function tellAsker(client: WebClient, deps: SlackDeps, c: Case, text: string): Promise<boolean> {
   try {
-    await postToThread(client, c.channel, c.thread_ts, text);
+    // in the asker's workspace, wherever the adviser who acted sits
+    await postToThread(await clientIn(deps, c.team, client), c.channel, c.thread_ts, text);
     return true;
   } catch (e) {
     deps.log.error({ case_id: c.id, error: errorCode(e) }, 'could not reach the asker');
@@ -485,13 +535,13 @@ export async function relayToCase(
 ): Promise<boolean> {
   if (c === undefined || c.adviser_channel === null || c.adviser_ts === null) return false;
   try {
-    await client.chat.postMessage({
+    await (await adviserClient(deps, client)).chat.postMessage({
       channel: c.adviser_channel,
       thread_ts: c.adviser_ts,
       // the asker's words, made inert: their mentions, broadcasts and links are not live in the adviser channel
       text: `*<@${m.user}> (sag / case #${c.id}):*\n${inertSlackText(m.text)}`,
     });
-    deps.store.addCaseEvent(c.id, 'asker_message', m.user, m.text ?? '');
+    await deps.store.addCaseEvent(c.id, 'asker_message', m.user, m.text ?? '');
     return true;
   } catch (e) {
     deps.log.error({ case_id: c.id, error: errorCode(e) }, 'could not relay to the case thread');
@@ -506,9 +556,10 @@ export function caseLanguage(c: Case): Language {
 /** Whether a user is a member of the adviser channel (the only people who may claim and resolve cases). */
 export async function isAdviser(client: WebClient, deps: SlackDeps, user: string): Promise<boolean> {
   if (deps.adviserChannel === undefined) return false;
+  const advisers = await adviserClient(deps, client);
   let cursor: string | undefined;
   for (let page = 0; page < 20; page++) {
-    const res = await client.conversations.members({
+    const res = await advisers.conversations.members({
       channel: deps.adviserChannel,
       limit: 1000,
       ...(cursor ? { cursor } : {}),
@@ -524,7 +575,7 @@ export async function isAdviser(client: WebClient, deps: SlackDeps, user: string
 export async function refreshCasePost(client: WebClient, deps: SlackDeps, c: Case): Promise<void> {
   if (c.adviser_channel === null || c.adviser_ts === null) return;
   try {
-    await client.chat.update({
+    await (await adviserClient(deps, client)).chat.update({
       channel: c.adviser_channel,
       ts: c.adviser_ts,
       text: caseFallbackText(c),

@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { casesClaimedBy, deskFigures, openCasesOldestFirst } from '../store/desk.js';
 import { type Block, enforceBlockLimits, homeView, LIMITS } from './blocks.js';
 import { errorCode, isAdviser, type SlackDeps, type WebClient } from './core.js';
 import { DEFAULT_PERIOD, DESK_CASES, DESK_PERIODS, deskBlocks } from './desk.js';
@@ -58,10 +57,10 @@ export async function publishHome(
   client: WebClient,
   deps: SlackDeps,
   user: string,
-  o: { periodDays?: number; nowMs?: number } = {},
+  o: { periodDays?: number; nowMs?: number; team?: string } = {},
 ): Promise<'published' | 'published_desk' | 'published_desk_text' | 'failed'> {
   const { store, log } = deps;
-  const base = homeView(store.openCasesFor(user), deps.slashCommand);
+  const base = homeView(await store.openCasesFor(user, o.team ?? ''), deps.slashCommand);
   const baseBlocks = base.blocks as Block[];
   let adviser = false;
   try {
@@ -87,7 +86,10 @@ export async function publishHome(
     const periodDays = o.periodDays ?? DEFAULT_PERIOD;
     const today = deps.today();
     const lastDay = today;
-    const figures = deskFigures(store, { since: addDays(today, 1 - periodDays), until: addDays(today, 1) });
+    const figures = await store.deskFigures({
+      since: addDays(today, 1 - periodDays),
+      until: addDays(today, 1),
+    });
     let chartFileId: string | undefined;
     try {
       const key = createHash('sha256').update(JSON.stringify(figures)).digest('hex');
@@ -104,11 +106,11 @@ export async function publishHome(
     } catch (e) {
       log.error({ error: errorCode(e) }, 'the desk chart could not be drawn');
     }
-    const openAll = openCasesOldestFirst(store, 1000);
+    const openAll = await store.openCasesOldestFirst(1000);
     const desk = {
       open: openAll.slice(0, DESK_CASES),
       openTotal: openAll.length,
-      mine: casesClaimedBy(store, user, DESK_CASES),
+      mine: await store.casesClaimedBy(user, DESK_CASES),
       figures,
       lastDay,
       periodDays,

@@ -19,14 +19,24 @@
  */
 import type { App, ReceiverEvent } from '@slack/bolt';
 import { ZodError } from 'zod';
-import type { ProcessedEvent, Store } from '../store/index.js';
+import type { AdvisorStore, TakenOver } from '../store/api.js';
+import type { ProcessedEvent } from '../store/index.js';
 import { InvalidInput } from '../store/writer.js';
-import { cleanQuestion, errorCode, guessLanguage, report, type SlackDeps, type WebClient } from './core.js';
+import {
+  cleanQuestion,
+  clientIn,
+  errorCode,
+  guessLanguage,
+  report,
+  type SlackDeps,
+  type WebClient,
+  workspaceOf,
+} from './core.js';
 import { crashCode } from './guard.js';
 import type { Logger } from './logger.js';
 import { loopBusy, nextSlot } from './pace.js';
 import { type Health, NotRecorded } from './receiver.js';
-import { resumeAnswer, resumePending } from './resume.js';
+import { resumeAnswer, resumeTakenOver } from './resume.js';
 import { T } from './texts.js';
 
 export interface RetryPolicy {
@@ -80,9 +90,15 @@ export function transient(e: unknown): { transient: boolean; retryAfterMs?: numb
 export class StoreHealth {
   private failure: { error: string; since: string } | undefined;
   private lastProbe = 0;
+  private probing = false;
   started = false;
+  /** Set when the replica stops taking events (SIGTERM): not ready, still alive. */
+  draining = false;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: AdvisorStore,
+    private readonly knowledgeLoaded: () => boolean = () => true,
+  ) {}
 
   failed(e: unknown): void {
     this.failure ??= { error: crashCode(e), since: new Date().toISOString() };
@@ -92,27 +108,46 @@ export class StoreHealth {
     this.failure = undefined;
   }
 
-  /** Writes work (probed at most once a second while red). */
-  get ok(): boolean {
-    if (!this.store.db.open) return false;
-    if (this.failure !== undefined && Date.now() - this.lastProbe >= 1000) {
-      this.lastProbe = Date.now();
-      try {
-        this.store.probeWrite();
-        this.failure = undefined;
-      } catch (e) {
-        this.failure = { error: crashCode(e), since: this.failure?.since ?? new Date().toISOString() };
-      }
+  /** Probes a write now; the result is what `ok` says from then on. */
+  async probe(): Promise<boolean> {
+    if (this.probing) return this.failure === undefined;
+    this.probing = true;
+    this.lastProbe = Date.now();
+    try {
+      await this.store.probeWrite();
+      this.failure = undefined;
+    } catch (e) {
+      this.failure = { error: crashCode(e), since: this.failure?.since ?? new Date().toISOString() };
+    } finally {
+      this.probing = false;
     }
     return this.failure === undefined;
   }
 
-  report(): Health {
+  /** Writes work, as last seen (while red, a write is probed in the background at most once a second). */
+  get ok(): boolean {
+    if (!this.store.isOpen()) return false;
+    if (this.failure !== undefined && Date.now() - this.lastProbe >= 1000) void this.probe();
+    return this.failure === undefined;
+  }
+
+  /** Health as /healthz and /readyz report it, a write probed first when due. */
+  async report(): Promise<Health> {
+    const since = Date.now() - this.lastProbe;
+    // while red, a write is probed at most once a second; a database on the network (PostgreSQL) is also
+    // probed while green, at most every 5 s, so /readyz sees it gone before an event does
+    if (
+      this.store.isOpen() &&
+      (this.failure !== undefined ? since >= 1000 : this.store.engine === 'postgres' && since >= 5000)
+    )
+      await this.probe();
     const ok = this.ok;
     return {
       ok,
-      ready: ok && this.started,
-      store: ok ? 'ok' : this.store.db.open ? 'cannot_write' : 'closed',
+      ready: ok && this.started && !this.draining && this.knowledgeLoaded(),
+      knowledge: this.knowledgeLoaded() ? 'loaded' : 'not_loaded',
+      ...(this.draining ? { stopping: true } : {}),
+      store: ok ? 'ok' : this.store.isOpen() ? 'cannot_write' : 'closed',
       ...(this.failure === undefined ? {} : { error: this.failure.error, since: this.failure.since }),
     };
   }
@@ -135,15 +170,21 @@ class Recent {
 }
 
 export interface InboxOptions {
-  store: Store;
+  store: AdvisorStore;
   log: Logger;
   health: StoreHealth;
   policy?: Partial<RetryPolicy>;
+  /** How long this replica's hold on its events lasts without a heartbeat (default 15 s). */
+  leaseMs?: number;
 }
 
 export class Inbox {
   readonly policy: RetryPolicy;
-  private readonly store: Store;
+  readonly leaseMs: number;
+  private readonly store: AdvisorStore;
+  private sweeper: NodeJS.Timeout | undefined;
+  private sweeping = false;
+  private readonly idle: (() => void)[] = [];
   private readonly log: Logger;
   readonly health: StoreHealth;
   private dispatch: ((e: ReceiverEvent) => Promise<void>) | undefined;
@@ -162,6 +203,7 @@ export class Inbox {
     this.log = o.log;
     this.health = o.health;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...o.policy };
+    this.leaseMs = o.leaseMs ?? 15_000;
   }
 
   /** Puts the door in front of Bolt's event processing. */
@@ -182,7 +224,15 @@ export class Inbox {
   private async receive(b: Body, event: ReceiverEvent): Promise<void> {
     const ev = b.event as Body;
     const eventId = b.event_id as string;
+    const m = this.deps?.metrics;
+    m?.eventsReceived.inc({ kind: str(ev.type)?.slice(0, 40) ?? 'event' });
+    const ackTimer = m?.ackSeconds.startTimer();
     let r: 'recorded' | 'known';
+    if (this.stopped) {
+      m?.eventsRefused.inc({ reason: 'stopping' });
+      // stopping (SIGTERM): not acked, so Slack delivers it again, to another replica
+      throw new NotRecorded('this replica is stopping');
+    }
     try {
       // committed (on the writer thread in `npm start`) before the ack
       r = await this.deps!.writer.receiveEvent({
@@ -192,23 +242,30 @@ export class Inbox {
         ts: str(ev.thread_ts) ?? str(ev.ts),
         body: JSON.stringify(b),
         retryNum: event.retryNum,
+        team: workspaceOf(this.deps!, b),
       });
       this.health.succeeded();
     } catch (e) {
       if (e instanceof ZodError || e instanceof InvalidInput) {
         // an id Slack would never send (over 255 characters): nothing to record it by; the person is told
         await event.ack();
+        ackTimer?.();
+        m?.eventsAcked.inc({ outcome: 'invalid' });
         this.log.warn({ error: 'invalid_payload', field: 'id' }, 'event not recorded: an id is invalid');
         void this.tell(b, 'unreadable');
         report(this.deps!, { kind: 'event', id: eventId.slice(0, 80), outcome: 'invalid' });
         return;
       }
       this.health.failed(e);
+      m?.eventsRefused.inc({ reason: 'store' });
+      m?.errors.inc({ where: 'door' });
       this.log.error({ event_id: eventId, error: crashCode(e) }, 'event could not be recorded; not acked');
       void this.tell(b, 'unavailable');
       throw new NotRecorded('the store could not record the event');
     }
     await event.ack();
+    ackTimer?.();
+    m?.eventsAcked.inc({ outcome: r === 'known' ? 'known' : 'new' });
     if (r === 'known') {
       this.log.info({ event_id: eventId, retry: event.retryNum }, 'duplicate delivery ignored');
       report(this.deps!, { kind: 'event', id: eventId, outcome: 'duplicate' });
@@ -233,7 +290,11 @@ export class Inbox {
     const lang = guessLanguage(cleanQuestion(str(ev.text), this.deps.botUserId));
     const ts = str(ev.thread_ts) ?? str(ev.ts);
     try {
-      await this.client?.chat.postMessage({
+      const client =
+        this.client === undefined
+          ? undefined
+          : await clientIn(this.deps, workspaceOf(this.deps, b), this.client);
+      await client?.chat.postMessage({
         channel,
         text: T[lang][what],
         ...(ts !== undefined && /^\d+\.\d+$/.test(ts) ? { thread_ts: ts } : {}),
@@ -274,6 +335,7 @@ export class Inbox {
           .catch((e: unknown) => this.log.error({ event_id: next.id, error: crashCode(e) }, 'event failed'))
           .finally(() => {
             this.inFlight--;
+            if (this.inFlight === 0) for (const f of this.idle.splice(0)) f();
             this.kick();
           });
       }
@@ -284,9 +346,9 @@ export class Inbox {
   private async run(id: string, body?: Body): Promise<void> {
     let row: ProcessedEvent | undefined;
     try {
-      row = this.store.getEvent(id);
+      row = await this.store.getEvent(id);
     } catch (e) {
-      this.retryLater(id, e);
+      await this.retryLater(id, e);
       return;
     }
     if (row === undefined || (row.status !== 'received' && row.status !== 'pending')) return;
@@ -302,7 +364,7 @@ export class Inbox {
         envelope = undefined;
       }
       if (envelope === null || typeof envelope !== 'object') {
-        this.store.finishEvent(id, 'failed', 'no_envelope');
+        await this.store.finishEvent(id, 'failed', 'no_envelope');
         return;
       }
     }
@@ -314,7 +376,7 @@ export class Inbox {
     // handled without an answer or refusal (not a question, an edit, App Home): closed, unless it waits
     if (!this.waiting.has(id)) {
       try {
-        if (!this.store.isHandled(id)) this.store.finishEvent(id, 'ignored');
+        if (!(await this.store.isHandled(id))) await this.store.finishEvent(id, 'ignored');
       } catch (e) {
         this.health.failed(e);
       }
@@ -323,14 +385,14 @@ export class Inbox {
 
   /** A `pending` event: its stored answer is posted (after looking for it in Slack when it may be there). */
   private async postPending(row: ProcessedEvent): Promise<void> {
-    const a = this.store.answerForEvent(row.event_id);
+    const a = await this.store.answerForEvent(row.event_id);
     if (a === undefined) {
-      this.store.finishEvent(row.event_id, 'failed', 'no_answer');
+      await this.store.finishEvent(row.event_id, 'failed', 'no_answer');
       return;
     }
     const inDoubt = row.detail === null || row.detail === 'posting' || row.detail.startsWith('doubt:');
     const age = Date.now() - Date.parse(row.received_at);
-    if (!inDoubt) this.store.noteEvent(row.event_id, 'posting');
+    if (!inDoubt) await this.store.noteEvent(row.event_id, 'posting');
     const r = await resumeAnswer(this.client!, this.deps!, a, {
       lookFirst: inDoubt,
       postBlind: age > this.policy.inDoubtMaxMs,
@@ -344,23 +406,24 @@ export class Inbox {
    * the failure passes, failed when it does not or when the event is older than `giveUpMs`. Returns whether
    * it will be tried again.
    */
-  retryLater(id: string, e: unknown): boolean {
+  async retryLater(id: string, e: unknown): Promise<boolean> {
     const t = transient(e);
     const code = errorCode(e);
     let row: ProcessedEvent | undefined;
     try {
-      row = this.store.getEvent(id);
+      row = await this.store.getEvent(id);
     } catch {
       row = undefined;
     }
     const age = row === undefined ? 0 : Date.now() - Date.parse(row.received_at);
     if (!t.transient || age > this.policy.giveUpMs) {
       try {
-        this.store.finishEvent(id, 'failed', t.transient ? `gave_up:${code}` : code);
+        await this.store.finishEvent(id, 'failed', t.transient ? `gave_up:${code}` : code);
       } catch (err) {
         this.health.failed(err);
       }
       this.log.error({ event_id: id, error: code, gave_up: t.transient }, 'event failed');
+      this.deps?.metrics?.errors.inc({ where: 'event' });
       return false;
     }
     const attempts = (row?.attempts ?? 0) + 1;
@@ -369,7 +432,7 @@ export class Inbox {
     try {
       // `doubt:`: its post may be in Slack (Slack could not be asked); `retry:`: the last attempt failed for certain
       const kind = code === 'history_unavailable' ? 'doubt' : 'retry';
-      this.store.deferEvent(id, new Date(Date.now() + wait).toISOString(), `${kind}:${code}`);
+      await this.store.deferEvent(id, new Date(Date.now() + wait).toISOString(), `${kind}:${code}`);
     } catch (err) {
       this.health.failed(err);
     }
@@ -401,25 +464,84 @@ export class Inbox {
     t.unref();
   }
 
-  /** Picks up what the last process left open; then the bot is ready. Never throws. */
-  async start(startedAt: string): Promise<void> {
+  /**
+   * Picks up what was left open: with the embedded engine (one process) everything the last process held; on
+   * PostgreSQL what replicas whose lease ran out held. Then the bot is ready, and every third of a lease it
+   * heartbeats and takes over what a replica that died meanwhile held. Never throws.
+   */
+  async start(_startedAt?: string): Promise<void> {
+    const exclusive = this.store.engine === 'sqlite';
     try {
-      await resumePending(this.client!, this.deps!, startedAt);
-      for (const e of this.store.openEvents()) if (e.status === 'received') this.enqueue(e.event_id);
+      await this.store.heartbeat();
+      await this.resume(await this.store.takeOver({ leaseMs: this.leaseMs, exclusive }));
     } catch (e) {
       this.log.error({ error: crashCode(e) }, 'open events could not be read');
     } finally {
       this.health.started = true;
     }
+    if (this.stopped) return;
+    this.sweeper = setInterval(() => void this.sweep(exclusive), Math.max(200, Math.floor(this.leaseMs / 3)));
+    this.sweeper.unref();
   }
 
-  /** Stops taking work: queued events stay recorded and are picked up at the next start. */
+  private async resume(taken: TakenOver): Promise<void> {
+    if (taken.events.length + taken.cases.length === 0) return;
+    // a replica (or the last process) stopped without finishing this: worth a warning in the log
+    this.log.warn({ events: taken.events.length, cases: taken.cases.length }, 'open work taken over');
+    await resumeTakenOver(this.client!, this.deps!, taken, (id) => this.enqueue(id));
+  }
+
+  /** One heartbeat, and the open work of replicas that stopped heartbeating. */
+  private async sweep(exclusive: boolean): Promise<void> {
+    if (this.sweeping || this.stopped) return;
+    this.sweeping = true;
+    try {
+      await this.store.heartbeat();
+      if (!exclusive) await this.resume(await this.store.takeOver({ leaseMs: this.leaseMs }));
+    } catch (e) {
+      this.log.warn({ error: crashCode(e) }, 'heartbeat or take-over failed');
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  /** Stops taking work: queued events stay recorded and are picked up at the next start (or by a replica). */
   stop(): void {
     this.stopped = true;
+    this.health.draining = true;
+    clearInterval(this.sweeper);
     for (const t of this.waiting.values()) clearTimeout(t);
     this.waiting.clear();
     this.queue.length = 0;
     this.queued.clear();
+  }
+
+  /**
+   * Stops taking work, waits up to `timeoutMs` for the events in progress, then hands back what this replica
+   * still holds (queued, waiting for a retry, or not finished in time), so another replica takes it at once.
+   * Returns how many events were handed back.
+   */
+  async drain(timeoutMs: number): Promise<{ finished: boolean; handedBack: number }> {
+    this.stop();
+    const finished =
+      this.inFlight === 0 ||
+      (await new Promise<boolean>((resolve) => {
+        const t = setTimeout(() => resolve(false), timeoutMs);
+        this.idle.push(() => {
+          clearTimeout(t);
+          resolve(true);
+        });
+      }));
+    let handedBack = 0;
+    try {
+      handedBack = await this.store.release();
+    } catch (e) {
+      this.log.error(
+        { error: crashCode(e) },
+        'open events could not be handed back; their lease will run out',
+      );
+    }
+    return { finished, handedBack };
   }
 
   /** Events queued, waiting for a retry, and in progress (for tests and the log). */

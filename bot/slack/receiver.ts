@@ -124,7 +124,11 @@ export interface Health {
 export interface SlackReceiverOptions {
   signingSecret: string;
   log: Logger;
-  health: () => Health;
+  health: () => Health | Promise<Health>;
+  /** Other GET routes (the OAuth flow's): true when handled. */
+  routes?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+  /** `GET /metrics`: the Prometheus exposition (bot/metrics.ts); 404 without. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
   path?: string;
   bodyLimit?: number;
   /** Seconds since the epoch (tests move the clock). */
@@ -133,7 +137,21 @@ export interface SlackReceiverOptions {
   unackedMs?: number;
 }
 
-function json(res: ServerResponse, status: number, body: unknown, close = false): void {
+/** Writes the metrics exposition (500 with a short JSON body if it cannot be made). */
+export function serveMetrics(
+  res: ServerResponse,
+  metrics: () => Promise<{ contentType: string; body: string }>,
+): void {
+  metrics().then(
+    (m) => {
+      res.writeHead(200, { 'content-type': m.contentType });
+      res.end(m.body);
+    },
+    () => json(res, 500, { ok: false, error: 'metrics_unavailable' }),
+  );
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, close = false): void {
   if (res.headersSent) return;
   res.writeHead(status, { 'content-type': 'application/json', ...(close ? { connection: 'close' } : {}) });
   res.end(JSON.stringify(body));
@@ -242,9 +260,18 @@ export class SlackReceiver implements Receiver {
     const path = (req.url ?? '/').split('?')[0];
     const method = req.method?.toUpperCase();
     if (method === 'GET' && (path === '/healthz' || path === '/readyz')) {
-      const h = this.o.health();
-      const good = path === '/healthz' ? h.ok : h.ready;
-      json(res, good ? 200 : 503, { ...h, mode: 'http', uptime_s: Math.round(process.uptime()) });
+      Promise.resolve(this.o.health()).then(
+        (h) => {
+          const good = path === '/healthz' ? h.ok : h.ready;
+          json(res, good ? 200 : 503, { ...h, mode: 'http', uptime_s: Math.round(process.uptime()) });
+        },
+        () => json(res, 503, { ok: false, ready: false, error: 'health_unavailable' }),
+      );
+      return;
+    }
+    if (method === 'GET' && this.o.routes?.(req, res, path ?? '/')) return;
+    if (method === 'GET' && path === '/metrics' && this.o.metrics !== undefined) {
+      serveMetrics(res, this.o.metrics);
       return;
     }
     if (method !== 'POST' || path !== this.path) {

@@ -6,7 +6,6 @@
  */
 
 import { duration } from '../desk/figures.js';
-import { casesDueReminder } from '../store/desk.js';
 import { button, escapeMrkdwn, truncate } from './blocks.js';
 import { errorCode, permalink, type SlackDeps, type WebClient } from './core.js';
 
@@ -18,7 +17,7 @@ export async function remindUnclaimed(
   const after = deps.caseRemindMs ?? 0;
   if (deps.adviserChannel === undefined || after <= 0) return 0;
   let sent = 0;
-  for (const c of casesDueReminder(deps.store, new Date(nowMs - after).toISOString())) {
+  for (const c of await deps.store.casesDueReminder(new Date(nowMs - after).toISOString())) {
     const age = duration(nowMs - Date.parse(c.created_at));
     const link = await permalink(client, c.adviser_channel ?? deps.adviserChannel, c.adviser_ts ?? '');
     const head = `:alarm_clock: *Sag #${c.id} venter stadig på en rådgiver* (${age}) / *Case #${c.id} is still waiting for an adviser*`;
@@ -49,7 +48,7 @@ export async function remindUnclaimed(
           },
         ],
       });
-      deps.store.addCaseEvent(c.id, 'reminded', null, age, new Date(nowMs).toISOString());
+      await deps.store.addCaseEvent(c.id, 'reminded', null, age, new Date(nowMs).toISOString());
       sent += 1;
     } catch (e) {
       deps.log.error({ case_id: c.id, error: errorCode(e) }, 'reminder could not be posted');

@@ -9,10 +9,13 @@
  * only after the in-doubt limit (RetryPolicy.inDoubtMaxMs, default 10 minutes) is it made anyway, which may
  * then show it twice (SECURITY.md).
  */
+import type { TakenOver } from '../store/api.js';
 import type { Case, StoredAnswer } from '../store/index.js';
 import { answerBlocks, answerFallbackText } from './blocks.js';
 import {
+  adviserClient,
   caseLanguage,
+  clientIn,
   errorCode,
   escalate,
   postCase,
@@ -82,18 +85,21 @@ export async function resumeAnswer(
   o: { lookFirst: boolean; postBlind: boolean } = { lookFirst: true, postBlind: true },
 ): Promise<Resumption> {
   const { store, log } = deps;
+  // the answer's own workspace speaks for it
+  client = await clientIn(deps, a.team, client);
   const eventId = a.event_id ?? undefined;
   const ctx = { event_id: eventId, channel: a.channel, answer_id: a.id };
   if (o.lookFirst) {
     const thread = await threadMessages(client, a.channel, a.thread_ts);
     const existing = thread?.find((m) => carries(m, `"${a.id}"`));
     if (existing !== undefined) {
-      store.markAnswerPosted(a.id, existing.ts, eventId);
+      await store.markAnswerPosted(a.id, existing.ts, eventId);
       log.info(ctx, 'pending answer was already posted');
       return 'found';
     }
     if (thread === undefined && !o.postBlind) {
-      if (eventId !== undefined && deps.events?.retryLater(eventId, HISTORY_UNAVAILABLE)) return 'deferred';
+      if (eventId !== undefined && (await deps.events?.retryLater(eventId, HISTORY_UNAVAILABLE)))
+        return 'deferred';
       if (eventId !== undefined) return 'failed';
     }
   }
@@ -104,16 +110,17 @@ export async function resumeAnswer(
       text: answerFallbackText(a.answer),
       blocks: answerBlocks(a.answer, { answerId: a.id }),
     });
-    store.markAnswerPosted(a.id, res.ts, eventId);
+    await store.markAnswerPosted(a.id, res.ts, eventId);
   } catch (e) {
     log.error({ ...ctx, error: errorCode(e) }, 'pending answer could not be posted');
     if (eventId !== undefined && deps.events !== undefined) {
-      return deps.events.retryLater(eventId, e) ? 'deferred' : 'failed';
+      return (await deps.events.retryLater(eventId, e)) ? 'deferred' : 'failed';
     }
-    if (eventId !== undefined) store.finishEvent(eventId, 'failed', errorCode(e));
+    if (eventId !== undefined) await store.finishEvent(eventId, 'failed', errorCode(e));
     return 'failed';
   }
   log.info({ ...ctx, verdict: a.answer.verdict }, 'pending answer posted');
+  deps.metrics?.answered.inc({ verdict: a.answer.verdict, topic: a.answer.topic });
   if (a.answer.escalation === 'required') {
     await escalate(client, deps, {
       answerId: a.id,
@@ -123,6 +130,7 @@ export async function resumeAnswer(
       threadTs: a.thread_ts,
       question: a.question,
       facts: a.answer.facts,
+      team: a.team ?? '',
     });
   }
   return 'posted';
@@ -144,22 +152,22 @@ export async function resumePending(
     interrupted: 0,
   };
   try {
-    out.interrupted = store.closeInterruptedEvents(startedAt);
+    out.interrupted = await store.closeInterruptedEvents(startedAt);
   } catch (e) {
     log.error({ error: errorCode(e) }, 'interrupted events could not be closed');
   }
   let pending: StoredAnswer[] = [];
   let unposted: Case[] = [];
   try {
-    pending = store.pendingAnswers(startedAt);
-    unposted = store.unpostedCases(startedAt);
+    pending = await store.pendingAnswers(startedAt);
+    unposted = await store.unpostedCases(startedAt);
   } catch (e) {
     log.error({ error: errorCode(e) }, 'pending work could not be read');
   }
   const inDoubtMaxMs = deps.events?.policy.inDoubtMaxMs ?? 0;
   for (const a of pending) {
     try {
-      const ev = a.event_id === null ? undefined : store.getEvent(a.event_id);
+      const ev = a.event_id === null ? undefined : await store.getEvent(a.event_id);
       // an answer whose last post failed for certain is not looked for; any other may be in Slack already
       const lookFirst = !(ev?.detail ?? '').startsWith('retry:');
       const postBlind = Date.now() - Date.parse(a.created_at) > inDoubtMaxMs;
@@ -170,6 +178,73 @@ export async function resumePending(
     }
   }
   await resumeCases(client, deps, unposted, out, 0);
+  const total = (x: Resumed['answers']) => x.posted + x.found + x.failed + x.deferred;
+  if (total(out.answers) + total(out.cases) + out.interrupted > 0)
+    log.info({ ...out }, 'pending work resumed');
+  return out;
+}
+
+/**
+ * Finishes what this replica took over (bot/store/api.ts `takeOver`: the last process's open work at start, or a
+ * dead replica's): the same rules as `resumePending`, per event. A `pending` event's recorded answer is posted
+ * (looked for in its thread first unless its last post failed for certain); a `pending` event without an answer
+ * is handled again from its kept envelope, or closed as interrupted; a `received` one goes back to the loop
+ * (`enqueue`). Unposted cases go to the adviser channel after being looked for there. Never throws.
+ */
+export async function resumeTakenOver(
+  client: WebClient,
+  deps: SlackDeps,
+  taken: TakenOver,
+  enqueue: (eventId: string) => void,
+): Promise<Resumed> {
+  const { store, log } = deps;
+  const out: Resumed = {
+    answers: { posted: 0, found: 0, failed: 0, deferred: 0 },
+    cases: { posted: 0, found: 0, failed: 0, deferred: 0 },
+    interrupted: 0,
+  };
+  const inDoubtMaxMs = deps.events?.policy.inDoubtMaxMs ?? 0;
+  for (const e of taken.events) {
+    try {
+      if (e.status === 'received') {
+        enqueue(e.event_id);
+        continue;
+      }
+      const a = await store.answerForEvent(e.event_id);
+      const ev = await store.getEvent(e.event_id);
+      if (ev === undefined || ev.status !== 'pending') continue;
+      if (a === undefined) {
+        if (ev.body !== null && ev.body !== undefined) {
+          await store.finishEvent(e.event_id, 'received', 'redo');
+          enqueue(e.event_id);
+        } else {
+          await store.finishEvent(e.event_id, 'failed', 'interrupted');
+          out.interrupted++;
+        }
+        continue;
+      }
+      if (a.message_ts !== null) {
+        await store.finishEvent(e.event_id, 'answered');
+        continue;
+      }
+      const lookFirst = !(ev.detail ?? '').startsWith('retry:');
+      const postBlind = Date.now() - Date.parse(a.created_at) > inDoubtMaxMs;
+      out.answers[await resumeAnswer(client, deps, a, { lookFirst, postBlind })]++;
+    } catch (err) {
+      out.answers.failed++;
+      log.error({ event_id: e.event_id, error: errorCode(err) }, 'taken-over event could not be resumed');
+    }
+  }
+  const cases: Case[] = [];
+  for (const id of taken.cases) {
+    try {
+      const c = await store.getCase(id);
+      if (c !== undefined && c.adviser_ts === null && c.status !== 'resolved') cases.push(c);
+    } catch (err) {
+      log.error({ case_id: id, error: errorCode(err) }, 'taken-over case could not be read');
+    }
+  }
+  await resumeCases(client, deps, cases, out, 0);
   const total = (x: Resumed['answers']) => x.posted + x.found + x.failed + x.deferred;
   if (total(out.answers) + total(out.cases) + out.interrupted > 0)
     log.info({ ...out }, 'pending work resumed');
@@ -192,7 +267,7 @@ async function resumeCases(
   const adviserChannel = deps.adviserChannel;
   if (adviserChannel !== undefined && cases.length > 0) {
     const oldest = (Date.parse(cases[0]!.created_at) / 1000 - 60).toFixed(6);
-    const history = await channelMessages(client, adviserChannel, oldest);
+    const history = await channelMessages(await adviserClient(deps, client), adviserChannel, oldest);
     const events = deps.events;
     const inDoubtMaxMs = events?.policy.inDoubtMaxMs ?? 0;
     const waiting: Case[] = [];
@@ -200,7 +275,7 @@ async function resumeCases(
       try {
         const existing = history?.find((m) => carries(m, `"case_${c.id}"`));
         if (existing?.ts !== undefined) {
-          store.setCasePost(c.id, adviserChannel, existing.ts, c.link ?? undefined);
+          await store.setCasePost(c.id, adviserChannel, existing.ts, c.link ?? undefined);
           out.cases.found++;
           continue;
         }
@@ -231,8 +306,11 @@ async function resumeCases(
       const wait = Math.min(p.maxMs, p.minMs * 2 ** Math.min(attempt, 20));
       log.warn({ cases: waiting.length, wait_ms: wait }, 'adviser channel history unavailable; cases wait');
       events.later(wait, () => {
-        const still = waiting.filter((c) => store.getCase(c.id)?.adviser_ts === null);
-        void resumeCases(client, deps, still, out, attempt + 1).catch(() => undefined);
+        void (async () => {
+          const still: Case[] = [];
+          for (const c of waiting) if ((await store.getCase(c.id))?.adviser_ts === null) still.push(c);
+          await resumeCases(client, deps, still, out, attempt + 1);
+        })().catch(() => undefined);
       });
     }
   }

@@ -3,7 +3,8 @@
  * (`assistant_thread_started`), with the channel the person was looking at (its context, updated by
  * `assistant_thread_context_changed`) and whether it has its title yet. A DM thread that is not here is an
  * ordinary one (a workspace without the pane, or an announcement that never came): it is answered all the
- * same, only without the pane's status and title. Table `assistant_threads` (migration 5).
+ * same, only without the pane's status and title. Table `assistant_threads` (SQLite migration 7, PostgreSQL 0004), keyed by
+ * workspace (`team`, '' for the one workspace of a single bot token), channel and thread.
  */
 import { z } from 'zod';
 import type { Store } from './index.js';
@@ -18,6 +19,7 @@ export const AssistantContext = z
 export type AssistantContext = z.infer<typeof AssistantContext>;
 
 const Row = z.object({
+  team: z.string(),
   channel: z.string(),
   thread_ts: z.string(),
   user: z.string(),
@@ -34,31 +36,41 @@ const Row = z.object({
   updated_at: z.string(),
 });
 export type AssistantThread = z.infer<typeof Row>;
+export const AssistantThreadRow = Row;
 
 const id = z.string().min(1).max(255);
 
 export function startAssistantThread(
   store: Store,
-  t: { channel: string; threadTs: string; user: string; context: AssistantContext },
+  t: { team?: string; channel: string; threadTs: string; user: string; context: AssistantContext },
 ): void {
   const at = new Date().toISOString();
   store.db
     .prepare(
-      `INSERT INTO assistant_threads (channel, thread_ts, user, context, titled, started_at, updated_at)
-         VALUES (?, ?, ?, ?, 0, ?, ?)
-         ON CONFLICT (channel, thread_ts) DO UPDATE SET context = excluded.context, updated_at = excluded.updated_at`,
+      `INSERT INTO assistant_threads (team, channel, thread_ts, user, context, titled, started_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 0, ?, ?)
+         ON CONFLICT (team, channel, thread_ts) DO UPDATE SET context = excluded.context, updated_at = excluded.updated_at`,
     )
-    .run(id.parse(t.channel), id.parse(t.threadTs), id.parse(t.user), JSON.stringify(t.context), at, at);
+    .run(
+      t.team ?? '',
+      id.parse(t.channel),
+      id.parse(t.threadTs),
+      id.parse(t.user),
+      JSON.stringify(t.context),
+      at,
+      at,
+    );
 }
 
 export function assistantThread(
   store: Store,
   channel: string,
   threadTs: string,
+  team = '',
 ): AssistantThread | undefined {
   const raw = store.db
-    .prepare('SELECT * FROM assistant_threads WHERE channel = ? AND thread_ts = ?')
-    .get(channel, threadTs);
+    .prepare('SELECT * FROM assistant_threads WHERE team = ? AND channel = ? AND thread_ts = ?')
+    .get(team, channel, threadTs);
   if (raw === undefined) return undefined;
   const p = Row.safeParse(raw);
   return p.success ? p.data : undefined;
@@ -70,19 +82,22 @@ export function saveAssistantContext(
   channel: string,
   threadTs: string,
   context: AssistantContext,
+  team = '',
 ): boolean {
   const r = store.db
-    .prepare('UPDATE assistant_threads SET context = ?, updated_at = ? WHERE channel = ? AND thread_ts = ?')
-    .run(JSON.stringify(context), new Date().toISOString(), channel, threadTs);
+    .prepare(
+      'UPDATE assistant_threads SET context = ?, updated_at = ? WHERE team = ? AND channel = ? AND thread_ts = ?',
+    )
+    .run(JSON.stringify(context), new Date().toISOString(), team, channel, threadTs);
   return r.changes === 1;
 }
 
 /** Marks the thread titled; true only for the call that did it (the first question titles the thread). */
-export function claimAssistantTitle(store: Store, channel: string, threadTs: string): boolean {
+export function claimAssistantTitle(store: Store, channel: string, threadTs: string, team = ''): boolean {
   const r = store.db
     .prepare(
-      'UPDATE assistant_threads SET titled = 1, updated_at = ? WHERE channel = ? AND thread_ts = ? AND titled = 0',
+      'UPDATE assistant_threads SET titled = 1, updated_at = ? WHERE team = ? AND channel = ? AND thread_ts = ? AND titled = 0',
     )
-    .run(new Date().toISOString(), channel, threadTs);
+    .run(new Date().toISOString(), team, channel, threadTs);
   return r.changes === 1;
 }

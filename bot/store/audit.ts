@@ -4,7 +4,7 @@
  * (answers, feedback, case history); what nothing else records (memo requests, corrections) goes into
  * `audit_events`. Everything here is removed by the same retention rule as the rest (`Store.purge`).
  */
-import type { Store } from './index.js';
+import type { AdvisorStore } from './api.js';
 
 export const AUDIT_KINDS = [
   'answered',
@@ -47,22 +47,12 @@ export interface NewAuditEvent {
   detail?: string | undefined;
 }
 
-export function recordAudit(store: Store, e: NewAuditEvent, at: string = new Date().toISOString()): void {
-  store.db
-    .prepare(
-      `INSERT INTO audit_events (kind, actor, channel, thread_ts, answer_id, case_id, detail, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      e.kind,
-      e.actor,
-      e.channel ?? null,
-      e.threadTs ?? null,
-      e.answerId ?? null,
-      e.caseId ?? null,
-      e.detail ?? null,
-      at,
-    );
+export async function recordAudit(
+  store: AdvisorStore,
+  e: NewAuditEvent,
+  at: string = new Date().toISOString(),
+): Promise<void> {
+  await store.recordAudit(e, at);
 }
 
 /** Case history kinds as the audit log names them. */
@@ -107,24 +97,13 @@ const NONE: AnswerSummary = { verdict: null, direct_answer: null, refs: null, kn
  * Every audit event from `since` (inclusive, an ISO date or time) to `until` (exclusive), oldest first;
  * only those of `user` (as asker, actor or voter) when given.
  */
-export function auditEvents(store: Store, o: { since: string; until?: string; user?: string }): AuditEvent[] {
-  const until = o.until ?? '9999';
-  const user = o.user ?? null;
-  const db = store.db;
+export async function auditEvents(
+  store: AdvisorStore,
+  o: { since: string; until?: string; user?: string },
+): Promise<AuditEvent[]> {
+  const rows = await store.auditRows({ since: o.since, until: o.until ?? '9999', user: o.user ?? null });
   const out: AuditEvent[] = [];
-  const answers = db
-    .prepare(
-      `SELECT id, channel, thread_ts, user, answer, created_at FROM answers
-         WHERE created_at >= ? AND created_at < ? AND (? IS NULL OR user = ?)`,
-    )
-    .all(o.since, until, user, user) as {
-    id: string;
-    channel: string;
-    thread_ts: string;
-    user: string;
-    answer: string;
-    created_at: string;
-  }[];
+  const { answers, caseEvents, votes, own } = rows;
   for (const a of answers)
     out.push({
       at: a.created_at,
@@ -137,22 +116,6 @@ export function auditEvents(store: Store, o: { since: string; until?: string; us
       ...summary(a.answer),
       detail: null,
     });
-  const caseEvents = db
-    .prepare(
-      `SELECT e.kind, e.actor, e.detail, e.created_at, c.id AS case_id, c.channel, c.thread_ts, c.answer_id
-         FROM case_events e JOIN cases c ON c.id = e.case_id
-         WHERE e.created_at >= ? AND e.created_at < ? AND (? IS NULL OR e.actor = ?)`,
-    )
-    .all(o.since, until, user, user) as {
-    kind: string;
-    actor: string | null;
-    detail: string | null;
-    created_at: string;
-    case_id: number;
-    channel: string;
-    thread_ts: string;
-    answer_id: string | null;
-  }[];
   for (const e of caseEvents)
     out.push({
       at: e.created_at,
@@ -166,20 +129,6 @@ export function auditEvents(store: Store, o: { since: string; until?: string; us
       // what a relayed message said is the conversation, not its record
       detail: e.kind === 'posted' || e.kind === 'post_failed' ? e.detail : null,
     });
-  const votes = db
-    .prepare(
-      `SELECT f.answer_id, f.user, f.helpful, f.created_at, a.channel, a.thread_ts
-         FROM feedback f JOIN answers a ON a.id = f.answer_id
-         WHERE f.created_at >= ? AND f.created_at < ? AND (? IS NULL OR f.user = ?)`,
-    )
-    .all(o.since, until, user, user) as {
-    answer_id: string;
-    user: string;
-    helpful: number;
-    created_at: string;
-    channel: string;
-    thread_ts: string;
-  }[];
   for (const v of votes)
     out.push({
       at: v.created_at,
@@ -192,21 +141,6 @@ export function auditEvents(store: Store, o: { since: string; until?: string; us
       ...NONE,
       detail: null,
     });
-  const own = db
-    .prepare(
-      `SELECT kind, actor, channel, thread_ts, answer_id, case_id, detail, created_at FROM audit_events
-         WHERE created_at >= ? AND created_at < ? AND (? IS NULL OR actor = ?)`,
-    )
-    .all(o.since, until, user, user) as {
-    kind: string;
-    actor: string;
-    channel: string | null;
-    thread_ts: string | null;
-    answer_id: string | null;
-    case_id: number | null;
-    detail: string | null;
-    created_at: string;
-  }[];
   for (const e of own)
     out.push({
       at: e.created_at,
@@ -256,18 +190,16 @@ export function auditCsv(events: AuditEvent[]): string {
  * The facts people set by a correction (a form) for the answers of a thread up to `answerId`, merged in
  * order: no turn says them, so a replay of those answers must be given them.
  */
-export function correctionsFor(store: Store, answerIds: readonly string[]): Record<string, unknown> {
+export async function correctionsFor(
+  store: AdvisorStore,
+  answerIds: readonly string[],
+): Promise<Record<string, unknown>> {
   if (answerIds.length === 0) return {};
-  const rows = store.db
-    .prepare(
-      `SELECT detail FROM audit_events WHERE kind = 'corrected' AND answer_id IN (${answerIds.map(() => '?').join(', ')})
-         ORDER BY created_at, id`,
-    )
-    .all(...answerIds) as { detail: string | null }[];
+  const details = await store.correctionDetails(answerIds);
   let out: Record<string, unknown> = {};
-  for (const r of rows) {
+  for (const detail of details) {
     try {
-      const facts = JSON.parse(r.detail ?? '{}') as unknown;
+      const facts = JSON.parse(detail ?? '{}') as unknown;
       if (facts && typeof facts === 'object' && !Array.isArray(facts)) out = { ...out, ...facts };
     } catch {
       // not a facts record

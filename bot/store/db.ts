@@ -123,7 +123,47 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_events_time ON audit_events (created_at);
   `,
-  // 5: why an answer was rated down (store/feedback-reasons.ts), the threads of Slack's assistant pane
+  // 5: replicas and leases (bot/store/api.ts): who holds an open event or an unposted case, and who is alive
+  `
+  ALTER TABLE processed_events ADD COLUMN owner TEXT;
+  ALTER TABLE cases ADD COLUMN owner TEXT;
+  CREATE TABLE replicas (id TEXT PRIMARY KEY, started_at TEXT NOT NULL, heartbeat_at TEXT NOT NULL);
+  `,
+  // 6: many workspaces: the workspace (team id, '' for the one workspace of a single bot token) in every key
+  // of a conversation, and the installations of the OAuth flow (bot/slack/oauth.ts)
+  `
+  ALTER TABLE processed_events ADD COLUMN team TEXT NOT NULL DEFAULT '';
+  ALTER TABLE answers ADD COLUMN team TEXT NOT NULL DEFAULT '';
+  ALTER TABLE cases ADD COLUMN team TEXT NOT NULL DEFAULT '';
+  CREATE TABLE threads_v6 (
+    team       TEXT NOT NULL DEFAULT '',
+    channel    TEXT NOT NULL,
+    thread_ts  TEXT NOT NULL,
+    facts      TEXT NOT NULL,
+    turns      TEXT NOT NULL DEFAULT '[]',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (team, channel, thread_ts)
+  );
+  INSERT INTO threads_v6 (team, channel, thread_ts, facts, turns, updated_at)
+    SELECT '', channel, thread_ts, facts, turns, updated_at FROM threads;
+  DROP TABLE threads;
+  ALTER TABLE threads_v6 RENAME TO threads;
+  DROP INDEX answers_thread;
+  CREATE INDEX answers_thread ON answers (team, channel, thread_ts);
+  DROP INDEX cases_thread;
+  CREATE INDEX cases_thread ON cases (team, channel, thread_ts);
+  DROP INDEX cases_asker;
+  CREATE INDEX cases_asker ON cases (team, asker, status);
+  CREATE TABLE installations (
+    workspace             TEXT PRIMARY KEY,
+    team_id               TEXT,
+    enterprise_id         TEXT,
+    is_enterprise_install INTEGER NOT NULL CHECK (is_enterprise_install IN (0, 1)),
+    data                  TEXT NOT NULL,
+    updated_at            TEXT NOT NULL
+  );
+  `,
+  // 7: why an answer was rated down (store/feedback-reasons.ts), the threads of Slack's assistant pane
   // (store/assistant-threads.ts), and the adviser desk's reads of cases by status and age (store/desk.ts)
   `
   CREATE TABLE feedback_reasons (
@@ -140,6 +180,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX feedback_reasons_answer ON feedback_reasons (answer_id);
   CREATE INDEX feedback_reasons_time ON feedback_reasons (created_at);
   CREATE TABLE assistant_threads (
+    team       TEXT NOT NULL DEFAULT '',
     channel    TEXT NOT NULL,
     thread_ts  TEXT NOT NULL,
     user       TEXT NOT NULL,
@@ -147,7 +188,7 @@ export const MIGRATIONS: readonly string[] = [
     titled     INTEGER NOT NULL DEFAULT 0 CHECK (titled IN (0, 1)),
     started_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
-    PRIMARY KEY (channel, thread_ts)
+    PRIMARY KEY (team, channel, thread_ts)
   );
   CREATE INDEX cases_status_age ON cases (status, created_at);
   CREATE INDEX answers_time ON answers (created_at);

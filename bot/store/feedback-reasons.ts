@@ -2,7 +2,7 @@
  * Why a person rated an answer down (the 👎 modal): one of five reasons and, when given, their own words,
  * stored with the answer they rate and that answer's verdict, topic and provenance (which knowledge and
  * rules produced it), so whoever maintains the knowledge sees what went wrong, and on what version.
- * Table `feedback_reasons` (migration 5); kept apart from the Store class so another store can port it.
+ * Table `feedback_reasons` (SQLite migration 7, PostgreSQL 0004); kept apart from the Store class so another store can port it.
  */
 import { z } from 'zod';
 import type { Store } from './index.js';
@@ -27,7 +27,7 @@ export const NewFeedbackReason = z.object({
 });
 export type NewFeedbackReason = z.input<typeof NewFeedbackReason>;
 
-const ReasonRow = z.object({
+export const ReasonRow = z.object({
   id: z.number().int(),
   answer_id: z.string(),
   user: z.string(),

@@ -4,15 +4,19 @@
  * validated with zod (a row that does not validate is reported as absent, never deleted); values are
  * validated before they are written, so bad input is refused without touching what is stored.
  */
+
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Answer, AnswerSchema } from '../../guardrails/contract.js';
 import { type Facts, FactsSchema } from '../../guardrails/facts.js';
 import { withStoredProvenance } from '../provenance.js';
+import type { AuditRows, CopyTable, InstallationRow, TakenOver } from './api.js';
+import type { NewAuditEvent } from './audit.js';
 import { type Db, openDb, type Statement } from './db.js';
 
 export { migrate, openDb } from './db.js';
 
-const now = () => new Date().toISOString();
+export const now = (): string => new Date().toISOString();
 
 /** The turns kept per thread (the facts of older turns live on in the thread's facts). */
 export const MAX_TURNS = 10;
@@ -42,7 +46,7 @@ export function boundTurns(
   }
   return out.reverse();
 }
-const id = z.string().min(1).max(255);
+export const id = z.string().min(1).max(255);
 
 const jsonOf = <T extends z.ZodType>(schema: T) =>
   z.string().transform((s, ctx) => {
@@ -59,7 +63,7 @@ const jsonOf = <T extends z.ZodType>(schema: T) =>
 export const EVENT_STATUSES = ['received', 'pending', 'answered', 'failed', 'ignored'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
-const EventRow = z.object({
+export const EventRow = z.object({
   event_id: z.string(),
   kind: z.string(),
   channel: z.string().nullable(),
@@ -72,6 +76,8 @@ const EventRow = z.object({
   retry_num: z.number().int().nullable().optional(),
   attempts: z.number().int().optional(),
   next_at: z.string().nullable().optional(),
+  owner: z.string().nullable().optional(),
+  team: z.string().optional(),
 });
 export type ProcessedEvent = z.infer<typeof EventRow>;
 
@@ -84,6 +90,8 @@ export interface ReceivedEvent {
   /** The envelope as received (JSON), kept until the event is finished. */
   body: string;
   retryNum?: number | undefined;
+  /** The workspace it came from ('' for the one workspace of a single bot token). */
+  team?: string | undefined;
 }
 
 /** Validates the ids of an event to receive; throws a ZodError when one is not an id (over 255 characters). */
@@ -94,9 +102,10 @@ export function checkReceived(e: ReceivedEvent): void {
 }
 
 /** Statuses an event ends in; its envelope is then no longer kept. */
-const FINAL = new Set<EventStatus>(['answered', 'failed', 'ignored']);
+export const FINAL = new Set<EventStatus>(['answered', 'failed', 'ignored']);
 
-const ThreadRow = z.object({
+export const ThreadRow = z.object({
+  team: z.string().optional(),
   channel: z.string(),
   thread_ts: z.string(),
   facts: jsonOf(FactsSchema),
@@ -105,7 +114,7 @@ const ThreadRow = z.object({
 });
 export type ThreadState = z.infer<typeof ThreadRow>;
 
-const AnswerRow = z
+export const AnswerRow = z
   .object({
     id: z.string(),
     channel: z.string(),
@@ -116,12 +125,13 @@ const AnswerRow = z
     message_ts: z.string().nullable(),
     event_id: z.string().nullable(),
     created_at: z.string(),
+    team: z.string().optional(),
   })
   // the answer's provenance gets its id and time from the row
   .transform(withStoredProvenance);
 export type StoredAnswer = z.infer<typeof AnswerRow>;
 
-const FeedbackRow = z.object({
+export const FeedbackRow = z.object({
   answer_id: z.string(),
   user: z.string(),
   helpful: z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1),
@@ -132,7 +142,7 @@ export type Feedback = z.infer<typeof FeedbackRow>;
 export const CASE_STATUSES = ['open', 'claimed', 'resolved'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-const CaseRow = z.object({
+export const CaseRow = z.object({
   id: z.number().int().positive(),
   answer_id: z.string().nullable(),
   asker: z.string(),
@@ -148,10 +158,12 @@ const CaseRow = z.object({
   link: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
+  owner: z.string().nullable().optional(),
+  team: z.string().optional(),
 });
 export type Case = z.infer<typeof CaseRow>;
 
-const CaseEventRow = z.object({
+export const CaseEventRow = z.object({
   id: z.number().int(),
   case_id: z.number().int(),
   kind: z.string(),
@@ -170,6 +182,8 @@ export const NewAnswerInput = z.object({
   answer: AnswerSchema,
   eventId: id.optional(),
   eventKind: z.string().min(1).optional(),
+  /** The workspace ('' for the one workspace of a single bot token). */
+  team: z.string().max(255).optional(),
 });
 export type NewAnswer = z.input<typeof NewAnswerInput>;
 
@@ -181,11 +195,12 @@ export const NewCaseInput = z.object({
   question: z.string(),
   facts: FactsSchema,
   answer: AnswerSchema.optional(),
+  team: z.string().max(255).optional(),
 });
 export type NewCase = z.input<typeof NewCaseInput>;
 
 const NewAnswerFields = NewAnswerInput.omit({ answer: true });
-const NewCaseFields = NewCaseInput.omit({ answer: true });
+export const NewCaseFields = NewCaseInput.omit({ answer: true });
 
 /** Answers that passed `parseAnswer` (objects, not copies): the store does not validate them a second time. */
 const validAnswers = new WeakSet<object>();
@@ -224,6 +239,7 @@ export interface SerializedAnswer {
   factsJson: string;
   eventId?: string | undefined;
   eventKind?: string | undefined;
+  team?: string | undefined;
 }
 
 /** Validates an answer to record (bad input throws a ZodError, nothing is written) and serialises it. */
@@ -233,7 +249,7 @@ export function serializeAnswer(input: NewAnswer): SerializedAnswer {
   return { ...fields, answerJson: answerJson(answer), factsJson: JSON.stringify(answer.facts) };
 }
 
-const checkedAnswer = (raw: unknown): Answer =>
+export const checkedAnswer = (raw: unknown): Answer =>
   typeof raw === 'object' && raw !== null && validAnswers.has(raw)
     ? (raw as Answer)
     : AnswerSchema.parse(raw);
@@ -267,16 +283,20 @@ export const PURGE_TABLES = [
   'assistant_threads',
 ] as const satisfies readonly (keyof PurgeCounts)[];
 
-class DryRunRollback extends Error {
+export class DryRunRollback extends Error {
   constructor(readonly counts: PurgeCounts) {
     super('dry run');
   }
 }
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 /** Parses rows, dropping (and reporting) the ones that do not validate. */
-function rows<T extends z.ZodType>(schema: T, raw: unknown[], onBad: (why: string) => void): z.infer<T>[] {
+export function rows<T extends z.ZodType>(
+  schema: T,
+  raw: unknown[],
+  onBad: (why: string) => void,
+): z.infer<T>[] {
   const out: z.infer<T>[] = [];
   for (const r of raw) {
     const p = schema.safeParse(r);
@@ -286,17 +306,41 @@ function rows<T extends z.ZodType>(schema: T, raw: unknown[], onBad: (why: strin
   return out;
 }
 
+/** A new replica id: random, so a restarted process never inherits the leases of the one before. */
+export const newReplicaId = (): string => `r_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+
+/** Copyable tables' key order. */
+export const COPY_ORDER: Record<CopyTable, string> = {
+  processed_events: 'event_id',
+  threads: 'team, channel, thread_ts',
+  answers: 'created_at, rowid',
+  feedback: 'answer_id, user',
+  cases: 'id',
+  case_events: 'id',
+  audit_events: 'id',
+  installations: 'workspace',
+  feedback_reasons: 'id',
+  assistant_threads: 'team, channel, thread_ts',
+};
+
+/**
+ * The embedded engine, synchronous (better-sqlite3): the bot uses it through `SqliteStore` (bot/store/sqlite.ts),
+ * the background writer's thread and the tests directly.
+ */
 export class Store {
   readonly db: Db;
   private readonly onBadRow: (why: string) => void;
+  /** The replica this connection writes for (the owner of the events it records). */
+  readonly replicaId: string;
 
-  constructor(db: Db, onBadRow: (why: string) => void = () => {}) {
+  constructor(db: Db, onBadRow: (why: string) => void = () => {}, replicaId: string = newReplicaId()) {
     this.db = db;
     this.onBadRow = onBadRow;
+    this.replicaId = replicaId;
   }
 
-  static open(dataDir: string, onBadRow?: (why: string) => void): Store {
-    return new Store(openDb(dataDir), onBadRow);
+  static open(dataDir: string, onBadRow?: (why: string) => void, replicaId?: string): Store {
+    return new Store(openDb(dataDir), onBadRow, replicaId);
   }
 
   close(): void {
@@ -348,9 +392,20 @@ export class Store {
     const t = now();
     const r = this.sql(
       `INSERT OR IGNORE INTO processed_events
-         (event_id, kind, channel, ts, status, received_at, updated_at, body, retry_num)
-         VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?)`,
-    ).run(e.eventId, e.kind.slice(0, 255), e.channel ?? null, e.ts ?? null, t, t, e.body, e.retryNum ?? null);
+         (event_id, kind, channel, ts, status, received_at, updated_at, body, retry_num, owner, team)
+         VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      e.eventId,
+      e.kind.slice(0, 255),
+      e.channel ?? null,
+      e.ts ?? null,
+      t,
+      t,
+      e.body,
+      e.retryNum ?? null,
+      this.replicaId,
+      (e.team ?? '').slice(0, 255),
+    );
     return r.changes === 1 ? 'recorded' : 'known';
   }
 
@@ -364,15 +419,26 @@ export class Store {
     channel?: string;
     ts?: string;
     status: EventStatus;
+    team?: string;
   }): boolean {
     const t = now();
     const r = this.sql(
-      `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner, team)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (event_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at,
            body = CASE WHEN excluded.status IN ('answered', 'failed', 'ignored') THEN NULL ELSE body END
          WHERE processed_events.status = 'received'`,
-    ).run(id.parse(e.eventId), e.kind, e.channel ?? null, e.ts ?? null, e.status, t, t);
+    ).run(
+      id.parse(e.eventId),
+      e.kind,
+      e.channel ?? null,
+      e.ts ?? null,
+      e.status,
+      t,
+      t,
+      this.replicaId,
+      e.team ?? '',
+    );
     return r.changes === 1;
   }
 
@@ -461,23 +527,47 @@ export class Store {
       if (a.eventId !== undefined) {
         // from `received` (recorded at the door) or new; an event already past that is a duplicate
         const r = this.sql(
-          `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at)
-             VALUES (?, ?, ?, ?, 'pending', ?, ?)
+          `INSERT INTO processed_events (event_id, kind, channel, ts, status, received_at, updated_at, owner, team)
+             VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)
              ON CONFLICT (event_id) DO UPDATE SET status = 'pending', detail = NULL, updated_at = excluded.updated_at
-             WHERE processed_events.status = 'received'`,
-        ).run(a.eventId, a.eventKind ?? 'event', a.channel, a.threadTs, t, t);
+             WHERE processed_events.status = 'received'
+               AND (processed_events.owner IS NULL OR processed_events.owner = ?)`,
+        ).run(
+          a.eventId,
+          a.eventKind ?? 'event',
+          a.channel,
+          a.threadTs,
+          t,
+          t,
+          this.replicaId,
+          a.team ?? '',
+          this.replicaId,
+        );
         if (r.changes === 0) return false;
       }
       this.sql(
-        `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(a.id, a.channel, a.threadTs, a.user, a.question, a.answerJson, a.eventId ?? null, t);
-      const turns = boundTurns([...(this.getThread(a.channel, a.threadTs)?.turns ?? []), a.question]);
+        `INSERT INTO answers (id, channel, thread_ts, user, question, answer, event_id, created_at, team)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        a.id,
+        a.channel,
+        a.threadTs,
+        a.user,
+        a.question,
+        a.answerJson,
+        a.eventId ?? null,
+        t,
+        a.team ?? '',
+      );
+      const turns = boundTurns([
+        ...(this.getThread(a.channel, a.threadTs, a.team ?? '')?.turns ?? []),
+        a.question,
+      ]);
       this.sql(
-        `INSERT INTO threads (channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
+        `INSERT INTO threads (team, channel, thread_ts, facts, turns, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (team, channel, thread_ts) DO UPDATE SET facts = excluded.facts, turns = excluded.turns,
              updated_at = excluded.updated_at`,
-      ).run(a.channel, a.threadTs, a.factsJson, JSON.stringify(turns), t);
+      ).run(a.team ?? '', a.channel, a.threadTs, a.factsJson, JSON.stringify(turns), t);
       return true;
     })();
   }
@@ -522,27 +612,45 @@ export class Store {
     })();
   }
 
+  answerIdsSince(since: string): string[] {
+    return (
+      this.sql('SELECT id FROM answers WHERE created_at >= ? ORDER BY created_at, rowid').all(since) as {
+        id: string;
+      }[]
+    ).map((r) => r.id);
+  }
+
+  answerJson(answerId: string): string | undefined {
+    return (
+      this.sql('SELECT answer FROM answers WHERE id = ?').get(answerId) as { answer: string } | undefined
+    )?.answer;
+  }
+
   getAnswer(answerId: string): StoredAnswer | undefined {
     return this.one(AnswerRow, this.sql('SELECT * FROM answers WHERE id = ?').get(answerId));
   }
 
-  answersInThread(channel: string, threadTs: string): StoredAnswer[] {
+  answersInThread(channel: string, threadTs: string, team = ''): StoredAnswer[] {
     const raw = this.sql(
-      'SELECT * FROM answers WHERE channel = ? AND thread_ts = ? ORDER BY created_at, rowid',
-    ).all(channel, threadTs);
+      'SELECT * FROM answers WHERE team = ? AND channel = ? AND thread_ts = ? ORDER BY created_at, rowid',
+    ).all(team, channel, threadTs);
     return rows(AnswerRow, raw, this.onBadRow);
   }
 
-  getThread(channel: string, threadTs: string): ThreadState | undefined {
+  getThread(channel: string, threadTs: string, team = ''): ThreadState | undefined {
     return this.one(
       ThreadRow,
-      this.sql('SELECT * FROM threads WHERE channel = ? AND thread_ts = ?').get(channel, threadTs),
+      this.sql('SELECT * FROM threads WHERE team = ? AND channel = ? AND thread_ts = ?').get(
+        team,
+        channel,
+        threadTs,
+      ),
     );
   }
 
   /** Facts and earlier turns of a thread; empty for an unknown thread or a row that does not validate. */
-  threadContext(channel: string, threadTs: string): { facts: Facts; turns: string[] } {
-    const t = this.getThread(channel, threadTs);
+  threadContext(channel: string, threadTs: string, team = ''): { facts: Facts; turns: string[] } {
+    const t = this.getThread(channel, threadTs, team);
     return { facts: t?.facts ?? {}, turns: t?.turns ?? [] };
   }
 
@@ -576,12 +684,13 @@ export class Store {
   }
 
   /** The unresolved case of a thread, if any (so a second click does not open a second case). */
-  activeCaseForThread(channel: string, threadTs: string): Case | undefined {
+  activeCaseForThread(channel: string, threadTs: string, team = ''): Case | undefined {
     return this.one(
       CaseRow,
       this.sql(
-        `SELECT * FROM cases WHERE channel = ? AND thread_ts = ? AND status != 'resolved' ORDER BY id DESC LIMIT 1`,
-      ).get(channel, threadTs),
+        `SELECT * FROM cases WHERE team = ? AND channel = ? AND thread_ts = ? AND status != 'resolved'
+           ORDER BY id DESC LIMIT 1`,
+      ).get(team, channel, threadTs),
     );
   }
 
@@ -595,10 +704,13 @@ export class Store {
     );
   }
 
-  openCasesFor(user: string): Case[] {
+  openCasesFor(user: string, team = ''): Case[] {
     return rows(
       CaseRow,
-      this.sql(`SELECT * FROM cases WHERE asker = ? AND status != 'resolved' ORDER BY id`).all(user),
+      this.sql(`SELECT * FROM cases WHERE team = ? AND asker = ? AND status != 'resolved' ORDER BY id`).all(
+        team,
+        user,
+      ),
       this.onBadRow,
     );
   }
@@ -622,8 +734,8 @@ export class Store {
     const t = now();
     const caseId = this.db.transaction(() => {
       const r = this.sql(
-        `INSERT INTO cases (answer_id, asker, channel, thread_ts, question, facts, answer, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        `INSERT INTO cases (answer_id, asker, channel, thread_ts, question, facts, answer, status, created_at, updated_at, owner, team)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)`,
       ).run(
         c.answerId ?? null,
         c.asker,
@@ -634,6 +746,8 @@ export class Store {
         c.answer === undefined ? null : JSON.stringify(c.answer),
         t,
         t,
+        this.replicaId,
+        c.team ?? '',
       );
       const newId = Number(r.lastInsertRowid);
       this.insertCaseEvent(newId, 'opened', c.asker, null, t);
@@ -696,6 +810,155 @@ export class Store {
       this.sql('SELECT * FROM case_events WHERE case_id = ? ORDER BY id').all(caseId),
       this.onBadRow,
     );
+  }
+
+  // ---- replicas and leases (see bot/store/api.ts) ----------------------------------------------------------
+
+  heartbeat(): void {
+    const t = now();
+    this.sql(
+      `INSERT INTO replicas (id, started_at, heartbeat_at) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at`,
+    ).run(this.replicaId, t, t);
+  }
+
+  takeOver(o: { leaseMs: number; exclusive?: boolean; limit?: number }): TakenOver {
+    const me = this.replicaId;
+    const cutoff = new Date(Date.now() - o.leaseMs).toISOString();
+    const limit = o.limit ?? 10_000;
+    const dead = o.exclusive
+      ? `owner IS NULL OR owner != @me`
+      : `owner IS NULL OR (owner != @me AND owner NOT IN (SELECT id FROM replicas WHERE heartbeat_at >= @cutoff))`;
+    return this.db.transaction((): TakenOver => {
+      const events = this.sql(
+        `UPDATE processed_events SET owner = @me
+           WHERE event_id IN (SELECT event_id FROM processed_events
+             WHERE status IN ('received', 'pending') AND (${dead}) ORDER BY received_at LIMIT @limit)
+           RETURNING event_id, status`,
+      ).all({ me, cutoff, limit }) as TakenOver['events'];
+      const cases = (
+        this.sql(
+          `UPDATE cases SET owner = @me
+             WHERE id IN (SELECT id FROM cases WHERE status != 'resolved' AND adviser_ts IS NULL AND (${dead})
+               ORDER BY id LIMIT @limit)
+             RETURNING id`,
+        ).all({ me, cutoff, limit }) as { id: number }[]
+      ).map((r) => r.id);
+      if (o.exclusive) this.sql('DELETE FROM replicas WHERE id != ?').run(me);
+      else this.sql('DELETE FROM replicas WHERE heartbeat_at < ?').run(cutoff);
+      events.sort((a, b) => (a.event_id < b.event_id ? -1 : 1));
+      return { events, cases: cases.sort((a, b) => a - b) };
+    })();
+  }
+
+  release(): number {
+    return this.db.transaction(() => {
+      const n = this.sql(
+        `UPDATE processed_events SET owner = NULL WHERE owner = ? AND status IN ('received', 'pending')`,
+      ).run(this.replicaId).changes;
+      this.sql('UPDATE cases SET owner = NULL WHERE owner = ? AND adviser_ts IS NULL').run(this.replicaId);
+      this.sql('DELETE FROM replicas WHERE id = ?').run(this.replicaId);
+      return n;
+    })();
+  }
+
+  // ---- installations ---------------------------------------------------------------------------------------
+
+  saveInstallation(i: InstallationRow): void {
+    this.sql(
+      `INSERT INTO installations (workspace, team_id, enterprise_id, is_enterprise_install, data, updated_at)
+         VALUES (@workspace, @team_id, @enterprise_id, @is_enterprise_install, @data, @updated_at)
+         ON CONFLICT (workspace) DO UPDATE SET team_id = excluded.team_id, enterprise_id = excluded.enterprise_id,
+           is_enterprise_install = excluded.is_enterprise_install, data = excluded.data, updated_at = excluded.updated_at`,
+    ).run(i);
+  }
+
+  findInstallation(workspace: string): InstallationRow | undefined {
+    return this.sql('SELECT * FROM installations WHERE workspace = ?').get(workspace) as
+      | InstallationRow
+      | undefined;
+  }
+
+  deleteInstallation(workspace: string): void {
+    this.sql('DELETE FROM installations WHERE workspace = ?').run(workspace);
+  }
+
+  // ---- audit ------------------------------------------------------------------------------------------------
+
+  recordAudit(e: NewAuditEvent, at: string = now()): void {
+    this.sql(
+      `INSERT INTO audit_events (kind, actor, channel, thread_ts, answer_id, case_id, detail, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      e.kind,
+      e.actor,
+      e.channel ?? null,
+      e.threadTs ?? null,
+      e.answerId ?? null,
+      e.caseId ?? null,
+      e.detail ?? null,
+      at,
+    );
+  }
+
+  auditRows(o: { since: string; until: string; user: string | null }): AuditRows {
+    const args = [o.since, o.until, o.user, o.user];
+    return {
+      answers: this.sql(
+        `SELECT id, channel, thread_ts, user, answer, created_at FROM answers
+           WHERE created_at >= ? AND created_at < ? AND (? IS NULL OR user = ?)`,
+      ).all(...args) as AuditRows['answers'],
+      caseEvents: this.sql(
+        `SELECT e.kind, e.actor, e.detail, e.created_at, c.id AS case_id, c.channel, c.thread_ts, c.answer_id
+           FROM case_events e JOIN cases c ON c.id = e.case_id
+           WHERE e.created_at >= ? AND e.created_at < ? AND (? IS NULL OR e.actor = ?)`,
+      ).all(...args) as AuditRows['caseEvents'],
+      votes: this.sql(
+        `SELECT f.answer_id, f.user, f.helpful, f.created_at, a.channel, a.thread_ts
+           FROM feedback f JOIN answers a ON a.id = f.answer_id
+           WHERE f.created_at >= ? AND f.created_at < ? AND (? IS NULL OR f.user = ?)`,
+      ).all(...args) as AuditRows['votes'],
+      own: this.sql(
+        `SELECT kind, actor, channel, thread_ts, answer_id, case_id, detail, created_at FROM audit_events
+           WHERE created_at >= ? AND created_at < ? AND (? IS NULL OR actor = ?)`,
+      ).all(...args) as AuditRows['own'],
+    };
+  }
+
+  correctionDetails(answerIds: readonly string[]): (string | null)[] {
+    if (answerIds.length === 0) return [];
+    return (
+      this.db
+        .prepare(
+          `SELECT detail FROM audit_events WHERE kind = 'corrected' AND answer_id IN (${answerIds.map(() => '?').join(', ')})
+             ORDER BY created_at, id`,
+        )
+        .all(...answerIds) as { detail: string | null }[]
+    ).map((r) => r.detail);
+  }
+
+  // ---- copying between engines ------------------------------------------------------------------------------
+
+  dumpTable(table: CopyTable): Record<string, unknown>[] {
+    return this.db.prepare(`SELECT * FROM ${table} ORDER BY ${COPY_ORDER[table]}`).all() as Record<
+      string,
+      unknown
+    >[];
+  }
+
+  loadTable(table: CopyTable, rowsIn: Record<string, unknown>[]): void {
+    if (rowsIn.length === 0) return;
+    const cols = Object.keys(rowsIn[0]!);
+    const st = this.db.prepare(
+      `INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
+    );
+    this.db.transaction(() => {
+      for (const r of rowsIn) st.run(r);
+    })();
+  }
+
+  countRows(table: CopyTable): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   }
 
   // ---- retention ----------------------------------------------------------------------------------------

@@ -9,7 +9,9 @@ import { runDirect, type WriteReply, type WriteRequest } from './writer.js';
 const port = parentPort;
 if (port === null) throw new Error('writer-worker.js runs as a worker thread');
 
-const store = Store.open((workerData as { dataDir: string }).dataDir);
+const data = workerData as { dataDir: string; replicaId: string };
+// the same replica id as the main connection: what this thread records belongs to its process
+const store = Store.open(data.dataDir, undefined, data.replicaId);
 let queue: WriteRequest[] = [];
 let scheduled = false;
 

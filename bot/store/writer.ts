@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PROJECT_ROOT } from '../../knowledge/paths.js';
+import type { AdvisorStore } from './api.js';
 import {
   checkReceived,
   type NewAnswer,
@@ -43,13 +44,15 @@ export interface AnswerWriter {
   readonly kind: 'background' | 'direct';
 }
 
-export function directWriter(store: Store): AnswerWriter {
+/** Writes on the store's own connection (either engine: PostgreSQL's client does not block the loop). */
+export function directWriter(store: AdvisorStore | Store): AnswerWriter {
   return {
     kind: 'direct',
     receiveEvent: async (e) => store.receiveEvent(e),
     recordAnswer: async (input) => store.recordAnswer(input),
-    markAnswerPosted: async (answerId, messageTs, eventId) =>
-      store.markAnswerPosted(answerId, messageTs, eventId),
+    markAnswerPosted: async (answerId, messageTs, eventId) => {
+      await store.markAnswerPosted(answerId, messageTs, eventId);
+    },
     close: async () => {},
   };
 }
@@ -86,7 +89,7 @@ export async function backgroundWriter(
     onFallback('no built writer-worker.js');
     return direct;
   }
-  const worker = new Worker(script, { workerData: { dataDir } });
+  const worker = new Worker(script, { workerData: { dataDir, replicaId: store.replicaId } });
   const ready = await new Promise<true | string>((resolve) => {
     worker.once('message', (m: unknown) => resolve(m === 'ready' ? true : String(m)));
     worker.once('error', (e) => resolve(e.message));

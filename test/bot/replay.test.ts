@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAdvisor } from '../../bot/pipeline.js';
 import { knowledgeVersion } from '../../bot/provenance.js';
-import { recordAudit } from '../../bot/store/audit.js';
 import { Store } from '../../bot/store/index.js';
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from '../../knowledge/paths.js';
 
@@ -87,7 +86,7 @@ beforeAll(() => {
     question: 'Er vi omfattet?',
     answer: advisor.advise({ turns: ['Er vi omfattet?'], asOf: '2026-11-22', priorFacts: formFacts }),
   });
-  recordAudit(store, {
+  store.recordAudit({
     kind: 'corrected',
     actor: 'U0ASKER',
     channel: 'D0ASKER',

@@ -22,21 +22,21 @@ beforeAll(() => {
 const env = () => ({ DATA_DIR: dataDir });
 
 describe('npm run report', () => {
-  it('prints the period’s figures as a text table', () => {
-    const r = reportCommand(['--since', '2026-11-01', '--until', '2026-11-30'], env());
+  it('prints the period’s figures as a text table', async () => {
+    const r = await reportCommand(['--since', '2026-11-01', '--until', '2026-11-30'], env());
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Tal \/ Figures 2026-11-01 – 2026-11-30\n/);
     expect(r.stdout).toMatch(/Spørgsmål besvaret \/ Questions answered\s+11\n/);
     expect(r.stdout).toMatch(/Median tid til at tage \/ Median time to claim\s+2,0 timer \/ hours/);
     expect(r.stdout).toMatch(/„Er vi omfattet af loven\?“\s+3 × flere oplysninger/);
     // the answer from September is outside the period
-    expect(reportCommand(['--since', '2026-09-01', '--until', '2026-09-30'], env()).stdout).toMatch(
+    expect((await reportCommand(['--since', '2026-09-01', '--until', '2026-09-30'], env())).stdout).toMatch(
       /Questions answered\s+1\n/,
     );
   });
 
-  it('prints CSV with --csv, a formula-like cell quoted', () => {
-    const r = reportCommand(['--since', '2026-11-01', '--until', '2026-11-30', '--csv'], env());
+  it('prints CSV with --csv, a formula-like cell quoted', async () => {
+    const r = await reportCommand(['--since', '2026-11-01', '--until', '2026-11-30', '--csv'], env());
     const lines = r.stdout.trim().split('\r\n');
     expect(lines[0]).toBe('since,until,group,key,label,value');
     expect(lines).toContain(
@@ -50,9 +50,9 @@ describe('npm run report', () => {
     );
   });
 
-  it('writes the chart as a PNG with --png', () => {
+  it('writes the chart as a PNG with --png', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'advisor-png-')), 'tal.png');
-    const r = reportCommand(['--since', '2026-11-01', '--until', '2026-11-30', '--png', file], env());
+    const r = await reportCommand(['--since', '2026-11-01', '--until', '2026-11-30', '--png', file], env());
     expect(r.code).toBe(0);
     const png = readFileSync(file);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -60,14 +60,14 @@ describe('npm run report', () => {
     expect(png.readUInt32BE(20)).toBe(520); // height
   });
 
-  it('names a bad flag or date on stderr and exits 2', () => {
+  it('names a bad flag or date on stderr and exits 2', async () => {
     for (const args of [
       [],
       ['--since', '2026-02-30'],
       ['--since', '2026-11-01', '--until', '2026-10-01'],
       ['--since', '2026-11-01', '--bogus'],
     ]) {
-      const r = reportCommand(args, env());
+      const r = await reportCommand(args, env());
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^report: .+\nusage: npm run report/);
@@ -76,7 +76,7 @@ describe('npm run report', () => {
 });
 
 describe('the chart', () => {
-  it('draws every verdict, topic and reason with its count, in Danish and English', () => {
+  it('draws every verdict, topic and reason with its count, in Danish and English', async () => {
     const store = Store.open(dataDir);
     const svg = chartSvg(deskFigures(store, { since: '2026-11-01', until: '2026-12-01' }));
     store.close();

@@ -19,6 +19,7 @@ import type { Handled, SlackDeps } from '../../bot/slack/core.js';
 import type { Inbox, RetryPolicy } from '../../bot/slack/inbox.js';
 import { createLogger } from '../../bot/slack/logger.js';
 import { Store } from '../../bot/store/index.js';
+import { SqliteStore } from '../../bot/store/sqlite.js';
 import { backgroundWriter } from '../../bot/store/writer.js';
 import { BOT_ID, BOT_TOKEN, BOT_USER, type SlackStandin, TEAM } from './standin.js';
 
@@ -91,7 +92,7 @@ export async function startBot(
     identity: { botId: BOT_ID, botUserId: BOT_USER },
     advisor: opts.advisor ?? createAdvisor(),
     cache: createAdviceCache(config.adviceCacheSize),
-    store,
+    store: new SqliteStore(store),
     writer,
     log,
     today: () => TODAY,

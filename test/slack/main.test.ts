@@ -6,6 +6,7 @@ import { createAdvisor } from '../../bot/pipeline.js';
 import { createSlackApp } from '../../bot/slack/app.js';
 import { createLogger } from '../../bot/slack/logger.js';
 import { Store } from '../../bot/store/index.js';
+import { SqliteStore } from '../../bot/store/sqlite.js';
 import { get, SIGNING_SECRET, tempDataDir } from './harness.js';
 import { BOT_ID, BOT_TOKEN, BOT_USER, SlackStandin } from './standin.js';
 
@@ -115,7 +116,7 @@ describe('Socket Mode', () => {
       },
       identity: { botId: BOT_ID, botUserId: BOT_USER },
       advisor: createAdvisor(),
-      store,
+      store: new SqliteStore(store),
       log: createLogger('error'),
     });
     expect(app).toBeDefined();

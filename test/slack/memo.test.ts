@@ -134,7 +134,7 @@ describe('memo in Slack', () => {
       expect(text).toContain(currentProvenance().knowledge);
       expect(text).toContain('§ 1, nr. 3, litra a');
     }
-    const memo = auditEvents(bot.store, { since: '2000-01-01', user: 'U0CLERK' });
+    const memo = await auditEvents(bot.deps.store, { since: '2000-01-01', user: 'U0CLERK' });
     expect(memo).toEqual([
       expect.objectContaining({ kind: 'memo', user: 'U0CLERK', channel: 'C0GENERAL', answer_id: answerId }),
     ]);
@@ -187,7 +187,7 @@ describe('memo in Slack', () => {
     });
     expect((await send(bot, body, { contentType })).status).toBe(200);
     await bot.waitHandled((h) => h.kind === 'view' && h.outcome === 'answered');
-    const [answered, corrected] = auditEvents(bot.store, { since: '2000-01-01', user: 'U0FORM' });
+    const [answered, corrected] = await auditEvents(bot.deps.store, { since: '2000-01-01', user: 'U0FORM' });
     expect(answered).toMatchObject({ kind: 'answered', verdict: 'covered' });
     expect(corrected).toMatchObject({ kind: 'corrected', answer_id: answered!.answer_id, channel: 'D0FORM' });
     expect(JSON.parse(corrected!.detail!)).toMatchObject({

@@ -5,6 +5,7 @@ import { createSlackApp } from '../../bot/slack/app.js';
 import type { Handled } from '../../bot/slack/core.js';
 import { createLogger } from '../../bot/slack/logger.js';
 import { Store } from '../../bot/store/index.js';
+import { SqliteStore } from '../../bot/store/sqlite.js';
 import { eventBody, mention, TODAY, tempDataDir } from './harness.js';
 import { APP_TOKEN, BOT_ID, BOT_TOKEN, BOT_USER, SlackStandin } from './standin.js';
 
@@ -31,7 +32,7 @@ beforeAll(async () => {
     },
     identity: { botId: BOT_ID, botUserId: BOT_USER },
     advisor: createAdvisor(),
-    store,
+    store: new SqliteStore(store),
     // the WebSocket being torn down at the end logs an error; keep the test output clean
     log: createLogger('error', new Writable({ write: (_c, _e, cb) => cb() })),
     today: () => TODAY,

@@ -242,6 +242,11 @@ export class SlackStandin {
   /** Files by id, from files.getUploadURLExternal on. */
   readonly files = new Map<string, StandinFile>();
   private fileCounter = 0;
+  /**
+   * Workspaces installed through the OAuth flow: their bot tokens (from `oauth.v2.access` with a code
+   * `code-<TEAM>`), each with its team, bot user and bot id. BOT_TOKEN stays the single workspace's.
+   */
+  readonly installs = new Map<string, { team: string; botUser: string; botId: string }>();
   /** Members of each channel, for conversations.members. */
   members: Record<string, string[]> = {};
   /** Slack's language setting of each user, for users.info with include_locale. */
@@ -470,11 +475,50 @@ export class SlackStandin {
           : { ok: false, error: 'invalid_auth' },
       };
     }
-    if (token !== BOT_TOKEN) {
+    if (method === 'oauth.v2.access') {
+      const code = typeof params.code === 'string' ? params.code : '';
+      const team = /^code-([TE][A-Z0-9]+)$/.exec(code)?.[1];
+      if (team === undefined || params.client_id === undefined || params.client_secret === undefined) {
+        record(method, 200, false, 'invalid_code');
+        return { status: 200, body: { ok: false, error: 'invalid_code' } };
+      }
+      const botToken = `xoxb-${team.toLowerCase()}-${this.installs.size + 1}`;
+      const w = { team, botUser: `U0BOT${team}`, botId: `B0BOT${team}` };
+      this.installs.set(botToken, w);
+      record(method, 200, true);
+      return {
+        status: 200,
+        body: {
+          ok: true,
+          app_id: 'A0APP',
+          authed_user: { id: `U0ADMIN${team}` },
+          scope: 'app_mentions:read,chat:write,commands',
+          token_type: 'bot',
+          access_token: botToken,
+          bot_user_id: w.botUser,
+          team: { id: team, name: `Team ${team}` },
+          enterprise: null,
+          is_enterprise_install: false,
+        },
+      };
+    }
+    const installed = token === undefined ? undefined : this.installs.get(token);
+    if (token !== BOT_TOKEN && installed === undefined) {
       record(method, 200, false, 'invalid_auth', token);
       return { status: 200, body: { ok: false, error: 'invalid_auth' } };
     }
-    const result = this.answer(method, params);
+    const result =
+      method === 'auth.test' && installed !== undefined
+        ? {
+            ok: true,
+            url: `https://${installed.team.toLowerCase()}.slack.com/`,
+            team: `Team ${installed.team}`,
+            user: 'advisor',
+            team_id: installed.team,
+            user_id: installed.botUser,
+            bot_id: installed.botId,
+          }
+        : this.answer(method, params);
     const ok = isObj(result) && result.ok === true;
     record(method, 200, ok, ok ? undefined : String((result as Obj).error), token);
     return { status: 200, body: result };

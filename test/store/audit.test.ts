@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditCommand } from '../../bot/cli/audit.js';
-import { auditCsv, auditEvents, csvField, recordAudit } from '../../bot/store/audit.js';
+import { auditCsv, auditEvents, csvField } from '../../bot/store/audit.js';
 import { Store } from '../../bot/store/index.js';
+import { SqliteStore } from '../../bot/store/sqlite.js';
 import { answer } from './fixtures.js';
 
 function seeded() {
@@ -44,7 +45,7 @@ function seeded() {
   s.setCasePost(c.id, 'C0ADVISE', '9.1');
   s.claimCase(c.id, 'UADV');
   s.resolveCase(c.id, 'UADV');
-  recordAudit(s, {
+  s.recordAudit({
     kind: 'memo',
     actor: 'U1',
     channel: 'C1',
@@ -56,9 +57,9 @@ function seeded() {
 }
 
 describe('audit log', () => {
-  it('lists who asked where, what was answered, and who escalated, claimed, closed, voted and filed a memo', () => {
+  it('lists who asked where, what was answered, and who escalated, claimed, closed, voted and filed a memo', async () => {
     const { s, caseId } = seeded();
-    const events = auditEvents(s, { since: '2000-01-01' });
+    const events = await auditEvents(new SqliteStore(s), { since: '2000-01-01' });
     expect(events.map((e) => e.kind)).toEqual([
       'answered',
       'answered',
@@ -89,20 +90,20 @@ describe('audit log', () => {
       answer_id: 'a1',
       detail: 'notat-a1.pdf',
     });
-    const mine = auditEvents(s, { since: '2000-01-01', user: 'U1' });
+    const mine = await auditEvents(new SqliteStore(s), { since: '2000-01-01', user: 'U1' });
     expect(new Set(mine.map((e) => e.user))).toEqual(new Set(['U1']));
     expect(mine.map((e) => e.kind)).toEqual(['answered', 'feedback_not_helpful', 'escalated', 'memo']);
-    expect(auditEvents(s, { since: '2999-01-01' })).toEqual([]);
+    expect(await auditEvents(new SqliteStore(s), { since: '2999-01-01' })).toEqual([]);
     s.close();
   });
 
-  it('writes CSV: a header, quoted fields, and formula-looking fields defused', () => {
+  it('writes CSV: a header, quoted fields, and formula-looking fields defused', async () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('=1+1')).toBe("'=1+1");
     expect(csvField(null)).toBe('');
     const { s } = seeded();
-    const csv = auditCsv(auditEvents(s, { since: '2000-01-01' }));
+    const csv = auditCsv(await auditEvents(new SqliteStore(s), { since: '2000-01-01' }));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'at,kind,user,channel,thread_ts,answer_id,case_id,verdict,direct_answer,refs,knowledge,detail',
@@ -114,34 +115,36 @@ describe('audit log', () => {
     s.close();
   });
 
-  it('npm run audit: --since, --until, --user; bad flags exit 2', () => {
+  it('npm run audit: --since, --until, --user; bad flags exit 2', async () => {
     const { dir, s } = seeded();
     s.close();
     const env = { DATA_DIR: dir };
     const today = new Date().toISOString().slice(0, 10);
-    const all = auditCommand(['--since', today], env);
+    const all = await auditCommand(['--since', today], env);
     expect(all.code).toBe(0);
     expect(all.stdout.trimEnd().split('\r\n')).toHaveLength(9);
-    const u2 = auditCommand(['--since', today, '--until', today, '--user', 'U2'], env);
+    const u2 = await auditCommand(['--since', today, '--until', today, '--user', 'U2'], env);
     expect(u2.stdout.trimEnd().split('\r\n')).toHaveLength(2);
     expect(u2.stdout).toContain(',answered,U2,C2,2.1,a2,');
     expect(
-      auditCommand(['--since', '2000-01-01', '--until', '2000-01-02'], env).stdout.trimEnd().split('\r\n'),
+      (await auditCommand(['--since', '2000-01-01', '--until', '2000-01-02'], env)).stdout
+        .trimEnd()
+        .split('\r\n'),
     ).toHaveLength(1);
-    expect(auditCommand([], env).code).toBe(2);
-    expect(auditCommand(['--since', '2026-13-01'], env).code).toBe(2);
-    expect(auditCommand(['--since', today, '--user', 'not a user'], env).code).toBe(2);
+    expect((await auditCommand([], env)).code).toBe(2);
+    expect((await auditCommand(['--since', '2026-13-01'], env)).code).toBe(2);
+    expect((await auditCommand(['--since', today, '--user', 'not a user'], env)).code).toBe(2);
   });
 
-  it('is covered by the retention rule: purge removes its old records with the rest', () => {
+  it('is covered by the retention rule: purge removes its old records with the rest', async () => {
     const { s } = seeded();
-    recordAudit(s, { kind: 'corrected', actor: 'U9', detail: 'end_users' }, '2020-01-01T00:00:00.000Z');
+    s.recordAudit({ kind: 'corrected', actor: 'U9', detail: 'end_users' }, '2020-01-01T00:00:00.000Z');
     const later = new Date(Date.now() + 400 * 86_400_000);
     const dry = s.purge(365, { now: later, dryRun: true });
     expect(dry.audit_events).toBe(2);
     const recent = s.purge(365);
     expect(recent.audit_events).toBe(1); // only the one from 2020
-    expect(auditEvents(s, { since: '2000-01-01', user: 'U9' })).toEqual([]);
+    expect(await auditEvents(new SqliteStore(s), { since: '2000-01-01', user: 'U9' })).toEqual([]);
     s.close();
   });
 });

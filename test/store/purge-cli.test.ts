@@ -45,9 +45,9 @@ const answers = (dir: string) => {
 };
 
 describe('npm run purge', () => {
-  it('--dry-run prints what would go and changes nothing; then the purge removes it', () => {
+  it('--dry-run prints what would go and changes nothing; then the purge removes it', async () => {
     const dir = dataDir();
-    const dry = purgeCommand(['--dry-run'], { DATA_DIR: dir });
+    const dry = await purgeCommand(['--dry-run'], { DATA_DIR: dir });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toMatch(/^Dry run: would remove these rows older than 365 days/);
     expect(dry.stdout).toMatch(/answers\s+1\n/);
@@ -55,36 +55,38 @@ describe('npm run purge', () => {
     expect(dry.stdout).toMatch(/processed_events\s+1\n/);
     expect(answers(dir)).toEqual(['new', 'old']);
 
-    const run = purgeCommand([], { DATA_DIR: dir });
+    const run = await purgeCommand([], { DATA_DIR: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Removed rows older than 365 days/);
     expect(run.stdout).toMatch(/total\s+3\n/);
     expect(answers(dir)).toEqual(['new']);
   });
 
-  it('--days overrides RETENTION_DAYS; 0 keeps everything', () => {
+  it('--days overrides RETENTION_DAYS; 0 keeps everything', async () => {
     const dir = dataDir();
-    expect(purgeCommand(['--days', '0'], { DATA_DIR: dir, RETENTION_DAYS: '1' }).stdout).toMatch(
+    expect((await purgeCommand(['--days', '0'], { DATA_DIR: dir, RETENTION_DAYS: '1' })).stdout).toMatch(
       /everything is kept/,
     );
     expect(answers(dir)).toEqual(['new', 'old']);
-    expect(purgeCommand([], { DATA_DIR: dir, RETENTION_DAYS: '0' }).stdout).toMatch(/everything is kept/);
-    expect(purgeCommand(['--days', '500'], { DATA_DIR: dir, RETENTION_DAYS: '1' }).stdout).toMatch(
+    expect((await purgeCommand([], { DATA_DIR: dir, RETENTION_DAYS: '0' })).stdout).toMatch(
+      /everything is kept/,
+    );
+    expect((await purgeCommand(['--days', '500'], { DATA_DIR: dir, RETENTION_DAYS: '1' })).stdout).toMatch(
       /answers\s+0\n/,
     );
   });
 
-  it('bad input is one line naming what is wrong, exit 2', () => {
-    const bad = purgeCommand(['--days', 'soon'], { DATA_DIR: dataDir() });
+  it('bad input is one line naming what is wrong, exit 2', async () => {
+    const bad = await purgeCommand(['--days', 'soon'], { DATA_DIR: dataDir() });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^purge: --days must be a whole number/);
-    const env = purgeCommand([], { RETENTION_DAYS: '-3' });
+    const env = await purgeCommand([], { RETENTION_DAYS: '-3' });
     expect(env.code).toBe(2);
     expect(env.stderr).toMatch(/^purge: Configuration error: RETENTION_DAYS/);
-    expect(purgeCommand(['--what'], {}).code).toBe(2);
+    expect((await purgeCommand(['--what'], {})).code).toBe(2);
   });
 
-  it('runs as a program (what the npm script runs, from source here)', () => {
+  it('runs as a program (what the npm script runs, from source here)', async () => {
     const dir = dataDir();
     const r = spawnSync(
       process.execPath,

@@ -6,7 +6,7 @@
  */
 import type { App, BlockAction, BlockStaticSelectAction } from '@slack/bolt';
 import { z } from 'zod';
-import { report, type SlackDeps } from '../../core.js';
+import { report, type SlackDeps, workspaceOf } from '../../core.js';
 import { DESK_PERIODS, OPEN_THREAD_ACTION, PERIOD_ACTION } from '../../desk.js';
 import { publishHome } from '../../home.js';
 
@@ -31,6 +31,7 @@ export function registerDesk(app: App, deps: SlackDeps): void {
     }
     const outcome = await publishHome(client, deps, p.data.user.id, {
       periodDays: Number(p.data.actions[0]!.selected_option.value),
+      team: workspaceOf(deps, body),
     });
     report(deps, { kind: 'action', id: PERIOD_ACTION, outcome });
   });

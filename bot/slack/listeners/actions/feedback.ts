@@ -28,8 +28,8 @@ async function vote(
 ): Promise<void> {
   const { store, log } = deps;
   const { click, client, respond } = a;
-  const stored = store.getAnswer(a.answerId);
-  const recorded = stored !== undefined && store.recordFeedback(a.answerId, click.user.id, a.helpful);
+  const stored = await store.getAnswer(a.answerId);
+  const recorded = stored !== undefined && (await store.recordFeedback(a.answerId, click.user.id, a.helpful));
   await a.ack();
   if (stored === undefined || !recorded) {
     await whisper(client, deps, respond, click, T.da.unknownAnswer);

@@ -15,6 +15,7 @@ import {
   report,
   type SlackDeps,
   tellAsker,
+  workspaceOf,
 } from '../../core.js';
 import { coverageModal } from '../../coverage.js';
 import { periodOf, publishHome } from '../../home.js';
@@ -39,7 +40,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const p = await parseClick(deps, 'escalate', { body, action, respond, client }, AnswerRef);
     if (p === undefined) return;
-    const stored = store.getAnswer(p.value.value);
+    const stored = await store.getAnswer(p.value.value);
     if (stored === undefined) {
       await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
       return report(deps, { kind: 'action', id: 'escalate', outcome: 'unknown_answer' });
@@ -52,6 +53,7 @@ export function register(app: App, deps: SlackDeps): void {
       threadTs: stored.thread_ts,
       question: stored.question,
       facts: stored.answer.facts,
+      team: stored.team ?? '',
     });
     report(deps, {
       kind: 'action',
@@ -65,7 +67,7 @@ export function register(app: App, deps: SlackDeps): void {
     const p = await parseClick(deps, 'quote_expand', { body, action, respond, client }, QuoteRef);
     if (p === undefined) return;
     const { answerId, index } = p.value.value;
-    const stored = store.getAnswer(answerId);
+    const stored = await store.getAnswer(answerId);
     const citation = stored?.answer.citations[index];
     if (stored === undefined || citation === undefined) {
       await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
@@ -88,7 +90,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const p = await parseClick(deps, 'correct_facts', { body, action, respond, client }, AnswerRef);
     if (p === undefined) return;
-    const stored = store.getAnswer(p.value.value);
+    const stored = await store.getAnswer(p.value.value);
     if (stored === undefined) {
       await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
       return report(deps, { kind: 'action', id: 'correct_facts', outcome: 'unknown_answer' });
@@ -116,7 +118,7 @@ export function register(app: App, deps: SlackDeps): void {
     await ack();
     const p = await parseClick(deps, 'show_checks', { body, action, respond, client }, AnswerRef);
     if (p === undefined) return;
-    const stored = store.getAnswer(p.value.value);
+    const stored = await store.getAnswer(p.value.value);
     if (stored === undefined) {
       await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
       return report(deps, { kind: 'action', id: 'show_checks', outcome: 'unknown_answer' });
@@ -134,7 +136,10 @@ export function register(app: App, deps: SlackDeps): void {
       const fromDesk = home?.type === 'home';
       const done = async (outcome: string) => {
         if (fromDesk && p !== undefined)
-          await publishHome(client, deps, p.click.user.id, { periodDays: periodOf(home?.private_metadata) });
+          await publishHome(client, deps, p.click.user.id, {
+            periodDays: periodOf(home?.private_metadata),
+            team: workspaceOf(deps, body),
+          });
         report(deps, { kind: 'action', id: actionId, outcome });
       };
       const p = await parseClick(deps, actionId, { body, action, respond, client }, CaseRef);
@@ -152,7 +157,9 @@ export function register(app: App, deps: SlackDeps): void {
       }
       const caseId = p.value.value;
       const result =
-        actionId === 'case_claim' ? store.claimCase(caseId, adviser) : store.resolveCase(caseId, adviser);
+        actionId === 'case_claim'
+          ? await store.claimCase(caseId, adviser)
+          : await store.resolveCase(caseId, adviser);
       if (!result.ok) {
         const c = result.case;
         const text =

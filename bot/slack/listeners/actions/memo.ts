@@ -35,7 +35,7 @@ export function registerMemo(app: App, deps: SlackDeps): void {
         log.error({ error: errorCode(e) }, 'could not reply privately to a click');
       }
     };
-    const stored = store.getAnswer(value.data.value);
+    const stored = await store.getAnswer(value.data.value);
     // a private answer (a slash command's) is only its asker's to file
     const privateAnswer = !isTs(stored?.thread_ts) || /^U/.test(stored?.channel ?? '');
     if (stored === undefined || (privateAnswer && stored.user !== user)) {
@@ -44,11 +44,11 @@ export function registerMemo(app: App, deps: SlackDeps): void {
     }
     const lang = stored.answer.language;
     try {
-      const upTo = store.answersInThread(stored.channel, stored.thread_ts);
+      const upTo = await store.answersInThread(stored.channel, stored.thread_ts);
       const at = upTo.findIndex((a) => a.id === stored.id);
       const thread = at >= 0 ? upTo.slice(0, at + 1) : [stored];
       const turns = thread.map((a) => a.question);
-      const corrected = correctionsFor(
+      const corrected = await correctionsFor(
         store,
         thread.map((a) => a.id),
       );
@@ -73,7 +73,7 @@ export function registerMemo(app: App, deps: SlackDeps): void {
       if (isTs(stored.thread_ts) && !privateAnswer)
         await client.files.uploadV2({ ...upload, channel_id: channel, thread_ts: stored.thread_ts });
       else await client.files.uploadV2({ ...upload, channel_id: channel });
-      recordAudit(store, {
+      await recordAudit(store, {
         kind: 'memo',
         actor: user,
         channel,

@@ -20,7 +20,7 @@ export function registerShare(app: App, deps: SlackDeps): void {
     const done = (outcome: string) => report(deps, { kind: 'action', id: SHARE_ACTION, outcome });
     const p = await parseClick(deps, SHARE_ACTION, { body, action, respond, client }, AnswerRef);
     if (p === undefined) return;
-    const stored = store.getAnswer(p.value.value);
+    const stored = await store.getAnswer(p.value.value);
     const user = p.click.user.id;
     if (stored === undefined || stored.user !== user) {
       await whisper(client, deps, respond, p.click, T.da.unknownAnswer);
@@ -53,7 +53,7 @@ export function registerShare(app: App, deps: SlackDeps): void {
     }
     try {
       // the shared post starts a thread of its own: a reply there carries the answer's facts over
-      store.recordAnswer({
+      await store.recordAnswer({
         id: answerId,
         channel: res.channel ?? channel,
         threadTs: res.ts ?? `shared:${answerId}`,
@@ -61,7 +61,7 @@ export function registerShare(app: App, deps: SlackDeps): void {
         question: stored.question,
         answer: stored.answer,
       });
-      store.markAnswerPosted(answerId, res.ts);
+      await store.markAnswerPosted(answerId, res.ts);
     } catch (e) {
       log.error({ answer_id: answerId, error: errorCode(e) }, 'shared answer could not be recorded');
     }

@@ -55,7 +55,7 @@ export function registerShortcut(app: App, deps: SlackDeps): void {
       lead: T[lang].shortcutAsked(s.user.id),
     });
     if (outcome === 'failed') {
-      const detail = deps.store.getEvent(eventId)?.detail ?? '';
+      const detail = (await deps.store.getEvent(eventId))?.detail ?? '';
       await tell(/not_in_channel|channel_not_found/.test(detail) ? T[lang].notInChannel : T[lang].failed);
     }
     done(outcome);

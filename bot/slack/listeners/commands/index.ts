@@ -4,7 +4,15 @@
  */
 import type { App, RespondFn } from '@slack/bolt';
 import { answerBlocks, answerFallbackText, textBlocks, usageBlocks } from '../../blocks.js';
-import { adviseSafely, errorCode, escalate, guessLanguage, report, type SlackDeps } from '../../core.js';
+import {
+  adviseSafely,
+  errorCode,
+  escalate,
+  guessLanguage,
+  report,
+  type SlackDeps,
+  workspaceOf,
+} from '../../core.js';
 import { coverageModal } from '../../coverage.js';
 import { problem, SlashCommand } from '../../payloads.js';
 import { MAX_QUESTION_CHARS, T, usageText } from '../../texts.js';
@@ -81,7 +89,8 @@ export function register(app: App, deps: SlackDeps): void {
     const answerId = deps.newId();
     // The answer is private: its "thread" is the person's DM with the bot.
     const threadTs = privateThread(answerId);
-    deps.store.recordAnswer({
+    await deps.store.recordAnswer({
+      team: workspaceOf(deps, raw),
       id: answerId,
       channel: command.user_id,
       threadTs,
@@ -108,6 +117,7 @@ export function register(app: App, deps: SlackDeps): void {
         threadTs,
         question: text,
         facts: answer.facts,
+        team: workspaceOf(deps, raw),
       });
     }
     done('answered');

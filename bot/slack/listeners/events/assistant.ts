@@ -13,13 +13,7 @@
 import { type App, Assistant } from '@slack/bolt';
 import { z } from 'zod';
 import type { Language } from '../../../../guardrails/contract.js';
-import {
-  AssistantContext,
-  assistantThread,
-  claimAssistantTitle,
-  saveAssistantContext,
-  startAssistantThread,
-} from '../../../store/assistant-threads.js';
+import { AssistantContext } from '../../../store/assistant-threads.js';
 import { truncate } from '../../blocks.js';
 import {
   cleanQuestion,
@@ -28,6 +22,7 @@ import {
   report,
   type SlackDeps,
   type WebClient,
+  workspaceOf,
 } from '../../core.js';
 import { EventEnvelope, problem, SlackId } from '../../payloads.js';
 import { ASSISTANT_PROMPTS, T } from '../../texts.js';
@@ -46,7 +41,12 @@ const ThreadEvent = z.object({
 export const TITLE_CHARS = 60;
 
 /** The person's language: their Slack language, else their last question's, else Danish. */
-async function personLanguage(client: WebClient, deps: SlackDeps, user: string): Promise<Language> {
+async function personLanguage(
+  client: WebClient,
+  deps: SlackDeps,
+  user: string,
+  team: string,
+): Promise<Language> {
   try {
     const res = await client.users.info({ user, include_locale: true });
     const locale = (res.user as { locale?: unknown } | undefined)?.locale;
@@ -57,12 +57,10 @@ async function personLanguage(client: WebClient, deps: SlackDeps, user: string):
   } catch (e) {
     deps.log.debug({ error: errorCode(e) }, 'users.info failed; language from the last question');
   }
-  const last = deps.store.db
-    .prepare('SELECT answer FROM answers WHERE user = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
-    .get(user) as { answer: string } | undefined;
+  const last = await deps.store.lastAnswerJsonOf(user, team);
   if (last !== undefined) {
     try {
-      const lang = (JSON.parse(last.answer) as { language?: unknown }).language;
+      const lang = (JSON.parse(last) as { language?: unknown }).language;
       if (lang === 'da' || lang === 'en') return lang;
     } catch {
       // Danish
@@ -87,10 +85,10 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
     const e = EventEnvelope.safeParse(body);
     return e.success ? e.data.event_id : 'unknown';
   };
-  const finish = (eventId: string, outcome: string) => {
+  const finish = async (eventId: string, outcome: string) => {
     // handled without an answer: closed here, so the inbox does not count it as ignored
     try {
-      deps.store.finishEvent(eventId, 'answered', outcome);
+      await deps.store.finishEvent(eventId, 'answered', outcome);
     } catch {
       // the inbox closes it
     }
@@ -100,10 +98,12 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
   const assistant = new Assistant({
     // the thread's context lives in the store (not in message metadata, Bolt's default)
     threadContextStore: {
-      get: async ({ payload }) => {
+      get: async ({ payload, body }) => {
         const p = payload as { channel?: unknown; thread_ts?: unknown };
         if (typeof p.channel !== 'string' || typeof p.thread_ts !== 'string') return {};
-        return assistantThread(deps.store, p.channel, p.thread_ts)?.context ?? {};
+        return (
+          (await deps.store.assistantThread(p.channel, p.thread_ts, workspaceOf(deps, body)))?.context ?? {}
+        );
       },
       save: async () => {},
     },
@@ -119,19 +119,21 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
         return report(deps, { kind: 'event', id: eventId, outcome: 'invalid' });
       }
       const t = parsed.data.assistant_thread;
-      startAssistantThread(deps.store, {
+      const team = workspaceOf(deps, body);
+      await deps.store.startAssistantThread({
+        team,
         channel: t.channel_id,
         threadTs: t.thread_ts,
         user: t.user_id,
         context: t.context ?? {},
       });
-      const lang = await personLanguage(client, deps, t.user_id);
+      const lang = await personLanguage(client, deps, t.user_id, team);
       await paneCall(deps, 'say', () => say(T[lang].assistantGreeting));
       const prompted = await paneCall(deps, 'setSuggestedPrompts', () =>
         setSuggestedPrompts({ title: T[lang].assistantPromptsTitle, prompts: ASSISTANT_PROMPTS[lang] }),
       );
       deps.log.info({ event_id: eventId, lang }, 'assistant thread started');
-      finish(eventId, prompted ? 'started' : 'started_without_prompts');
+      await finish(eventId, prompted ? 'started' : 'started_without_prompts');
     },
 
     threadContextChanged: async ({ event, body }) => {
@@ -139,15 +141,17 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
       const parsed = ThreadEvent.safeParse(event);
       if (!parsed.success) return report(deps, { kind: 'event', id: eventId, outcome: 'invalid' });
       const t = parsed.data.assistant_thread;
-      const known = saveAssistantContext(deps.store, t.channel_id, t.thread_ts, t.context ?? {});
+      const team = workspaceOf(deps, body);
+      const known = await deps.store.saveAssistantContext(t.channel_id, t.thread_ts, t.context ?? {}, team);
       if (!known)
-        startAssistantThread(deps.store, {
+        await deps.store.startAssistantThread({
+          team,
           channel: t.channel_id,
           threadTs: t.thread_ts,
           user: t.user_id,
           context: t.context ?? {},
         });
-      finish(eventId, 'context_saved');
+      await finish(eventId, 'context_saved');
     },
 
     userMessage: async ({ message, body, client, context, setStatus, setTitle }) => {
@@ -158,17 +162,18 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
         bot_id?: string;
         subtype?: string;
       };
+      const team = workspaceOf(deps, body);
       const pane =
         m.channel !== undefined &&
         m.thread_ts !== undefined &&
         m.bot_id === undefined &&
         m.subtype === undefined
-          ? assistantThread(deps.store, m.channel, m.thread_ts)
+          ? await deps.store.assistantThread(m.channel, m.thread_ts, team)
           : undefined;
       if (pane !== undefined) {
         const question = cleanQuestion(m.text, deps.botUserId);
         await paneCall(deps, 'setStatus', () => setStatus(T[guessLanguage(question)].assistantThinking));
-        if (question.length > 0 && claimAssistantTitle(deps.store, pane.channel, pane.thread_ts))
+        if (question.length > 0 && (await deps.store.claimAssistantTitle(pane.channel, pane.thread_ts, team)))
           await paneCall(deps, 'setTitle', () => setTitle(truncate(question.split('\n')[0]!, TITLE_CHARS)));
       }
       const outcome = await handleMessage(deps, { message, body, client, context });

@@ -4,7 +4,7 @@
  * ignored (Bolt has acked it already).
  */
 import type { App } from '@slack/bolt';
-import { answerInThread, relayToCase, report, type SlackDeps } from '../../core.js';
+import { answerInThread, relayToCase, report, type SlackDeps, workspaceOf } from '../../core.js';
 import { periodOf, publishHome } from '../../home.js';
 import { EventEnvelope, HomeOpenedEvent, MentionEvent, problem } from '../../payloads.js';
 import { registerAssistant } from './assistant.js';
@@ -28,7 +28,8 @@ export function register(app: App, deps: SlackDeps): void {
       return;
     }
     const threadTs = e.thread_ts ?? e.ts;
-    const openCase = deps.store.activeCaseForThread(e.channel, threadTs);
+    const team = workspaceOf(deps, body);
+    const openCase = await deps.store.activeCaseForThread(e.channel, threadTs, team);
     const outcome = await answerInThread(client, deps, {
       eventId,
       kind: 'app_mention',
@@ -37,6 +38,8 @@ export function register(app: App, deps: SlackDeps): void {
       user: e.user,
       text: e.text,
       retryNum: typeof context.retryNum === 'number' ? context.retryNum : undefined,
+      team,
+      ...(typeof context.botUserId === 'string' ? { botUserId: context.botUserId } : {}),
     });
     if (outcome !== 'duplicate') await relayToCase(client, deps, openCase, { user: e.user, text: e.text });
     report(deps, { kind: 'event', id: eventId, outcome });
@@ -61,6 +64,7 @@ export function register(app: App, deps: SlackDeps): void {
     // members of the adviser channel get the desk too, for the period they chose last
     const outcome = await publishHome(client, deps, parsed.data.user, {
       periodDays: periodOf(parsed.data.view?.private_metadata),
+      team: workspaceOf(deps, body),
     });
     report(deps, { kind: 'event', id: eventId, outcome });
   });

@@ -11,6 +11,7 @@ import {
   type SlackDeps,
   tellAsker,
   type WebClient,
+  workspaceOf,
 } from '../../core.js';
 import { inertSlackText } from '../../escape.js';
 import { EventEnvelope, MessageEvent, problem } from '../../payloads.js';
@@ -20,7 +21,7 @@ export interface MessageArgs {
   message: unknown;
   body: unknown;
   client: WebClient;
-  context: { retryNum?: unknown };
+  context: { retryNum?: unknown; botUserId?: unknown };
 }
 
 export function register(app: App, deps: SlackDeps): void {
@@ -51,18 +52,31 @@ export async function handleMessage(deps: SlackDeps, args: MessageArgs): Promise
     const m = parsed.data;
     // A reply also sent to the channel (thread_broadcast) is still the person's message; other subtypes are not.
     const subtypeOk = m.subtype === undefined || m.subtype === 'thread_broadcast';
-    if (!subtypeOk || m.bot_id !== undefined || m.user === undefined || m.user === deps.botUserId) {
+    if (
+      !subtypeOk ||
+      m.bot_id !== undefined ||
+      m.user === undefined ||
+      m.user === (typeof context.botUserId === 'string' ? context.botUserId : deps.botUserId)
+    ) {
       return done('ignored');
     }
     const user = m.user;
+    const team = workspaceOf(deps, body);
+    const botUserId = typeof context.botUserId === 'string' ? context.botUserId : deps.botUserId;
 
     // An adviser's reply in a case thread goes to the asker.
     if (m.channel === deps.adviserChannel) {
       if (m.thread_ts === undefined || m.thread_ts === m.ts) return done('ignored');
-      const c = deps.store.caseByAdviserPost(m.channel, m.thread_ts);
+      const c = await deps.store.caseByAdviserPost(m.channel, m.thread_ts);
       if (c === undefined) return done('ignored');
       if (
-        !deps.store.claimEvent({ eventId, kind: 'relay', channel: m.channel, ts: m.ts, status: 'pending' })
+        !(await deps.store.claimEvent({
+          eventId,
+          kind: 'relay',
+          channel: m.channel,
+          ts: m.ts,
+          status: 'pending',
+        }))
       ) {
         return done('duplicate');
       }
@@ -72,8 +86,8 @@ export async function handleMessage(deps: SlackDeps, args: MessageArgs): Promise
         c,
         `${T[caseLanguage(c)].relayed(c.id, user)}\n${inertSlackText(m.text)}`,
       );
-      deps.store.finishEvent(eventId, ok ? 'answered' : 'failed');
-      if (ok) deps.store.addCaseEvent(c.id, 'relayed', user, m.text ?? '');
+      await deps.store.finishEvent(eventId, ok ? 'answered' : 'failed');
+      if (ok) await deps.store.addCaseEvent(c.id, 'relayed', user, m.text ?? '');
       deps.log.info({ event_id: eventId, case_id: c.id }, ok ? 'adviser reply relayed' : 'relay failed');
       return done(ok ? 'relayed' : 'failed');
     }
@@ -81,13 +95,18 @@ export async function handleMessage(deps: SlackDeps, args: MessageArgs): Promise
     const isDm = m.channel_type === 'im';
     if (!isDm) {
       // A mention is answered by the app_mention listener; only follow-ups in the bot's threads come here.
-      if (m.text?.includes(`<@${deps.botUserId}`)) return done('ignored');
-      if (m.thread_ts === undefined || deps.store.getThread(m.channel, m.thread_ts) === undefined) {
+      if (m.text?.includes(`<@${botUserId}`)) return done('ignored');
+      if (
+        m.thread_ts === undefined ||
+        (await deps.store.getThread(m.channel, m.thread_ts, team)) === undefined
+      ) {
         return done('ignored');
       }
     }
     const openCase =
-      m.thread_ts === undefined ? undefined : deps.store.activeCaseForThread(m.channel, m.thread_ts);
+      m.thread_ts === undefined
+        ? undefined
+        : await deps.store.activeCaseForThread(m.channel, m.thread_ts, team);
     const outcome = await answerInThread(client, deps, {
       eventId,
       kind: isDm ? 'message.im' : 'message.thread',
@@ -96,6 +115,8 @@ export async function handleMessage(deps: SlackDeps, args: MessageArgs): Promise
       user,
       text: m.text,
       retryNum: typeof context.retryNum === 'number' ? context.retryNum : undefined,
+      team,
+      botUserId,
     });
     if (outcome !== 'duplicate') await relayToCase(client, deps, openCase, { user, text: m.text });
     return done(outcome);

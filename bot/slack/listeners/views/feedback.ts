@@ -4,7 +4,6 @@
  * provenance (store/feedback-reasons.ts) and the modal closes with a thank-you.
  */
 import type { App } from '@slack/bolt';
-import { recordFeedbackReason } from '../../../store/feedback-reasons.js';
 import { errorCode, report, type SlackDeps } from '../../core.js';
 import { FEEDBACK_CALLBACK_ID, FeedbackMeta, parseFeedback, REASON_BLOCK } from '../../feedback.js';
 import { problem, ViewSubmission } from '../../payloads.js';
@@ -36,7 +35,7 @@ export function registerFeedbackView(app: App, deps: SlackDeps): void {
     }
     let stored = false;
     try {
-      stored = recordFeedbackReason(deps.store, {
+      stored = await deps.store.recordFeedbackReason({
         answerId: meta.answerId,
         user: parsed.data.user.id,
         reason: result.reason,

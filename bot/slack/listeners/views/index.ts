@@ -8,7 +8,7 @@ import { recordAudit } from '../../../store/audit.js';
 import { MAX_TURNS } from '../../../store/index.js';
 import { correctionTurn } from '../../../understand/correction.js';
 import { answerBlocks, answerFallbackText, enforceBlockLimits, textBlocks } from '../../blocks.js';
-import { adviseSafely, errorCode, report, type SlackDeps, type WebClient } from '../../core.js';
+import { adviseSafely, errorCode, report, type SlackDeps, type WebClient, workspaceOf } from '../../core.js';
 import { COVERAGE_CALLBACK_ID, COVERAGE_FIELDS, CoverageMeta, parseCoverage } from '../../coverage.js';
 import { problem, ViewSubmission } from '../../payloads.js';
 import { T } from '../../texts.js';
@@ -27,7 +27,9 @@ async function answerCorrection(
 ): Promise<string> {
   const channel = meta.channel!;
   const threadTs = meta.threadTs!;
-  const before = deps.store.getAnswer(meta.answerId!);
+  const before = await deps.store.getAnswer(meta.answerId!);
+  // the answer corrected is of this workspace, or the correction is answered as the form's own
+  const team = before?.team ?? '';
   const changed = Object.fromEntries(
     (Object.entries(facts) as Array<[FactKey, unknown]>).filter(
       ([k, v]) => JSON.stringify(before?.answer.facts[k]) !== JSON.stringify(v),
@@ -35,7 +37,7 @@ async function answerCorrection(
   ) as Facts;
   if (Object.keys(changed).length === 0) return 'unchanged';
   const question = correctionTurn(changed);
-  const thread = deps.store.threadContext(channel, threadTs);
+  const thread = await deps.store.threadContext(channel, threadTs, team);
   const advised = await adviseSafely(deps, {
     turns: [...thread.turns.slice(-(MAX_TURNS - 1)), question],
     asOf: deps.today(),
@@ -53,7 +55,7 @@ async function answerCorrection(
   const answerId = deps.newId();
   try {
     // Recorded before it is posted, with the correction as its question: the thread keeps the order.
-    deps.store.recordAnswer({ id: answerId, channel, threadTs, user, question, answer });
+    await deps.store.recordAnswer({ id: answerId, channel, threadTs, user, question, answer, team });
     await client.chat.postMessage({
       channel,
       thread_ts: threadTs,
@@ -64,7 +66,7 @@ async function answerCorrection(
       ]),
     });
     // The correction is recorded with the answer it changed and the one it gave.
-    recordAudit(deps.store, {
+    await recordAudit(deps.store, {
       kind: 'corrected',
       actor: user,
       channel,
@@ -76,6 +78,7 @@ async function answerCorrection(
       { answer_id: answerId, corrects: meta.answerId, facts: Object.keys(changed), verdict: answer.verdict },
       'facts corrected, answered again',
     );
+    deps.metrics?.corrections.inc();
     return 'corrected';
   } catch (e) {
     deps.log.error({ error: errorCode(e) }, 'corrected answer could not be sent');
@@ -133,7 +136,8 @@ export function register(app: App, deps: SlackDeps): void {
         blocks: answerBlocks(answer, { answerId }),
       });
       // The DM message starts a thread: a reply there carries these facts over.
-      deps.store.recordAnswer({
+      await deps.store.recordAnswer({
+        team: workspaceOf(deps, raw),
         id: answerId,
         channel: res.channel ?? user,
         threadTs: res.ts ?? `private:${answerId}`,
@@ -142,7 +146,7 @@ export function register(app: App, deps: SlackDeps): void {
         answer,
       });
       // the facts the person set in the form: for the audit log, and for replaying this answer later
-      recordAudit(deps.store, {
+      await recordAudit(deps.store, {
         kind: 'corrected',
         actor: user,
         channel: res.channel ?? user,
