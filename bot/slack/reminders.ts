@@ -7,15 +7,17 @@
 
 import { duration } from '../desk/figures.js';
 import { button, escapeMrkdwn, truncate } from './blocks.js';
-import { errorCode, permalink, type SlackDeps, type WebClient } from './core.js';
+import { adviserClient, errorCode, permalink, type SlackDeps, type WebClient } from './core.js';
 
 export async function remindUnclaimed(
-  client: WebClient,
+  appClient: WebClient,
   deps: SlackDeps,
   nowMs = Date.now(),
 ): Promise<number> {
   const after = deps.caseRemindMs ?? 0;
   if (deps.adviserChannel === undefined || after <= 0) return 0;
+  // the advisers' workspace's client when it is set apart (many workspaces, bot/slack/oauth.ts)
+  const client = await adviserClient(deps, appClient);
   let sent = 0;
   for (const c of await deps.store.casesDueReminder(new Date(nowMs - after).toISOString())) {
     const age = duration(nowMs - Date.parse(c.created_at));

@@ -6,7 +6,7 @@
  */
 import type { App, BlockButtonAction } from '@slack/bolt';
 import { answerBlocks, answerFallbackText, escapeMrkdwn, truncate } from '../../blocks.js';
-import { errorCode, report, type SlackDeps } from '../../core.js';
+import { errorCode, report, type SlackDeps, workspaceOf } from '../../core.js';
 import { AnswerRef } from '../../payloads.js';
 import { T } from '../../texts.js';
 import { parseClick, whisper } from './click.js';
@@ -60,6 +60,7 @@ export function registerShare(app: App, deps: SlackDeps): void {
         user,
         question: stored.question,
         answer: stored.answer,
+        team: workspaceOf(deps, body),
       });
       await store.markAnswerPosted(answerId, res.ts);
     } catch (e) {

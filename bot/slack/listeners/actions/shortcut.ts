@@ -12,6 +12,7 @@ import {
   guessLanguage,
   report,
   type SlackDeps,
+  workspaceOf,
 } from '../../core.js';
 import { MessageShortcutPayload, problem } from '../../payloads.js';
 import { T } from '../../texts.js';
@@ -20,7 +21,7 @@ export const SHORTCUT_ID = 'ask_about_message';
 
 export function registerShortcut(app: App, deps: SlackDeps): void {
   const { log } = deps;
-  app.shortcut<MessageShortcut>(SHORTCUT_ID, async ({ ack, shortcut, respond, client }) => {
+  app.shortcut<MessageShortcut>(SHORTCUT_ID, async ({ ack, shortcut, body, respond, client }) => {
     await ack();
     const done = (outcome: string) => report(deps, { kind: 'action', id: SHORTCUT_ID, outcome });
     const tell = async (text: string) => {
@@ -53,6 +54,7 @@ export function registerShortcut(app: App, deps: SlackDeps): void {
       user: s.user.id,
       text: s.message.text,
       lead: T[lang].shortcutAsked(s.user.id),
+      team: workspaceOf(deps, body),
     });
     if (outcome === 'failed') {
       const detail = (await deps.store.getEvent(eventId))?.detail ?? '';
