@@ -47,3 +47,15 @@ export async function runAsProgram(
   process.stderr.write(r.stderr);
   process.exitCode = r.code;
 }
+
+/**
+ * The period of a report or an audit: `--since` required, `--until` optional, both real days as
+ * YYYY-MM-DD. Returns what is wrong, in the words the usage line shows, or undefined when it is fine.
+ */
+export function periodProblem(since: string | undefined, until: string | undefined): string | undefined {
+  if (since === undefined) return '--since is required';
+  if (!isIsoDate(since)) return `--since must be a real date as YYYY-MM-DD, got "${since}"`;
+  if (until !== undefined && !isIsoDate(until))
+    return `--until must be a real date as YYYY-MM-DD, got "${until}"`;
+  return undefined;
+}

@@ -10,7 +10,7 @@ import { loadStoreConfig } from '../config.js';
 import type { AdvisorStore } from '../store/api.js';
 import { auditCsv, auditEvents } from '../store/audit.js';
 import { openStore } from '../store/open.js';
-import { isIsoDate, runAsProgram } from './args.js';
+import { periodProblem, runAsProgram } from './args.js';
 
 const USAGE = 'usage: npm run audit -- --since YYYY-MM-DD [--until YYYY-MM-DD] [--user USER_ID]';
 
@@ -40,11 +40,8 @@ export async function auditCommand(args: string[], env: Record<string, string | 
     return usage((e as Error).message);
   }
   if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
-  if (values.since === undefined) return usage('--since is required');
-  if (!isIsoDate(values.since))
-    return usage(`--since must be a real date as YYYY-MM-DD, got "${values.since}"`);
-  if (values.until !== undefined && !isIsoDate(values.until))
-    return usage(`--until must be a real date as YYYY-MM-DD, got "${values.until}"`);
+  const period = periodProblem(values.since, values.until);
+  if (period !== undefined || values.since === undefined) return usage(period ?? '--since is required');
   if (values.user !== undefined && !/^[A-Z0-9]{2,40}$/.test(values.user))
     return usage(`--user takes a Slack user id such as U0123ABCD, got "${values.user}"`);
   const config = loadStoreConfig(env);

@@ -15,7 +15,7 @@ import { figuresCsv, figuresText } from '../desk/figures.js';
 import type { AdvisorStore } from '../store/api.js';
 import type { Figures } from '../store/desk.js';
 import { openStore } from '../store/open.js';
-import { isIsoDate, runAsProgram } from './args.js';
+import { periodProblem, runAsProgram } from './args.js';
 
 const USAGE = 'usage: npm run report -- --since YYYY-MM-DD [--until YYYY-MM-DD] [--csv] [--png FILE]';
 
@@ -50,11 +50,8 @@ export async function reportCommand(
     return usage((e as Error).message);
   }
   if (values.help) return { code: 0, stdout: `${USAGE}\n`, stderr: '' };
-  if (values.since === undefined) return usage('--since is required');
-  if (!isIsoDate(values.since))
-    return usage(`--since must be a real date as YYYY-MM-DD, got "${values.since}"`);
-  if (values.until !== undefined && !isIsoDate(values.until))
-    return usage(`--until must be a real date as YYYY-MM-DD, got "${values.until}"`);
+  const period = periodProblem(values.since, values.until);
+  if (period !== undefined || values.since === undefined) return usage(period ?? '--since is required');
   const until = values.until ?? today();
   if (until < values.since) return usage(`--until (${until}) is before --since (${values.since})`);
   if (values.png !== undefined && values.png.trim() === '') return usage('--png needs a file name');
