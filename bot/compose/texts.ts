@@ -129,6 +129,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'det er boliger, nettet når ud til, ikke slutbrugere, der bruger det (§ 1, nr. 2)',
     en: 'those are homes the network reaches, not end users who use it (§ 1, nr. 2)',
   },
+  units: {
+    da: 'abonnementer, SIM-kort og linjer er ikke slutbrugere: én kunde kan have flere, og nogle bruges af maskiner (§ 1, nr. 2)',
+    en: 'subscriptions, SIM cards and lines are not end users: one customer may hold several, and some serve machines (§ 1, nr. 2)',
+  },
   includes_others: {
     da: 'tallet kan omfatte andre end slutbrugere af nettet (§ 1, nr. 2)',
     en: 'that figure may include others than end users of the network (§ 1, nr. 2)',

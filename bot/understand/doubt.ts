@@ -29,7 +29,8 @@ export type DoubtReason =
   | 'place_in_passing'
   | 'several_places'
   | 'includes_others'
-  | 'not_users';
+  | 'not_users'
+  | 'units';
 
 export interface Doubt {
   fact: FactKey;
@@ -61,6 +62,9 @@ const Schema = z
     coverage: List,
     denmark: List,
     includes_others: List,
+    units: List,
+    machines: List,
+    distributive: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
@@ -270,6 +274,17 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
           .trim(),
       );
       continue;
+    }
+    // Subscriptions, SIM cards and lines are held by people, not people (§ 1, nr. 2): one person may hold
+    // several and some serve machines, so such a count decides only far from the threshold (half or
+    // twice it), and never above it when the message says they are held several each or by machines.
+    const unit = w.units.exec(noun);
+    if (unit && noun.slice(0, unit.index).trim().split(/\s+/).length <= 2) {
+      const fewer = w.machines.test(sentence) || w.distributive.test(sentence);
+      if (fewer ? value > threshold : value > threshold / 2 && value < threshold * 2) {
+        doubt('units', text.slice(first.start, first.end + unit.index + unit[0].length).trim());
+        continue;
+      }
     }
     // A count that belongs to someone else (a parent company, a competitor).
     if (w.other_party.test(clauseBefore(text, first.start))) {

@@ -747,7 +747,12 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     turnFacts.supplier !== undefined ||
     turnFacts.supplier_country !== undefined ||
     turnFacts.agreement_date !== undefined;
-  const agreement = agreementSubject || (turnFacts.agreement_status !== undefined && s.providerQ === 0);
+  // Asked whether the organisation is significant, an agreement named only by what it delivers ("en aftale
+  // med Forsvaret om 800 SIM-kort") describes its customers; naming a supplier makes it an agreement question.
+  const asksStatus =
+    s.providerQ > 0 && turnFacts.supplier === undefined && turnFacts.supplier_country === undefined;
+  const agreement =
+    (agreementSubject && !asksStatus) || (turnFacts.agreement_status !== undefined && s.providerQ === 0);
   const supplierTalk =
     s.agreement > 0 &&
     (turnFacts.supplier !== undefined || turnFacts.supplier_country !== undefined || s.agreement > 1);
