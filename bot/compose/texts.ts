@@ -133,6 +133,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'abonnementer, SIM-kort og linjer er ikke slutbrugere: én kunde kan have flere, og nogle bruges af maskiner (§ 1, nr. 2)',
     en: 'subscriptions, SIM cards and lines are not end users: one customer may hold several, and some serve machines (§ 1, nr. 2)',
   },
+  realm: {
+    da: 'rigsfællesskabet omfatter Færøerne og Grønland, hvor loven ikke gælder (§ 19)',
+    en: 'the Realm takes in the Faroe Islands and Greenland, where the act does not apply (§ 19)',
+  },
   includes_others: {
     da: 'tallet kan omfatte andre end slutbrugere af nettet (§ 1, nr. 2)',
     en: 'that figure may include others than end users of the network (§ 1, nr. 2)',

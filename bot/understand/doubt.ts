@@ -30,7 +30,8 @@ export type DoubtReason =
   | 'several_places'
   | 'includes_others'
   | 'not_users'
-  | 'units';
+  | 'units'
+  | 'realm';
 
 export interface Doubt {
   fact: FactKey;
@@ -65,6 +66,8 @@ const Schema = z
     units: List,
     machines: List,
     distributive: List,
+    part_prepositions: List,
+    realm: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
@@ -196,6 +199,21 @@ export function countTakenBack(
   return text.slice(s.start, s.end).trim();
 }
 
+/**
+ * What a place is named for: the nearest office or network noun among the three words before its
+ * preposition ("hovedkontor i Tórshavn" is an office's place, "net på Færøerne" a network's).
+ */
+function placeHead(text: string, at: number, w: Words): 'office' | 'network' | undefined {
+  const before = text.slice(Math.max(0, at - 50), at);
+  const m = /(\p{L}+(?:\s+\p{L}+){0,2})\s+(?:i|in|på|on|at|fra|from)\s+(?:the\s+)?$/iu.exec(before);
+  if (!m) return undefined;
+  for (const word of m[1]!.split(/\s+/).reverse()) {
+    if (w.office.test(word)) return 'office';
+    if (w.network.test(word)) return 'network';
+  }
+  return undefined;
+}
+
 /** Part of a whole: "heraf", "of which", "some of them". */
 const PARTITIVE_RE =
   /(?<![\p{L}])(?:heraf|deraf|hvoraf|of\s+which|of\s+whom|some\s+of\s+(?:them|these)|part\s+of\s+(?:them|it)|en\s+del\s+af\s+dem)(?![\p{L}])/iu;
@@ -310,8 +328,15 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
   const ev = x.evidence.territory;
   if ((t === 'FO' || t === 'GL') && ev) {
     const all = new RegExp(w.excluded_places.source, 'giu');
-    const clauses = [...text.matchAll(all)].map((m) => clauseAround(text, m.index));
-    if (clauses.some((c) => w.office.test(c)) && !clauses.some((c) => w.network.test(c)))
+    const places = [...text.matchAll(all)];
+    const clauses = places.map((m) => clauseAround(text, m.index));
+    // "og hovedkontor i Tórshavn": a place belongs to the noun just before its preposition.
+    const heads = places.map((m) => placeHead(text, m.index, w));
+    if (
+      (heads.every((h) => h === 'office') ||
+        (clauses.some((c) => w.office.test(c)) && !clauses.some((c) => w.network.test(c)))) &&
+      !heads.includes('network')
+    )
       out.push({ fact: 'territory', reason: 'place_in_passing', span: ev });
     else if (clauses.some((c) => PARTITIVE_RE.test(c)))
       // "65.000 slutbrugere i alt, heraf en del på vores net i Grønland": only part of the count is there.
@@ -333,5 +358,8 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
         });
     }
   }
+  // "net i rigsfællesskabet": the Realm takes in the Faroe Islands and Greenland (§ 19), so where is open.
+  const realm = t === undefined ? w.realm.exec(text) : null;
+  if (realm) out.push({ fact: 'territory', reason: 'realm', span: clauseAround(text, realm.index).trim() });
   return out;
 }

@@ -902,6 +902,11 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
         }
       }
     }
+    // "31.500 slutbrugere på fiber, 12.000 på coax og 7.000 på kobber": the noun said once, parts listed.
+    if (!noun && !staffOnly && elidedPart(text, candidates.at(-1), n, after)) {
+      counted = true;
+      more = true;
+    }
     if (counted) candidates.push({ n, sentence, before, after, subset, evidenceEnd, noun, staffOnly, more });
   }
   // Pass 2: whose people they are. A mark belongs to the count nearest it, so only counts compete.
@@ -960,6 +965,26 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     });
   }
   return counts.length || !added ? { counts } : { counts, added };
+}
+
+/**
+ * A number listed after a counted noun, both placed by a preposition ("N slutbrugere på fiber, M på coax"):
+ * a part of the same count, its noun left out. Only between a list's separators, in one sentence.
+ */
+function elidedPart(text: string, prev: Candidate | undefined, n: FoundNumber, after: string): boolean {
+  if (!prev || prev.n.end > n.start || prev.sentence.start > n.start || prev.sentence.end < n.end) return false;
+  const placed = doubtVocabulary().part_prepositions;
+  const lead = (s: string) => {
+    const m = /^\s*(\p{L}+)/u.exec(s);
+    return m !== null && placed.test(m[1]!) && m[1]!.length === placed.exec(m[1]!)?.[0].length;
+  };
+  if (!lead(after) || !lead(text.slice(prev.evidenceEnd, n.start))) return false;
+  const between = text.slice(prev.evidenceEnd, n.start);
+  return (
+    !/\d/.test(between) &&
+    between.split(/\s+/).filter(Boolean).length <= 7 &&
+    /(?:,|(?<!\p{L})(?:og|and|samt|plus))\s*$/iu.test(between)
+  );
 }
 
 /**
