@@ -137,6 +137,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'rigsfællesskabet omfatter Færøerne og Grønland, hvor loven ikke gælder (§ 19)',
     en: 'the Realm takes in the Faroe Islands and Greenland, where the act does not apply (§ 19)',
   },
+  households: {
+    da: 'en husstand er ikke én slutbruger: flere i husstanden kan bruge forbindelsen (§ 1, nr. 2)',
+    en: 'a household is not one end user: several people in it may use the connection (§ 1, nr. 2)',
+  },
   includes_others: {
     da: 'tallet kan omfatte andre end slutbrugere af nettet (§ 1, nr. 2)',
     en: 'that figure may include others than end users of the network (§ 1, nr. 2)',

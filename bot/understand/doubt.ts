@@ -31,7 +31,8 @@ export type DoubtReason =
   | 'includes_others'
   | 'not_users'
   | 'units'
-  | 'realm';
+  | 'realm'
+  | 'households';
 
 export interface Doubt {
   fact: FactKey;
@@ -303,6 +304,17 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
         doubt('units', text.slice(first.start, first.end + unit.index + unit[0].length).trim());
         continue;
       }
+    }
+    // Households served are at least as many end users, but each may hold several (§ 1, nr. 2): a count
+    // of them at or below the threshold decides only when even three users each would not pass it.
+    if (
+      fact === 'end_users' &&
+      w.dwellings.test(noun.split(/[,;:.]/)[0]!) &&
+      value <= threshold &&
+      value * 3 > threshold
+    ) {
+      doubt('households', text.slice(first.start, Math.min(s.end, first.end + 30)).split(/[,;:]/)[0]!.trim());
+      continue;
     }
     // A count that belongs to someone else (a parent company, a competitor).
     if (w.other_party.test(clauseBefore(text, first.start))) {

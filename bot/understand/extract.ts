@@ -1204,9 +1204,16 @@ function decideEndUsers(
 // ---- component -----------------------------------------------------------------------------------
 type Component = NonNullable<Facts['component']>;
 
-function findComponent(text: string, spans: Span[]): { value: Component; evidence: string } | undefined {
+function findComponent(
+  text: string,
+  spans: Span[],
+  org?: [number, number],
+): { value: Component; evidence: string } | undefined {
+  // "a cable & broadband company": a word that says what kind of organisation the writer is names no
+  // equipment of an agreement.
+  const outside = (m: RegExpExecArray) => !org || m.index + m[0].length <= org[0] || m.index >= org[1];
   for (const [component, rx] of COMPONENT_RES) {
-    const m = firstMatch(rx, text);
+    const m = allMatches(rx, text).find(outside);
     if (!m) continue;
     if (component === 'backbone_router' || component === 'backbone_server') {
       // Routers and servers both tied to the backbone: the device noun nearest it (the shorter span).
@@ -1620,7 +1627,8 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     if (users.state.bound) signals.state_end_users_bound = users.state.bound;
   }
 
-  const comp = findComponent(text, spans);
+  const orgAt = org ? text.indexOf(org.evidence) : -1;
+  const comp = findComponent(text, spans, orgAt >= 0 ? [orgAt, orgAt + org!.evidence.length] : undefined);
   if (comp) set('component', comp.value, comp.evidence);
 
   let reg: SupplierRegister | undefined = opts?.register;
