@@ -39,7 +39,7 @@ import { T } from './compose/texts.js';
 import { currentProvenance } from './provenance.js';
 import { isCorrection, parseCorrection } from './understand/correction.js';
 import { normaliseText } from './understand/door.js';
-import { countTakenBack, type Doubt, doubtVocabulary, findDoubts } from './understand/doubt.js';
+import { countTakenBack, type Doubt, doubtVocabulary, findDoubts, laterFigure } from './understand/doubt.js';
 import { extractFacts } from './understand/extract.js';
 import { sanitizeInstructions } from './understand/injection.js';
 import { detectLanguage } from './understand/language.js';
@@ -129,6 +129,22 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
         fact: 'end_users',
         reason: 'includes_others',
         span: takenBack,
+        threshold: thresholds.endUsersThreshold,
+      });
+    // "Økonomiafdelingen siger 53.000": a bare figure near the count said before restates it. A
+    // correction replaces it; otherwise, across the threshold, the two statements disagree.
+    const later =
+      turn.facts.end_users === undefined && takenBack === undefined
+        ? laterFigure(text, priorUsers, thresholds.endUsersThreshold)
+        : undefined;
+    if (later?.corrects) {
+      turn.facts.end_users = later.value;
+      turn.evidence.end_users = later.span;
+    } else if (later)
+      doubted.push({
+        fact: 'end_users',
+        reason: 'disagree',
+        span: later.span,
         threshold: thresholds.endUsersThreshold,
       });
     if (turn.facts.end_users !== undefined) delete bounds.end_users;

@@ -141,6 +141,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'en husstand er ikke én slutbruger: flere i husstanden kan bruge forbindelsen (§ 1, nr. 2)',
     en: 'a household is not one end user: several people in it may use the connection (§ 1, nr. 2)',
   },
+  undecided_use: {
+    da: 'det er ikke afgjort, hvad udstyret skal bruges til, og kun udstyr i kernenettet, det centrale net eller til styring af radionettet er kritisk (§ 1, nr. 1)',
+    en: 'what the equipment will be used for is not settled, and only equipment in the core, the backbone or steering the radio network is critical (§ 1, nr. 1)',
+  },
   includes_others: {
     da: 'tallet kan omfatte andre end slutbrugere af nettet (§ 1, nr. 2)',
     en: 'that figure may include others than end users of the network (§ 1, nr. 2)',

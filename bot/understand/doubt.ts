@@ -32,7 +32,8 @@ export type DoubtReason =
   | 'not_users'
   | 'units'
   | 'realm'
-  | 'households';
+  | 'households'
+  | 'undecided_use';
 
 export interface Doubt {
   fact: FactKey;
@@ -69,6 +70,9 @@ const Schema = z
     distributive: List,
     part_prepositions: List,
     realm: List,
+    open_equipment: List,
+    undecided: List,
+    correction: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
@@ -215,6 +219,38 @@ function placeHead(text: string, at: number, w: Words): 'office' | 'network' | u
   return undefined;
 }
 
+/**
+ * The words a parenthesis describes, when a position is inside one: "Our group (Nordic telco, around 900k
+ * end users)" gives "Our group".
+ */
+function parenthesisHead(sentence: string, at: number): string {
+  const open = sentence.lastIndexOf('(', at);
+  if (open < 0 || sentence.lastIndexOf(')', at) > open) return '';
+  return clauseBefore(sentence, open);
+}
+
+/**
+ * A later message's bare figure near the count said before ("Økonomiafdelingen siger 53.000"): another
+ * statement of the same count. Corrected ("sorry, 53.000"), it replaces the count; otherwise, on the
+ * other side of the threshold, the two disagree. Returns what it is, with the words.
+ */
+export function laterFigure(
+  text: string,
+  earlier: number | undefined,
+  threshold: number,
+): { corrects: boolean; value: number; span: string } | undefined {
+  if (earlier === undefined) return undefined;
+  const w = doubtVocabulary();
+  const n = findNumbers(text).find(
+    (m) => !isYearLike(m) && m.value !== earlier && m.value >= earlier * 0.8 && m.value <= earlier * 1.25,
+  );
+  if (!n) return undefined;
+  const s = sentenceAround(text, n.start, n.end);
+  const span = text.slice(s.start, s.end).trim();
+  if (w.correction.test(text) && !w.ignorance.test(text)) return { corrects: true, value: n.value, span };
+  return n.value > threshold !== earlier > threshold ? { corrects: false, value: n.value, span } : undefined;
+}
+
 /** Part of a whole: "heraf", "of which", "some of them". */
 const PARTITIVE_RE =
   /(?<![\p{L}])(?:heraf|deraf|hvoraf|of\s+which|of\s+whom|some\s+of\s+(?:them|these)|part\s+of\s+(?:them|it)|en\s+del\s+af\s+dem)(?![\p{L}])/iu;
@@ -313,11 +349,20 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       value <= threshold &&
       value * 3 > threshold
     ) {
-      doubt('households', text.slice(first.start, Math.min(s.end, first.end + 30)).split(/[,;:]/)[0]!.trim());
+      doubt(
+        'households',
+        text
+          .slice(first.start, Math.min(s.end, first.end + 30))
+          .split(/[,;:]/)[0]!
+          .trim(),
+      );
       continue;
     }
     // A count that belongs to someone else (a parent company, a competitor).
-    if (w.other_party.test(clauseBefore(text, first.start))) {
+    if (
+      w.other_party.test(clauseBefore(text, first.start)) ||
+      w.other_party.test(parenthesisHead(sentence, first.start - s.start))
+    ) {
       doubt('other_party', clauseBefore(text, first.end).trim() || first.raw);
       continue;
     }
@@ -370,6 +415,9 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
         });
     }
   }
+  // What the agreement's equipment is used for is left open: it decides § 1, nr. 1.
+  if (x.signals.component_open)
+    out.push({ fact: 'component', reason: 'undecided_use', span: x.signals.component_open });
   // "net i rigsfællesskabet": the Realm takes in the Faroe Islands and Greenland (§ 19), so where is open.
   const realm = t === undefined ? w.realm.exec(text) : null;
   if (realm) out.push({ fact: 'territory', reason: 'realm', span: clauseAround(text, realm.index).trim() });

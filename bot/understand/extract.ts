@@ -107,6 +107,12 @@ export interface Signals {
    */
   lone_number?: number;
   /** The count is a bound, not a number: `over 50.000` is more than, `under 500` less than the value. */
+  /**
+   * The words that leave the agreement's component open: equipment that may or may not steer the radio
+   * network ("radioudstyr til 400 mastesites"), or a critical and a non-critical use both named while
+   * the use is not settled ("some in the core, some in internal IT, nobody's decided").
+   */
+  component_open?: string;
   /** The end-user count was said with a bound ("over 50.000", "knap 50.000"). */
   end_users_bound?: Bound;
   state_end_users_bound?: Bound;
@@ -972,7 +978,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
  * a part of the same count, its noun left out. Only between a list's separators, in one sentence.
  */
 function elidedPart(text: string, prev: Candidate | undefined, n: FoundNumber, after: string): boolean {
-  if (!prev || prev.n.end > n.start || prev.sentence.start > n.start || prev.sentence.end < n.end) return false;
+  if (!prev || prev.n.end > n.start || prev.sentence.start > n.start || prev.sentence.end < n.end)
+    return false;
   const placed = doubtVocabulary().part_prepositions;
   const lead = (s: string) => {
     const m = /^\s*(\p{L}+)/u.exec(s);
@@ -1229,6 +1236,25 @@ function findComponent(
     return { value: component, evidence: m[0] };
   }
   return undefined;
+}
+
+/**
+ * The words that leave the component open, when the one read may not be what the agreement concerns:
+ * equipment of the radio network that may or may not steer it, read as passive; or uses of both kinds
+ * named while the use is not settled.
+ */
+function componentOpen(text: string, read: Component, org?: [number, number]): string | undefined {
+  const w = doubtVocabulary();
+  const critical = !NON_CRITICAL.has(read);
+  const open = critical ? null : w.open_equipment.exec(text);
+  if (open && !/(?<!\p{L})(?:styr|steer|control|kontrol)/iu.test(text)) return open[0];
+  const undecided = w.undecided.exec(text);
+  if (!undecided) return undefined;
+  const outside = (m: RegExpExecArray) => !org || m.index + m[0].length <= org[0] || m.index >= org[1];
+  const kinds = new Set(
+    COMPONENT_RES.filter(([, rx]) => allMatches(rx, text).some(outside)).map(([c]) => !NON_CRITICAL.has(c)),
+  );
+  return kinds.size > 1 ? undecided[0] : undefined;
 }
 
 // ---- supplier ------------------------------------------------------------------------------------
@@ -1628,8 +1654,14 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   }
 
   const orgAt = org ? text.indexOf(org.evidence) : -1;
-  const comp = findComponent(text, spans, orgAt >= 0 ? [orgAt, orgAt + org!.evidence.length] : undefined);
-  if (comp) set('component', comp.value, comp.evidence);
+  const orgSpan: [number, number] | undefined =
+    orgAt >= 0 ? [orgAt, orgAt + org!.evidence.length] : undefined;
+  const comp = findComponent(text, spans, orgSpan);
+  if (comp) {
+    set('component', comp.value, comp.evidence);
+    const open = componentOpen(text, comp.value, orgSpan);
+    if (open) signals.component_open = open;
+  }
 
   let reg: SupplierRegister | undefined = opts?.register;
   if (!reg) {
