@@ -419,7 +419,12 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
   if (x.signals.component_open)
     out.push({ fact: 'component', reason: 'undecided_use', span: x.signals.component_open });
   // "net i rigsfællesskabet": the Realm takes in the Faroe Islands and Greenland (§ 19), so where is open.
-  const realm = t === undefined ? w.realm.exec(text) : null;
-  if (realm) out.push({ fact: 'territory', reason: 'realm', span: clauseAround(text, realm.index).trim() });
+  // "the Danish Realm" names no Denmark of its own.
+  const realm = t === undefined || t === 'DK' ? w.realm.exec(text) : null;
+  const dkAt = t === 'DK' && ev ? text.indexOf(ev) : -1;
+  const ownDenmark =
+    t === 'DK' && !(realm && dkAt >= realm.index - 12 && dkAt <= realm.index + realm[0].length);
+  if (realm && !ownDenmark)
+    out.push({ fact: 'territory', reason: 'realm', span: clauseAround(text, realm.index).trim() });
   return out;
 }

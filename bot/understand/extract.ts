@@ -1218,7 +1218,14 @@ function findComponent(
 ): { value: Component; evidence: string } | undefined {
   // "a cable & broadband company": a word that says what kind of organisation the writer is names no
   // equipment of an agreement.
-  const outside = (m: RegExpExecArray) => !org || m.index + m[0].length <= org[0] || m.index >= org[1];
+  const outside = (m: RegExpExecArray) =>
+    !org ||
+    m.index + m[0].length <= org[0] ||
+    m.index >= org[1] ||
+    !text
+      .slice(m.index + m[0].length, org[1])
+      .split(/[\s&/,-]+/)
+      .some((word) => test(GENERIC_ORG_RE, word));
   for (const [component, rx] of COMPONENT_RES) {
     const m = allMatches(rx, text).find(outside);
     if (!m) continue;

@@ -1,0 +1,82 @@
+/**
+ * Rules of the language from session 5, each in wording of its own: what a count is a count of (things
+ * people hold, households), parts of a count listed with the noun said once, the noun a parenthesis or a
+ * place belongs to, the Realm, equipment whose use is open, and a later figure that restates a count.
+ */
+import { describe, expect, it } from 'vitest';
+import { findDoubts, laterFigure } from '../../../bot/understand/doubt.js';
+import { extractFacts } from '../../../bot/understand/extract.js';
+
+const limits = { endUsersThreshold: 50_000, stateThreshold: 500 };
+const read = (t: string) => extractFacts(t, { asOf: '2026-11-22' });
+const reasons = (t: string) => findDoubts(t, read(t), limits).map((d) => `${d.fact}:${d.reason}`);
+
+describe('things people hold are not people (§ 1, nr. 2)', () => {
+  it.each([
+    // near the threshold, a count of subscriptions, SIM cards or lines is asked about
+    ['Vi har 61.000 mobilabonnementer og ingen statslige kunder.', ['end_users:units']],
+    ['Our network carries 44,000 broadband lines.', ['end_users:units']],
+    // far from it, it decides
+    ['We have 900,000 subscriptions on our mobile network.', []],
+    ['Vi har 4.000 abonnementer.', []],
+    // held several each or by machines, a count above the threshold never decides
+    ['We sell 130,000 SIM cards, most of them sit in smart meters.', ['end_users:units']],
+  ])('%s', (text, want) => {
+    expect(reasons(text)).toEqual(want);
+  });
+
+  it('households served are at least as many users, so just under the threshold is asked about', () => {
+    expect(reasons('Vi forsyner 41.000 husstande med bredbånd.')).toEqual(['end_users:households']);
+    expect(reasons('We serve 9,000 households with fibre.')).toEqual([]);
+    expect(reasons('We serve 70,000 households with fibre.')).toEqual([]);
+  });
+});
+
+describe('parts of a count', () => {
+  it('listed with the noun said once, the parts are summed', () => {
+    expect(
+      read('We have 20,000 customers on cable, 18,000 on fibre and 15,000 on DSL.').facts.end_users,
+    ).toBe(53_000);
+  });
+  it('a count inside a parenthesis belongs to the noun before it', () => {
+    expect(
+      reasons(
+        'Koncernen (tre selskaber, i alt 300.000 slutbrugere) spørger for sit lille danske datterselskab.',
+      ),
+    ).toContain('end_users:other_party');
+  });
+  it('a later bare figure near the count restates it: corrected it replaces it, else across the threshold it is in doubt', () => {
+    expect(laterFigure('Rettelse: det er 52.500.', 48_000, 50_000)).toMatchObject({
+      corrects: true,
+      value: 52_500,
+    });
+    expect(laterFigure('IT says 52,500, no idea who is right.', 48_000, 50_000)).toMatchObject({
+      corrects: false,
+    });
+    expect(laterFigure('IT says 49,000.', 48_000, 50_000)).toBeUndefined();
+  });
+});
+
+describe('places and uses', () => {
+  it('a town named for a head office is named in passing', () => {
+    expect(reasons('Vi har 70.000 slutbrugere og vores hovedsæde ligger i Nuuk.')).toContain(
+      'territory:place_in_passing',
+    );
+  });
+  it('the Realm leaves the territory open', () => {
+    expect(reasons('We run networks across the Danish Realm for 80,000 end users.')).toContain(
+      'territory:realm',
+    );
+  });
+  it('radio equipment read beside masts, and uses of both kinds while unsettled, leave the component open', () => {
+    expect(read('We are buying radio equipment for 250 tower sites.').signals.component_open).toBeDefined();
+    expect(
+      read('Vi køber 60 servere; nogle skal i kernenettet, andre til kontor-IT, det er ikke besluttet.')
+        .signals.component_open,
+    ).toBeDefined();
+    expect(read('We are buying core network servers.').signals.component_open).toBeUndefined();
+  });
+  it('a word naming the kind of company is no component of an agreement', () => {
+    expect(read('We are a cable and fibre company with 30,000 customers.').facts.component).toBeUndefined();
+  });
+});
