@@ -104,6 +104,8 @@ export const WORD_VALUES: Record<string, number> = {
   one: 1,
   en: 1,
   et: 1,
+  én: 1,
+  ét: 1,
   two: 2,
   to: 2,
   three: 3,
@@ -444,6 +446,39 @@ export function findNumbers(text: string): FoundNumber[] {
       ? { bound: b.bound, boundSpan: [start - b.before, end + b.after] as [number, number] }
       : {};
     out.push({ value, start, end, raw: raw.trimEnd(), approx: hedgeLen > 0, ...bounded });
+  }
+  if (!/hundre|tusind|thousand|million/iu.test(text)) return out;
+  // "flere hundrede tusinde" is not a hundred thousand: the vague reading replaces what it covers.
+  const vague = vagueNumbers(text);
+  if (!vague.length) return out;
+  const kept = out.filter((n) => !vague.some((v) => n.start < v.end && v.start < n.end));
+  return [...kept, ...vague].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Plural hundreds or tens of a multiplier, said without a number ("several hundred thousand", "flere
+ * hundrede tusinde", "hundreds of thousands", "titusinder"): at least two of them, so a bound at two.
+ */
+const VAGUE_RE =
+  /(?<![\p{L}])(?:(?:several|many|a\s+few|some|flere|adskillige|mange|nogle|få)\s+(?<h>hundred|hundrede)\s+(?<m>thousand|tusinde?|million(?:er)?)|(?<hs>hundreds)\s+of\s+(?<ms>thousands|millions)|(?<tens>tens)\s+of\s+(?<mt>thousands)|(?<da>hundrede?|ti)tusind(?:er|vis)|flere\s+(?<dt>hundrede|ti)\s*tusinde?)(?![\p{L}])/giu;
+
+function vagueNumbers(text: string): FoundNumber[] {
+  const out: FoundNumber[] = [];
+  for (const m of text.matchAll(VAGUE_RE)) {
+    const g = m.groups ?? {};
+    const mult = /^million/i.test(g.m ?? g.ms ?? '') ? 1e6 : 1e3;
+    const unit = g.tens || /^ti$/i.test(g.da ?? g.dt ?? '') ? 10 : 100;
+    const value = 2 * unit * mult;
+    const end = m.index + m[0].length;
+    out.push({
+      value,
+      start: m.index,
+      end,
+      raw: m[0],
+      approx: true,
+      bound: { side: 'above', inclusive: true, near: false },
+      boundSpan: [m.index, end],
+    });
   }
   return out;
 }

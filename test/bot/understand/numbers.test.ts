@@ -222,3 +222,23 @@ describe('number words: compound cardinals before a multiplier', () => {
     );
   });
 });
+
+describe('number words: the stressed one, and plural hundreds or tens without a number', () => {
+  it.each([
+    ['seksogfyrre tusind og ét abonnent', 46001],
+    ['ninety thousand and one', 90001],
+  ])('%s → %d', (text, value) => {
+    expect(findNumbers(text)[0]?.value).toBe(value);
+  });
+  it.each([
+    ['adskillige hundrede tusinde brugere', 200000],
+    ['hundreds of thousands of listeners', 200000],
+    ['tens of thousands of customers', 20000],
+    ['hundredtusindvis af seere', 200000],
+    ['many hundred million devices', 200000000],
+  ])('%s is at least %d', (text, value) => {
+    expect(findNumbers(text)).toMatchObject([
+      { value, approx: true, bound: { side: 'above', inclusive: true, near: false } },
+    ]);
+  });
+});
