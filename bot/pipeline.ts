@@ -179,7 +179,8 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
       statements.state_controlled = turn.signals.state_controlled;
     if (turn.signals.harmful_activity !== undefined)
       statements.harmful_activity = turn.signals.harmful_activity;
-    const decision = classifyTopic(text, turn.facts, facts);
+    // What is asked does not depend on whether a fact was read in doubt: the topic sees the facts as read.
+    const decision = classifyTopic(text, lastFacts, facts);
     lastTurnAsks = decision.explicit;
     // "Who decides on a ban?" asks about the ban powers themselves (chapter 2), so they are not mere context.
     procedural = decision.signals.procedure > 0 && decision.signals.powers === 0;
