@@ -49,6 +49,7 @@ const Schema = z
     open_openers: z.string().min(1),
     conditional_openers: z.string().min(1),
     embedded_polar: z.string().min(1),
+    abbreviations: z.array(z.string().min(1)),
   })
   .strict();
 
@@ -62,6 +63,8 @@ interface Compiled {
   writer: RegExp;
   tooLate: RegExp;
   actWords: RegExp;
+  /** Ends with an abbreviation's full stop: no sentence end. */
+  abbreviation: RegExp;
 }
 
 let compiled: Compiled | undefined;
@@ -81,6 +84,10 @@ export function questionVocabulary(): Compiled {
         permission: words(f.permission),
         coverage: words(f.coverage),
       },
+      abbreviation: new RegExp(
+        `(?<![\\p{L}])(?:${data.abbreviations.map((a) => a.replace(/\./g, '\\.')).join('|')})\\.$`,
+        'iu',
+      ),
       polar: new RegExp(withDanishSpellings(data.polar_openers), 'iu'),
       open: new RegExp(withDanishSpellings(data.open_openers), 'iu'),
       conditional: new RegExp(withDanishSpellings(data.conditional_openers), 'iu'),
@@ -97,12 +104,23 @@ export function questionVocabulary(): Compiled {
 }
 
 /** Sentences of a message, with what ends them. */
-function sentences(text: string): Array<{ s: string; asks: boolean }> {
+function sentences(text: string, v: Compiled): Array<{ s: string; asks: boolean }> {
   const out: Array<{ s: string; asks: boolean }> = [];
+  let held = '';
   for (const m of text.matchAll(/[^.!?\n]+(?:[.!?]+|\n|$)/gu)) {
-    const s = m[0].trim();
-    if (s.replace(/[.!?]/g, '').trim()) out.push({ s, asks: s.endsWith('?') });
+    const s = held + m[0];
+    const next = text[(m.index ?? 0) + m[0].length] ?? '';
+    // "50.000" and "nr. 3" go on: a full stop before a digit, or after an abbreviation, ends nothing.
+    if (/\.$/.test(m[0]) && (/\d/.test(next) || (v.abbreviation.test(s.trimEnd()) && next !== ''))) {
+      held = s;
+      continue;
+    }
+    held = '';
+    const t = s.trim();
+    if (t.replace(/[.!?]/g, '').trim()) out.push({ s: t, asks: t.endsWith('?') });
   }
+  const t = held.trim();
+  if (t.replace(/[.!?]/g, '').trim()) out.push({ s: t, asks: t.endsWith('?') });
   return out;
 }
 
@@ -160,7 +178,7 @@ export function readQuestion(turns: string[]): QuestionReading {
     };
   };
   for (let i = turns.length - 1; i >= 0; i--) {
-    const ss = sentences(turns[i] ?? '');
+    const ss = sentences(turns[i] ?? '', v);
     const asking = ss.filter((x) => x.asks);
     const last = asking[asking.length - 1];
     if (last) return reading(last.s, i);

@@ -98,3 +98,15 @@ describe('a question after a dash or colon', () => {
     expect(readQuestion([q]).form).toBe(form);
   });
 });
+
+describe('sentences: an abbreviation or a number does not end one', () => {
+  it.each([
+    ['Vi har knap 40.000 kunder. Gælder stk. 3 for os?', 'Gælder stk. 3 for os?'],
+    [
+      'About 12,000 users, approx. 300 of them state staff. Is that enough for no. 3?',
+      'Is that enough for no. 3?',
+    ],
+  ])('%s', (text, clause) => {
+    expect(readQuestion([text]).clause).toBe(clause);
+  });
+});
