@@ -415,8 +415,9 @@ export const SIGNALS: Record<Signal, string[]> = {
     'kamera',
     'camera',
     'cctv',
-    'overvågning',
-    'surveillance',
+    // not the monitoring of a network ("drift og overvågning af core-nettet", "network surveillance")
+    '(?<!drift og |operations and |netværks|net)overvågning(?!\\s+af\\s+(?:[\\p{L}-]+\\s+){0,2}[\\p{L}-]*(?:net|router|server|system|drift|infrastruktur))',
+    '(?<!network )surveillance',
     'videoovervåg',
     'video surveillance',
     'hikvision',
