@@ -57,6 +57,8 @@ export const SIGNALS: Record<Signal, string[]> = {
     'who (is|are|runs) (the )?(cfcs|centre for cyber|center for cyber)',
     '(hører|ligger) (?!vi\\b|jeg\\b|vores\\b).*under',
     'part of (the )?(defence|intelligence)',
+    // a question whose subject is the authority itself: "Is CFCS part of …?", "Er FE en del af …?"
+    '(^|[.?!]\\s*)(is|was|does|er|var|hører|ligger|tilhører)\\s+(the\\s+)?(cfcs|center for cybersikkerhed|centre for cyber security|fe|forsvarets efterretningstjeneste|the danish defence intelligence service)\\b(?!\\s*\'s)',
   ],
   // Terms that tie a message to this act, the guidance, or supplier security at all.
   anchor: [
@@ -676,9 +678,10 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     s.otherLaw > 0 &&
     !ACT_NAMED.test(text) &&
     s.powers === 0 &&
-    s.camera === 0 &&
     s.guidanceStrong === 0 &&
-    turnFacts.component === undefined &&
+    // cameras asked about under another law (retention, signs): the guidance is about their suppliers
+    (s.camera === 0 || turnFacts.supplier_country === undefined) &&
+    (turnFacts.component === undefined || turnFacts.component === 'surveillance_camera') &&
     turnFacts.supplier === undefined
   )
     return decide('out_of_scope');
@@ -763,6 +766,7 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     s.purchase > 0 &&
     s.buyer > 0 &&
     s.guidanceStrong === 0 &&
+    s.aboutAuthority === 0 &&
     s.coverage === 0 &&
     turnFacts.end_users === undefined &&
     turnFacts.state_end_users === undefined
