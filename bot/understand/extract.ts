@@ -936,8 +936,17 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
         ownCounts,
       ) ?? 'own';
     // "38.000 egne kunder", "our own retail customers": the writer's own, whatever reseller is near.
-    const kind: CountKind =
-      marked === 'wholesale' && test(OWN_IN_COUNT_RE, text.slice(n.end, evidenceEnd)) ? 'own' : marked;
+    // "Under our contract with Forsvaret, 1,200 of their staff …": the staff of the state body named before.
+    const theirStaff =
+      staffOnly &&
+      marked === 'own' &&
+      /(?<![\p{L}])(?:their|deres|its|dens|dets)(?![\p{L}])/iu.test(text.slice(n.end, evidenceEnd)) &&
+      test(STATE_MARK_RE, text.slice(sentence.start, n.start));
+    const kind: CountKind = theirStaff
+      ? 'state'
+      : marked === 'wholesale' && test(OWN_IN_COUNT_RE, text.slice(n.end, evidenceEnd))
+        ? 'own'
+        : marked;
     if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
     const win = text.slice(Math.max(sentence.start, n.start - 30), Math.min(sentence.end, evidenceEnd + 25));
     TOTAL_MARK_RE.lastIndex = 0;
