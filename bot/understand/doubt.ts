@@ -73,6 +73,7 @@ const Schema = z
     open_equipment: List,
     undecided: List,
     correction: List,
+    restriction: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
@@ -255,6 +256,37 @@ export function laterFigure(
 const PARTITIVE_RE =
   /(?<![\p{L}])(?:heraf|deraf|hvoraf|of\s+which|of\s+whom|some\s+of\s+(?:them|these)|part\s+of\s+(?:them|it)|en\s+del\s+af\s+dem)(?![\p{L}])/iu;
 
+/**
+ * The doubt about a territory read as the Faroe Islands or Greenland: named only for an office, or only
+ * part of the networks or the count is there. None when the question is limited to that place ("gælder
+ * kun vores færøske mobilnet").
+ */
+function excludedPlaceDoubt(text: string, ev: string, w: Words): Doubt | undefined {
+  const all = new RegExp(w.excluded_places.source, 'giu');
+  const places = [...text.matchAll(all)];
+  const clauses = places.map((m) => clauseAround(text, m.index));
+  if (clauses.some((c) => w.restriction.test(c) && w.network.test(c))) return undefined;
+  // "og hovedkontor i Tórshavn": a place belongs to the noun just before its preposition.
+  const heads = places.map((m) => placeHead(text, m.index, w));
+  const officeOnly =
+    !heads.some((h) => h !== 'office') ||
+    (clauses.some((c) => w.office.test(c)) && !clauses.some((c) => w.network.test(c)));
+  if (officeOnly && !heads.includes('network'))
+    return { fact: 'territory', reason: 'place_in_passing', span: ev };
+  // "65.000 slutbrugere i alt, heraf en del på vores net i Grønland": only part of the count is there.
+  const partitive = clauses.find((c) => PARTITIVE_RE.test(c));
+  if (partitive) return { fact: 'territory', reason: 'several_places', span: partitive.trim() };
+  const network = clauses.find((c) => w.network.test(c));
+  if (!network) return undefined;
+  // "80.000 slutbrugere fordelt på vores net på Færøerne og i Danmark": networks in both places, and
+  // how many users are on the Danish one is not said (Denmark named as a place, not "dansk").
+  const home = new RegExp(w.denmark.source, 'giu');
+  const named = [...text.matchAll(home)].filter((m) => !/^(?:dansk|danish)/iu.test(m[0]));
+  return named.some((m) => w.network.test(clauseAround(text, m.index)))
+    ? { fact: 'territory', reason: 'several_places', span: network.trim() }
+    : undefined;
+}
+
 /** The doubts about the counts and the place read from one message. */
 export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Doubt[] {
   const w = doubtVocabulary();
@@ -380,41 +412,10 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       doubt('mixed_public', sentence.trim());
     }
   }
-  // A territory named only as where an office is, while Denmark is named too.
   const t = x.facts.territory;
   const ev = x.evidence.territory;
-  if ((t === 'FO' || t === 'GL') && ev) {
-    const all = new RegExp(w.excluded_places.source, 'giu');
-    const places = [...text.matchAll(all)];
-    const clauses = places.map((m) => clauseAround(text, m.index));
-    // "og hovedkontor i Tórshavn": a place belongs to the noun just before its preposition.
-    const heads = places.map((m) => placeHead(text, m.index, w));
-    if (
-      (heads.every((h) => h === 'office') ||
-        (clauses.some((c) => w.office.test(c)) && !clauses.some((c) => w.network.test(c)))) &&
-      !heads.includes('network')
-    )
-      out.push({ fact: 'territory', reason: 'place_in_passing', span: ev });
-    else if (clauses.some((c) => PARTITIVE_RE.test(c)))
-      // "65.000 slutbrugere i alt, heraf en del på vores net i Grønland": only part of the count is there.
-      out.push({
-        fact: 'territory',
-        reason: 'several_places',
-        span: clauses.find((c) => PARTITIVE_RE.test(c))!.trim(),
-      });
-    else if (clauses.some((c) => w.network.test(c))) {
-      // "80.000 slutbrugere fordelt på vores net på Færøerne og i Danmark": networks in both places, and
-      // how many users are on the Danish one is not said (Denmark named as a place, not "dansk").
-      const home = new RegExp(w.denmark.source, 'giu');
-      const named = [...text.matchAll(home)].filter((m) => !/^(?:dansk|danish)/iu.test(m[0]));
-      if (named.some((m) => w.network.test(clauseAround(text, m.index))))
-        out.push({
-          fact: 'territory',
-          reason: 'several_places',
-          span: clauses.find((c) => w.network.test(c))!.trim(),
-        });
-    }
-  }
+  const place = (t === 'FO' || t === 'GL') && ev ? excludedPlaceDoubt(text, ev, w) : undefined;
+  if (place) out.push(place);
   // What the agreement's equipment is used for is left open: it decides § 1, nr. 1.
   if (x.signals.component_open)
     out.push({ fact: 'component', reason: 'undecided_use', span: x.signals.component_open });

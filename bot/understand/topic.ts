@@ -58,7 +58,7 @@ export const SIGNALS: Record<Signal, string[]> = {
     '(hører|ligger) (?!vi\\b|jeg\\b|vores\\b).*under',
     'part of (the )?(defence|intelligence)',
     // a question whose subject is the authority itself: "Is CFCS part of …?", "Er FE en del af …?"
-    '(^|[.?!]\\s*)(is|was|does|er|var|hører|ligger|tilhører)\\s+(the\\s+)?(cfcs|center for cybersikkerhed|centre for cyber security|fe|forsvarets efterretningstjeneste|the danish defence intelligence service)\\b(?!\\s*\'s)',
+    "(^|[.?!]\\s*)(is|was|does|er|var|hører|ligger|tilhører)\\s+(the\\s+)?(cfcs|center for cybersikkerhed|centre for cyber security|fe|forsvarets efterretningstjeneste|the danish defence intelligence service)\\b(?!\\s*'s)",
   ],
   // Terms that tie a message to this act, the guidance, or supplier security at all.
   anchor: [

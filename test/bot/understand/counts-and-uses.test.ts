@@ -80,3 +80,12 @@ describe('places and uses', () => {
     expect(read('We are a cable and fibre company with 30,000 customers.').facts.component).toBeUndefined();
   });
 });
+
+describe('a question limited to one place', () => {
+  it('names where the network is, although the writer has networks in two places', () => {
+    const t =
+      'We run networks in Denmark and in Greenland. I am only asking about our Greenland mobile network.';
+    expect(read(t).facts.territory).toBe('GL');
+    expect(reasons(t)).not.toContain('territory:several_places');
+  });
+});
