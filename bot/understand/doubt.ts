@@ -74,6 +74,7 @@ const Schema = z
     undecided: List,
     correction: List,
     restriction: List,
+    examples: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;

@@ -1273,6 +1273,16 @@ function componentOpen(text: string, read: Component, org?: [number, number]): s
   return kinds.size > 1 ? undecided[0] : undefined;
 }
 
+/** An example marker just before a name, perhaps with one name and "eller"/"or" between ("fx Kina eller"). */
+let exampleRe: RegExp | undefined;
+function exampleBefore(before: string): boolean {
+  exampleRe ??= new RegExp(
+    `${doubtVocabulary().examples.source}(?:\\s+[\\p{L}-]+(?:\\s+(?:eller|or|og|and)|,))?\\s*$`,
+    'iu',
+  );
+  return exampleRe.test(before);
+}
+
 // ---- supplier ------------------------------------------------------------------------------------
 function findSupplier(
   original: string,
@@ -1689,8 +1699,21 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   }
   if (reg) {
     const s = findSupplier(text, reg);
-    if (s.supplier) set('supplier', s.supplier.value, s.supplier.evidence);
-    if (s.country) set('supplier_country', s.country.value, s.country.evidence);
+    // "en liste over forbudte lande – fx Kina eller Huawei?": names given as examples, by no one who
+    // speaks of their own organisation, are not facts of the question.
+    const example = (ev: string) => {
+      const at = text.indexOf(ev);
+      return (
+        at >= 0 &&
+        exampleBefore(text.slice(Math.max(0, at - 30), at)) &&
+        !test(SELF_WORD_RE, text) &&
+        facts.component === undefined &&
+        facts.organisation_type === undefined
+      );
+    };
+    if (s.supplier && !example(s.supplier.evidence)) set('supplier', s.supplier.value, s.supplier.evidence);
+    if (s.country && !example(s.country.evidence))
+      set('supplier_country', s.country.value, s.country.evidence);
   }
   for (const m of allMatches(STATE_CONTROLLED_RE, text)) {
     if (test(OWN_STATE_BEFORE_RE, m[0])) continue; // Denmark's own state is not "another country's"

@@ -89,3 +89,10 @@ describe('a question limited to one place', () => {
     expect(reasons(t)).not.toContain('territory:several_places');
   });
 });
+
+describe('names given as examples', () => {
+  it('in a question about the law by no one in particular, are not facts; with a purchase they are', () => {
+    expect(read('Nævner loven bestemte producenter, f.eks. ZTE?').facts.supplier).toBeUndefined();
+    expect(read('Can anyone buy routers from, say, ZTE?').facts.supplier).toBe('ZTE');
+  });
+});
