@@ -285,7 +285,7 @@ function readings(
 }
 
 /** Refs the deciding checks rely on, in the order an adviser would read them. */
-function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts, asOf: string): string[] {
+function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts, asOf: string, asked = ''): string[] {
   const existing = isExistingAgreement(facts, asOf);
   const refs: string[] = [];
   // The check that decides comes first: for not_covered the failing ones, then the rest.
@@ -313,8 +313,18 @@ function decidingRefs(ev: Evaluation, topic: Topic, facts: Facts, asOf: string):
     else if (ev.checks.some((c) => c.id === 'critical_component')) refs.unshift('§ 2, stk. 1');
   }
   // § 2, stk. 1 is about entering new agreements; an existing one is a matter for § 3.
-  const out = existing ? refs.filter((r) => r !== '§ 2, stk. 1') : refs;
-  return [...new Set(out)];
+  const out = [...new Set(existing ? refs.filter((r) => r !== '§ 2, stk. 1') : refs)];
+  // "Bliver vi omfattet via litra b?": the unit the question names leads, when it is among the reasons.
+  const named = out.find((r) => namedIn(asked, r));
+  return named ? [named, ...out.filter((r) => r !== named)] : out;
+}
+
+/** The question names this unit: its litra ("via litra b"), or the unit itself ("§ 2, stk. 3"). */
+function namedIn(asked: string, ref: string): boolean {
+  const flat = asked.replace(/\s+/g, ' ').toLowerCase();
+  const litra = /litra ([a-z])$/.exec(ref)?.[1];
+  if (litra) return new RegExp(`(?<![\\p{L}])litra ${litra}(?![\\p{L}])`, 'u').test(flat);
+  return flat.includes(ref.toLowerCase());
 }
 
 function citation(source: SourceId, ref: string, language: Language): Citation | undefined {
@@ -514,7 +524,9 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
           procedural || max === 1 ? procedureWeight : undefined,
         ),
       );
-    const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts, req.asOf).map((r) => [STATUTE, r]);
+    const refs: Array<[SourceId, string]> = decidingRefs(ev, topic, facts, req.asOf, question.clause).map(
+      (r) => [STATUTE, r],
+    );
     // The second subject's reasons are cited too.
     for (const c of purchase?.checks ?? [])
       if (c.result === 'no' && c.id !== 'supplier_risk') for (const r of c.citations) refs.push([STATUTE, r]);

@@ -826,6 +826,27 @@ function nearestMark(
   return best && best.d <= 90 ? best.kind : undefined;
 }
 
+/**
+ * A count in parentheses right after a body's name belongs to that body ("til Skattestyrelsen (300
+ * brugere) og Styrelsen for Dataforsyning (200 brugere)"), when the sentence says the writer serves it.
+ */
+function parenthesisOwner(text: string, sentence: Span, num: Span): CountKind | undefined {
+  const open = text.lastIndexOf('(', num.start);
+  if (open < sentence.start || text.lastIndexOf(')', num.start) > open) return undefined;
+  if (!/^[\s~≈]*(?:ca\.?|about|omkring|cirka)?\s*$/iu.test(text.slice(open + 1, num.start))) return undefined;
+  const head = text.slice(Math.max(sentence.start, open - 60), open);
+  const served =
+    test(SERVE_VERB_RE, text.slice(sentence.start, open)) ||
+    test(CONTRACT_RE, text.slice(sentence.start, open));
+  if (!served) return undefined;
+  const last = head.split(/[,;)]/u).at(-1) ?? '';
+  STATE_MARK_RE.lastIndex = 0;
+  LOCAL_GOV_MARK_RE.lastIndex = 0;
+  if (test(STATE_MARK_RE, last)) return 'state';
+  if (test(LOCAL_GOV_MARK_RE, last)) return 'local_gov';
+  return undefined;
+}
+
 interface Candidate {
   n: FoundNumber;
   sentence: Span;
@@ -923,6 +944,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
   const counts: Count[] = [];
   for (const { n, sentence, subset, evidenceEnd, noun, staffOnly, more } of candidates) {
     const marked =
+      parenthesisOwner(text, sentence, n) ??
       nearestMark(
         text,
         sentence,
@@ -934,7 +956,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
         ],
         owners,
         ownCounts,
-      ) ?? 'own';
+      ) ??
+      'own';
     // "38.000 egne kunder", "our own retail customers": the writer's own, whatever reseller is near.
     // "Under our contract with Forsvaret, 1,200 of their staff …": the staff of the state body named before.
     const theirStaff =
@@ -958,7 +981,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     const theirs = THEIR_SUBJECT_RE.test(text.slice(clauseStart(text, sentence, n.start), n.start));
     const total =
       (kind === 'own' && test(TOTAL_MARK_RE, win)) ||
-      (kind === 'wholesale' && !theirs && test(STRICT_TOTAL_RE, tight));
+      (kind === 'wholesale' && !theirs && test(STRICT_TOTAL_RE, tight)) ||
+      (kind === 'state' && test(TOTAL_MARK_RE, text.slice(Math.max(sentence.start, n.start - 15), n.start)));
     counts.push({
       value: n.value,
       start: n.start,
@@ -1161,7 +1185,7 @@ function decideEndUsers(
   state?: { value: number; evidence: string; bound?: Bound };
 } {
   const out: ReturnType<typeof decideEndUsers> = {};
-  const totals = counts.filter((c) => c.total && !c.subset);
+  const totals = counts.filter((c) => c.total && !c.subset && c.kind !== 'state');
   if (totals.length) {
     const t = totals[0]!;
     out.end_users = {
@@ -1195,7 +1219,9 @@ function decideEndUsers(
       };
     }
   }
-  const state = counts.filter((c) => c.kind === 'state');
+  // "… (300 brugere) og … (200 brugere), i alt præcis 500": a state total replaces its parts.
+  const stateTotal = counts.find((c) => c.kind === 'state' && c.total && !c.subset);
+  const state = stateTotal ? [stateTotal] : counts.filter((c) => c.kind === 'state');
   if (state.length) {
     out.state = {
       value: state.reduce((s, c) => s + c.value, 0),

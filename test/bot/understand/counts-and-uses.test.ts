@@ -96,3 +96,13 @@ describe('names given as examples', () => {
     expect(read('Can anyone buy routers from, say, ZTE?').facts.supplier).toBe('ZTE');
   });
 });
+
+describe('state counts: owners in parentheses and totals', () => {
+  it('a count in parentheses after a served state body is that body’s, and a total replaces its parts', () => {
+    const f = read(
+      'Vi har 4.000 slutbrugere og leverer til Rigspolitiet (150 brugere) og Søfartsstyrelsen (250 brugere), i alt 400 statslige brugere.',
+    ).facts;
+    expect(f.end_users).toBe(4000);
+    expect(f.state_end_users).toBe(400);
+  });
+});
