@@ -187,11 +187,11 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     if (decision.explicit && decision.topic !== 'out_of_scope') lastExplicit = decision.topic;
     topic = decision.explicit ? decision.topic : (lastExplicit ?? decision.topic);
     // A follow-up that only adds facts keeps the question it answers.
-    const substantive = Object.keys(turn.facts).filter((k) => k !== 'territory').length;
-    // A follow-up that names the count said before ("the 95,000 includes …") is about it.
+    // A follow-up that adds a fact, even only where the network is or one in doubt, or names the count
+    // said before ("the 95,000 includes …"), is about the thread's question.
+    const adds = Object.keys(lastFacts).length > 0 || doubted.length > 0;
     const refersBack = priorUsers !== undefined && findNumbers(text).some((n) => n.value === priorUsers);
-    if (decision.topic === 'out_of_scope' && lastExplicit && (substantive > 0 || refersBack))
-      topic = lastExplicit;
+    if (decision.topic === 'out_of_scope' && lastExplicit && (adds || refersBack)) topic = lastExplicit;
   }
   // A fact in doubt decides nothing: its check stays open and the answer asks for it.
   for (const key of doubts.keys()) {

@@ -145,6 +145,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'det er ikke afgjort, hvad udstyret skal bruges til, og kun udstyr i kernenettet, det centrale net eller til styring af radionettet er kritisk (§ 1, nr. 1)',
     en: 'what the equipment will be used for is not settled, and only equipment in the core, the backbone or steering the radio network is critical (§ 1, nr. 1)',
   },
+  uncounted: {
+    da: 'det er ikke sagt, hvor mange slutbrugere I betjener gennem aftalerne med statslige myndigheder',
+    en: 'it is not said how many end users you serve through the agreements with state bodies',
+  },
   includes_others: {
     da: 'tallet kan omfatte andre end slutbrugere af nettet (§ 1, nr. 2)',
     en: 'that figure may include others than end users of the network (§ 1, nr. 2)',

@@ -33,7 +33,8 @@ export type DoubtReason =
   | 'units'
   | 'realm'
   | 'households'
-  | 'undecided_use';
+  | 'undecided_use'
+  | 'uncounted';
 
 export interface Doubt {
   fact: FactKey;
@@ -75,6 +76,8 @@ const Schema = z
     correction: List,
     restriction: List,
     examples: List,
+    vague_quantity: List,
+    part_of: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
@@ -417,6 +420,14 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
   const ev = x.evidence.territory;
   const place = (t === 'FO' || t === 'GL') && ev ? excludedPlaceDoubt(text, ev, w) : undefined;
   if (place) out.push(place);
+  // "we also have some state customers, a couple of agencies": state customers, but not how many.
+  if (x.signals.state_uncounted && x.facts.state_end_users === undefined)
+    out.push({
+      fact: 'state_end_users',
+      reason: 'uncounted',
+      span: x.signals.state_uncounted,
+      threshold: opts.stateThreshold,
+    });
   // What the agreement's equipment is used for is left open: it decides § 1, nr. 1.
   if (x.signals.component_open)
     out.push({ fact: 'component', reason: 'undecided_use', span: x.signals.component_open });

@@ -113,6 +113,8 @@ export interface Signals {
    * the use is not settled ("some in the core, some in internal IT, nobody's decided").
    */
   component_open?: string;
+  /** State customers named with no count ("nogle statslige kunder", "a couple of agencies"): the words. */
+  state_uncounted?: string;
   /** The end-user count was said with a bound ("over 50.000", "knap 50.000"). */
   end_users_bound?: Bound;
   state_end_users_bound?: Bound;
@@ -810,6 +812,8 @@ function nearestMark(
       // "… med 4.000 slutbrugere, og vi har netop vundet et udbud hos Rigspolitiet": a new clause with its
       // own subject is a new statement; a mark there is not about a count said before it.
       if (at >= num.end && NEW_SUBJECT_CLAUSE_RE.test(text.slice(num.end, at))) continue;
+      // "9.000 kunder, heriblandt et par styrelser": a body named as part of the count does not own it.
+      if (at >= num.end && doubtVocabulary().part_of.test(text.slice(num.end, at))) continue;
       const eligible = kind === 'wholesale' && own.size ? others.filter((o) => !own.has(o)) : others;
       if (owner(text, sentence, at, at + m[0].length, eligible) !== num) continue;
       // Before the count, a mark must be whom the writer serves ("med en statslig styrelse … 500"),
@@ -1699,6 +1703,18 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     // "det tal inkluderer de 5.000 via partnere": a count that includes the wholesale ones is a total.
     if (users.end_users.wholesaleOnly && !INCLUDES_RE.test(text)) signals.end_users_wholesale_only = true;
     if (users.end_users.withWholesale) signals.end_users_with_wholesale = true;
+  }
+  if (!users.state) {
+    // "we also have some state customers, a couple of agencies under Skatteministeriet": no count said.
+    const vague = doubtVocabulary().vague_quantity;
+    STATE_MARK_RE.lastIndex = 0;
+    for (const m of allMatches(STATE_MARK_RE, text)) {
+      const clause = clauseAround(text, m.index);
+      if (vague.test(clause) && !negatedBefore(text, sentenceAt(spans, m.index), m.index, 40)) {
+        signals.state_uncounted = clause.trim();
+        break;
+      }
+    }
   }
   if (users.state && Number.isSafeInteger(users.state.value)) {
     set('state_end_users', users.state.value, users.state.evidence);

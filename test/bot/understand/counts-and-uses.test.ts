@@ -106,3 +106,14 @@ describe('state counts: owners in parentheses and totals', () => {
     expect(f.state_end_users).toBe(400);
   });
 });
+
+describe('state customers with no count', () => {
+  it('are in doubt, so litra b is asked about', () => {
+    expect(reasons('Vi har 9.000 kunder, heriblandt et par styrelser under Forsvarsministeriet.')).toContain(
+      'state_end_users:uncounted',
+    );
+    expect(reasons('We have 9,000 customers and no government agencies among them.')).not.toContain(
+      'state_end_users:uncounted',
+    );
+  });
+});
