@@ -862,6 +862,8 @@ interface Candidate {
   staffOnly: boolean;
   /** "9.000 more": a count added to one before it. */
   more: boolean;
+  /** "Det giver 50.000 i alt": a bare figure that totals the counts before it, whoever they belong to. */
+  totalled?: boolean;
 }
 
 function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: FoundNumber } {
@@ -886,6 +888,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     let counted = false;
     let staffOnly = false;
     let more = false;
+    let totalled = false;
     const ua = exec(USER_AFTER_RE, after);
     if (!(ua?.groups && okGap(ua.groups.gap!)) && restated(text, candidates, n)) {
       // "godt 50.000 slutbrugere – i sidste opgørelse 50.400": the exact figure replaces the hedged one.
@@ -933,12 +936,22 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
         }
       }
     }
+    // "Det giver halvtreds tusind i alt": a bare figure marked as the total of the counts before it.
+    if (!counted && candidates.length > 0) {
+      TOTAL_MARK_RE.lastIndex = 0;
+      const near = text.slice(Math.max(sentence.start, n.start - 12), Math.min(sentence.end, n.end + 12));
+      if (test(TOTAL_MARK_RE, near) && !startsWithOrganisation(after)) {
+        counted = true;
+        totalled = true;
+      }
+    }
     // "31.500 slutbrugere på fiber, 12.000 på coax og 7.000 på kobber": the noun said once, parts listed.
     if (!noun && !staffOnly && elidedPart(text, candidates.at(-1), n, after)) {
       counted = true;
       more = true;
     }
-    if (counted) candidates.push({ n, sentence, before, after, subset, evidenceEnd, noun, staffOnly, more });
+    if (counted)
+      candidates.push({ n, sentence, before, after, subset, evidenceEnd, noun, staffOnly, more, totalled });
   }
   // Pass 2: whose people they are. A mark belongs to the count nearest it, so only counts compete.
   const owners = candidates.map((c) => c.n);
@@ -946,8 +959,9 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     candidates.filter((c) => test(OWN_IN_COUNT_RE, text.slice(c.n.end, c.evidenceEnd))).map((c) => c.n),
   );
   const counts: Count[] = [];
-  for (const { n, sentence, subset, evidenceEnd, noun, staffOnly, more } of candidates) {
+  for (const { n, sentence, subset, evidenceEnd, noun, staffOnly, more, totalled } of candidates) {
     const marked =
+      (totalled ? 'own' : undefined) ??
       parenthesisOwner(text, sentence, n) ??
       nearestMark(
         text,
@@ -1126,6 +1140,8 @@ function listedWith(text: string, prev: Count, c: Count): boolean {
 }
 
 /** Words for the state, as written correctly: a state word with one typo is read as that word. */
+/** A list item whose value denies its label: "aftaler med staten: ingen", "state contracts: none". */
+const LABEL_NONE_RE = /(?:^|[\n•*-])\s*([^\n:]{3,60}):\s*(?:ingen|none|nul|zero|0|nej|no)(?![\p{L}\p{N}])/giu;
 const STATE_WORDS = ['government', 'governments', 'governmental', 'statslig', 'statslige', 'statsligt'];
 /** "state" is short: only a letter added or two swapped ("staet", "sttate"), never an everyday word. */
 const NOT_STATE_TYPOS = new Set(['satte', 'states', 'stated', 'stater', 'estate']);
@@ -1235,7 +1251,18 @@ function decideEndUsers(
   } else {
     const spelt = withStateWordsSpelt(text);
     const no = exec(NO_STATE_RE, spelt.text);
-    if (no) out.state = { value: 0, evidence: spelt.original(no.index, no.index + no[0].length) };
+    // A list item "aftaler med staten: ingen": the label denied, read as "ingen aftaler med staten".
+    const item = no
+      ? undefined
+      : [...spelt.text.matchAll(LABEL_NONE_RE)].find((m) =>
+          test(NO_STATE_RE, `ingen ${m[1]!.replace(/^[\s•*-]+/u, '')}`),
+        );
+    const at = no
+      ? [no.index, no.index + no[0].length]
+      : item
+        ? [item.index, item.index + item[0].length]
+        : undefined;
+    if (at) out.state = { value: 0, evidence: spelt.original(at[0]!, at[1]!).trim() };
     else if (counts.some((c) => c.kind === 'local_gov') && test(CONTRACT_RE, text)) {
       STATE_MARK_RE.lastIndex = 0;
       if (!test(STATE_MARK_RE, text)) {

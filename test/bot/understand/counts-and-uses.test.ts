@@ -117,3 +117,13 @@ describe('state customers with no count', () => {
     );
   });
 });
+
+describe('lists of labels and figures', () => {
+  it('a bare figure marked as the total totals the counts before it; "label: ingen" denies the label', () => {
+    const f = read(
+      '- private customers: 20.000\n- business customers: 9.000\n- state contracts: none\n\nThat makes 29.000 in total.',
+    ).facts;
+    expect(f.end_users).toBe(29_000);
+    expect(f.state_end_users).toBe(0);
+  });
+});
