@@ -3,16 +3,21 @@
  * lists and regular-expression sources, Danish and English, read once per process and expanded into the
  * strings and tables that `bot/understand/lexicon.ts` exports. A file that is no YAML, breaks the schema,
  * names an unknown placeholder or entry, or makes a pattern that does not compile gives a KnowledgeLoadError
- * naming the file and the entry.
+ * naming the file and the entry. A start from the build reads the expansion from `dist/lexicon.json` while
+ * it was made from the same files by the same loader (`lexicon`), as parsing the YAML is most of the cost.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { KnowledgeLoadError } from './load-error.js';
-import { KNOWLEDGE_DIR } from './paths.js';
+import { KNOWLEDGE_DIR, PROJECT_ROOT } from './paths.js';
 import { readYamlFile } from './yaml.js';
 
 export const LEXICON_DIR = join(KNOWLEDGE_DIR, 'vocabulary', 'lexicon');
+/** The last expansion of the lexicon, keyed by a hash of its files and of this loader (see `lexicon`). */
+export const LEXICON_CACHE = join(PROJECT_ROOT, 'dist', 'lexicon.json');
 
 /** Letters (any script), zero or more: a stem's rest of word (`{W}`). */
 export const W = String.raw`\p{L}*`;
@@ -92,17 +97,40 @@ export interface Lexicon {
   allRead(): void;
 }
 
-/** Reads and expands every file of `dir` now (uncached: `lexicon()` is the process's copy). */
-export function loadLexicon(dir: string = LEXICON_DIR): Lexicon {
-  let files: string[];
+/** The lexicon expanded: what a `Lexicon` answers from, as plain data (the cache's content). */
+const Compiled = z.object({
+  entries: z.record(
+    z.string(),
+    z.object({
+      file: z.string(),
+      text: z.string().optional(),
+      words: z.array(z.string()).optional(),
+      rows: z.array(z.object({ key: z.string(), text: z.string() })).optional(),
+    }),
+  ),
+  referred: z.array(z.string()),
+});
+type Compiled = z.infer<typeof Compiled>;
+
+/** The YAML files of `dir`, in name order. */
+function lexiconFiles(dir: string): string[] {
   try {
-    files = readdirSync(dir)
+    return readdirSync(dir)
       .filter((f) => f.endsWith('.yaml'))
       .sort()
       .map((f) => join(dir, f));
   } catch (e) {
     throw new KnowledgeLoadError(dir, null, `cannot read: ${(e as Error).message}`);
   }
+}
+
+/** Reads and expands every file of `dir` now (uncached: `lexicon()` is the process's copy). */
+export function loadLexicon(dir: string = LEXICON_DIR): Lexicon {
+  return lexiconOf(compileLexicon(lexiconFiles(dir)), dir);
+}
+
+/** Parses, validates and expands the files. */
+function compileLexicon(files: string[]): Compiled {
   const entries = new Map<string, { file: string; entry: EntryData }>();
   for (const file of files)
     for (const [name, entry] of Object.entries(readYamlFile(file, LexiconFile).entries)) {
@@ -172,40 +200,46 @@ export function loadLexicon(dir: string = LEXICON_DIR): Lexicon {
     return built;
   }
 
-  const tables = new Map<string, Array<{ key: string; text: string }>>();
+  const out: Compiled = { entries: {}, referred: [] };
   for (const [name, { file, entry }] of entries) {
-    if (entry.table)
-      tables.set(
-        name,
-        entry.table.map((row, k) => ({
-          key: row.key,
-          text: compiled(row, file, `entries.${name}.table.${k}`).text,
-        })),
-      );
-    else if (!entry.words) resolve(name);
+    const at = { file: basename(file) };
+    if (entry.words) out.entries[name] = { ...at, words: entry.words };
+    else if (entry.table) {
+      const rows = entry.table.map((row, k) => ({
+        key: row.key,
+        text: compiled(row, file, `entries.${name}.table.${k}`).text,
+      }));
+      out.entries[name] = { ...at, rows };
+    } else out.entries[name] = { ...at, text: resolve(name).text };
   }
+  out.referred = [...referred];
+  return out;
+}
 
+/** Answers from an expanded lexicon; `dir` is where its files are (for the errors). */
+function lexiconOf(c: Compiled, dir: string): Lexicon {
   const read = new Set<string>();
+  const referred = new Set(c.referred);
   const get = (name: string, kind: 'pattern' | 'words' | 'table') => {
-    const e = entries.get(name);
+    const e = c.entries[name];
     if (!e) throw new KnowledgeLoadError(dir, `entries.${name}`, 'no such entry in any file');
-    const is = e.entry.words ? 'words' : e.entry.table ? 'table' : 'pattern';
+    const file = join(dir, e.file);
+    const is = e.words ? 'words' : e.rows ? 'table' : 'pattern';
     if (is !== kind)
-      throw new KnowledgeLoadError(e.file, `entries.${name}`, `is ${is}, the code reads ${kind}`);
+      throw new KnowledgeLoadError(file, `entries.${name}`, `is ${is}, the code reads ${kind}`);
     read.add(name);
-    return e;
+    return { ...e, file };
   };
   return {
     text(name) {
-      get(name, 'pattern');
-      return texts.get(name)!.text;
+      return get(name, 'pattern').text!;
     },
     words(name) {
-      return [...get(name, 'words').entry.words!];
+      return [...get(name, 'words').words!];
     },
     table<K extends string>(name: string, keys: readonly K[]): Array<[K, string]> {
-      const { file } = get(name, 'table');
-      return tables.get(name)!.map(({ key, text }, k): [K, string] => {
+      const { file, rows } = get(name, 'table');
+      return rows!.map(({ key, text }, k): [K, string] => {
         if (!(keys as readonly string[]).includes(key))
           throw new KnowledgeLoadError(
             file,
@@ -216,16 +250,88 @@ export function loadLexicon(dir: string = LEXICON_DIR): Lexicon {
       });
     },
     allRead() {
-      for (const [name, { file }] of entries)
+      for (const [name, { file }] of Object.entries(c.entries))
         if (!read.has(name) && !referred.has(name))
-          throw new KnowledgeLoadError(file, `entries.${name}`, 'no code reads it and no entry refers to it');
+          throw new KnowledgeLoadError(
+            join(dir, file),
+            `entries.${name}`,
+            'no code reads it and no entry refers to it',
+          );
     },
   };
 }
 
+/** A hash of this loader and of every file's name and bytes: the same key, the same lexicon. */
+function lexiconKey(files: string[]): string {
+  const h = createHash('sha256');
+  h.update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const file of files) {
+    h.update(`\0${basename(file)}\0`);
+    try {
+      h.update(readFileSync(file));
+    } catch (e) {
+      throw new KnowledgeLoadError(file, null, `cannot read: ${(e as Error).message}`);
+    }
+  }
+  return `sha256:${h.digest('hex')}`;
+}
+
+const CacheFile = z.object({ key: z.string(), lexicon: Compiled });
+/** The cached expansion when it was made from these very files by this very loader, else undefined. */
+function readCache(file: string, key: string): Compiled | undefined {
+  try {
+    const c = CacheFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return c.success && c.data.key === key ? c.data.lexicon : undefined;
+  } catch {
+    return undefined; // none yet, or unreadable: expanded from the YAML
+  }
+}
+
+/** Writes the expansion atomically (a temp file renamed into place). */
+function writeCache(file: string, key: string, lexicon: Compiled): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(tmp, JSON.stringify({ key, lexicon }));
+  renameSync(tmp, file);
+}
+
+/** For `npm run build`: parses, validates and expands the lexicon and writes `LEXICON_CACHE`. */
+export function buildLexiconCache(): { file: string; key: string; entries: number } {
+  const files = lexiconFiles(LEXICON_DIR);
+  const key = lexiconKey(files);
+  const c = compileLexicon(files);
+  writeCache(LEXICON_CACHE, key, c);
+  return { file: LEXICON_CACHE, key, entries: Object.keys(c.entries).length };
+}
+
+/**
+ * The lexicon of `dir`, read from `cacheFile` when that was written from these very files by this very
+ * loader, else parsed, validated and expanded (and the cache written, where it can be).
+ */
+export function cachedLexicon(dir: string, cacheFile: string): Lexicon {
+  const files = lexiconFiles(dir);
+  const key = lexiconKey(files);
+  let c = readCache(cacheFile, key);
+  if (!c) {
+    c = compileLexicon(files);
+    try {
+      writeCache(cacheFile, key, c);
+    } catch {
+      rmSync(`${cacheFile}.tmp-${process.pid}`, { force: true }); // a read-only folder: parsed again next time
+    }
+  }
+  return lexiconOf(c, dir);
+}
+
+/** Run from the build (dist/), not from the sources: tests and tsx always read the YAML itself. */
+const FROM_DIST = import.meta.url.endsWith('.js');
 let cached: Lexicon | undefined;
-/** The lexicon of the knowledge folder, read once per process. */
+/**
+ * The lexicon of the knowledge folder, read once per process. Parsing the YAML is most of the cost, so a
+ * start from the build reads `LEXICON_CACHE`, which `npm run build` writes, keyed like the retrieval index
+ * (any change to the files or the loader parses, validates and expands the YAML again).
+ */
 export function lexicon(): Lexicon {
-  cached ??= loadLexicon();
+  cached ??= FROM_DIST ? cachedLexicon(LEXICON_DIR, LEXICON_CACHE) : loadLexicon(LEXICON_DIR);
   return cached;
 }

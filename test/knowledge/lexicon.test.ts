@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../bot/understand/lexicon.js';
 import { ORGANISATION_TYPES } from '../../guardrails/facts.js';
-import { LEXICON_DIR, lexicon, loadLexicon } from '../../knowledge/lexicon.js';
+import { cachedLexicon, LEXICON_DIR, type Lexicon, lexicon, loadLexicon } from '../../knowledge/lexicon.js';
 import { KnowledgeLoadError } from '../../knowledge/load-error.js';
+import { FIXTURE } from '../bot/understand/lexicon-snapshot.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -120,5 +121,53 @@ describe('the lexicon files', () => {
     const l = loadLexicon(dir);
     expect(loadError(() => l.text('NEGATION')).field).toBe('entries.NEGATION');
     expect(loadError(() => l.allRead()).field).toMatch(/^entries\./);
+  });
+});
+
+describe('the lexicon cache', () => {
+  const recorded = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
+  /** Every recorded export as `l` gives it (W, B, E and gap are code, not entries). */
+  const exportsOf = (l: Lexicon) =>
+    Object.fromEntries(
+      Object.entries(recorded)
+        .filter(([name]) => !['W', 'B', 'E', 'gap'].includes(name))
+        .map(([name, v]) => {
+          if (typeof v === 'string') return [name, l.text(name)];
+          const rows = v as unknown[];
+          if (typeof rows[0] === 'string') return [name, l.words(name)];
+          const keys = [...new Set((rows as Array<[string, string]>).map(([k]) => k))];
+          return [name, l.table(name, keys)];
+        }),
+    );
+  const expected = Object.fromEntries(
+    Object.entries(recorded).filter(([name]) => !['W', 'B', 'E', 'gap'].includes(name)),
+  );
+
+  it('gives what the YAML gives, written and read back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lexicon-cache-'));
+    dirs.push(dir);
+    const cache = join(dir, 'lexicon.json');
+    expect(exportsOf(cachedLexicon(LEXICON_DIR, cache))).toStrictEqual(expected);
+    expect(readFileSync(cache, 'utf8')).toContain('"key":"sha256:');
+    expect(exportsOf(cachedLexicon(LEXICON_DIR, cache))).toStrictEqual(expected);
+  });
+
+  it('is read while the files are the same, and not once one changes', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'lexicon-cache-'));
+    dirs.push(copy);
+    cpSync(LEXICON_DIR, copy, { recursive: true });
+    const cache = join(copy, 'cache.json');
+    cachedLexicon(copy, cache);
+    // the cache, changed behind the loader's back, is what a start with the same files reads
+    const written = readFileSync(cache, 'utf8');
+    writeFileSync(cache, written.replace('never|none', 'never|nothing'));
+    expect(cachedLexicon(copy, cache).text('NEGATION')).toContain('never|nothing');
+    // a changed file makes it stale: the YAML is read again
+    const yaml = join(copy, 'organisation.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('      - none\n', '      - nobody\n'));
+    expect(cachedLexicon(copy, cache).text('NEGATION')).toContain('never|nobody');
+    // and a broken file is an error, whatever the cache holds
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('      - nobody\n', '      - (nobody\n'));
+    expect(loadError(() => cachedLexicon(copy, cache)).field).toBe('entries.NEGATION');
   });
 });
