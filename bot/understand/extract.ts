@@ -508,6 +508,11 @@ function allMatches(rx: RegExp, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   rx.lastIndex = 0;
   if (!mayMatch(rx, text)) return out;
+  // a pattern without `g` would find its first match for ever
+  if (!rx.global) {
+    const m = rx.exec(text);
+    return m ? [m] : out;
+  }
   for (let m = rx.exec(text); m; m = rx.exec(text)) {
     out.push(m);
     if (m[0] === '') rx.lastIndex = advanceIndex(text, rx.lastIndex, rx.unicode);
@@ -1142,6 +1147,8 @@ function listedWith(text: string, prev: Count, c: Count): boolean {
 /** Words for the state, as written correctly: a state word with one typo is read as that word. */
 /** A list item whose value denies its label: "aftaler med staten: ingen", "state contracts: none". */
 const LABEL_NONE_RE = /(?:^|[\n•*-])\s*([^\n:]{3,60}):\s*(?:ingen|none|nul|zero|0|nej|no)(?![\p{L}\p{N}])/giu;
+/** A public network by its kind, inside an own-network phrase ("vores eget fibernet", "our mobile network"). */
+const PUBLIC_NET_WORD_RE = /fib(?:er|re)|mobil|bredbånd|broadband|kabel|cable|coax|tele|[45]g|dsl|radio/iu;
 const STATE_WORDS = ['government', 'governments', 'governmental', 'statslig', 'statslige', 'statsligt'];
 /** "state" is short: only a letter added or two swapped ("staet", "sttate"), never an everyday word. */
 const NOT_STATE_TYPOS = new Set(['satte', 'states', 'stated', 'stater', 'estate']);
@@ -1715,7 +1722,11 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
 
   // "Does the Danish telecom supplier security act apply?": the act's name says nothing of the writer.
   const org = findOrganisation(withoutActName(text));
-  if (org) set('organisation_type', org.type, org.evidence);
+  // "Vi er et forsyningsselskab … Vi har også et fibernet": a business that runs a public network of its
+  // own may be a provider as well, so what it is stays open.
+  const ownPublicNet =
+    org?.type === 'company' && allMatches(OWN_NETWORK_RE, text).some((m) => PUBLIC_NET_WORD_RE.test(m[0]));
+  if (org && !ownPublicNet) set('organisation_type', org.type, org.evidence);
   const ps = findNationwide(text, spans);
   if (ps) set('nationwide_public_service', ps.value, ps.evidence);
 

@@ -139,9 +139,9 @@ describe('the lexicon cache', () => {
           return [name, l.table(name, keys)];
         }),
     );
-  const expected = Object.fromEntries(
-    Object.entries(recorded).filter(([name]) => !['W', 'B', 'E', 'gap'].includes(name)),
-  );
+  // The cache gives what reading the YAML gives (the recorded exports serve only as the list of names
+  // and shapes: the words themselves change as the vocabulary grows).
+  const expected = exportsOf(loadLexicon(LEXICON_DIR));
 
   it('gives what the YAML gives, written and read back', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lexicon-cache-'));

@@ -127,3 +127,22 @@ describe('lists of labels and figures', () => {
     expect(f.state_end_users).toBe(0);
   });
 });
+
+describe('what kind of organisation', () => {
+  it.each([
+    ['Vi er et forsyningsselskab og køber SIM-kort til vores målere.', 'company'],
+    ['Skoleforvaltningen vil sætte kameraer op ved tre skoler.', 'municipality'],
+    ['I work at one of the regional TV 2 stations.', 'radio_tv'],
+    ['We are a software house selling billing software to telcos.', 'company'],
+    // a business with a public network of its own may be a provider: left open
+    ['Vi er et forsyningsselskab med 40.000 elkunder og vores eget fibernet.', undefined],
+  ])('%s', (text, type) => {
+    expect(read(text).facts.organisation_type).toBe(type);
+  });
+  it('internal IT is office IT, so servers for core or office with the use unsettled leave the component open', () => {
+    expect(
+      read('Servers: some could go into the core network, some into internal IT, not decided yet.').signals
+        .component_open,
+    ).toBeDefined();
+  });
+});
