@@ -78,6 +78,7 @@ const Schema = z
     examples: List,
     vague_quantity: List,
     part_of: List,
+    open_systems: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;

@@ -1292,13 +1292,15 @@ function findComponent(
   // "a cable & broadband company": a word that says what kind of organisation the writer is names no
   // equipment of an agreement.
   const outside = (m: RegExpExecArray) =>
-    !org ||
-    m.index + m[0].length <= org[0] ||
-    m.index >= org[1] ||
-    !text
-      .slice(m.index + m[0].length, org[1])
-      .split(/[\s&/,-]+/)
-      .some((word) => test(GENERIC_ORG_RE, word));
+    // "no active radio equipment or control units involved": a kind denied is not the one concerned
+    !negatedBefore(text, sentenceAt(spans, m.index), m.index, 40) &&
+    (!org ||
+      m.index + m[0].length <= org[0] ||
+      m.index >= org[1] ||
+      !text
+        .slice(m.index + m[0].length, org[1])
+        .split(/[\s&/,-]+/)
+        .some((word) => test(GENERIC_ORG_RE, word)));
   for (const [component, rx] of COMPONENT_RES) {
     const m = allMatches(rx, text).find(outside);
     if (!m) continue;
@@ -1328,6 +1330,14 @@ function componentOpen(text: string, read: Component, org?: [number, number]): s
   const critical = !NON_CRITICAL.has(read);
   const open = critical ? null : w.open_equipment.exec(text);
   if (open && !/(?<!\p{L})(?:styr|steer|control|kontrol)/iu.test(text)) return open[0];
+  // "drift og vedligehold af Kundens it-systemer": operation of systems the words do not name
+  if (read === 'operations_service') {
+    const systems = w.open_systems.exec(text);
+    const named = COMPONENT_RES.some(
+      ([c, rx]) => c !== 'operations_service' && !NON_CRITICAL.has(c) && allMatches(rx, text).length > 0,
+    );
+    if (systems && !named) return systems[0];
+  }
   const undecided = w.undecided.exec(text);
   if (!undecided) return undefined;
   const outside = (m: RegExpExecArray) => !org || m.index + m[0].length <= org[0] || m.index >= org[1];
@@ -1725,7 +1735,12 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   // "Vi er et forsyningsselskab … Vi har også et fibernet": a business that runs a public network of its
   // own may be a provider as well, so what it is stays open.
   const ownPublicNet =
-    org?.type === 'company' && allMatches(OWN_NETWORK_RE, text).some((m) => PUBLIC_NET_WORD_RE.test(m[0]));
+    org?.type === 'company' &&
+    allMatches(OWN_NETWORK_RE, text).some(
+      (m) =>
+        PUBLIC_NET_WORD_RE.test(m[0]) ||
+        PUBLIC_NET_WORD_RE.test(text.slice(sentenceAt(spans, m.index).start, m.index)),
+    );
   if (org && !ownPublicNet) set('organisation_type', org.type, org.evidence);
   const ps = findNationwide(text, spans);
   if (ps) set('nationwide_public_service', ps.value, ps.evidence);
