@@ -127,8 +127,8 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     if (takenBack !== undefined)
       doubted.push({
         fact: 'end_users',
-        reason: 'includes_others',
-        span: takenBack,
+        reason: takenBack.reason,
+        span: takenBack.span,
         threshold: thresholds.endUsersThreshold,
       });
     // "Økonomiafdelingen siger 53.000": a bare figure near the count said before restates it. A

@@ -149,6 +149,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'det er ikke sagt, hvor mange slutbrugere I betjener gennem aftalerne med statslige myndigheder',
     en: 'it is not said how many end users you serve through the agreements with state bodies',
   },
+  stale: {
+    da: 'det tal er måske ikke længere rigtigt',
+    en: 'that figure may no longer be right',
+  },
   includes_others: {
     da: 'tallet kan omfatte andre end slutbrugere af nettet (§ 1, nr. 2)',
     en: 'that figure may include others than end users of the network (§ 1, nr. 2)',

@@ -34,7 +34,8 @@ export type DoubtReason =
   | 'realm'
   | 'households'
   | 'undecided_use'
-  | 'uncounted';
+  | 'uncounted'
+  | 'stale';
 
 export interface Doubt {
   fact: FactKey;
@@ -79,6 +80,7 @@ const Schema = z
     vague_quantity: List,
     part_of: List,
     open_systems: List,
+    stale: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
@@ -193,13 +195,21 @@ export function countTakenBack(
   text: string,
   earlier: number | undefined,
   threshold: number,
-): string | undefined {
+): { span: string; reason: 'includes_others' | 'stale' } | undefined {
   if (earlier === undefined) return undefined;
   const w = doubtVocabulary();
-  if (!w.includes_others.test(text)) return undefined;
   const nums = findNumbers(text).filter((n) => !isYearLike(n));
   const named = nums.find((n) => n.value === earlier);
   if (!named) return undefined;
+  // "de 55.000 er et gammelt tal … ikke sikker på, om vi stadig er over 50.000": the count is withdrawn.
+  if (
+    w.stale.test(text) &&
+    (w.ignorance.test(text) || /\?|(?<![\p{L}])(?:om|whether|if)(?![\p{L}])/iu.test(text))
+  ) {
+    const s = sentenceAround(text, named.start, named.end);
+    return { span: text.slice(s.start, s.end).trim(), reason: 'stale' };
+  }
+  if (!w.includes_others.test(text)) return undefined;
   // What it includes, counted ("around 6,000 closed accounts"): in doubt only if taking it out (a tenth
   // more when hedged) could bring the count to the threshold; uncounted, only near the threshold.
   const part = nums.find((n) => n !== named && n.value < earlier);
@@ -207,7 +217,7 @@ export function countTakenBack(
   if (rest !== undefined ? rest > threshold === earlier > threshold : earlier > threshold * 1.25)
     return undefined;
   const s = sentenceAround(text, named.start, named.end);
-  return text.slice(s.start, s.end).trim();
+  return { span: text.slice(s.start, s.end).trim(), reason: 'includes_others' };
 }
 
 /**

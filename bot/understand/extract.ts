@@ -218,6 +218,10 @@ const PEOPLE_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,40}?)${X.B}(?:${X.PEOPL
 const REACH_BEFORE_RE = re(X.REACH_BEFORE);
 const PEOPLE_USE_AFTER_RE = re(X.PEOPLE_USE_AFTER);
 const OWN_NETWORK_RE = re(X.OWN_NETWORK);
+const SELLS_NET_SERVICE_RE = re(X.SELLS_NET_SERVICE);
+const PUBLIC_NET_WORD_RE = re(X.PUBLIC_NET_WORD);
+const EMBEDDED_BOUND_BEFORE_RE = re(X.EMBEDDED_BOUND_BEFORE);
+const LABEL_NONE_RE = g(X.LABEL_NONE);
 const STATE_MARK_RE = g(X.STATE_MARK);
 const LOCAL_GOV_MARK_RE = g(X.LOCAL_GOV_MARK);
 const WHOLESALE_MARK_RE = g(X.WHOLESALE_MARK);
@@ -887,6 +891,10 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       (test(NOT_USER_WORD_RE, firstWord) || test(NOT_USER_WORD_RE, firstWord.replace(/\.$/u, '')))
     )
       continue;
+    // "ikke sikker på, om vi stadig er over 50.000": a bound inside an embedded question is what is
+    // asked about, not a count said.
+    if (n.bound && EMBEDDED_BOUND_BEFORE_RE.test(text.slice(sentence.start, n.boundSpan?.[0] ?? n.start)))
+      continue;
     const subset = test(SUBSET_AFTER_RE, after) || test(SUBSET_BEFORE_RE, before);
     let evidenceEnd = n.end;
     let noun: string | undefined;
@@ -1145,10 +1153,6 @@ function listedWith(text: string, prev: Count, c: Count): boolean {
 }
 
 /** Words for the state, as written correctly: a state word with one typo is read as that word. */
-/** A list item whose value denies its label: "aftaler med staten: ingen", "state contracts: none". */
-const LABEL_NONE_RE = /(?:^|[\n•*-])\s*([^\n:]{3,60}):\s*(?:ingen|none|nul|zero|0|nej|no)(?![\p{L}\p{N}])/giu;
-/** A public network by its kind, inside an own-network phrase ("vores eget fibernet", "our mobile network"). */
-const PUBLIC_NET_WORD_RE = /fib(?:er|re)|mobil|bredbånd|broadband|kabel|cable|coax|tele|[45]g|dsl|radio/iu;
 const STATE_WORDS = ['government', 'governments', 'governmental', 'statslig', 'statslige', 'statsligt'];
 /** "state" is short: only a letter added or two swapped ("staet", "sttate"), never an everyday word. */
 const NOT_STATE_TYPOS = new Set(['satte', 'states', 'stated', 'stater', 'estate']);
@@ -1741,7 +1745,11 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
         PUBLIC_NET_WORD_RE.test(m[0]) ||
         PUBLIC_NET_WORD_RE.test(text.slice(sentenceAt(spans, m.index).start, m.index)),
     );
-  if (org && !ownPublicNet) set('organisation_type', org.type, org.evidence);
+  // "vi sælger fiberbredbånd til private og virksomheder": a business selling a network service to others
+  // provides it (§ 1, nr. 3), whatever else it does.
+  const sells = org?.type === 'company' ? exec(SELLS_NET_SERVICE_RE, text) : null;
+  if (sells) set('organisation_type', 'telecom_provider', sells[0]);
+  else if (org && !ownPublicNet) set('organisation_type', org.type, org.evidence);
   const ps = findNationwide(text, spans);
   if (ps) set('nationwide_public_service', ps.value, ps.evidence);
 

@@ -29,6 +29,8 @@ export const NATIONWIDE_PS = L.text('NATIONWIDE_PS');
 export const LOCAL_PS = L.text('LOCAL_PS');
 export const NOT_NATIONWIDE_AFTER = L.text('NOT_NATIONWIDE_AFTER');
 export const NEGATION = L.text('NEGATION');
+export const SELLS_NET_SERVICE = L.text('SELLS_NET_SERVICE');
+export const PUBLIC_NET_WORD = L.text('PUBLIC_NET_WORD');
 
 // end-users.yaml
 export const USER_NOUN = L.text('USER_NOUN');
@@ -38,6 +40,8 @@ export const USER_NOUN_TYPO_SHORT = L.words('USER_NOUN_TYPO_SHORT');
 export const PEOPLE_USE_AFTER = L.text('PEOPLE_USE_AFTER');
 export const PEOPLE_NOUN = L.text('PEOPLE_NOUN');
 export const REACH_BEFORE = L.text('REACH_BEFORE');
+export const EMBEDDED_BOUND_BEFORE = L.text('EMBEDDED_BOUND_BEFORE');
+export const LABEL_NONE = L.text('LABEL_NONE');
 export const OWN_NETWORK = L.text('OWN_NETWORK');
 export const STAFF_NOUN = L.text('STAFF_NOUN');
 export const NOT_USER_NOUN = L.text('NOT_USER_NOUN');

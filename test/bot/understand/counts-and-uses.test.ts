@@ -146,3 +146,14 @@ describe('what kind of organisation', () => {
     ).toBeDefined();
   });
 });
+
+describe('withdrawn counts and businesses that sell network services', () => {
+  it('a threshold inside an embedded question is asked about, not said', () => {
+    expect(read('I am not sure whether we are still above 50,000.').facts.end_users).toBeUndefined();
+  });
+  it('a business selling broadband to others provides a network service', () => {
+    expect(
+      read('Vi er et forsyningsselskab, og vi sælger også bredbånd til private.').facts.organisation_type,
+    ).toBe('telecom_provider');
+  });
+});
