@@ -353,6 +353,8 @@ const SERVED_BEFORE_RE = re(
 /** "of the agency's", "af ministeriets": whose people the count is, not a count of organisations. */
 const WHOSE_GAP_RE =
   /(?<![\p{L}])(?:of|af)\s+(?:the|its|their|this|that|these|those|its|our|vores|deres|dens|disse|de)?\s*(?:[\p{L}-]+\s+)?[\p{L}-]+(?:'s|’s|s'|’)(?=\s|$)/giu;
+/** Between numbers of one list: a comma or a conjunction ("20k, 14.5k, 11k and 6k", "320 og 190"). */
+const LIST_SEPARATOR_RE = /^\s*(?:,\s*(?:og|and|samt|&)?|og|and|samt|&)\s*$/iu;
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -873,13 +875,16 @@ interface Candidate {
   more: boolean;
   /** "Det giver 50.000 i alt": a bare figure that totals the counts before it, whoever they belong to. */
   totalled?: boolean;
+  /** "20k, 14.5k and 6k end users": the count whose noun a listed number shares. */
+  head?: FoundNumber;
 }
 
 function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: FoundNumber } {
   // Pass 1: which numbers count people (a noun of people next to them).
   const candidates: Candidate[] = [];
   let added: FoundNumber | undefined;
-  for (const n of findNumbers(text)) {
+  const nums = findNumbers(text);
+  for (const n of nums) {
     if (!Number.isSafeInteger(n.value) || n.value < 1) continue; // beyond 2^53 is no count anyone has
     const sentence = sentenceAt(spans, n.start);
     const after = text.slice(n.end, Math.min(sentence.end, n.end + 80));
@@ -966,6 +971,22 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     if (counted)
       candidates.push({ n, sentence, before, after, subset, evidenceEnd, noun, staffOnly, more, totalled });
   }
+  // "20k, 14.5k, 11k and 6k end users", "henholdsvis 320 og 190 af deres medarbejdere": numbers listed
+  // just before a counted noun share it, and whose they are.
+  const listed: Candidate[] = [];
+  for (const c of candidates) {
+    if (!c.noun && !c.staffOnly) continue;
+    let right: FoundNumber = c.n;
+    for (let i = nums.indexOf(c.n) - 1; i >= 0; i--) {
+      const p = nums[i]!;
+      if (candidates.some((x) => x.n === p) || !LIST_SEPARATOR_RE.test(text.slice(p.end, right.start))) break;
+      listed.push({ ...c, n: p, evidenceEnd: p.end, more: true, head: c.n });
+      right = p;
+    }
+    if (right !== c.n) c.more = true; // the head is a part of the list's sum too
+  }
+  if (listed.length) candidates.push(...listed.splice(0));
+  candidates.sort((a, b) => a.n.start - b.n.start);
   // Pass 2: whose people they are. A mark belongs to the count nearest it, so only counts compete.
   const owners = candidates.map((c) => c.n);
   const ownCounts = new Set<Span>(
@@ -1033,6 +1054,13 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       evidenceEnd,
       ...(noun ? { noun } : {}),
     });
+  }
+  // A listed number is whoever's its head is.
+  for (const c of candidates) {
+    if (!c.head) continue;
+    const own = counts.find((x) => x.start === c.n.start);
+    const head = counts.find((x) => x.start === c.head!.start);
+    if (own && head) own.kind = head.kind;
   }
   return counts.length || !added ? { counts } : { counts, added };
 }

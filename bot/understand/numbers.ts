@@ -447,12 +447,48 @@ export function findNumbers(text: string): FoundNumber[] {
       : {};
     out.push({ value, start, end, raw: raw.trimEnd(), approx: hedgeLen > 0, ...bounded });
   }
-  if (!/hundre|tusind|thousand|million/iu.test(text)) return out;
+  const words = cardinalsAlone(text).filter((c) => !out.some((n) => n.start < c.end && c.start < n.end));
+  const all = words.length ? [...out, ...words].sort((a, b) => a.start - b.start) : out;
+  if (!/hundre|tusind|thousand|million/iu.test(text)) return all;
   // "flere hundrede tusinde" is not a hundred thousand: the vague reading replaces what it covers.
   const vague = vagueNumbers(text);
-  if (!vague.length) return out;
-  const kept = out.filter((n) => !vague.some((v) => n.start < v.end && v.start < n.end));
+  if (!vague.length) return all;
+  const kept = all.filter((n) => !vague.some((v) => n.start < v.end && v.start < n.end));
   return [...kept, ...vague].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A compound cardinal in words with no multiplier ("tre hundrede og tyve", "hundrede og halvfems",
+ * "fifty-five", "femogtyve"): a count. A single unit word ("to", "fire", "one") is left alone: in both
+ * languages those are everyday words too.
+ */
+const CARDINAL_ALONE_RE = new RegExp(`(?<![${L}-])(?:${CARDINAL})(?![${L}-])`, 'giu');
+const SINGLE_UNIT = new Set([...Object.keys(EN_UNITS), ...Object.keys(DA_UNITS)]);
+const NOT_COUNTED_AFTER =
+  /^\s*(?:år|years?|dage|days|måneder|months|timer|hours|minutter|minutes|procent|percent|%)/iu;
+function cardinalsAlone(text: string): FoundNumber[] {
+  const out: FoundNumber[] = [];
+  for (const m of text.matchAll(CARDINAL_ALONE_RE)) {
+    const raw = m[0];
+    // one word that is no compound ("tolv", "ti", "fifty") is left alone: short number words are
+    // everyday words too ("to", "fire", "ni"), and a single word rarely counts end users
+    if (SINGLE_UNIT.has(raw.toLowerCase()) || !/[\s-]|og|hundre/iu.test(raw)) continue;
+    const value = cardinalValue(raw);
+    if (value === undefined) continue;
+    const end = m.index + raw.length;
+    const after = text.slice(end, end + 16);
+    if (NOT_COUNTED_AFTER.test(after)) continue;
+    const b = boundOf(text.slice(Math.max(0, m.index - 30), m.index), after);
+    out.push({
+      value,
+      start: m.index,
+      end,
+      raw,
+      approx: false,
+      ...(b ? { bound: b.bound, boundSpan: [m.index - b.before, end + b.after] as [number, number] } : {}),
+    });
+  }
+  return out;
 }
 
 /**
@@ -460,13 +496,13 @@ export function findNumbers(text: string): FoundNumber[] {
  * hundrede tusinde", "hundreds of thousands", "titusinder"): at least two of them, so a bound at two.
  */
 const VAGUE_RE =
-  /(?<![\p{L}])(?:(?:several|many|a\s+few|some|flere|adskillige|mange|nogle|få)\s+(?<h>hundred|hundrede)\s+(?<m>thousand|tusinde?|million(?:er)?)|(?<hs>hundreds)\s+of\s+(?<ms>thousands|millions)|(?<tens>tens)\s+of\s+(?<mt>thousands)|(?<da>hundrede?|ti)tusind(?:er|vis)|flere\s+(?<dt>hundrede|ti)\s*tusinde?)(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(?:several|many|a\s+few|some|flere|adskillige|mange|nogle|få)\s+(?<h>hundred|hundrede)\s+(?<m>thousand|tusinde?|million(?:er)?)|(?<hs>hundreds)\s+of\s+(?<ms>thousands|millions)|(?<tens>tens)\s+of\s+(?<mt>thousands)|(?<da>hundrede?|ti)tusind(?:er|vis)|flere\s+(?<dt>hundrede|ti)\s*tusinde?|(?:several|a\s+few|some|flere|nogle|et\s+par|få|adskillige)\s+(?<hh>hundred|hundrede)(?!\s*(?:tusind|thousand|million))|(?<hundreds>hundreds|hundredvis)(?!\s+of\s+(?:thousands|millions)))(?![\p{L}])/giu;
 
 function vagueNumbers(text: string): FoundNumber[] {
   const out: FoundNumber[] = [];
   for (const m of text.matchAll(VAGUE_RE)) {
     const g = m.groups ?? {};
-    const mult = /^million/i.test(g.m ?? g.ms ?? '') ? 1e6 : 1e3;
+    const mult = g.hh || g.hundreds ? 1 : /^million/i.test(g.m ?? g.ms ?? '') ? 1e6 : 1e3;
     const unit = g.tens || /^ti$/i.test(g.da ?? g.dt ?? '') ? 10 : 100;
     const value = 2 * unit * mult;
     const end = m.index + m[0].length;

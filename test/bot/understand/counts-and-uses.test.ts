@@ -157,3 +157,25 @@ describe('withdrawn counts and businesses that sell network services', () => {
     ).toBe('telecom_provider');
   });
 });
+
+describe('numbers listed before one noun, and compound number words', () => {
+  it('share the noun and are summed', () => {
+    expect(read('Our three resellers have 12k, 9.5k and 4k end users on our network.').facts.end_users).toBe(
+      25_500,
+    );
+    expect(
+      read(
+        'Via aftaler med to styrelser leverer vi til henholdsvis to hundrede og ti og tre hundrede af deres ansatte.',
+      ).facts.state_end_users,
+    ).toBe(510);
+  });
+  it('a few hundred is at least two hundred, a bound', () => {
+    expect(
+      findDoubts(
+        'We serve a few hundred staff at the Danish Police.',
+        read('We serve a few hundred staff at the Danish Police.'),
+        limits,
+      ),
+    ).toMatchObject([{ fact: 'state_end_users', reason: 'bound' }]);
+  });
+});

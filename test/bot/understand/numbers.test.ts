@@ -194,12 +194,13 @@ describe('number words: compound cardinals before a multiplier', () => {
     expect(parseNumber(token)).toBe(value);
   });
 
-  it('finds them in a sentence, with the hedge, and leaves number words without a multiplier alone', () => {
+  it('finds them in a sentence, with the hedge; without a multiplier only compounds are read', () => {
     expect(findNumbers('We have sixty-two thousand end users').map((n) => n.value)).toEqual([62000]);
     expect(findNumbers('vi har omkring tooghalvtreds tusind slutbrugere')).toMatchObject([
       { value: 52000, approx: true },
     ]);
-    expect(findNumbers('twenty-two routers and tolv switche')).toEqual([]);
+    // "twenty-two" is a number however it is used; "tolv", one word, is left alone like "to" and "fire"
+    expect(findNumbers('twenty-two routers and tolv switche').map((n) => n.value)).toEqual([22]);
   });
 
   it('reads every English "tens-units thousand" as its value', () => {
