@@ -14,7 +14,7 @@
  * then the targets as PASS/FAIL lines. Figures, not tests: the exit code is 0 unless the run itself broke.
  *
  * Knobs (environment): BENCH_CASES (a cases .jsonl, default ../shared/eval/dev-cases.jsonl), BENCH_ROUNDS (dev-case repetitions, 20), BENCH_EVENTS (events per measured load, 3000), BENCH_REPEATS (measured loads per app, the median reported; 3),
- * BENCH_CONCURRENCY (requests in flight, 16); BENCH_CPU_PROF=DIR writes a V8 CPU profile of the advisor app
+ * BENCH_CONCURRENCY (requests in flight, 16); BENCH_READ_WARM (reading rounds before the steady reading figure, 60); BENCH_CPU_PROF=DIR writes a V8 CPU profile of the advisor app
  * there (`node --cpu-prof`), to see what is slow; BENCH_APP_NODE_OPTIONS is passed to every app as NODE_OPTIONS
  * (e.g. `--max-semi-space-size=4` to trade a little speed for memory).
  */
@@ -52,6 +52,8 @@ const num = (name: string, dflt: number) => {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : dflt;
 };
 const ROUNDS = num('BENCH_ROUNDS', 20);
+/** Unmeasured reading rounds before the steady-state reading figure (BENCH_READ_WARM). */
+const READ_WARM = num('BENCH_READ_WARM', 60);
 const EVENTS = num('BENCH_EVENTS', 3000);
 const CONCURRENCY = num('BENCH_CONCURRENCY', 16);
 const WARMUP_EVENTS = 500;
@@ -379,20 +381,35 @@ async function main(): Promise<void> {
   results.push(['pipeline p99 < 20 ms', ps.p99 < TARGET.pipelineP99, ms(ps.p99)]);
 
   const queries = cases.flatMap((c) => c.turns);
-  const ext: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const q of queries) {
-      // Reading a turn: the door, the facts, the doubt about them and the question's form.
-      const t = performance.now();
-      const text = normaliseText(q);
-      findDoubts(text, extractFacts(text, { asOf: AS_OF }), DOUBT_LIMITS);
-      readQuestion([text]);
-      ext.push(performance.now() - t);
+  const readRounds = (rounds: number): number[] => {
+    const ext: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const q of queries) {
+        // Reading a turn: the door, the facts, the doubt about them and the question's form.
+        const t = performance.now();
+        const text = normaliseText(q);
+        findDoubts(text, extractFacts(text, { asOf: AS_OF }), DOUBT_LIMITS);
+        readQuestion([text]);
+        ext.push(performance.now() - t);
+      }
     }
-  }
-  const es = summarize(ext);
-  results.push(['reading p99 < 1 ms per turn', es.p99 < 1, ms(es.p99)]);
-  line('  of which: reading / turn', `p50 ${ms(es.p50)}  p99 ${ms(es.p99)}  max ${ms(es.max)}  (n=${es.n})`);
+    return ext;
+  };
+  // V8 goes on compiling the reader's functions and regular expressions for the first few thousand
+  // turns (the p99 of those rounds is mostly compilation); a server that has answered for a while runs
+  // the compiled code. Both are shown; the target is the steady state, after READ_WARM more rounds.
+  const early = summarize(readRounds(ROUNDS));
+  readRounds(READ_WARM);
+  const es = summarize(readRounds(ROUNDS));
+  results.push(['reading p99 < 1 ms per turn (steady)', es.p99 < 1, ms(es.p99)]);
+  line(
+    '  of which: reading / turn',
+    `p50 ${ms(es.p50)}  p99 ${ms(es.p99)}  max ${ms(es.max)}  (n=${es.n}, after ${ROUNDS + READ_WARM} warm rounds)`,
+  );
+  line(
+    '    the first rounds after start',
+    `p50 ${ms(early.p50)}  p99 ${ms(early.p99)}  max ${ms(early.max)}`,
+  );
 
   for (const q of queries) retriever.search(q, { k: 10 });
   const ret: number[] = [];
