@@ -34,7 +34,7 @@ export interface FoundNumber {
  * Words that bound a count, just before it (or just after: `50.000+`, `or more`). Negated bounds turn
  * over: "ikke over 50.000" is at most 50.000. Near bounds lie within a tenth of the number.
  */
-const BOUNDS_BEFORE: Array<[RegExp, Bound]> = [
+export const BOUNDS_BEFORE: Array<[RegExp, Bound]> = [
   [
     /(?<![\p{L}])(?:ikke|not|no)\s+(?:over|mere\s+end|flere\s+end|more\s+than|above|exceeding)\s*$/iu,
     { side: 'below', inclusive: true, near: false },
@@ -73,7 +73,7 @@ const BOUNDS_BEFORE: Array<[RegExp, Bound]> = [
     { side: 'below', inclusive: true, near: false },
   ],
 ];
-const BOUNDS_AFTER: Array<[RegExp, Bound]> = [
+export const BOUNDS_AFTER: Array<[RegExp, Bound]> = [
   [
     /^\s*(?:\+|eller\s+(?:flere|mere|derover)|or\s+more|and\s+up|and\s+above)(?![\p{L}\p{N}])/iu,
     { side: 'above', inclusive: true, near: false },
@@ -132,7 +132,7 @@ export const WORD_VALUES: Record<string, number> = {
 };
 
 /** Multiplier words; `lang` decides how a separator before them is read. */
-const MULTIPLIERS: Array<{ re: string; factor: number; lang: 'da' | 'en' | 'any' }> = [
+export const MULTIPLIERS: Array<{ re: string; factor: number; lang: 'da' | 'en' | 'any' }> = [
   { re: 'milliard(?:er)?', factor: 1e9, lang: 'da' },
   { re: 'mia\\.?', factor: 1e9, lang: 'da' },
   { re: 'billions?', factor: 1e9, lang: 'en' },
@@ -146,24 +146,24 @@ const MULTIPLIERS: Array<{ re: string; factor: number; lang: 'da' | 'en' | 'any'
   { re: 'thousands?', factor: 1e3, lang: 'en' },
 ];
 /** Single-letter suffixes, only glued to the digits (`60k`, `1.8m`). */
-const GLUED: Record<string, number> = { k: 1e3, m: 1e6 };
+export const GLUED: Record<string, number> = { k: 1e3, m: 1e6 };
 
-const HEDGE = String.raw`(?:(?:ca\.?|cirka|circa|approx\.?|approximately|about|around|roughly|omkring|omtrent|some|~|≈)\s*)`;
+export const HEDGE = String.raw`(?:(?:ca\.?|cirka|circa|approx\.?|approximately|about|around|roughly|omkring|omtrent|some|~|≈)\s*)`;
 // Space-grouped (`50 000`, each group after a space exactly three digits) or point/comma separated.
 const DIGITS = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*`;
-const WORDNUM = Object.keys(WORD_VALUES)
+export const WORDNUM = Object.keys(WORD_VALUES)
   .sort((a, b) => b.length - a.length)
   .map((w) => w.replace(' ', '\\s+'))
   .join('|');
-const MULT = MULTIPLIERS.map((m) => m.re).join('|');
+export const MULT = MULTIPLIERS.map((m) => m.re).join('|');
 /** Single number words that may follow a multiplier: not the articles "en", "et", "a", "an". */
-const REST_WORDS = Object.keys(WORD_VALUES)
+export const REST_WORDS = Object.keys(WORD_VALUES)
   .filter((w) => !['en', 'et', 'a', 'an'].includes(w) && !w.includes(' ') && WORD_VALUES[w]! < 1000)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
 /** Cardinal words below a thousand, read before a multiplier ("sixty-two thousand", "tooghalvtreds tusind"). */
-const EN_UNITS: Record<string, number> = {
+export const EN_UNITS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,
@@ -174,7 +174,7 @@ const EN_UNITS: Record<string, number> = {
   eight: 8,
   nine: 9,
 };
-const EN_TEENS: Record<string, number> = {
+export const EN_TEENS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
@@ -186,7 +186,7 @@ const EN_TEENS: Record<string, number> = {
   eighteen: 18,
   nineteen: 19,
 };
-const EN_TENS: Record<string, number> = {
+export const EN_TENS: Record<string, number> = {
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -196,7 +196,7 @@ const EN_TENS: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-const DA_UNITS: Record<string, number> = {
+export const DA_UNITS: Record<string, number> = {
   en: 1,
   et: 1,
   to: 2,
@@ -208,7 +208,7 @@ const DA_UNITS: Record<string, number> = {
   otte: 8,
   ni: 9,
 };
-const DA_TEENS: Record<string, number> = {
+export const DA_TEENS: Record<string, number> = {
   ti: 10,
   elleve: 11,
   tolv: 12,
@@ -220,7 +220,7 @@ const DA_TEENS: Record<string, number> = {
   atten: 18,
   nitten: 19,
 };
-const DA_TENS: Record<string, number> = {
+export const DA_TENS: Record<string, number> = {
   tyve: 20,
   tredive: 30,
   fyrre: 40,
@@ -236,7 +236,7 @@ const DA_TENS: Record<string, number> = {
   halvfems: 90,
   halvfemsindstyve: 90,
 };
-const CARDINAL_VALUES: Record<string, number> = {
+export const CARDINAL_VALUES: Record<string, number> = {
   ...EN_UNITS,
   ...EN_TEENS,
   ...EN_TENS,
@@ -253,8 +253,8 @@ const EN_BELOW1000 = `(?:(?:(?:${alt(EN_UNITS)}|a|one)\\s+hundred(?:\\s+(?:and\\
 const DA_BELOW100 = `(?:(?:${alt(DA_UNITS)})og(?:${alt(DA_TENS)})|${alt(DA_TENS)}|${alt(DA_TEENS)})`;
 const DA_BELOW1000 = `(?:(?:(?:${alt(DA_UNITS)})\\s*)?hundrede(?:\\s+(?:og\\s+)?(?:${DA_BELOW100}|${alt(DA_UNITS)}))?|${DA_BELOW100})`;
 /** Compound cardinals only: single number words stay in WORD_VALUES. */
-const CARDINAL = `${EN_BELOW1000}|${DA_BELOW1000}`;
-const DA_GLUED_RE = new RegExp(`^(${alt(DA_UNITS)})og(${alt(DA_TENS)})$`);
+export const CARDINAL = `${EN_BELOW1000}|${DA_BELOW1000}`;
+export const DA_GLUED_RE = new RegExp(`^(${alt(DA_UNITS)})og(${alt(DA_TENS)})$`);
 
 /** A cardinal below a thousand written in words → its value (undefined if it is not one). */
 function cardinalValue(words: string): number | undefined {
@@ -283,15 +283,15 @@ function cardinalValue(words: string): number | undefined {
 const L = String.raw`\p{L}\p{N}`;
 
 /** One number expression: hedge? (digits glued-suffix? | digits multiplier? | word multiplier). */
-const NUMBER_SOURCE =
+export const NUMBER_SOURCE =
   `(?<hedge>${HEDGE})?` +
   `(?:(?<digits>(?:${DIGITS}))(?:(?<glued>[kKmM])(?![${L}])|\\s*(?<mult>${MULT})(?![${L}]))?` +
   `|(?<word>${CARDINAL}|${WORDNUM})(?:\\s+|(?=tusind))(?<wmult>${MULT})(?![${L}])` +
   // what follows the multiplier in words: "niogfyrre tusind ni hundrede", "fifty thousand and one"
   `(?:\\s+(?:og\\s+|and\\s+)?(?<rest>${CARDINAL}|${REST_WORDS})(?![${L}]))?)`;
 
-const FIND_RE = new RegExp(`(?<![${L}.,/:§-])${NUMBER_SOURCE}`, 'giu');
-const WHOLE_RE = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`, 'iu');
+export const FIND_RE = new RegExp(`(?<![${L}.,/:§-])${NUMBER_SOURCE}`, 'giu');
+export const WHOLE_RE = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`, 'iu');
 
 const MONTHS =
   'jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:ts|ch)?|apr(?:il)?|maj|may|jun[ie]?|jul[iy]?|aug(?:ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?';

@@ -586,14 +586,14 @@ const COMPILED = Object.fromEntries(
 export type SignalCounts = Record<Signal, number>;
 
 /** The act's own name speaks of suppliers and security; it says nothing about what is asked. */
-const ACT_NAME =
+export const ACT_NAME =
   /\b(lov(en)? om )?leverandørsikkerhed(sloven)?( i den kritiske teleinfrastruktur)?|\b(the )?(danish )?(act|law) on supplier security( in (the )?critical tele\w* infrastructure)?|\bsupplier[- ]security (act|law)\b/giu;
 
 /**
  * The terms § 1 defines, by the unit that defines them. A question what such a term means, or what
  * counts as one, is answered by its definition first.
  */
-const DEFINED_TERMS: Array<[ref: string, term: RegExp]> = [
+export const DEFINED_TERMS: Array<[ref: string, term: RegExp]> = [
   [
     '§ 1, nr. 1',
     /\b(kritiske? net-?komponent\w*|netkomponent\w*|critical (network )?components?|critical network components, systems and tools)/iu,
@@ -602,7 +602,7 @@ const DEFINED_TERMS: Array<[ref: string, term: RegExp]> = [
   ['§ 1, nr. 3', /\b(væsentlig\w* (erhvervsmæssig\w* )?udbyder\w*|significant (commercial )?providers?)\b/iu],
 ];
 /** Asking what a term means or what counts as it, not whether the writer is covered. */
-const ASKS_MEANING =
+export const ASKS_MEANING =
   /\b(hvad|hva) (betyder|menes|forstås|er en|er et)\b|\b(menes|forstås) (der )?(med|ved)\b|\bbetydning\b|\bdefin\w+|\bwhat (is|are) (meant|an?\b)|\b(is|are) meant by\b|\bwhat does [^?]{0,40}\bmean\b|\bmeaning\b|\bcounts? as\b|\b(tæller|regnes|anses) (som|for)\b|\b(er|is) (den|det|han|hun|de|it|they|that) (så )?(en |et |an? )?(slutbruger|end[- ]?user)/iu;
 
 /**
@@ -618,7 +618,7 @@ export function definitionsAsked(text: string): string[] {
 }
 
 /** The act named in any form (its title, `leverandørsikkerhed…`, its number, a § of it, its own term for whom it covers). */
-const ACT_NAMED = new RegExp(
+export const ACT_NAMED = new RegExp(
   `${ACT_NAME.source}|leverandørsikkerhed|supplier[- ]security|\\b1156\\b|§\\s*\\d|væsentlig\\w* (erhvervsmæssig\\w* )?udbyder|significant (commercial )?provider`,
   'iu',
 );
@@ -659,7 +659,7 @@ export interface TopicDecision {
  * the whole thread so far. A message that only adds facts (no question of its own) is not explicit, so
  * the thread keeps the topic of the earlier question.
  */
-const QUESTION_WORD =
+export const QUESTION_WORD =
   /^\s*(hvad|hvem|hvor|hvornår|hvordan|hvilke|hvilken|hvis|kan|må|skal|er|har|bliver|gælder|what|who|where|when|how|which|can|may|must|is|are|do|does|will|should)\b/i;
 function isQuestion(text: string): boolean {
   return /\?/.test(text) || QUESTION_WORD.test(text);
@@ -788,15 +788,17 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
   return decide('procedure', isQuestion(text));
 }
 
+/** Where a new question starts: after a question mark, or after a comma or "and"/"og" before a question word. */
+export const QUESTION_PART_BREAK =
+  /\?\s+|[,;]?\s+(?:and|og|samt)\s+(?=(?:how|what|which|who|when|where|can|could|do|does|is|are|will|hvor|hvad|hvilke|hvilken|hvem|hvornår|hvordan|kan|må|skal|er|får|gælder|bliver)\b)/i;
+
 /**
  * The parts of a question that asks several things: split where a new question starts after a
  * comma, "and"/"og", or a question mark ("Which court hears it, and how many judges sit?").
  */
 export function questionParts(text: string): string[] {
   return text
-    .split(
-      /\?\s+|[,;]?\s+(?:and|og|samt)\s+(?=(?:how|what|which|who|when|where|can|could|do|does|is|are|will|hvor|hvad|hvilke|hvilken|hvem|hvornår|hvordan|kan|må|skal|er|får|gælder|bliver)\b)/i,
-    )
+    .split(QUESTION_PART_BREAK)
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 3);
 }
