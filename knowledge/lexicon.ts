@@ -18,7 +18,7 @@ import { KNOWLEDGE_DIR, PROJECT_ROOT } from './paths.js';
 import { readYamlFile } from './yaml.js';
 
 /** The folders of `knowledge/vocabulary/` read by this loader, each named by one module of the reader. */
-export const VOCABULARIES = ['lexicon', 'topic'] as const;
+export const VOCABULARIES = ['lexicon', 'topic', 'numbers'] as const;
 export type VocabularyName = (typeof VOCABULARIES)[number];
 export const vocabularyDir = (name: VocabularyName): string => join(KNOWLEDGE_DIR, 'vocabulary', name);
 /** The last expansion of a vocabulary, keyed by a hash of its files and of this loader (see `vocabulary`). */
