@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cachedLexicon, loadLexicon } from '../../knowledge/lexicon.js';
+import { cachedLexicon, type Lexicon, loadLexicon, vocabularyDir } from '../../knowledge/lexicon.js';
 import { KnowledgeLoadError } from '../../knowledge/load-error.js';
+import { readYaml } from '../../knowledge/yaml.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -124,5 +125,34 @@ describe('a vocabulary', () => {
     const v = loadLexicon(folder(GOOD));
     expect(loadError(() => v.values('SIGNAL')).detail).toBe('is each, the code reads values');
     expect(loadError(() => v.each('NUMBERS')).detail).toBe('is values, the code reads each');
+  });
+});
+
+describe('the topic and numbers vocabularies', () => {
+  /** Every entry of a folder as `l` reads it, by the kind its file gives it. */
+  function everyEntry(dir: string, l: Lexicon): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const { entries } = readYaml(join(dir, f)) as { entries: Record<string, Record<string, unknown>> };
+      for (const [name, e] of Object.entries(entries)) {
+        if (e.each) out[name] = l.each(name);
+        else if (e.values) out[name] = Object.entries(l.values(name));
+        else if (e.words) out[name] = l.words(name);
+        else if (Array.isArray(e.table))
+          out[name] = l.table(name, [...new Set((e.table as Array<{ key: string }>).map((r) => r.key))]);
+        else out[name] = l.text(name);
+      }
+    }
+    return out;
+  }
+  it.each(['topic', 'numbers'] as const)('%s: the cache gives what the YAML gives', (name) => {
+    const dir = vocabularyDir(name);
+    const cache = join(mkdtempSync(join(tmpdir(), 'vocabulary-cache-')), 'cache.json');
+    dirs.push(join(cache, '..'));
+    const fresh = everyEntry(dir, loadLexicon(dir));
+    expect(Object.keys(fresh).length).toBeGreaterThan(10);
+    cachedLexicon(dir, cache); // writes it
+    expect(readFileSync(cache, 'utf8')).toContain('"key":"sha256:');
+    expect(everyEntry(dir, cachedLexicon(dir, cache))).toStrictEqual(fresh);
   });
 });
