@@ -1,10 +1,12 @@
 /**
- * The fact extractor's vocabulary (`knowledge/vocabulary/lexicon/*.yaml`, described in its README): word
- * lists and regular-expression sources, Danish and English, read once per process and expanded into the
- * strings and tables that `bot/understand/lexicon.ts` exports. A file that is no YAML, breaks the schema,
- * names an unknown placeholder or entry, or makes a pattern that does not compile gives a KnowledgeLoadError
- * naming the file and the entry. A start from the build reads the expansion from `dist/lexicon.json` while
- * it was made from the same files by the same loader (`lexicon`), as parsing the YAML is most of the cost.
+ * The reader's vocabularies (`knowledge/vocabulary/<name>/*.yaml`, described in its README): word lists,
+ * regular-expression sources and number words, Danish and English, read once per process and expanded into
+ * the strings and tables that the code names: each folder `VOCABULARIES` lists is named by one module, the
+ * fact extractor's lexicon (`lexicon/`) by `bot/understand/lexicon.ts`.
+ * A file that is no YAML, breaks the schema, names an unknown placeholder or entry, or makes a pattern that
+ * does not compile gives a KnowledgeLoadError naming the file and the entry. A start from the build reads
+ * each expansion from `dist/vocabulary/<name>.json` while it was made from the same files by the same loader
+ * (`vocabulary`), as parsing the YAML is most of the cost.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +17,15 @@ import { KnowledgeLoadError } from './load-error.js';
 import { KNOWLEDGE_DIR, PROJECT_ROOT } from './paths.js';
 import { readYamlFile } from './yaml.js';
 
-export const LEXICON_DIR = join(KNOWLEDGE_DIR, 'vocabulary', 'lexicon');
-/** The last expansion of the lexicon, keyed by a hash of its files and of this loader (see `lexicon`). */
-export const LEXICON_CACHE = join(PROJECT_ROOT, 'dist', 'lexicon.json');
+/** The folders of `knowledge/vocabulary/` read by this loader, each named by one module of the reader. */
+export const VOCABULARIES = ['lexicon', 'topic', 'numbers'] as const;
+export type VocabularyName = (typeof VOCABULARIES)[number];
+export const vocabularyDir = (name: VocabularyName): string => join(KNOWLEDGE_DIR, 'vocabulary', name);
+/** The last expansion of a vocabulary, keyed by a hash of its files and of this loader (see `vocabulary`). */
+export const vocabularyCache = (name: VocabularyName): string =>
+  join(PROJECT_ROOT, 'dist', 'vocabulary', `${name}.json`);
+export const LEXICON_DIR = vocabularyDir('lexicon');
+export const LEXICON_CACHE = vocabularyCache('lexicon');
 
 /** Letters (any script), zero or more: a stem's rest of word (`{W}`). */
 export const W = String.raw`\p{L}*`;
@@ -37,6 +45,8 @@ interface Pattern {
   suffix?: string;
 }
 const Source = z.string().min(1);
+/** Plain words, one space between (a `values` key: looked up as written, and joined into patterns as it is). */
+const PlainWords = z.string().regex(/^\p{L}+(?: \p{L}+)*$/u, 'plain words: letters, one space between');
 function checkPattern(p: Pattern, ctx: z.RefinementCtx): void {
   const issue = (message: string, path: string[] = []) => ctx.addIssue({ code: 'custom', path, message });
   if (p.pattern === undefined && p.any === undefined) issue('needs a pattern or alternatives (any)');
@@ -67,13 +77,24 @@ const Entry = z
     ...fields,
     words: z.array(Source).min(1).optional(),
     table: z.array(Row).min(1).optional(),
+    get each() {
+      return z
+        .array(z.union([Source, NestedPattern]))
+        .min(1)
+        .optional();
+    },
+    values: z
+      .record(PlainWords, z.number())
+      .refine((v) => Object.keys(v).length > 0, 'needs at least one word')
+      .optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
-    const kinds = [e.pattern !== undefined || e.any !== undefined, e.words, e.table].filter(Boolean);
+    const pattern = e.pattern !== undefined || e.any !== undefined;
+    const kinds = [pattern, e.words, e.table, e.each, e.values].filter(Boolean);
     if (kinds.length !== 1)
-      ctx.addIssue({ code: 'custom', message: 'needs one of: pattern/any, words, table' });
-    else if (!e.words && !e.table) checkPattern(e, ctx);
+      ctx.addIssue({ code: 'custom', message: 'needs one of: pattern/any, words, table, each, values' });
+    else if (pattern) checkPattern(e, ctx);
   });
 const LexiconFile = z
   .object({
@@ -93,6 +114,10 @@ export interface Lexicon {
   words(name: string): string[];
   /** A table entry's rows, each key one of `keys`. */
   table<K extends string>(name: string, keys: readonly K[]): Array<[K, string]>;
+  /** An each entry: its patterns, each expanded on its own, in order. */
+  each(name: string): string[];
+  /** A values entry: each word with the number it stands for, in the file's order. */
+  values(name: string): Record<string, number>;
   /** Throws unless every entry has been read by the code or is referred to by another entry. */
   allRead(): void;
 }
@@ -106,6 +131,8 @@ const Compiled = z.object({
       text: z.string().optional(),
       words: z.array(z.string()).optional(),
       rows: z.array(z.object({ key: z.string(), text: z.string() })).optional(),
+      each: z.array(z.string()).optional(),
+      values: z.array(z.tuple([z.string(), z.number()])).optional(),
     }),
   ),
   referred: z.array(z.string()),
@@ -158,7 +185,7 @@ function compileLexicon(files: string[]): Compiled {
       const target = r[2]!;
       const t = entries.get(target);
       if (!t) throw new KnowledgeLoadError(file, field, `${whole}: no such entry`);
-      if (t.entry.words || t.entry.table)
+      if (t.entry.words || t.entry.table || t.entry.each || t.entry.values)
         throw new KnowledgeLoadError(file, field, `${whole}: ${target} is not a pattern`);
       if (r[1] === 'any' && !t.entry.any)
         throw new KnowledgeLoadError(file, field, `${whole}: ${target} has no alternatives (any)`);
@@ -167,7 +194,8 @@ function compileLexicon(files: string[]): Compiled {
       return r[1] === 'ref' ? built.text : built.any!;
     });
 
-  const build = (p: Pattern, file: string, field: string): { text: string; any?: string } => {
+  const build = (p: string | Pattern, file: string, field: string): { text: string; any?: string } => {
+    if (typeof p === 'string') return { text: expand(p, file, field) };
     const suffix = p.suffix ?? '';
     const any = p.any
       ?.map((a, k) =>
@@ -179,7 +207,7 @@ function compileLexicon(files: string[]): Compiled {
     return { text: p.pattern === undefined ? any! : expand(p.pattern, file, `${field}.pattern`, any), any };
   };
   /** `build`, and the whole must compile as the extractor compiles it. */
-  const compiled = (p: Pattern, file: string, field: string) => {
+  const compiled = (p: string | Pattern, file: string, field: string) => {
     const built = build(p, file, field);
     try {
       new RegExp(built.text, 'iu');
@@ -204,7 +232,11 @@ function compileLexicon(files: string[]): Compiled {
   for (const [name, { file, entry }] of entries) {
     const at = { file: basename(file) };
     if (entry.words) out.entries[name] = { ...at, words: entry.words };
-    else if (entry.table) {
+    else if (entry.values) out.entries[name] = { ...at, values: Object.entries(entry.values) };
+    else if (entry.each) {
+      const each = entry.each.map((p, k) => compiled(p, file, `entries.${name}.each.${k}`).text);
+      out.entries[name] = { ...at, each };
+    } else if (entry.table) {
       const rows = entry.table.map((row, k) => ({
         key: row.key,
         text: compiled(row, file, `entries.${name}.table.${k}`).text,
@@ -220,11 +252,11 @@ function compileLexicon(files: string[]): Compiled {
 function lexiconOf(c: Compiled, dir: string): Lexicon {
   const read = new Set<string>();
   const referred = new Set(c.referred);
-  const get = (name: string, kind: 'pattern' | 'words' | 'table') => {
+  const get = (name: string, kind: 'pattern' | 'words' | 'table' | 'each' | 'values') => {
     const e = c.entries[name];
     if (!e) throw new KnowledgeLoadError(dir, `entries.${name}`, 'no such entry in any file');
     const file = join(dir, e.file);
-    const is = e.words ? 'words' : e.rows ? 'table' : 'pattern';
+    const is = e.words ? 'words' : e.rows ? 'table' : e.each ? 'each' : e.values ? 'values' : 'pattern';
     if (is !== kind)
       throw new KnowledgeLoadError(file, `entries.${name}`, `is ${is}, the code reads ${kind}`);
     read.add(name);
@@ -248,6 +280,12 @@ function lexiconOf(c: Compiled, dir: string): Lexicon {
           );
         return [key as K, text];
       });
+    },
+    each(name) {
+      return [...get(name, 'each').each!];
+    },
+    values(name) {
+      return Object.fromEntries(get(name, 'values').values!);
     },
     allRead() {
       for (const [name, { file }] of Object.entries(c.entries))
@@ -295,13 +333,14 @@ function writeCache(file: string, key: string, lexicon: Compiled): void {
   renameSync(tmp, file);
 }
 
-/** For `npm run build`: parses, validates and expands the lexicon and writes `LEXICON_CACHE`. */
-export function buildLexiconCache(): { file: string; key: string; entries: number } {
-  const files = lexiconFiles(LEXICON_DIR);
+/** For `npm run build`: parses, validates and expands a vocabulary and writes its cache. */
+export function buildVocabularyCache(name: VocabularyName): { file: string; key: string; entries: number } {
+  const files = lexiconFiles(vocabularyDir(name));
   const key = lexiconKey(files);
   const c = compileLexicon(files);
-  writeCache(LEXICON_CACHE, key, c);
-  return { file: LEXICON_CACHE, key, entries: Object.keys(c.entries).length };
+  const file = vocabularyCache(name);
+  writeCache(file, key, c);
+  return { file, key, entries: Object.keys(c.entries).length };
 }
 
 /**
@@ -325,13 +364,22 @@ export function cachedLexicon(dir: string, cacheFile: string): Lexicon {
 
 /** Run from the build (dist/), not from the sources: tests and tsx always read the YAML itself. */
 const FROM_DIST = import.meta.url.endsWith('.js');
-let cached: Lexicon | undefined;
+const loaded = new Map<VocabularyName, Lexicon>();
 /**
- * The lexicon of the knowledge folder, read once per process. Parsing the YAML is most of the cost, so a
- * start from the build reads `LEXICON_CACHE`, which `npm run build` writes, keyed like the retrieval index
- * (any change to the files or the loader parses, validates and expands the YAML again).
+ * A vocabulary of the knowledge folder, read once per process. Parsing the YAML is most of the cost, so a
+ * start from the build reads its cache (`vocabularyCache`), which `npm run build` writes, keyed like the
+ * retrieval index (any change to the files or the loader parses, validates and expands the YAML again).
  */
+export function vocabulary(name: VocabularyName): Lexicon {
+  let v = loaded.get(name);
+  if (!v) {
+    const dir = vocabularyDir(name);
+    v = FROM_DIST ? cachedLexicon(dir, vocabularyCache(name)) : loadLexicon(dir);
+    loaded.set(name, v);
+  }
+  return v;
+}
+/** The fact extractor's vocabulary (`knowledge/vocabulary/lexicon/`). */
 export function lexicon(): Lexicon {
-  cached ??= FROM_DIST ? cachedLexicon(LEXICON_DIR, LEXICON_CACHE) : loadLexicon(LEXICON_DIR);
-  return cached;
+  return vocabulary('lexicon');
 }

@@ -15,6 +15,14 @@
  */
 
 import type { Bound } from '../../guardrails/bounds.js';
+import { vocabulary } from '../../knowledge/lexicon.js';
+
+/**
+ * The words are data, `knowledge/vocabulary/numbers/` (bounds.yaml: bound words and hedges;
+ * number-words.yaml: multipliers and number words), read once per process by `knowledge/lexicon.ts`;
+ * this file holds how numbers are read.
+ */
+const V = vocabulary('numbers');
 
 export interface FoundNumber {
   value: number;
@@ -30,59 +38,26 @@ export interface FoundNumber {
   boundSpan?: [number, number];
 }
 
+/** How each key of a bound table (bounds.yaml) bounds a count. */
+const BOUND_KINDS = {
+  over: { side: 'above', inclusive: false, near: false },
+  'at-least': { side: 'above', inclusive: true, near: false },
+  'just-over': { side: 'above', inclusive: false, near: true },
+  under: { side: 'below', inclusive: false, near: false },
+  'at-most': { side: 'below', inclusive: true, near: false },
+  'just-under': { side: 'below', inclusive: false, near: true },
+} as const satisfies Record<string, Bound>;
+const boundTable = (name: string): Array<[RegExp, Bound]> =>
+  V.table(name, Object.keys(BOUND_KINDS) as Array<keyof typeof BOUND_KINDS>).map(([kind, source]) => [
+    new RegExp(source, 'iu'),
+    { ...BOUND_KINDS[kind] },
+  ]);
 /**
  * Words that bound a count, just before it (or just after: `50.000+`, `or more`). Negated bounds turn
  * over: "ikke over 50.000" is at most 50.000. Near bounds lie within a tenth of the number.
  */
-const BOUNDS_BEFORE: Array<[RegExp, Bound]> = [
-  [
-    /(?<![\p{L}])(?:ikke|not|no)\s+(?:over|mere\s+end|flere\s+end|more\s+than|above|exceeding)\s*$/iu,
-    { side: 'below', inclusive: true, near: false },
-  ],
-  [
-    /(?<![\p{L}])(?:ikke|not|no)\s+(?:under|færre\s+end|mindre\s+end|less\s+than|fewer\s+than|below)\s*$/iu,
-    { side: 'above', inclusive: true, near: false },
-  ],
-  [
-    /(?<![\p{L}])(?:lidt|lige|just|a\s+little|slightly|a\s+bit)\s+(?:over|above|more\s+than|mere\s+end|flere\s+end)\s*$/iu,
-    { side: 'above', inclusive: false, near: true },
-  ],
-  [
-    /(?<![\p{L}])(?:lidt|lige|just|a\s+little|slightly|a\s+bit)\s+(?:under|below|less\s+than|fewer\s+than|færre\s+end|mindre\s+end)\s*$/iu,
-    { side: 'below', inclusive: false, near: true },
-  ],
-  [/(?<![\p{L}])(?:godt)\s*$/iu, { side: 'above', inclusive: false, near: true }],
-  [
-    /(?<![\p{L}])(?:knap|næsten|nearly|almost|not\s+quite|ikke\s+helt)\s*$/iu,
-    { side: 'below', inclusive: false, near: true },
-  ],
-  [
-    /(?<![\p{L}])(?:mindst|minimum|min\.|at\s+least|no\s+fewer\s+than|no\s+less\s+than)\s*$/iu,
-    { side: 'above', inclusive: true, near: false },
-  ],
-  [
-    /(?<![\p{L}])(?:over|mere\s+end|flere\s+end|more\s+than|above|in\s+excess\s+of|upwards\s+of|exceeding|north\s+of)\s*$/iu,
-    { side: 'above', inclusive: false, near: false },
-  ],
-  [
-    /(?<![\p{L}])(?:under|færre\s+end|mindre\s+end|less\s+than|fewer\s+than|below)\s*$/iu,
-    { side: 'below', inclusive: false, near: false },
-  ],
-  [
-    /(?<![\p{L}])(?:højst|maksimalt|maks\.?|max\.?|maximum|op\s+til|up\s+to|at\s+most|no\s+more\s+than)\s*$/iu,
-    { side: 'below', inclusive: true, near: false },
-  ],
-];
-const BOUNDS_AFTER: Array<[RegExp, Bound]> = [
-  [
-    /^\s*(?:\+|eller\s+(?:flere|mere|derover)|or\s+more|and\s+up|and\s+above)(?![\p{L}\p{N}])/iu,
-    { side: 'above', inclusive: true, near: false },
-  ],
-  [
-    /^\s*(?:eller\s+(?:færre|mindre|derunder)|or\s+(?:fewer|less)|and\s+below)(?![\p{L}])/iu,
-    { side: 'below', inclusive: true, near: false },
-  ],
-];
+export const BOUNDS_BEFORE = boundTable('BOUNDS_BEFORE');
+export const BOUNDS_AFTER = boundTable('BOUNDS_AFTER');
 
 /** The bound the words around a number put on it, if any. */
 function boundOf(before: string, after: string): { bound: Bound; before: number; after: number } | undefined {
@@ -98,145 +73,46 @@ function boundOf(before: string, after: string): { bound: Bound; before: number;
 }
 
 /** Number words, Danish and English (also read by relative dates: "to år siden"). */
-export const WORD_VALUES: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  en: 1,
-  et: 1,
-  én: 1,
-  ét: 1,
-  two: 2,
-  to: 2,
-  three: 3,
-  tre: 3,
-  four: 4,
-  fire: 4,
-  five: 5,
-  fem: 5,
-  six: 6,
-  seks: 6,
-  seven: 7,
-  syv: 7,
-  eight: 8,
-  otte: 8,
-  nine: 9,
-  ni: 9,
-  ten: 10,
-  ti: 10,
-  half: 0.5,
-  halv: 0.5,
-  'half a': 0.5,
-  'en halv': 0.5,
-  'et halvt': 0.5,
-};
+export const WORD_VALUES: Record<string, number> = V.values('WORD_VALUES');
 
-/** Multiplier words; `lang` decides how a separator before them is read. */
-const MULTIPLIERS: Array<{ re: string; factor: number; lang: 'da' | 'en' | 'any' }> = [
-  { re: 'milliard(?:er)?', factor: 1e9, lang: 'da' },
-  { re: 'mia\\.?', factor: 1e9, lang: 'da' },
-  { re: 'billions?', factor: 1e9, lang: 'en' },
-  { re: 'bn', factor: 1e9, lang: 'en' },
-  { re: 'millioner', factor: 1e6, lang: 'da' },
-  { re: 'millions?', factor: 1e6, lang: 'en' },
-  { re: 'mill?\\.', factor: 1e6, lang: 'da' },
-  { re: 'mio\\.?', factor: 1e6, lang: 'da' },
-  { re: 'mn', factor: 1e6, lang: 'en' },
-  { re: 'tusinde?', factor: 1e3, lang: 'da' },
-  { re: 'thousands?', factor: 1e3, lang: 'en' },
-];
+/** Multiplier words, by factor (a table each); `lang` decides how a separator before them is read. */
+export const MULTIPLIERS: Array<{ re: string; factor: number; lang: 'da' | 'en' | 'any' }> = (
+  [
+    ['BILLION', 1e9],
+    ['MILLION', 1e6],
+    ['THOUSAND', 1e3],
+  ] as const
+).flatMap(([name, factor]) =>
+  V.table(name, ['da', 'en', 'any'] as const).map(([lang, re]) => ({ re, factor, lang })),
+);
 /** Single-letter suffixes, only glued to the digits (`60k`, `1.8m`). */
-const GLUED: Record<string, number> = { k: 1e3, m: 1e6 };
+export const GLUED: Record<string, number> = { k: 1e3, m: 1e6 };
 
-const HEDGE = String.raw`(?:(?:ca\.?|cirka|circa|approx\.?|approximately|about|around|roughly|omkring|omtrent|some|~|≈)\s*)`;
+/** A hedge before a number, part of it as written: the writer gives it as approximate. */
+export const HEDGE = V.text('HEDGE');
 // Space-grouped (`50 000`, each group after a space exactly three digits) or point/comma separated.
 const DIGITS = String.raw`\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*`;
-const WORDNUM = Object.keys(WORD_VALUES)
+export const WORDNUM = Object.keys(WORD_VALUES)
   .sort((a, b) => b.length - a.length)
   .map((w) => w.replace(' ', '\\s+'))
   .join('|');
-const MULT = MULTIPLIERS.map((m) => m.re).join('|');
+export const MULT = MULTIPLIERS.map((m) => m.re).join('|');
 /** Single number words that may follow a multiplier: not the articles "en", "et", "a", "an". */
-const REST_WORDS = Object.keys(WORD_VALUES)
+export const REST_WORDS = Object.keys(WORD_VALUES)
   .filter((w) => !['en', 'et', 'a', 'an'].includes(w) && !w.includes(' ') && WORD_VALUES[w]! < 1000)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
 /** Cardinal words below a thousand, read before a multiplier ("sixty-two thousand", "tooghalvtreds tusind"). */
-const EN_UNITS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
-const EN_TEENS: Record<string, number> = {
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const EN_TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const DA_UNITS: Record<string, number> = {
-  en: 1,
-  et: 1,
-  to: 2,
-  tre: 3,
-  fire: 4,
-  fem: 5,
-  seks: 6,
-  syv: 7,
-  otte: 8,
-  ni: 9,
-};
-const DA_TEENS: Record<string, number> = {
-  ti: 10,
-  elleve: 11,
-  tolv: 12,
-  tretten: 13,
-  fjorten: 14,
-  femten: 15,
-  seksten: 16,
-  sytten: 17,
-  atten: 18,
-  nitten: 19,
-};
-const DA_TENS: Record<string, number> = {
-  tyve: 20,
-  tredive: 30,
-  fyrre: 40,
-  fyrretyve: 40,
-  halvtreds: 50,
-  halvtredsindstyve: 50,
-  tres: 60,
-  tresindstyve: 60,
-  halvfjerds: 70,
-  halvfjerdsindstyve: 70,
-  firs: 80,
-  firsindstyve: 80,
-  halvfems: 90,
-  halvfemsindstyve: 90,
-};
-const CARDINAL_VALUES: Record<string, number> = {
+export const EN_UNITS = V.values('EN_UNITS');
+export const EN_TEENS = V.values('EN_TEENS');
+export const EN_TENS = V.values('EN_TENS');
+export const DA_UNITS = V.values('DA_UNITS');
+export const DA_TEENS = V.values('DA_TEENS');
+export const DA_TENS = V.values('DA_TENS');
+// A YAML entry nothing reads is a mistake (a misspelt name, a word left behind): say so at start.
+V.allRead();
+export const CARDINAL_VALUES: Record<string, number> = {
   ...EN_UNITS,
   ...EN_TEENS,
   ...EN_TENS,
@@ -253,8 +129,8 @@ const EN_BELOW1000 = `(?:(?:(?:${alt(EN_UNITS)}|a|one)\\s+hundred(?:\\s+(?:and\\
 const DA_BELOW100 = `(?:(?:${alt(DA_UNITS)})og(?:${alt(DA_TENS)})|${alt(DA_TENS)}|${alt(DA_TEENS)})`;
 const DA_BELOW1000 = `(?:(?:(?:${alt(DA_UNITS)})\\s*)?hundrede(?:\\s+(?:og\\s+)?(?:${DA_BELOW100}|${alt(DA_UNITS)}))?|${DA_BELOW100})`;
 /** Compound cardinals only: single number words stay in WORD_VALUES. */
-const CARDINAL = `${EN_BELOW1000}|${DA_BELOW1000}`;
-const DA_GLUED_RE = new RegExp(`^(${alt(DA_UNITS)})og(${alt(DA_TENS)})$`);
+export const CARDINAL = `${EN_BELOW1000}|${DA_BELOW1000}`;
+export const DA_GLUED_RE = new RegExp(`^(${alt(DA_UNITS)})og(${alt(DA_TENS)})$`);
 
 /** A cardinal below a thousand written in words → its value (undefined if it is not one). */
 function cardinalValue(words: string): number | undefined {
@@ -283,15 +159,15 @@ function cardinalValue(words: string): number | undefined {
 const L = String.raw`\p{L}\p{N}`;
 
 /** One number expression: hedge? (digits glued-suffix? | digits multiplier? | word multiplier). */
-const NUMBER_SOURCE =
+export const NUMBER_SOURCE =
   `(?<hedge>${HEDGE})?` +
   `(?:(?<digits>(?:${DIGITS}))(?:(?<glued>[kKmM])(?![${L}])|\\s*(?<mult>${MULT})(?![${L}]))?` +
   `|(?<word>${CARDINAL}|${WORDNUM})(?:\\s+|(?=tusind))(?<wmult>${MULT})(?![${L}])` +
   // what follows the multiplier in words: "niogfyrre tusind ni hundrede", "fifty thousand and one"
   `(?:\\s+(?:og\\s+|and\\s+)?(?<rest>${CARDINAL}|${REST_WORDS})(?![${L}]))?)`;
 
-const FIND_RE = new RegExp(`(?<![${L}.,/:§-])${NUMBER_SOURCE}`, 'giu');
-const WHOLE_RE = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`, 'iu');
+export const FIND_RE = new RegExp(`(?<![${L}.,/:§-])${NUMBER_SOURCE}`, 'giu');
+export const WHOLE_RE = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`, 'iu');
 
 const MONTHS =
   'jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:ts|ch)?|apr(?:il)?|maj|may|jun[ie]?|jul[iy]?|aug(?:ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?';
