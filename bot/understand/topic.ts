@@ -147,7 +147,7 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     s.guidanceStrong === 0 &&
     // cameras asked about under another law (retention, signs): the guidance is about their suppliers
     (s.camera === 0 || turnFacts.supplier_country === undefined) &&
-    (turnFacts.component === undefined || turnFacts.component === 'surveillance_camera') &&
+    (turnFacts.component === undefined || !CRITICAL.has(turnFacts.component)) &&
     turnFacts.supplier === undefined
   )
     return decide('out_of_scope');
