@@ -153,6 +153,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'det tal er måske ikke længere rigtigt',
     en: 'that figure may no longer be right',
   },
+  utility_customers: {
+    da: 'det kan være forsyningens egne kunder (el, vand, varme), ikke slutbrugere af nettet (§ 1, nr. 2)',
+    en: "those may be the utility's own customers (power, water, heating), not end users of the network (§ 1, nr. 2)",
+  },
   includes_others: {
     da: 'tallet kan omfatte andre end slutbrugere af nettet (§ 1, nr. 2)',
     en: 'that figure may include others than end users of the network (§ 1, nr. 2)',

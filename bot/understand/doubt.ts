@@ -35,7 +35,8 @@ export type DoubtReason =
   | 'households'
   | 'undecided_use'
   | 'uncounted'
-  | 'stale';
+  | 'stale'
+  | 'utility_customers';
 
 export interface Doubt {
   fact: FactKey;
@@ -81,6 +82,9 @@ const Schema = z
     part_of: List,
     open_systems: List,
     stale: List,
+    sources: List,
+    utility: List,
+    their_customers: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
@@ -351,10 +355,16 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
         n.value <= value * 1.25 &&
         n.value > threshold !== (moreThan(value, bound, threshold) ?? value > threshold),
     );
-    if (
-      rival &&
-      w.contrast.test(text.slice(Math.min(first.start, rival.start), Math.max(first.end, rival.end)))
-    ) {
+    const between = text.slice(
+      Math.min(first.start, rival?.start ?? 0),
+      Math.max(first.end, rival?.end ?? 0),
+    );
+    // "Our annual report says 50,900 … Network ops says 49,600": two figures, each said by someone
+    const sourced =
+      rival !== undefined &&
+      (w.sources.test(sentence) || w.sources.test(between)) &&
+      w.sources.test(text.slice(Math.max(0, rival.start - 60), rival.start));
+    if (rival && (w.contrast.test(between) || sourced)) {
       doubt('disagree', `${first.raw} … ${rival.raw}`);
       continue;
     }
@@ -405,6 +415,20 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       );
       continue;
     }
+    // "a Danish utility (electricity + water), 95,000 customers … also a fibre network": the customers may
+    // be the utility's own, not end users of the network.
+    if (
+      fact === 'end_users' &&
+      /^\s*(?:\p{L}+\s+)?(?:customers|kunder|clients)(?![\p{L}])/iu.test(noun) &&
+      w.utility.test(text) &&
+      w.network.test(text)
+    ) {
+      doubt(
+        'utility_customers',
+        text.slice(first.start, first.end + (/^\s*(?:\p{L}+\s+)?\p{L}+/u.exec(noun)?.[0].length ?? 0)).trim(),
+      );
+      continue;
+    }
     // A count that belongs to someone else (a parent company, a competitor).
     if (
       w.other_party.test(clauseBefore(text, first.start)) ||
@@ -414,7 +438,14 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       continue;
     }
     // Resellers' customers the writer cannot count could lift the count over its threshold.
-    if (fact === 'end_users' && value <= threshold && w.resale.test(text) && w.ignorance.test(text)) {
+    // Also when they are named and not counted at all ("plus 6 service providers who sell to their own
+    // customers on it"): their end users count too (§ 1, nr. 3, litra a).
+    if (
+      fact === 'end_users' &&
+      value <= threshold &&
+      w.resale.test(text) &&
+      (w.ignorance.test(text) || (!x.signals.end_users_with_wholesale && w.their_customers.test(text)))
+    ) {
       doubt('open_count', (w.ignorance.exec(text)?.[0] ?? first.raw).trim());
       continue;
     }

@@ -218,6 +218,7 @@ const PEOPLE_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,40}?)${X.B}(?:${X.PEOPL
 const REACH_BEFORE_RE = re(X.REACH_BEFORE);
 const PEOPLE_USE_AFTER_RE = re(X.PEOPLE_USE_AFTER);
 const OWN_NETWORK_RE = re(X.OWN_NETWORK);
+const LABEL_USER_RE = re(`${X.B}(?:${X.USER_NOUN})${X.E}`);
 const SELLS_NET_SERVICE_RE = re(X.SELLS_NET_SERVICE);
 const PUBLIC_NET_WORD_RE = re(X.PUBLIC_NET_WORD);
 const EMBEDDED_BOUND_BEFORE_RE = re(X.EMBEDDED_BOUND_BEFORE);
@@ -355,6 +356,9 @@ const WHOSE_GAP_RE =
   /(?<![\p{L}])(?:of|af)\s+(?:the|its|their|this|that|these|those|its|our|vores|deres|dens|disse|de)?\s*(?:[\p{L}-]+\s+)?[\p{L}-]+(?:'s|’s|s'|’)(?=\s|$)/giu;
 /** Between numbers of one list: a comma or a conjunction ("20k, 14.5k, 11k and 6k", "320 og 190"). */
 const LIST_SEPARATOR_RE = /^\s*(?:,\s*(?:og|and|samt|&)?|og|and|samt|&)\s*$/iu;
+/** A count just before a word ("9k ", "~9.000 ", "two "): the word is what is counted. */
+const COUNTED_BEFORE_RE =
+  /(?:\d[\d.,]*\s*(?:k|m|mio\.?|tusind\p{L}*|thousand|million)?|(?<![\p{L}])(?:two|three|four|five|six|seven|eight|nine|ten|several|many|to|tre|fire|fem|seks|flere|mange))\s+$/iu;
 const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -640,7 +644,11 @@ function deniedOrganisation(text: string, o: RegExpExecArray): boolean {
 }
 
 function findOrganisationType(text: string): { type: OrgType; evidence: string } | undefined {
-  const orgs = ORG.matches(text).filter((o) => !deniedOrganisation(text, o));
+  // "~9k SMEs and households", "3 ISPs", "two ministries": what a count counts is not what the writer is
+  const orgs = ORG.matches(text).filter(
+    (o) =>
+      !deniedOrganisation(text, o) && !COUNTED_BEFORE_RE.test(text.slice(Math.max(0, o.index - 14), o.index)),
+  );
   for (const self of allMatches(SELF_RE, text)) {
     const after = self.index + self[0].length;
     for (const o of orgs) {
@@ -862,6 +870,41 @@ function parenthesisOwner(text: string, sentence: Span, num: Span): CountKind | 
   return undefined;
 }
 
+/**
+ * A count in a bulleted item belongs to the body the item names ("• Rigspolitiet, two police districts –
+ * 190 users"), when the text before the item says whom the writer serves or contracts with.
+ */
+function itemOwner(text: string, num: Span): CountKind | undefined {
+  const lineStart = text.lastIndexOf('\n', num.start - 1) + 1;
+  const head = text.slice(lineStart, num.start);
+  if (!/^\s*(?:[-•*>]|\d+[.)])\s*/u.test(head)) return undefined;
+  const before = text.slice(0, lineStart);
+  if (!test(CONTRACT_RE, before) && !test(SERVE_VERB_RE, before) && !test(CONTRACT_RE, head))
+    return undefined;
+  STATE_MARK_RE.lastIndex = 0;
+  LOCAL_GOV_MARK_RE.lastIndex = 0;
+  if (test(STATE_MARK_RE, head)) return 'state';
+  if (test(LOCAL_GOV_MARK_RE, head)) return 'local_gov';
+  // "State contracts (framework agreements):" over the list: each item is one, named or not
+  const heading = /([^\n]*):\s*\n(?:\s*(?:[-•*>]|\d+[.)])[^\n]*\n)*$/u.exec(before)?.[1] ?? '';
+  STATE_MARK_RE.lastIndex = 0;
+  if (test(STATE_MARK_RE, heading) && test(CONTRACT_RE, heading)) return 'state';
+  return undefined;
+}
+
+/** Whose a list item's count is, by its label alone. */
+function labelOwner(label: string): CountKind {
+  for (const [kind, rx] of [
+    ['state', STATE_MARK_RE],
+    ['local_gov', LOCAL_GOV_MARK_RE],
+    ['wholesale', WHOLESALE_MARK_RE],
+  ] as const) {
+    rx.lastIndex = 0;
+    if (test(rx, label)) return kind;
+  }
+  return 'own';
+}
+
 interface Candidate {
   n: FoundNumber;
   sentence: Span;
@@ -877,6 +920,8 @@ interface Candidate {
   totalled?: boolean;
   /** "20k, 14.5k and 6k end users": the count whose noun a listed number shares. */
   head?: FoundNumber;
+  /** "- slutkunder hos vores wholesale-kunde: 15 tusind": the list item's label, which alone says whose. */
+  labelLine?: string;
 }
 
 function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: FoundNumber } {
@@ -907,6 +952,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     let staffOnly = false;
     let more = false;
     let totalled = false;
+    let labelLine: string | undefined;
     const ua = exec(USER_AFTER_RE, after);
     if (!(ua?.groups && okGap(ua.groups.gap!)) && restated(text, candidates, n)) {
       // "godt 50.000 slutbrugere – i sidste opgørelse 50.400": the exact figure replaces the hedged one.
@@ -954,6 +1000,15 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
         }
       }
     }
+    // "- slutbrugere hos de 3 tjenesteudbydere …: 9.200": a list item's figure counts what its label names.
+    if (!counted) {
+      const line = text.slice(text.lastIndexOf('\n', n.start - 1) + 1, n.start);
+      if (/:\s*$/.test(line) && LABEL_USER_RE.test(line) && !test(NOT_USER_WORD_RE, firstWord ?? '')) {
+        counted = true;
+        noun = LABEL_USER_RE.exec(line)?.[0].toLowerCase();
+        labelLine = line;
+      }
+    }
     // "Det giver halvtreds tusind i alt": a bare figure marked as the total of the counts before it.
     if (!counted && candidates.length > 0) {
       TOTAL_MARK_RE.lastIndex = 0;
@@ -969,7 +1024,19 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       more = true;
     }
     if (counted)
-      candidates.push({ n, sentence, before, after, subset, evidenceEnd, noun, staffOnly, more, totalled });
+      candidates.push({
+        n,
+        sentence,
+        before,
+        after,
+        subset,
+        evidenceEnd,
+        noun,
+        staffOnly,
+        more,
+        totalled,
+        labelLine,
+      });
   }
   // "20k, 14.5k, 11k and 6k end users", "henholdsvis 320 og 190 af deres medarbejdere": numbers listed
   // just before a counted noun share it, and whose they are.
@@ -993,10 +1060,12 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     candidates.filter((c) => test(OWN_IN_COUNT_RE, text.slice(c.n.end, c.evidenceEnd))).map((c) => c.n),
   );
   const counts: Count[] = [];
-  for (const { n, sentence, subset, evidenceEnd, noun, staffOnly, more, totalled } of candidates) {
+  for (const { n, sentence, subset, evidenceEnd, noun, staffOnly, more, totalled, labelLine } of candidates) {
     const marked =
       (totalled ? 'own' : undefined) ??
+      (labelLine !== undefined ? labelOwner(labelLine) : undefined) ??
       parenthesisOwner(text, sentence, n) ??
+      itemOwner(text, n) ??
       nearestMark(
         text,
         sentence,
@@ -1154,8 +1223,9 @@ function peopleReached(
 
 /** "og 2 serviceudbydere": the number counts organisations, not people. */
 function startsWithOrganisation(after: string): boolean {
-  const word = /^\s*([\p{L}-]+)/u.exec(after)?.[1];
-  return word !== undefined && ORG_NOUN_WORD_RE.test(word);
+  // "6 service providers who …": the first word or the two first ("service providers") name organisations
+  const words = /^\s*([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(after);
+  return [words?.[1], words?.[2]].some((w) => w !== undefined && ORG_NOUN_WORD_RE.test(w));
 }
 
 /** Between a number and its noun: a few words, none of them a unit or another thing counted. */
@@ -1810,10 +1880,22 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     if (users.state.bound) signals.state_end_users_bound = users.state.bound;
   }
 
+  // "53.000 aktive SIM-kort": a component named as what is counted is no agreement's subject.
+  const usersAt = users.end_users ? text.indexOf(users.end_users.evidence.split(' … ')[0]!) : -1;
+  const usersSpan: [number, number] | undefined =
+    usersAt >= 0 ? [usersAt, usersAt + users.end_users!.evidence.split(' … ')[0]!.length] : undefined;
   const orgAt = org ? text.indexOf(org.evidence) : -1;
   const orgSpan: [number, number] | undefined =
     orgAt >= 0 ? [orgAt, orgAt + org!.evidence.length] : undefined;
-  const comp = findComponent(text, spans, orgSpan);
+  const found0 = findComponent(text, spans, orgSpan);
+  const compAt = found0 ? text.indexOf(found0.evidence, Math.max(0, (usersSpan?.[0] ?? 0) - 1)) : -1;
+  const counted =
+    found0 !== undefined &&
+    usersSpan !== undefined &&
+    compAt >= 0 &&
+    compAt < usersSpan[1] + 2 &&
+    compAt >= usersSpan[0];
+  const comp = counted ? undefined : found0;
   if (comp) {
     set('component', comp.value, comp.evidence);
     const open = componentOpen(text, comp.value, orgSpan);
