@@ -268,7 +268,7 @@ export function laterFigure(
 }
 
 /** Part of a whole: "heraf", "of which", "some of them". */
-const PARTITIVE_RE =
+export const PARTITIVE_RE =
   /(?<![\p{L}])(?:heraf|deraf|hvoraf|of\s+which|of\s+whom|some\s+of\s+(?:them|these)|part\s+of\s+(?:them|it)|en\s+del\s+af\s+dem)(?![\p{L}])/iu;
 
 /**
