@@ -15,6 +15,7 @@ import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
 import { readYamlFile } from '../../knowledge/yaml.js';
 import type { Extraction } from './extract.js';
+import * as X from './lexicon.js';
 import { type FoundNumber, findNumbers, parseNumber } from './numbers.js';
 import { wordClass } from './words.js';
 
@@ -271,9 +272,7 @@ export function laterFigure(
   return n.value > threshold !== earlier > threshold ? { corrects: false, value: n.value, span } : undefined;
 }
 
-/** Part of a whole: "heraf", "of which", "some of them". */
-const PARTITIVE_RE =
-  /(?<![\p{L}])(?:heraf|deraf|hvoraf|of\s+which|of\s+whom|some\s+of\s+(?:them|these)|part\s+of\s+(?:them|it)|en\s+del\s+af\s+dem)(?![\p{L}])/iu;
+export const PARTITIVE_RE = new RegExp(X.PARTITIVE, 'iu');
 
 /**
  * The doubt about a territory read as the Faroe Islands or Greenland: named only for an office, or only

@@ -161,12 +161,8 @@ const ORG = new SplitAlternation(X.B, X.ORG_KEYWORDS, X.E, 'giu');
 const ORG_RE = ORG.pattern;
 const SELF_RE = g(`${X.B}${X.SELF}${X.E}`);
 const NOT_SELF_BETWEEN_RE = re(X.NOT_SELF_BETWEEN);
-const AREA_BEFORE_RE =
-  /(?<![\p{L}])(?:in|across|throughout|around|within|over|all\s+over|i|rundt\s+i|i\s+hele|inden\s+for|over\s+hele)\s+$/iu;
-/** Whom a network reaches, counted in the sentence: the possessive place is its coverage area. */
-const AREA_COUNTED_RE = re(
-  `${X.B}(?:${X.USER_NOUN}|${X.PEOPLE_NOUN}|${X.W}indbygger${X.W}|inhabitants|residents|citizens|${X.W}borgere)${X.E}`,
-);
+export const AREA_BEFORE_RE = re(X.AREA_BEFORE);
+export const AREA_COUNTED_RE = re(X.AREA_COUNTED);
 /** The sentence around a position (split at . ! ? and newlines). */
 function sentenceOf(text: string, pos: number): string {
   const start =
@@ -179,40 +175,26 @@ function sentenceOf(text: string, pos: number): string {
   const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, pos)).filter((i) => i >= 0);
   return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
-/** The writer as the object of someone else's act: "bedt os", "asked us", "kontaktet os". */
-const ACTS_ON_WRITER_RE = /(?<![\p{L}])(?:os|us)(?![\p{L}])/iu;
-const HAVE_SELF_RE = /^(?:vi|we|jeg|i)\s+(?:har|have|own|ejer|driver|run)$/iu;
+export const ACTS_ON_WRITER_RE = re(X.ACTS_ON_WRITER);
+export const HAVE_SELF_RE = re(X.HAVE_SELF);
 const BUSINESS_RUNS_NETWORK_RE = re(X.BUSINESS_RUNS_NETWORK);
-const APPOSITION_RE =
-  /^\s*,?\s*(?:(?:is|er|which\s+is|som\s+er)\s+)?(?:a|an|en|et)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
-const OWN_BUSINESS_RE = /^(?:company|virksomhed(?:en)?|firma(?:et)?|firms?|business)$/iu;
+export const APPOSITION_RE = re(X.APPOSITION);
+export const OWN_BUSINESS_RE = re(X.OWN_BUSINESS);
 const NAMED_PUBLIC_BODY_RE = g(X.NAMED_PUBLIC_BODY);
 const WRITER_NAMED_BEFORE_RE = re(X.WRITER_NAMED_BEFORE);
 const NETWORK_OWNER_RE = re(X.NETWORK_OWNER);
 const NATIONWIDE_RE = g(X.NATIONWIDE_PS);
 const LOCAL_PS_RE = g(X.LOCAL_PS);
 const NOT_NATIONWIDE_AFTER_RE = re(X.NOT_NATIONWIDE_AFTER);
-const NATIONWIDE_WORD_RE =
-  /landsdækkende|nationwide|national|lands-?dækkende|(?:i\s+)?hele\s+(?:landet|danmark)|(?:across|throughout)\s+(?:the\s+(?:whole\s+)?country|denmark)|the\s+whole\s+country|all\s+of\s+denmark/iu;
-const NEGATED_NATIONWIDE_AFTER_RE = re(
-  `^[^.!?\\n]{0,80}?${X.B}(?:ikke|not|no|isn't|aren't)\\s+(?:${X.gap(2)})?(?:landsdækkende|nationwide|national(?:ly)?)${X.E}`,
-);
+export const NATIONWIDE_WORD_RE = re(X.NATIONWIDE_WORD);
+export const NEGATED_NATIONWIDE_AFTER_RE = re(X.NEGATED_NATIONWIDE_AFTER);
 const NEGATION_RE = re(X.NEGATION);
-/** A verb before its subject and the negation: the writer asks, it does not deny. */
-const ASKED_NOT_RE =
-  /(?<![\p{L}])(?:(?:er|bliver|tæller|are|is|am|do|does|would|wouldn't|aren't|isn't|don't|doesn't)\s+(?:vi|we|i|jeg|det|it|man)|(?:er|are)n'?t\s+(?:we|i))(?![\p{L}])/iu;
-/** A figure said to be the exact or latest one ("præcis", "to be exact", "at the last count"). */
-const EXACT_MARK_RE =
-  /(?<![\p{L}])(?:præcis(?:t)?|nøjagtig(?:t)?|eksakt|exact(?:ly)?|precise(?:ly)?|mere\s+præcist|more\s+precisely|(?:sidste|seneste|nyeste)\s+(?:opgørelse|optælling|tælling|tal)|(?:the\s+)?(?:last|latest)\s+(?:count|figure|tally|numbers?)|officielt|officially|to\s+be\s+(?:exact|precise))(?![\p{L}])/iu;
-/** A denial right before an organisation keyword: "not a", "ikke et", "isn't an", "no longer a". */
-const DENIED_BEFORE_RE = re(
-  `${X.B}(?:not|ikke|isn't|aren't|never|aldrig|no\\s+longer|ikke\\s+længere|hverken|neither)${X.E}\\s+(?:(?:really|actually|just|egentlig|længere|rigtig)\\s+)?(?:(?:a|an|the|en|et|nogen|noget|any)\\s+)?(?:[\\p{L}-]+\\s+){0,2}$`,
-);
+export const ASKED_NOT_RE = re(X.ASKED_NOT);
+export const EXACT_MARK_RE = re(X.EXACT_MARK);
+export const DENIED_BEFORE_RE = re(X.DENIED_BEFORE);
 const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.USER_NOUN})${X.E}`);
 const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.STAFF_NOUN})${X.E}`);
-const USER_BEFORE_RE = re(
-  `${X.B}(?<noun>${X.USER_NOUN}|antal(?:let)?\\s+(?:af\\s+)?${X.W}(?:brugere|kunder|abonnenter)|number\\s+of\\s+(?:end[- ]?)?(?:users|customers|subscribers)|(?:customer|subscriber|user|retail|kunde|bruger|abonnent)s?\\s*base|${X.W}kundebase|kundegrundlag|brugerbase)${X.E}(?<gap>[^\\d.!?\\n]{0,24})$`,
-);
+export const USER_BEFORE_RE = re(X.USER_BEFORE);
 const NOT_USER_WORD_RE = re(`^(?:${X.NOT_USER_NOUN})$`);
 const PEOPLE_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,40}?)${X.B}(?:${X.PEOPLE_NOUN})${X.E}`);
 const REACH_BEFORE_RE = re(X.REACH_BEFORE);
@@ -229,48 +211,24 @@ const WHOLESALE_MARK_RE = g(X.WHOLESALE_MARK);
 const SUBSET_AFTER_RE = re(X.SUBSET_AFTER);
 const SUBSET_BEFORE_RE = re(X.SUBSET_BEFORE);
 const TOTAL_MARK_RE = g(X.TOTAL_MARK);
-const STRICT_TOTAL_RE = re(
-  `${X.B}(?:i\\s+alt|in\\s+total|in\\s+all|a\\s+total\\s+of|total\\s+of|totalt)${X.E}`,
-);
-const THEIR_SUBJECT_RE = /(?<![\p{L}])(?:deres|their)\s+\p{L}+/iu;
-/** A decision received: past tense of getting or being told ("fik", "modtog", "received", "was notified"). */
-const RECEIVED_RE =
-  /(?<![\p{L}])(?:fik|har\s+fået|modtog|har\s+modtaget|blev\s+(?:meddelt|underrettet|orienteret)|meddelte|received|got|have\s+(?:got|received)|was\s+(?:notified|served|sent)|were\s+(?:notified|served|told)|notified|sent\s+us|issued)(?![\p{L}])/iu;
-const CONTRACT_RE = re(`${X.W}(?:aftale|kontrakt|contract|agreement)${X.W}`);
+export const STRICT_TOTAL_RE = re(X.STRICT_TOTAL);
+export const THEIR_SUBJECT_RE = re(X.THEIR_SUBJECT);
+export const RECEIVED_RE = re(X.RECEIVED);
+export const CONTRACT_RE = re(X.CONTRACT);
 const ADDITIVE_BEFORE_RE = re(X.ADDITIVE_BEFORE);
 const ADDITIVE_STRONG_BEFORE_RE = re(X.ADDITIVE_STRONG_BEFORE);
 const CONTINUATION_BEFORE_RE = re(X.CONTINUATION_BEFORE);
 const NO_STATE_RE = re(X.NO_STATE);
-/** The municipality or region in the definite genitive: "kommunens", "regionens", "the municipality's". */
-const OWN_PUBLIC_BODY_GENITIVE_RE = g(
-  `${X.B}(?:kommunens|regionens|(?:the|our)\\s+(?:municipality|region|council)(?:'s|’s))${X.E}`,
-);
-/** "vi"/"we" as the one acting in a sentence. */
-const FIRST_PERSON_SUBJECT_RE = /(?<![\p{L}])(?:[Vv]i|[Ww]e(?:'re|'ll|'ve)?|[Jj]eg|I)(?![\p{L}'])/u;
-/** A sentence about serving customers: the public body is then the customer, not the writer. */
-const SERVES_CUSTOMERS_RE = re(
-  `${X.B}(?:leverer|levere|supply|supplies|provide|provides|serve|serves|betjener|kunde${X.W}|customers?|clients?|slutbrugere|end[- ]?users|abonnenter|subscribers)${X.E}`,
-);
-/** Right before a state word: the state owns or controls someone, it is not served. */
-const OWNED_BY_BEFORE_RE = re(
-  `${X.B}(?:ejet|ejes|owned|controlled|kontrolleret|kontrolleres|styret|backed|financed|finansieret|tilhører|belongs?\\s+to|part\\s+of|del\\s+af|(?:hoved|majoritets)?aktionær(?:en)?\\s+er|(?:main\\s+|majority\\s+)?(?:shareholder|owner)\\s+is|ejer(?:en)?\\s+er)(?:\\s+(?:af|by|of|to))?\\s+(?:[\\p{L}'’-]+\\s+){0,4}$`,
-);
-/** The writer's own end users, said in the count ("38.000 egne kunder", "our own retail customers"). */
-const OWN_IN_COUNT_RE = /(?<![\p{L}])(?<!(?:their|deres)\s+)(?:egne|own|retail|direkte|direct)(?![\p{L}])/iu;
-/** A count added to one said before ("to about 9.000 more", "yderligere 3.000 til", "2.000 flere"). */
-/** A word naming organisations ("serviceudbydere", "ISPs"): after a number, it counts them, not people. */
-const ORG_NOUN_WORD_RE =
-  /(?:udbydere?|providers?|operatører?|operators?|isps?|selskab(?:er)?|compan(?:y|ies)|firma(?:er)?|firms?|virksomhed(?:er)?|partnere?|partners|resellers?|videresælgere?|mvnos?)$/iu;
-/** Right after an organisation word: it names a kind of customer ("business customers"). */
-const CUSTOMER_NOUN_AFTER_RE =
-  /^[\s-]*(?:customers?|clients?|users?|end[- ]?users?|subscribers?|kunder?)(?![\p{L}])/iu;
-/** The writer says a count includes others ("inkl.", "heraf", "of which", "in total"). */
-const INCLUDES_RE =
-  /(?<![\p{L}])(?:inklu\p{L}*|inkl\.?|includ\p{L}*|incl\.?|heraf|hvoraf|of\s+which|i\s+alt|in\s+total|samlet|all\s+told)(?![\p{L}])/iu;
-/** Just before a bare count: it adds to one said before it ("… using the network: another 4,100"). */
-const MORE_BEFORE_RE =
-  /(?<![\p{L}])(?:another|a\s+further|an\s+additional|additionally|yderligere|endnu|og\s+så\s+lige|oveni)\s*$/iu;
-const MORE_AFTER_RE = /^\s*(?:more|additional|extra|flere|ekstra|oveni|til)\s*(?:[.,;!?)]|$)/iu;
+export const OWN_PUBLIC_BODY_GENITIVE_RE = g(X.OWN_PUBLIC_BODY_GENITIVE);
+export const FIRST_PERSON_SUBJECT_RE = re(X.FIRST_PERSON_SUBJECT, 'u');
+export const SERVES_CUSTOMERS_RE = re(X.SERVES_CUSTOMERS);
+export const OWNED_BY_BEFORE_RE = re(X.OWNED_BY_BEFORE);
+export const OWN_IN_COUNT_RE = re(X.OWN_IN_COUNT);
+export const ORG_NOUN_WORD_RE = re(X.ORG_NOUN_WORD);
+export const CUSTOMER_NOUN_AFTER_RE = re(X.CUSTOMER_NOUN_AFTER);
+export const INCLUDES_RE = re(X.INCLUDES);
+export const MORE_BEFORE_RE = re(X.MORE_BEFORE);
+export const MORE_AFTER_RE = re(X.MORE_AFTER);
 const COMPONENT_RES = X.COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${X.B}(?:${s})${X.E}`)] as const);
 const OFFICE_RE = re(X.OFFICE_CONTEXT);
 const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.SUPPLIER_NOUN_AFTER_COUNTRY}${X.E}`);
@@ -291,12 +249,9 @@ const SUPPLIER_REFERENT_RE = re(X.SUPPLIER_REFERENT);
 const SELF_INTRO_AFTER_RE = re(X.SELF_INTRO_AFTER);
 const SUPPLIER_IN_RE = re(X.SUPPLIER_IN);
 const OUR_SUPPLIER_FROM_RE = re(X.OUR_SUPPLIER_FROM);
-const MUNICIPAL_ADJ_RE =
-  /(?<![\p{L}])(?:kommunal\p{L}*|kommunens|municipal|the\s+municipality'?s|council-run)(?![\p{L}])/iu;
-const REGIONAL_ADJ_RE = /(?<![\p{L}])(?:regional[e]?|regionens|the\s+region'?s|regionalt)(?![\p{L}])/iu;
-const LAW_AFTER_RE = re(
-  `^\\s*(?:act|law|lov\\p{L}*|regler|rules|legislation|lovgivning|${X.W}myndighed${X.W}|authorit${X.W}|court|byret${X.W}|police|politi\\p{L}*|forsvar\\p{L}*|armed\\s+forces|defen[cs]e|parliament|folketing\\p{L}*|state|stat(?:en|ens)|government|regering\\p{L}*|ministr\\p{L}*|ministeri\\p{L}*|${X.W}styrelse${X.W}|agenc\\p{L}*)${X.E}`,
-);
+export const MUNICIPAL_ADJ_RE = re(X.MUNICIPAL_ADJ);
+export const REGIONAL_ADJ_RE = re(X.REGIONAL_ADJ);
+export const LAW_AFTER_RE = re(X.LAW_AFTER);
 const TERRITORY_RES = X.TERRITORY.map(([t, s]) => [t, g(s)] as const);
 const DK_NOT_TERRITORY_AFTER_RE = re(X.DK_NOT_TERRITORY_AFTER);
 const NEW_STRONG_RE = g(X.NEW_STRONG);
@@ -315,106 +270,39 @@ const AGREEMENT_RE = g(X.AGREEMENT_WORDS);
 const AGREEMENT_ACTS_RE = g(X.AGREEMENT_ACTS);
 const AGREEMENT_NOUN_OF_DATE_RE = re(X.AGREEMENT_NOUN_OF_DATE);
 const NEUTRAL_RE = g(X.NEUTRAL_DATE_WORDS);
-const LOCATIVE_BEFORE_RE = re(
-  `${X.B}(?:at|i|hos|ved|in|of|af|på|within|inden\\s+for)\\s+(?:the|a|an|den|det|de|some|nogle|two|three|to|tre|fire|four|several|flere|danish|danske|vores|our|their|deres)?\\s*(?:[\\p{L}-]+\\s+){0,2}$`,
-);
+export const LOCATIVE_BEFORE_RE = re(X.LOCATIVE_BEFORE);
 const POSSESSIVE_RE = re(X.POSSESSIVE);
 const GENERIC_ORG_RE = re(X.GENERIC_ORG_WORD);
 const SUPPLIER_IS_RE = re(X.SUPPLIER_IS);
-const SELF_WORD_RE = /(?<![\p{L}])(?:we|vi|our|vores|i'?m|jeg)(?![\p{L}])/giu;
+export const SELF_WORD_RE = g(X.SELF_WORD);
 const SUPPLIER_NOUN_RE = new RegExp(X.SUPPLIER_NOUN, 'giu');
-const LISTED_RE =
-  /^\s*,?\s*(?:og|and|plus|samt|&|\+|as\s+well\s+as|foruden)\s*(?:yderligere|another|ca\.?|about|omkring|godt|knap)?\s*$/iu;
+export const LISTED_RE = re(X.LISTED);
 const NOTIFIED_RE = g(X.NOTIFIED_WORDS);
 const PRODUCT_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.PRODUCT_NOUN}${X.E}`);
-const THING_OR_PURCHASE_BEFORE_RE =
-  /(?:kamera|camera|udstyr|equipment|router|handset|telefon|phone|gear|køb|buy|bought|purchas|indkøb|source|order|import)\p{L}*\s*$|(?<![\p{L}])(?:køb|buy|bought|purchas|indkøb|anskaf|procur|source|order|bestil|import)\p{L}*\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+export const THING_OR_PURCHASE_BEFORE_RE = re(X.THING_OR_PURCHASE_BEFORE);
 const LEAD_STRIP_RE = re(`(?:${X.BASED_IN}|${X.FROM})$`);
-const HOSPITAL_OF_REGION_RE = re(
-  `${X.B}(?:under|i|in|run\\s+by|operated\\s+by|owned\\s+by|part\\s+of|drevet\\s+af|ejet\\s+af|del\\s+af|hører\\s+under)\\s+(?:the\\s+|a\\s+|en\\s+)?region(?:en|s)?${X.E}(?:\\s+\\p{Lu}\\p{L}+)?`,
-);
-const LONE_NUMBER_RE =
-  /^\s*(?:(?:vi\s+har|we\s+have|det\s+er|it'?s|der\s+er|there\s+are|ja|yes|nej|no)[\s,:]*)?[~≈]?\s*(?:ca\.?|cirka|about|around|approx\.?|omkring|roughly)?\s*[\d.,\s\u00a0]+(?:k|m|mio\.?|mia\.?|millioner|million|tusinde?|thousand)?\s*(?:stk\.?)?\s*[.!]?\s*$/iu;
-/** The writer's own agreement: a first person, or one particular agreement ("aftalen", "the contract"). */
-const FIRST_PERSON_RE =
-  /(?<![\p{L}])(?:we|we'?re|we'?ve|we'?d|our|ours|us|vi|vores|vor|os|jeg|mig|min|mit|mine|my|me|aftalen|kontrakten|leverandøraftalen|kommunen|regionen|\p{L}*ministeriet|\p{L}*styrelsen|(?:rigs)?politiet|forsvaret|the\s+police|hospitalet|selskabet|(?:the|this|that|denne|den)\s+(?:\p{L}+\s+)?(?:contract|agreement|deal|aftale|kontrakt|municipality|region|ministry|agency))(?![\p{L}])|^\s*(?:contract|agreement|deal|kontrakt|aftale)(?![\p{L}])/iu;
-/** One agreement (singular): "a contract", "aftale", not "agreements"/"aftaler". */
-const ONE_AGREEMENT_RE = /(?<![\p{L}])(?:contract|agreement|deal|kontrakt|aftale)(?![\p{L}])/iu;
-/** Existing only as a description of what is in place: "our current supplier", "eksisterende". */
-const ADJECTIVE_EXISTING_RE = /^(?:eksisterende|existing|nuværende|current\s+\p{L}+)$/iu;
+export const HOSPITAL_OF_REGION_RE = re(X.HOSPITAL_OF_REGION);
+export const LONE_NUMBER_RE = re(X.LONE_NUMBER);
+export const FIRST_PERSON_RE = re(X.FIRST_PERSON);
+export const ONE_AGREEMENT_RE = re(X.ONE_AGREEMENT);
+export const ADJECTIVE_EXISTING_RE = re(X.ADJECTIVE_EXISTING);
 const FIRST_PERSON_I_RE = /(?<![\p{L}'])I(?![\p{L}'])/u;
-const QUESTION_SUBJECT_BEFORE_RE = re(
-  `${X.B}(?:må|kan|skal|bør|can|may|should|must|does|do|is|are|er|for|to)\\s+(?:en|et|a|an|the|vores|our|min|my)\\s+(?:[\\p{L}-]+\\s+)?$`,
-);
+export const QUESTION_SUBJECT_BEFORE_RE = re(X.QUESTION_SUBJECT_BEFORE);
 const WORD_RE = /\p{L}{4,}/gu;
-const GAP_BREAK_RE = /^(?:whose|hvis|der|som|that|which|who|with|med|hos|til|from|fra|at|på|have|has|har)$/iu;
-const SERVED_BEFORE_RE = re(
-  `${X.B}(?:med|with|through|gennem|via|for|til|hos|at|i|in|ved|af|of|from|fra|to|covering|serving|betjener|serve|serves)\\s+(?:[\\p{L}'’-]+\\s+){0,4}$`,
-);
-/** "of the agency's", "af ministeriets": whose people the count is, not a count of organisations. */
-const WHOSE_GAP_RE =
-  /(?<![\p{L}])(?:of|af)\s+(?:the|its|their|this|that|these|those|its|our|vores|deres|dens|disse|de)?\s*(?:[\p{L}-]+\s+)?[\p{L}-]+(?:'s|’s|s'|’)(?=\s|$)/giu;
-/** Between numbers of one list: a comma or a conjunction ("20k, 14.5k, 11k and 6k", "320 og 190"). */
-const LIST_SEPARATOR_RE = /^\s*(?:,\s*(?:og|and|samt|&)?|og|and|samt|&)\s*$/iu;
+export const GAP_BREAK_RE = re(X.GAP_BREAK);
+export const SERVED_BEFORE_RE = re(X.SERVED_BEFORE);
+export const WHOSE_GAP_RE = g(X.WHOSE_GAP);
+export const LIST_SEPARATOR_RE = re(X.LIST_SEPARATOR);
+export const CLAUSE_BREAK_RE = g(X.CLAUSE_BREAK);
 /** A count just before a word ("9k ", "~9.000 ", "two "): the word is what is counted. */
 const COUNTED_BEFORE_RE =
   /(?:\d[\d.,]*\s*(?:k|m|mio\.?|tusind\p{L}*|thousand|million)?|(?<![\p{L}])(?:two|three|four|five|six|seven|eight|nine|ten|several|many|to|tre|fire|fem|seks|flere|mange))\s+$/iu;
-const CLAUSE_BREAK_RE = /[,;:()]|\s(?:but|men|og|and|while|mens)\s/giu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const SHORT_WORDS = new Set([
-  'us',
-  'it',
-  'no',
-  'in',
-  'am',
-  'is',
-  'to',
-  'be',
-  'me',
-  'my',
-  'at',
-  'on',
-  'so',
-  'as',
-  'an',
-  'or',
-  'og',
-  'i',
-  'de',
-  'da',
-  'du',
-  'en',
-  'et',
-  'om',
-  'på',
-  'man',
-]);
-/** Names that are also everyday words: matched only when capitalised as a name. */
-const COMMON_WORD_NAMES = new Set(['axis', 'milestone', 'island', 'turkey', 'us', 'amerika']);
-/**
- * Everyday words and Danish surnames one letter away from a supplier name: never a near miss of it
- * ("protect" is not XProtect, "Eriksen" not Ericsson, "Borch" not Bosch).
- */
-const NOT_NEAR_MISSES = new Set([
-  'protect',
-  'protects',
-  'eriksen',
-  'ericsen',
-  'samsun',
-  'remi',
-  'bosco',
-  'borch',
-  'bosh',
-  'junior',
-  'juniors',
-]);
-/**
- * The head of a Danish compound after a supplier name: "Huaweiudstyr", "Ciscorouterne",
- * "Nokiaaftalen". A name as the first part of a compound is the name; as the tail of an ordinary word
- * ("protect" in "XProtect") it is not, so a name never matches after a letter.
- */
-const COMPOUND_HEAD = String.raw`(?:s?-?(?:udstyr|kamera|router|switch|telefon|mobil|løsning|system|aftale|kontrakt|leverance|levering|produkt|net|antenne|anlæg|software|hardware|enhed|boks|box|server|komponent|basestation|radio|kerne|core|teknologi|platform|licens|support|modem|gear)\p{L}*)`;
+export const SHORT_WORDS = new Set(X.SHORT_WORDS);
+export const COMMON_WORD_NAMES = new Set(X.COMMON_WORD_NAMES);
+export const NOT_NEAR_MISSES = new Set(X.NOT_NEAR_MISSES);
+export const COMPOUND_HEAD = X.COMPOUND_HEAD;
 const ACT_NAME_RE = g(X.ACT_NAME);
 /** The text with the act's own name blanked out (same length, so positions stay). */
 function withoutActName(text: string): string {
@@ -796,9 +684,7 @@ function owner(text: string, sentence: Span, a: number, b: number, nums: Span[])
   return best;
 }
 
-/** A clause that starts again with the writer as subject: ", og vi har …", "; we also …", "but we …". */
-const NEW_SUBJECT_CLAUSE_RE =
-  /(?:[,;:]\s*|\s(?:og|and|men|but|mens|while)\s+|[,;]\s*(?:og|and|men|but)\s+)(?:så\s+|also\s+|nu\s+|now\s+)?(?:vi|we|jeg|I)\s+\p{L}+/u;
+export const NEW_SUBJECT_CLAUSE_RE = re(X.NEW_SUBJECT_CLAUSE, 'u');
 
 function hasClauseBreak(between: string): boolean {
   CLAUSE_BREAK_RE.lastIndex = 0;
@@ -1250,10 +1136,8 @@ function listedWith(text: string, prev: Count, c: Count): boolean {
   return test(LISTED_RE, text.slice(prev.evidenceEnd, c.start));
 }
 
-/** Words for the state, as written correctly: a state word with one typo is read as that word. */
-const STATE_WORDS = ['government', 'governments', 'governmental', 'statslig', 'statslige', 'statsligt'];
-/** "state" is short: only a letter added or two swapped ("staet", "sttate"), never an everyday word. */
-const NOT_STATE_TYPOS = new Set(['satte', 'states', 'stated', 'stater', 'estate']);
+export const STATE_WORDS = X.STATE_WORDS;
+export const NOT_STATE_TYPOS = new Set(X.NOT_STATE_TYPOS);
 /**
  * The text with one-edit typos of the state words corrected ("no goverment contracts", "ingen statsligee
  * aftaler"), so a negated state agreement is read however it is spelt.
@@ -1562,12 +1446,8 @@ const UNREGISTERED_NAME_BEFORE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}+&.-])(?<name>${NAME_PART}(?:\s+${NAME_PART}){0,2})(?<link>\s*\(\s*|,?\s+(?:fra|from|out\s+of|(?:(?:which|that)\s+is\s+|som\s+er\s+|der\s+er\s+)?(?:based|headquartered|located|registered|incorporated|baseret|hjemmehørende|registreret|placeret)\s+(?:in|i)|med\s+(?:hovedsæde|hovedkontor|base)\s+i|(?:with|having)\s+(?:its\s+)?(?:headquarters|head\s+office|HQ)\s+in|,?\s*(?:som|der|which|that)\s+(?:har|has)\s+(?:sit\s+|sin\s+|its\s+)?(?:hovedsæde|hovedkontor|base|headquarters|head\s+office|HQ)\s+(?:i|in)|,?\s*(?:som|der|which|that)\s+(?:er|is|ligger|sits)\s+(?:i|in)|in|i)\s+(?:the\s+)?)$`,
   'u',
 );
-/** Capitalised words that are no supplier's name: pronouns, greetings, the authority, sentence starters. */
-const NOT_A_NAME =
-  /^(?:we|vi|i|jeg|you|du|i|they|de|it|det|den|der|the|a|an|en|et|our|vores|my|min|hi|hej|hello|kære|dear|cfcs|ok|og|and|men|but|so|så|er|is|are|if|hvis|når|when|can|kan|må|may|should|skal|bør|does|do|hvad|what|who|hvem|EU|EØS|EEA|NATO|SIM|eSIM|IT|OT|TV|RAN|BSS|OSS|NMS|NOC|SOC|CPE|ISP)$/iu;
-const ORG_OR_THING_RE = re(
-  `${X.B}(?:${X.PRODUCT_NOUN}|${X.SUPPLIER_NOUN}|${X.USER_NOUN}|${X.STAFF_NOUN})${X.E}`,
-);
+export const NOT_A_NAME = re(X.NOT_A_NAME);
+export const ORG_OR_THING_RE = re(X.ORG_OR_THING);
 
 function unregisteredNameBefore(
   text: string,
@@ -1617,12 +1497,9 @@ function unregisteredNameBefore(
   if (test(MONTH_WORD_RE, name)) return undefined;
   return name;
 }
-const SUPPLIER_ROLE_BEFORE_RE =
-  /(?<![\p{L}])(?:from|fra|hos|with|med|to|til|use|using|bruge|bruger|consider(?:ing)?|overvejer|cho(?:ose|sen)|vælge|valgt|buy|buying|købe|køber|vendor|supplier|leverandør(?:en)?|is|er)\s+$/iu;
-const SUPPLY_CHANGE_RE =
-  /(?<![\p{L}])(?:use[sd]?|using|bruge[rs]?|brugt|benytter|switch\p{L}*|skift\p{L}*|mov(?:e|es|ing)\s+to|flytte\p{L}*\s+til|migrat\p{L}*|vælge\p{L}*|valgt|cho(?:ose|sen)|select\p{L}*|deploy\p{L}*|install\p{L}*|run\s+by|drevet\s+af|drive[rs]?|drift\p{L}*|operat\p{L}*|levere[rs]?|deliver\p{L}*|provid\p{L}*|tilbud\p{L}*|offer\p{L}*|quot(?:e|es|ed|ation)|bid\p{L}*|consider\p{L}*|overvej\p{L}*)(?![\p{L}])/iu;
-const MONTH_WORD_RE =
-  /^(?:januar|january|februar|february|marts|march|april|maj|may|juni|june|juli|july|august|september|oktober|october|november|december|mandag|monday|tirsdag|tuesday|onsdag|wednesday|torsdag|thursday|fredag|friday|lørdag|saturday|søndag|sunday)$/iu;
+export const SUPPLIER_ROLE_BEFORE_RE = re(X.SUPPLIER_ROLE_BEFORE);
+export const SUPPLY_CHANGE_RE = re(X.SUPPLY_CHANGE);
+export const MONTH_WORD_RE = re(X.MONTH_WORD);
 
 // ---- territory, status, human, dates ------------------------------------------------------------
 function findTerritory(
