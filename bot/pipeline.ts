@@ -25,7 +25,12 @@ import {
 } from '../guardrails/evaluate.js';
 import { type FactKey, type Facts, isExistingAgreement, mergeFacts } from '../guardrails/facts.js';
 import { checkAnswer, type GuardFailure } from '../guardrails/guards.js';
-import { END_USERS_THRESHOLD, STATE_END_USERS_THRESHOLD, valueAt } from '../guardrails/params.js';
+import {
+  AGREEMENT_CUTOFF,
+  END_USERS_THRESHOLD,
+  STATE_END_USERS_THRESHOLD,
+  valueAt,
+} from '../guardrails/params.js';
 import { openAnswers, yesNoAnswers } from '../knowledge/answers.js';
 import { loadExplainers } from '../knowledge/explainers.js';
 import { knowledge } from '../knowledge/index.js';
@@ -146,6 +151,22 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
         reason: 'disagree',
         span: later.span,
         threshold: thresholds.endUsersThreshold,
+      });
+    // "legal now says the 2021 document might just be an annex … signed back in 2019": a later date said
+    // with doubt, on the other side of 7 December 2020 from the one before, leaves the date open.
+    const dateBefore = facts.agreement_date;
+    const dateNow = turn.facts.agreement_date;
+    if (
+      dateBefore !== undefined &&
+      dateNow !== undefined &&
+      dateNow !== dateBefore &&
+      dateNow >= valueAt(AGREEMENT_CUTOFF, asOf) !== dateBefore >= valueAt(AGREEMENT_CUTOFF, asOf) &&
+      doubtVocabulary().uncertain.test(text)
+    )
+      doubted.push({
+        fact: 'agreement_date',
+        reason: 'disagree',
+        span: exactSpan(text, turn.evidence.agreement_date),
       });
     if (turn.facts.end_users !== undefined) delete bounds.end_users;
     if (turn.facts.state_end_users !== undefined) delete bounds.state_end_users;

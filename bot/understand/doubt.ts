@@ -86,6 +86,7 @@ const Schema = z
     sources: List,
     utility: List,
     their_customers: List,
+    uncertain: List,
   })
   .strict();
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;

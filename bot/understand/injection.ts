@@ -46,5 +46,6 @@ export function sanitizeInstructions(text: string): { text: string; removed: boo
     const first = parts.findIndex(isInstruction);
     if (first >= 0) kept.push(...parts.slice(first + 1).filter((p) => !isInstruction(p)));
   }
-  return { text: kept.join(' '), removed };
+  // Nothing removed: the text as written, its lines kept (a list's items are read line by line).
+  return { text: removed ? kept.join(' ') : text, removed };
 }

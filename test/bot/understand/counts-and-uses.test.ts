@@ -179,3 +179,15 @@ describe('numbers listed before one noun, and compound number words', () => {
     ).toMatchObject([{ fact: 'state_end_users', reason: 'bound' }]);
   });
 });
+
+describe('lists read line by line', () => {
+  it('a bulleted list under a heading of state contracts counts each item as a state body’s', () => {
+    const t =
+      'We have 3,000 end users. State agreements:\n- Agency A – 300 users\n- Agency B – 150 users\n- Office C – 100 users';
+    expect(read(t).facts.state_end_users).toBe(550);
+  });
+  it('instructions removed from nothing leave the lines as written', async () => {
+    const { sanitizeInstructions } = await import('../../../bot/understand/injection.js');
+    expect(sanitizeInstructions('a: 1\nb: 2').text).toBe('a: 1\nb: 2');
+  });
+});
