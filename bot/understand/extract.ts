@@ -177,6 +177,8 @@ function sentenceOf(text: string, pos: number): string {
 }
 export const ACTS_ON_WRITER_RE = re(X.ACTS_ON_WRITER);
 export const HAVE_SELF_RE = re(X.HAVE_SELF);
+const OWNER_SELF_RE = re(X.OWNER_SELF);
+const BOUGHT_COUNT_BEFORE_RE = re(X.BOUGHT_COUNT_BEFORE);
 const BUSINESS_RUNS_NETWORK_RE = re(X.BUSINESS_RUNS_NETWORK);
 export const APPOSITION_RE = re(X.APPOSITION);
 export const OWN_BUSINESS_RE = re(X.OWN_BUSINESS);
@@ -533,15 +535,18 @@ function deniedOrganisation(text: string, o: RegExpExecArray): boolean {
 
 function findOrganisationType(text: string): { type: OrgType; evidence: string } | undefined {
   // "~9k SMEs and households", "3 ISPs", "two ministries": what a count counts is not what the writer is
-  const orgs = ORG.matches(text).filter(
-    (o) =>
-      !deniedOrganisation(text, o) && !COUNTED_BEFORE_RE.test(text.slice(Math.max(0, o.index - 14), o.index)),
-  );
+  const named = ORG.matches(text).filter((o) => !deniedOrganisation(text, o));
+  const counted = (o: RegExpExecArray) =>
+    COUNTED_BEFORE_RE.test(text.slice(Math.max(0, o.index - 14), o.index));
+  const orgs = named.filter((o) => !counted(o));
   for (const self of allMatches(SELF_RE, text)) {
     const after = self.index + self[0].length;
-    for (const o of orgs) {
+    // "vi er 3 kommuner", "we own three pizzerias": counted right after being or owning, they are the writer.
+    const own = test(OWNER_SELF_RE, self[0].trim());
+    for (const o of own ? named : orgs) {
       if (o.index < after) continue;
       if (o.index - after > 70) break;
+      if (own && counted(o) && !COUNTED_BEFORE_RE.test(text.slice(after, o.index))) continue;
       const between = text.slice(after, o.index).replace(/\b(?:one|en|et)\s+af\b|\bone\s+of\b/giu, ' ');
       // A sentence end or another party in between: the keyword is about something else.
       if (/[.!?;\n]/.test(between) || test(NOT_SELF_BETWEEN_RE, between)) break;
@@ -1772,7 +1777,16 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     compAt >= 0 &&
     compAt < usersSpan[1] + 2 &&
     compAt >= usersSpan[0];
-  const comp = counted ? undefined : found0;
+  // "bestille 50.000 SIM'er": a count of what is bought is of things, not of end users.
+  const bought =
+    counted && test(BOUGHT_COUNT_BEFORE_RE, text.slice(Math.max(0, usersSpan![0] - 40), usersSpan![0]));
+  if (bought) {
+    delete facts.end_users;
+    delete evidence.end_users;
+    for (const k of Object.keys(signals) as Array<keyof Signals>)
+      if (k.startsWith('end_users_')) delete signals[k];
+  }
+  const comp = counted && !bought ? undefined : found0;
   if (comp) {
     set('component', comp.value, comp.evidence);
     const open = componentOpen(text, comp.value, orgSpan);

@@ -35,6 +35,7 @@ export const AREA_BEFORE = L.text('AREA_BEFORE');
 export const AREA_COUNTED = L.text('AREA_COUNTED');
 export const ACTS_ON_WRITER = L.text('ACTS_ON_WRITER');
 export const HAVE_SELF = L.text('HAVE_SELF');
+export const OWNER_SELF = L.text('OWNER_SELF');
 export const APPOSITION = L.text('APPOSITION');
 export const OWN_BUSINESS = L.text('OWN_BUSINESS');
 export const NATIONWIDE_WORD = L.text('NATIONWIDE_WORD');
@@ -98,6 +99,7 @@ export const PARTITIVE = L.text('PARTITIVE');
 // components.yaml
 export const COMPONENT_KEYWORDS: Array<[Component, string]> = L.table('COMPONENT_KEYWORDS', COMPONENTS);
 export const OFFICE_CONTEXT = L.text('OFFICE_CONTEXT');
+export const BOUGHT_COUNT_BEFORE = L.text('BOUGHT_COUNT_BEFORE');
 
 // supplier.yaml
 export const SUPPLIER_NOUN = L.text('SUPPLIER_NOUN');

@@ -61,11 +61,10 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
   );
 }
 
-/** A copy of knowledge/ to break. */
+/** A whole copy of knowledge/ (KNOWLEDGE_DIR stands for all of it: texts, registers, vocabulary) to break. */
 function knowledgeCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'advisor-knowledge-'));
-  cpSync(join(ROOT, 'knowledge', 'texts'), join(dir, 'texts'), { recursive: true });
-  cpSync(join(ROOT, 'knowledge', 'registers'), join(dir, 'registers'), { recursive: true });
+  cpSync(join(ROOT, 'knowledge'), dir, { recursive: true });
   return dir;
 }
 
