@@ -476,6 +476,15 @@ export class Store {
     return rows(EventRow, raw, this.onBadRow);
   }
 
+  /** See AdvisorStore.dueEvents. */
+  dueEvents(limit: number): string[] {
+    const rows = this.sql(
+      `SELECT event_id FROM processed_events WHERE status IN ('received', 'pending') AND owner = ?
+         AND (next_at IS NULL OR next_at <= ?) ORDER BY received_at LIMIT ?`,
+    ).all(this.replicaId, now(), limit) as { event_id: string }[];
+    return rows.map((r) => r.event_id);
+  }
+
   /** The answer recorded for an event, if any. */
   answerForEvent(eventId: string): StoredAnswer | undefined {
     return this.one(

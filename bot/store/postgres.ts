@@ -366,6 +366,13 @@ export class PgStore implements AdvisorStore {
     );
   }
 
+  async dueEvents(limit: number): Promise<string[]> {
+    const r = await sql<{ event_id: string }>`SELECT event_id FROM processed_events
+      WHERE status IN ('received', 'pending') AND owner = ${this.replicaId}
+        AND (next_at IS NULL OR next_at <= ${now()}) ORDER BY received_at LIMIT ${limit}`.execute(this.db);
+    return r.rows.map((row) => row.event_id);
+  }
+
   answerForEvent(eventId: string): Promise<StoredAnswer | undefined> {
     return this.one(AnswerRow, sql`SELECT * FROM answers WHERE event_id = ${eventId} ORDER BY seq LIMIT 1`);
   }
