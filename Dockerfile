@@ -32,4 +32,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # SIGTERM: stop taking events, finish or hand back, close the store (STOP_GRACE_MS, default 10 s)
 STOPSIGNAL SIGTERM
-CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=32", "dist/bot/main.js"]
+CMD ["node", "--max-old-space-size=256", "dist/bot/main.js"]

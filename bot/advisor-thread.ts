@@ -27,13 +27,21 @@ const SOURCE_BOOT = FROM_SOURCE
   ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(WORKER.href)}); })`
   : '';
 
+/**
+ * The pipeline thread's heap (live ~35 MB: modules, texts, index). V8's heap flags on Node's command line
+ * apply to every thread and override the limit a worker's resourceLimits names: `npm start` therefore passes
+ * only `--max-old-space-size` (the main thread's cap, which is then this thread's too, in place of 128), so
+ * that the young generation here is this one (16 MB). With `--max-semi-space-size=32` it was 64 MB.
+ */
+export const PIPELINE_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+
 function spawn(knowledgeDir: string | undefined): Promise<Worker> {
   return new Promise((resolve, reject) => {
-    // the thread holds the texts, registers and index once; a small young generation keeps its RSS low
+    // the thread holds the texts, registers and index once; see PIPELINE_HEAP
     const w = new Worker(FROM_SOURCE ? SOURCE_BOOT : WORKER, {
       eval: FROM_SOURCE,
       workerData: { knowledgeDir },
-      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+      resourceLimits: PIPELINE_HEAP,
     });
     const early = (e: unknown) => reject(e instanceof Error ? e : new Error(String(e)));
     w.once('error', early);

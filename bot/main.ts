@@ -9,10 +9,8 @@ import { KnowledgeLoadError, preloadKnowledge } from '../knowledge/index.js';
 import { preloadRegisters } from '../knowledge/registers.js';
 import { createAdviceCache } from './advice-cache.js';
 import { startAdvisorThread } from './advisor-thread.js';
-import { runTerminalChat } from './cli/chat.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { Metrics } from './metrics.js';
-import { createAdvisor } from './pipeline.js';
 import { createSlackApp, DEFAULT_RETRY, whoAmI } from './slack/app.js';
 import { danishToday, type SlackAdvisor } from './slack/core.js';
 import { crashCode, installCrashPolicy } from './slack/guard.js';
@@ -31,13 +29,15 @@ function fail(line: string): never {
 
 /**
  * Loads and validates the knowledge (from `dir`, default the project's), then starts the pipeline: on a
- * thread of its own (bot/advisor-thread.ts) unless PIPELINE_THREAD=0, warmed with one question.
+ * thread of its own (bot/advisor-thread.ts) unless PIPELINE_THREAD=0, warmed with one question. With the
+ * thread, the pipeline's modules (retrieval, its index and its libraries) are loaded there only, not here.
  */
 async function startAdvisor(dir: string | undefined, threaded: boolean): Promise<SlackAdvisor> {
   try {
     preloadKnowledge(dir === undefined ? undefined : join(dir, 'texts'));
     preloadRegisters(dir === undefined ? undefined : join(dir, 'registers'));
     if (threaded) return await startAdvisorThread(dir);
+    const { createAdvisor } = await import('./pipeline.js');
     const advisor = createAdvisor();
     advisor.advise({ turns: [WARM_UP], asOf: danishToday(), priorFacts: {} });
     return advisor;
@@ -55,6 +55,10 @@ async function main(): Promise<void> {
   const config = loaded.config;
 
   if (config.mode === 'terminal') {
+    const [{ runTerminalChat }, { createAdvisor }] = await Promise.all([
+      import('./cli/chat.js'),
+      import('./pipeline.js'),
+    ]);
     await runTerminalChat(createAdvisor());
     return;
   }

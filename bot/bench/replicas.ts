@@ -107,7 +107,7 @@ interface Replica {
 async function startReplica(apiUrl: string, env: Record<string, string>, dir: string): Promise<Replica> {
   const port = await freePort();
   const fd = openSync(join(dir, `replica-${port}.log`), 'a');
-  const child = spawn(process.execPath, ['--max-old-space-size=256', '--max-semi-space-size=32', MAIN], {
+  const child = spawn(process.execPath, ['--max-old-space-size=256', MAIN], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',

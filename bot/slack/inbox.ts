@@ -7,7 +7,8 @@
  *   after a restart). When the store cannot write, the event is not acked (HTTP 503, so Slack delivers it
  *   again), health turns red and the person is told once that the bot cannot answer now.
  * - **One worker loop** (`enqueue`, `run`): recorded events are handled one per turn of the event loop, at most
- *   `concurrency` at a time, so acks never wait behind answering. A `received` event goes through Bolt's
+ *   `concurrency` at a time, so acks never wait behind answering. The backlog is the database's: at most
+ *   `maxQueued` ids wait in memory, and when more arrived they are read back from the store as the queue empties. A `received` event goes through Bolt's
  *   listeners (which record the answer, `pending`, then post it and mark it `answered`); a `pending` one has
  *   its stored answer posted. An event no listener answered is closed as `ignored`.
  * - **Retries** (`retryLater`): a Web API failure that passes (network, 5xx, 429, Slack's own internal errors)
@@ -49,6 +50,11 @@ export interface RetryPolicy {
   inDoubtMaxMs: number;
   /** Events handled at the same time. */
   concurrency: number;
+  /**
+   * Recorded events waiting in memory at most (their ids; the first 256 also with their envelopes). More stay
+   * recorded in the store only and are read back as the queue empties (Store.dueEvents).
+   */
+  maxQueued: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -57,6 +63,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   giveUpMs: 24 * 60 * 60 * 1000,
   inDoubtMaxMs: 10 * 60 * 1000,
   concurrency: 8,
+  // ~100 bytes each: a backlog of hours of overload holds about 1 MB here, the rest waits in the database
+  maxQueued: 10_000,
 };
 
 /** Slack's own errors that pass; every other `ok: false` is a refusal that a retry would only repeat. */
@@ -192,6 +200,16 @@ export class Inbox {
   private deps: SlackDeps | undefined;
   private readonly queue: { id: string; body?: Body }[] = [];
   private readonly queued = new Set<string>();
+  /** Events being handled now (so an event read back from the store is not started twice). */
+  private readonly running = new Set<string>();
+  /**
+   * Events were left in the store only (the queue was full): until they are read back, when the queue has
+   * emptied, new events wait there too, so the oldest are still answered first.
+   */
+  private spilled = false;
+  /** Events left in the store only so far (a read-back in progress reads again if this moved meanwhile). */
+  private spills = 0;
+  private refilling = false;
   private readonly waiting = new Map<string, NodeJS.Timeout>();
   private inFlight = 0;
   private scheduled = false;
@@ -307,6 +325,13 @@ export class Inbox {
   /** Queues a recorded event for the loop. */
   enqueue(id: string, body?: Body): void {
     if (this.stopped || this.queued.has(id)) return;
+    if (this.spilled || this.queue.length >= this.policy.maxQueued) {
+      // recorded and owned by this replica: it waits in the store, read back when the queue has emptied
+      this.spilled = true;
+      this.spills++;
+      this.kick();
+      return;
+    }
     this.queued.add(id);
     // envelopes wait in memory only while the queue is short; beyond that they are read back from the store
     this.queue.push(this.queue.length < 256 && body !== undefined ? { id, body } : { id });
@@ -314,6 +339,7 @@ export class Inbox {
   }
 
   private kick(): void {
+    if (this.queue.length === 0 && this.spilled) void this.refill();
     if (this.scheduled || this.queue.length === 0 || this.inFlight >= this.policy.concurrency) return;
     this.scheduled = true;
     nextSlot(() => {
@@ -331,9 +357,11 @@ export class Inbox {
       if (next !== undefined) {
         this.queued.delete(next.id);
         this.inFlight++;
+        this.running.add(next.id);
         this.run(next.id, next.body)
           .catch((e: unknown) => this.log.error({ event_id: next.id, error: crashCode(e) }, 'event failed'))
           .finally(() => {
+            this.running.delete(next.id);
             this.inFlight--;
             if (this.inFlight === 0) for (const f of this.idle.splice(0)) f();
             this.kick();
@@ -341,6 +369,35 @@ export class Inbox {
       }
       this.kick();
     });
+  }
+
+  /**
+   * Reads back the events left in the store when the queue was full: this replica's open ones that are due,
+   * oldest first, except those in memory (queued, being handled, or waiting for their retry).
+   */
+  private async refill(): Promise<void> {
+    if (this.refilling || this.stopped) return;
+    this.refilling = true;
+    const spills = this.spills;
+    // the events being handled are open too, and come back with the others
+    const limit = this.policy.maxQueued + this.running.size;
+    let ids: string[] | undefined;
+    try {
+      ids = await this.store.dueEvents(limit);
+    } catch (e) {
+      this.log.warn({ error: crashCode(e) }, 'events waiting in the store could not be read; trying again');
+    }
+    this.refilling = false;
+    if (this.stopped) return;
+    if (ids === undefined) {
+      this.later(1000, () => this.kick());
+      return;
+    }
+    this.spilled = false;
+    for (const id of ids) if (!this.running.has(id) && !this.waiting.has(id)) this.enqueue(id);
+    // more than fitted, or more left in the store meanwhile: read again when the queue has emptied
+    if (ids.length >= limit || this.spills !== spills) this.spilled = true;
+    this.kick();
   }
 
   private async run(id: string, body?: Body): Promise<void> {
@@ -514,6 +571,7 @@ export class Inbox {
     this.waiting.clear();
     this.queue.length = 0;
     this.queued.clear();
+    this.spilled = false;
   }
 
   /**

@@ -136,6 +136,11 @@ export interface AdvisorStore {
   deferEvent(eventId: string, nextAt: string, detail: string): Promise<number>;
   noteEvent(eventId: string, detail: string): Promise<void>;
   openEvents(limit?: number): Promise<ProcessedEvent[]>;
+  /**
+   * The ids of this replica's open events that are due (no retry time still ahead), oldest first: what the
+   * inbox reads back when more events arrived than it keeps in memory (bot/slack/inbox.ts).
+   */
+  dueEvents(limit: number): Promise<string[]>;
   answerForEvent(eventId: string): Promise<StoredAnswer | undefined>;
 
   // ---- answers and threads -----------------------------------------------------------------------------

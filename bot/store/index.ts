@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type Answer, AnswerSchema } from '../../guardrails/contract.js';
 import { type Facts, FactsSchema } from '../../guardrails/facts.js';
+import { answerJson } from '../answer-json.js';
 import { withStoredProvenance } from '../provenance.js';
 import type { AuditRows, CopyTable, InstallationRow, TakenOver } from './api.js';
 import type { NewAuditEvent } from './audit.js';
@@ -213,19 +214,6 @@ export function parseAnswer(raw: unknown): ReturnType<typeof AnswerSchema.safePa
   const parsed = AnswerSchema.safeParse(raw);
   if (parsed.success) validAnswers.add(parsed.data);
   return parsed;
-}
-
-/** The stored form of a frozen (reused, see bot/advice-cache.ts) answer, serialised once. */
-const frozenJson = new WeakMap<object, string>();
-
-function answerJson(answer: Answer): string {
-  if (!Object.isFrozen(answer)) return JSON.stringify(answer);
-  let json = frozenJson.get(answer);
-  if (json === undefined) {
-    json = JSON.stringify(answer);
-    frozenJson.set(answer, json);
-  }
-  return json;
 }
 
 /** An answer to record, checked and in its stored form (plain data: it can cross to a worker thread). */
@@ -486,6 +474,15 @@ export class Store {
       `SELECT * FROM processed_events WHERE status IN ('received', 'pending') ORDER BY received_at LIMIT ?`,
     ).all(limit);
     return rows(EventRow, raw, this.onBadRow);
+  }
+
+  /** See AdvisorStore.dueEvents. */
+  dueEvents(limit: number): string[] {
+    const rows = this.sql(
+      `SELECT event_id FROM processed_events WHERE status IN ('received', 'pending') AND owner = ?
+         AND (next_at IS NULL OR next_at <= ?) ORDER BY received_at LIMIT ?`,
+    ).all(this.replicaId, now(), limit) as { event_id: string }[];
+    return rows.map((r) => r.event_id);
   }
 
   /** The answer recorded for an event, if any. */

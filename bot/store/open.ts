@@ -3,7 +3,7 @@
  * Opening either brings its schema to the newest version; a failure is one Error whose message says where.
  */
 import type { AdvisorStore } from './api.js';
-import { isPostgresUrl, PgStore, redactUrl } from './postgres.js';
+import { isPostgresUrl, redactUrl } from './pg-url.js';
 import { SqliteStore } from './sqlite.js';
 
 export interface OpenOptions {
@@ -22,6 +22,8 @@ export function describeTarget(target: string): string {
 export async function openStore(o: OpenOptions): Promise<AdvisorStore> {
   if (o.databaseUrl !== undefined) {
     try {
+      // loaded only for PostgreSQL (see pg-url.ts)
+      const { PgStore } = await import('./postgres.js');
       return await PgStore.open({
         url: o.databaseUrl,
         ...(o.onBadRow ? { onBadRow: o.onBadRow } : {}),

@@ -48,25 +48,14 @@ import {
   type ThreadState,
 } from './index.js';
 import { pgMigrations } from './pg-migrations.js';
+import { redactUrl } from './pg-url.js';
+
+export { isPostgresUrl, redactUrl } from './pg-url.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the queries are SQL text; rows are validated with zod
 type Db = Kysely<any>;
 // biome-ignore lint/suspicious/noExplicitAny: as above
 type Q = Db | Transaction<any>;
-
-/** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password !== '') u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://(unparsable URL)';
-  }
-}
-
-/** Whether a DATABASE_URL names PostgreSQL. */
-export const isPostgresUrl = (url: string): boolean => /^postgres(ql)?:\/\//i.test(url);
 
 /** Columns of each table (what `loadTable` takes from rows written by the other engine). */
 const COLUMNS: Record<CopyTable, readonly string[]> = {
@@ -375,6 +364,13 @@ export class PgStore implements AdvisorStore {
       EventRow,
       sql`SELECT * FROM processed_events WHERE status IN ('received', 'pending') ORDER BY received_at LIMIT ${limit}`,
     );
+  }
+
+  async dueEvents(limit: number): Promise<string[]> {
+    const r = await sql<{ event_id: string }>`SELECT event_id FROM processed_events
+      WHERE status IN ('received', 'pending') AND owner = ${this.replicaId}
+        AND (next_at IS NULL OR next_at <= ${now()}) ORDER BY received_at LIMIT ${limit}`.execute(this.db);
+    return r.rows.map((row) => row.event_id);
   }
 
   answerForEvent(eventId: string): Promise<StoredAnswer | undefined> {

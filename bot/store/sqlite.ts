@@ -94,6 +94,9 @@ export class SqliteStore implements AdvisorStore {
   async openEvents(limit?: number) {
     return this.sync.openEvents(limit);
   }
+  async dueEvents(limit: number) {
+    return this.sync.dueEvents(limit);
+  }
   async answerForEvent(eventId: string) {
     return this.sync.answerForEvent(eventId);
   }

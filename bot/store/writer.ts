@@ -75,6 +75,15 @@ function workerScript(): string | undefined {
 }
 
 /**
+ * The writer thread's heap: it holds a connection and a batch of rows at a time (~9 MB live). With the young
+ * generation of `npm start`'s former `--max-semi-space-size` its heap reached 28 MB under the load tests,
+ * with this one 16 MB. As for the pipeline thread (advisor-thread.ts PIPELINE_HEAP), a heap flag on Node's
+ * command line overrides the limit it names: under `npm start` the old generation's cap is the command
+ * line's (256 MB). If the thread dies, its writes are done on the main connection (see fallBack).
+ */
+export const WRITER_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 };
+
+/**
  * Starts the background writer on `dataDir`; when it cannot start (no built worker script, or the
  * worker fails), or stops later, writes go to `store` directly, so nothing is ever dropped.
  */
@@ -89,7 +98,10 @@ export async function backgroundWriter(
     onFallback('no built writer-worker.js');
     return direct;
   }
-  const worker = new Worker(script, { workerData: { dataDir, replicaId: store.replicaId } });
+  const worker = new Worker(script, {
+    workerData: { dataDir, replicaId: store.replicaId },
+    resourceLimits: WRITER_HEAP,
+  });
   const ready = await new Promise<true | string>((resolve) => {
     worker.once('message', (m: unknown) => resolve(m === 'ready' ? true : String(m)));
     worker.once('error', (e) => resolve(e.message));

@@ -4,7 +4,7 @@
  * sink for response_url posts that remembers which URL each went to.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, get, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -67,6 +67,16 @@ function builtIsCurrent(): boolean {
   return built;
 }
 
+/** Node's flags in `npm start` (package.json's start script), so the child runs with the heap it has there. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts?: { start?: string };
+  };
+  const words = (pkg.scripts?.start ?? '').split(/\s+/);
+  if (words[0] !== 'node') throw new Error('package.json: the start script does not run node');
+  return words.slice(1).filter((w) => w.startsWith('--'));
+}
+
 export interface ChildBot {
   url: string;
   proc: ChildProcess;
@@ -95,8 +105,8 @@ export async function startChild(
     LOG_LEVEL: 'info',
     ...extraEnv,
   };
-  // with the heap settings of `npm start` (package.json), from the build when it is current (as CI has it)
-  const heap = ['--max-old-space-size=256', '--max-semi-space-size=32'];
+  // with the Node flags of `npm start` (package.json), from the build when it is current (as CI has it)
+  const heap = startFlags();
   const args = builtIsCurrent()
     ? [...heap, join(PROJECT_ROOT, 'dist', 'bot', 'main.js')]
     : [...heap, '--import', 'tsx', join(PROJECT_ROOT, 'bot', 'main.ts')];

@@ -100,6 +100,29 @@ describe.each(ENGINES)('store on $name', ({ name, fresh }) => {
     expect(await s.claimEvent({ eventId: 'Ev1', kind: 'x', status: 'ignored' })).toBe(false);
   });
 
+  it("reads back this replica's due open events, oldest first, without their envelopes", async () => {
+    const { s, again } = await fresh();
+    const e = (eventId: string) => ({
+      eventId,
+      kind: 'app_mention',
+      channel: 'C1',
+      ts: '1.1',
+      body: '{"x":1}',
+    });
+    for (const id of ['Ev1', 'Ev2', 'Ev3', 'Ev4']) {
+      await s.receiveEvent(e(id));
+      await new Promise((r) => setTimeout(r, 3));
+    }
+    await s.deferEvent('Ev2', '2999-01-01T00:00:00.000Z', 'retry:x'); // not due yet
+    await s.deferEvent('Ev4', '2000-01-01T00:00:00.000Z', 'retry:x'); // due
+    await s.finishEvent('Ev3', 'answered');
+    const other = await again(); // another replica's event is not this one's
+    await other.receiveEvent(e('Ev5'));
+    expect(await s.dueEvents(10)).toEqual(['Ev1', 'Ev4']);
+    expect(await s.dueEvents(1)).toEqual(['Ev1']);
+    expect(await other.dueEvents(10)).toEqual(['Ev5']);
+  });
+
   it('takes an event through its life: received, known again, deferred, noted, pending, answered', async () => {
     const { s } = await fresh();
     const e = { eventId: 'Ev1', kind: 'app_mention', channel: 'C1', ts: '1.1', body: '{"x":1}', retryNum: 0 };
