@@ -166,7 +166,9 @@ describe.runIf(process.env.LOAD_ACKS === '1')('acks under load', () => {
     const { acks, statuses } = await scheduled(n, 50, (i) => QUESTIONS[i % QUESTIONS.length]!);
     const refused = await flooding.stop();
     if (process.env.LOAD_VERBOSE)
-      console.log(`flood: ${refused} unsigned 4 MB bodies refused; signed acks ${summary(acks)}`);
+      console.log(
+        `flood: ${refused} unsigned 4 MB bodies refused; signed acks ${summary(acks)}; peak RSS ${peakRssMb(bot.proc.pid!).toFixed(0)} MB`,
+      );
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
     expect(refused).toBeGreaterThan(32);
     expect(p99(acks)).toBeLessThan(100);
