@@ -42,8 +42,8 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function boot(dataDir: string): Promise<ChildBot> {
-  const c = await startChild(standin, dataDir, FAST);
+async function boot(dataDir: string, env: Record<string, string> = FAST): Promise<ChildBot> {
+  const c = await startChild(standin, dataDir, env);
   children.push(c);
   return c;
 }
@@ -188,34 +188,46 @@ describe(`SIGKILL while ${RATE} mentions per second arrive`, () => {
   }, 120_000);
 });
 
+/** The outage: a minute, as issue 14 asks (OUTAGE_MS shortens it while working on the test). */
+const OUTAGE_MS = Number(process.env.OUTAGE_MS ?? 60_000);
+
 describe('a Web API outage in the middle of a load', () => {
-  it('delays the answers; every event is answered once after it ends', async () => {
-    const b = await boot(mkdtempSync(join(tmpdir(), 'advisor-outage-')));
-    const events = plan(Math.round(EVENTS / 2), 'OUT');
-    const outageMs = Number(process.env.OUTAGE_MS ?? 5_000);
-    let outageAt = 0;
-    const statuses = await onSchedule(b, events, (i) => {
-      if (i === Math.floor(events.length / 3)) {
-        outageAt = Date.now();
-        standin.outage(outageMs);
-      }
-    });
-    expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    await until(
-      () => {
-        const n = answerCounts(standin.calls);
-        return events.every((e) => (n.get(`${e.channel}/${e.ts}`) ?? 0) >= 1);
-      },
-      'every event answered after the outage',
-      outageMs + 60_000,
-    );
-    await quiet();
-    const counts = answerCounts(standin.calls);
-    const refused = standin.calls.filter((c) => c.status === 503 && c.method === 'chat.postMessage').length;
-    if (process.env.DURABILITY_VERBOSE)
-      console.log(`outage of ${outageMs} ms from +${outageAt ? 'mid-load' : '?'}: ${refused} posts refused`);
-    expect(refused).toBeGreaterThan(0);
-    expect(events.filter((e) => counts.get(`${e.channel}/${e.ts}`) !== 1).map((e) => e.eventId)).toEqual([]);
-    await b.kill('SIGTERM');
-  }, 120_000);
+  it(
+    'delays the answers; every event is answered once after it ends',
+    async () => {
+      // back-off up to 2 s: each waiting answer asks Slack again every 2 s for the minute Slack is down
+      const b = await boot(mkdtempSync(join(tmpdir(), 'advisor-outage-')), { ...FAST, RETRY_MAX_MS: '2000' });
+      const events = plan(Math.round(EVENTS / 2), 'OUT');
+      const outageMs = OUTAGE_MS;
+      let outageAt = 0;
+      const statuses = await onSchedule(b, events, (i) => {
+        if (i === Math.floor(events.length / 3)) {
+          outageAt = Date.now();
+          standin.outage(outageMs);
+        }
+      });
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+      await until(
+        () => {
+          const n = answerCounts(standin.calls);
+          return events.every((e) => (n.get(`${e.channel}/${e.ts}`) ?? 0) >= 1);
+        },
+        'every event answered after the outage',
+        outageMs + 60_000,
+      );
+      await quiet();
+      const counts = answerCounts(standin.calls);
+      const refused = standin.calls.filter((c) => c.status === 503 && c.method === 'chat.postMessage').length;
+      if (process.env.DURABILITY_VERBOSE)
+        console.log(
+          `outage of ${outageMs} ms from +${outageAt ? 'mid-load' : '?'}: ${refused} posts refused`,
+        );
+      expect(refused).toBeGreaterThan(0);
+      expect(events.filter((e) => counts.get(`${e.channel}/${e.ts}`) !== 1).map((e) => e.eventId)).toEqual(
+        [],
+      );
+      await b.kill('SIGTERM');
+    },
+    OUTAGE_MS + 120_000,
+  );
 });
