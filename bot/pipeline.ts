@@ -432,7 +432,7 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
   const chooser = new ParagraphChooser(kb);
   // The answer tables and the question vocabulary are loaded (and validated) at start, not at the first question.
   // (The extractor's lexicon, knowledge/vocabulary/lexicon/, was loaded and validated earlier still: when
-  // bot/understand/lexicon.ts was imported, as its exports are constants.)
+  // bot/understand/extract.ts was imported, as it compiles its patterns once.)
   yesNoAnswers();
   openAnswers();
   questionVocabulary();

@@ -2,7 +2,7 @@
  * The reader's vocabularies (`knowledge/vocabulary/<name>/*.yaml`, described in its README): word lists,
  * regular-expression sources and number words, Danish and English, read once per process and expanded into
  * the strings and tables that the code names: each folder `VOCABULARIES` lists is named by one module, the
- * fact extractor's lexicon (`lexicon/`) by `bot/understand/lexicon.ts`.
+ * fact extractor's lexicon (`lexicon/`) by `bot/understand/extract.ts`.
  * A file that is no YAML, breaks the schema, names an unknown placeholder or entry, or makes a pattern that
  * does not compile gives a KnowledgeLoadError naming the file and the entry. A start from the build reads
  * each expansion from `dist/vocabulary/<name>.json` while it was made from the same files by the same loader

@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { moreThan } from '../../guardrails/bounds.js';
 import type { FactKey } from '../../guardrails/facts.js';
+import { lexicon } from '../../knowledge/lexicon.js';
 import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
 import { readYamlFile } from '../../knowledge/yaml.js';
 import type { Extraction } from './extract.js';
-import * as X from './lexicon.js';
 import { type FoundNumber, findNumbers, parseNumber } from './numbers.js';
 import { wordClass } from './words.js';
 
@@ -273,7 +273,7 @@ export function laterFigure(
   return n.value > threshold !== earlier > threshold ? { corrects: false, value: n.value, span } : undefined;
 }
 
-export const PARTITIVE_RE = new RegExp(X.PARTITIVE, 'iu');
+export const PARTITIVE_RE = new RegExp(lexicon().text('PARTITIVE'), 'iu');
 
 /**
  * The doubt about a territory read as the Faroe Islands or Greenland: named only for an office, or only

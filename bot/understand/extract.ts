@@ -77,7 +77,8 @@
 
 import countryNames from 'i18n-iso-countries';
 import type { Bound } from '../../guardrails/bounds.js';
-import type { FactKey, Facts } from '../../guardrails/facts.js';
+import { COMPONENTS, type FactKey, type Facts, ORGANISATION_TYPES } from '../../guardrails/facts.js';
+import { B, E, gap, lexicon } from '../../knowledge/lexicon.js';
 import {
   type Country,
   registers as loadRegisters,
@@ -86,7 +87,6 @@ import {
 } from '../../knowledge/registers.js';
 import { type DatePrecision, findDates } from './dates.js';
 import { clauseAround, doubtVocabulary } from './doubt.js';
-import * as X from './lexicon.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
 import { advanceIndex, mayMatch, SplitAlternation } from './prefilter.js';
 
@@ -156,13 +156,21 @@ const re = (src: string, flags = 'iu') => new RegExp(src, flags);
 const g = (src: string) => new RegExp(src, 'giu');
 
 // ---- compiled once -------------------------------------------------------------------------------
+/**
+ * The words the extractor looks for are entries of `knowledge/vocabulary/lexicon/*.yaml` (one file per kind
+ * of fact, each with why it is there), read by name here, once, when this module loads.
+ */
+const L = lexicon();
+const ORG_KEYWORDS = L.table('ORG_KEYWORDS', ORGANISATION_TYPES);
+const COMPONENT_KEYWORDS = L.table('COMPONENT_KEYWORDS', COMPONENTS);
+const TERRITORY = L.table('TERRITORY', ['FO', 'GL', 'DK'] as const);
 /** Organisation keywords: `ORG.matches(text)` tries the slow stems only where their words are. */
-const ORG = new SplitAlternation(X.B, X.ORG_KEYWORDS, X.E, 'giu');
+const ORG = new SplitAlternation(B, ORG_KEYWORDS, E, 'giu');
 const ORG_RE = ORG.pattern;
-const SELF_RE = g(`${X.B}${X.SELF}${X.E}`);
-const NOT_SELF_BETWEEN_RE = re(X.NOT_SELF_BETWEEN);
-export const AREA_BEFORE_RE = re(X.AREA_BEFORE);
-export const AREA_COUNTED_RE = re(X.AREA_COUNTED);
+const SELF_RE = g(`${B}${L.text('SELF')}${E}`);
+const NOT_SELF_BETWEEN_RE = re(L.text('NOT_SELF_BETWEEN'));
+export const AREA_BEFORE_RE = re(L.text('AREA_BEFORE'));
+export const AREA_COUNTED_RE = re(L.text('AREA_COUNTED'));
 /** The sentence around a position (split at . ! ? and newlines). */
 function sentenceOf(text: string, pos: number): string {
   const start =
@@ -175,137 +183,137 @@ function sentenceOf(text: string, pos: number): string {
   const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, pos)).filter((i) => i >= 0);
   return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
-export const ACTS_ON_WRITER_RE = re(X.ACTS_ON_WRITER);
-export const HAVE_SELF_RE = re(X.HAVE_SELF);
-const OWNER_SELF_RE = re(X.OWNER_SELF);
-const BOUGHT_COUNT_BEFORE_RE = re(X.BOUGHT_COUNT_BEFORE);
-const BUSINESS_RUNS_NETWORK_RE = re(X.BUSINESS_RUNS_NETWORK);
-export const APPOSITION_RE = re(X.APPOSITION);
-export const OWN_BUSINESS_RE = re(X.OWN_BUSINESS);
-const NAMED_PUBLIC_BODY_RE = g(X.NAMED_PUBLIC_BODY);
-const WRITER_NAMED_BEFORE_RE = re(X.WRITER_NAMED_BEFORE);
-const NETWORK_OWNER_RE = re(X.NETWORK_OWNER);
-const NATIONWIDE_RE = g(X.NATIONWIDE_PS);
-const LOCAL_PS_RE = g(X.LOCAL_PS);
-const NOT_NATIONWIDE_AFTER_RE = re(X.NOT_NATIONWIDE_AFTER);
-export const NATIONWIDE_WORD_RE = re(X.NATIONWIDE_WORD);
-export const NEGATED_NATIONWIDE_AFTER_RE = re(X.NEGATED_NATIONWIDE_AFTER);
-const NEGATION_RE = re(X.NEGATION);
-export const ASKED_NOT_RE = re(X.ASKED_NOT);
-export const EXACT_MARK_RE = re(X.EXACT_MARK);
-export const DENIED_BEFORE_RE = re(X.DENIED_BEFORE);
-const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.USER_NOUN})${X.E}`);
-const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${X.B}(?<noun>${X.STAFF_NOUN})${X.E}`);
-export const USER_BEFORE_RE = re(X.USER_BEFORE);
-const NOT_USER_WORD_RE = re(`^(?:${X.NOT_USER_NOUN})$`);
-const PEOPLE_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,40}?)${X.B}(?:${X.PEOPLE_NOUN})${X.E}`);
-const REACH_BEFORE_RE = re(X.REACH_BEFORE);
-const PEOPLE_USE_AFTER_RE = re(X.PEOPLE_USE_AFTER);
-const OWN_NETWORK_RE = re(X.OWN_NETWORK);
-const LABEL_USER_RE = re(`${X.B}(?:${X.USER_NOUN})${X.E}`);
-const SELLS_NET_SERVICE_RE = re(X.SELLS_NET_SERVICE);
-const PUBLIC_NET_WORD_RE = re(X.PUBLIC_NET_WORD);
-const EMBEDDED_BOUND_BEFORE_RE = re(X.EMBEDDED_BOUND_BEFORE);
-const LABEL_NONE_RE = g(X.LABEL_NONE);
-const STATE_MARK_RE = g(X.STATE_MARK);
-const LOCAL_GOV_MARK_RE = g(X.LOCAL_GOV_MARK);
-const WHOLESALE_MARK_RE = g(X.WHOLESALE_MARK);
-const SUBSET_AFTER_RE = re(X.SUBSET_AFTER);
-const SUBSET_BEFORE_RE = re(X.SUBSET_BEFORE);
-const TOTAL_MARK_RE = g(X.TOTAL_MARK);
-export const STRICT_TOTAL_RE = re(X.STRICT_TOTAL);
-export const THEIR_SUBJECT_RE = re(X.THEIR_SUBJECT);
-export const RECEIVED_RE = re(X.RECEIVED);
-export const CONTRACT_RE = re(X.CONTRACT);
-const ADDITIVE_BEFORE_RE = re(X.ADDITIVE_BEFORE);
-const ADDITIVE_STRONG_BEFORE_RE = re(X.ADDITIVE_STRONG_BEFORE);
-const CONTINUATION_BEFORE_RE = re(X.CONTINUATION_BEFORE);
-const NO_STATE_RE = re(X.NO_STATE);
-export const OWN_PUBLIC_BODY_GENITIVE_RE = g(X.OWN_PUBLIC_BODY_GENITIVE);
-export const FIRST_PERSON_SUBJECT_RE = re(X.FIRST_PERSON_SUBJECT, 'u');
-export const SERVES_CUSTOMERS_RE = re(X.SERVES_CUSTOMERS);
-export const OWNED_BY_BEFORE_RE = re(X.OWNED_BY_BEFORE);
-export const OWN_IN_COUNT_RE = re(X.OWN_IN_COUNT);
-export const ORG_NOUN_WORD_RE = re(X.ORG_NOUN_WORD);
-export const CUSTOMER_NOUN_AFTER_RE = re(X.CUSTOMER_NOUN_AFTER);
-export const INCLUDES_RE = re(X.INCLUDES);
-export const MORE_BEFORE_RE = re(X.MORE_BEFORE);
-export const MORE_AFTER_RE = re(X.MORE_AFTER);
-const COMPONENT_RES = X.COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${X.B}(?:${s})${X.E}`)] as const);
-const OFFICE_RE = re(X.OFFICE_CONTEXT);
-const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.SUPPLIER_NOUN_AFTER_COUNTRY}${X.E}`);
-const SELF_BEFORE_RE = re(X.SELF_BEFORE);
-const BASED_IN_RE = re(`${X.BASED_IN}$`);
-const FROM_RE = re(`${X.FROM}$`);
-const STATE_CONTROLLED_RE = g(X.STATE_CONTROLLED);
-const STATE_OWNED_LONG_RE = g(X.STATE_OWNED_LONG);
-const OWN_STATE_BEFORE_RE = re(X.OWN_STATE_BEFORE);
-const HARM_INVOLVED_RE = g(X.HARM_INVOLVED);
-const HARM_ACT_RE = re(X.HARM_ACT);
-const HARM_OBJECT_RE = re(X.HARM_OBJECT);
-const HARM_EFFECT_RE = re(X.HARM_EFFECT);
-const HARM_HYPOTHETICAL_RE = re(X.HARM_HYPOTHETICAL);
-const FOREIGN_MARK_RE = re(X.FOREIGN_MARK);
-const HARM_VICTIM_RE = re(X.HARM_VICTIM);
-const SUPPLIER_REFERENT_RE = re(X.SUPPLIER_REFERENT);
-const SELF_INTRO_AFTER_RE = re(X.SELF_INTRO_AFTER);
-const SUPPLIER_IN_RE = re(X.SUPPLIER_IN);
-const OUR_SUPPLIER_FROM_RE = re(X.OUR_SUPPLIER_FROM);
-export const MUNICIPAL_ADJ_RE = re(X.MUNICIPAL_ADJ);
-export const REGIONAL_ADJ_RE = re(X.REGIONAL_ADJ);
-export const LAW_AFTER_RE = re(X.LAW_AFTER);
-const TERRITORY_RES = X.TERRITORY.map(([t, s]) => [t, g(s)] as const);
-const DK_NOT_TERRITORY_AFTER_RE = re(X.DK_NOT_TERRITORY_AFTER);
-const NEW_STRONG_RE = g(X.NEW_STRONG);
-const EXISTING_STRONG_RE = g(X.EXISTING_STRONG);
-const NOT_YET_BEFORE_RE = re(X.NOT_YET_BEFORE);
-const CUSTOMER_CONTRACT_AFTER_RE = re(X.CUSTOMER_CONTRACT_AFTER);
-const DECIDED_ON_BEFORE_RE = re(X.DECIDED_ON_BEFORE);
-const SERVE_VERB_RE = re(X.SERVE_VERB);
-const CUSTOMER_OBJECT_RE = re(X.CUSTOMER_OBJECT);
-const SUPPLIER_CONTEXT_RE = re(X.SUPPLIER_CONTEXT);
-const EXISTING_WEAK_RE = g(X.EXISTING_WEAK);
-const NEW_WEAK_RE = g(X.NEW_WEAK);
-const WANTS_HUMAN_RE = g(X.WANTS_HUMAN);
-const DECISION_RE = g(X.DECISION_WORDS);
-const AGREEMENT_RE = g(X.AGREEMENT_WORDS);
-const AGREEMENT_ACTS_RE = g(X.AGREEMENT_ACTS);
-const AGREEMENT_NOUN_OF_DATE_RE = re(X.AGREEMENT_NOUN_OF_DATE);
-const NEUTRAL_RE = g(X.NEUTRAL_DATE_WORDS);
-export const LOCATIVE_BEFORE_RE = re(X.LOCATIVE_BEFORE);
-const POSSESSIVE_RE = re(X.POSSESSIVE);
-const GENERIC_ORG_RE = re(X.GENERIC_ORG_WORD);
-const SUPPLIER_IS_RE = re(X.SUPPLIER_IS);
-export const SELF_WORD_RE = g(X.SELF_WORD);
-const SUPPLIER_NOUN_RE = new RegExp(X.SUPPLIER_NOUN, 'giu');
-export const LISTED_RE = re(X.LISTED);
-const NOTIFIED_RE = g(X.NOTIFIED_WORDS);
-const PRODUCT_NOUN_START_RE = re(`^\\s*(?:${X.gap(2)})?${X.PRODUCT_NOUN}${X.E}`);
-export const THING_OR_PURCHASE_BEFORE_RE = re(X.THING_OR_PURCHASE_BEFORE);
-const LEAD_STRIP_RE = re(`(?:${X.BASED_IN}|${X.FROM})$`);
-export const HOSPITAL_OF_REGION_RE = re(X.HOSPITAL_OF_REGION);
-export const LONE_NUMBER_RE = re(X.LONE_NUMBER);
-export const FIRST_PERSON_RE = re(X.FIRST_PERSON);
-export const ONE_AGREEMENT_RE = re(X.ONE_AGREEMENT);
-export const ADJECTIVE_EXISTING_RE = re(X.ADJECTIVE_EXISTING);
+export const ACTS_ON_WRITER_RE = re(L.text('ACTS_ON_WRITER'));
+export const HAVE_SELF_RE = re(L.text('HAVE_SELF'));
+const OWNER_SELF_RE = re(L.text('OWNER_SELF'));
+const BOUGHT_COUNT_BEFORE_RE = re(L.text('BOUGHT_COUNT_BEFORE'));
+const BUSINESS_RUNS_NETWORK_RE = re(L.text('BUSINESS_RUNS_NETWORK'));
+export const APPOSITION_RE = re(L.text('APPOSITION'));
+export const OWN_BUSINESS_RE = re(L.text('OWN_BUSINESS'));
+const NAMED_PUBLIC_BODY_RE = g(L.text('NAMED_PUBLIC_BODY'));
+const WRITER_NAMED_BEFORE_RE = re(L.text('WRITER_NAMED_BEFORE'));
+const NETWORK_OWNER_RE = re(L.text('NETWORK_OWNER'));
+const NATIONWIDE_RE = g(L.text('NATIONWIDE_PS'));
+const LOCAL_PS_RE = g(L.text('LOCAL_PS'));
+const NOT_NATIONWIDE_AFTER_RE = re(L.text('NOT_NATIONWIDE_AFTER'));
+export const NATIONWIDE_WORD_RE = re(L.text('NATIONWIDE_WORD'));
+export const NEGATED_NATIONWIDE_AFTER_RE = re(L.text('NEGATED_NATIONWIDE_AFTER'));
+const NEGATION_RE = re(L.text('NEGATION'));
+export const ASKED_NOT_RE = re(L.text('ASKED_NOT'));
+export const EXACT_MARK_RE = re(L.text('EXACT_MARK'));
+export const DENIED_BEFORE_RE = re(L.text('DENIED_BEFORE'));
+const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.text('USER_NOUN')})${E}`);
+const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.text('STAFF_NOUN')})${E}`);
+export const USER_BEFORE_RE = re(L.text('USER_BEFORE'));
+const NOT_USER_WORD_RE = re(`^(?:${L.text('NOT_USER_NOUN')})$`);
+const PEOPLE_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,40}?)${B}(?:${L.text('PEOPLE_NOUN')})${E}`);
+const REACH_BEFORE_RE = re(L.text('REACH_BEFORE'));
+const PEOPLE_USE_AFTER_RE = re(L.text('PEOPLE_USE_AFTER'));
+const OWN_NETWORK_RE = re(L.text('OWN_NETWORK'));
+const LABEL_USER_RE = re(`${B}(?:${L.text('USER_NOUN')})${E}`);
+const SELLS_NET_SERVICE_RE = re(L.text('SELLS_NET_SERVICE'));
+const PUBLIC_NET_WORD_RE = re(L.text('PUBLIC_NET_WORD'));
+const EMBEDDED_BOUND_BEFORE_RE = re(L.text('EMBEDDED_BOUND_BEFORE'));
+const LABEL_NONE_RE = g(L.text('LABEL_NONE'));
+const STATE_MARK_RE = g(L.text('STATE_MARK'));
+const LOCAL_GOV_MARK_RE = g(L.text('LOCAL_GOV_MARK'));
+const WHOLESALE_MARK_RE = g(L.text('WHOLESALE_MARK'));
+const SUBSET_AFTER_RE = re(L.text('SUBSET_AFTER'));
+const SUBSET_BEFORE_RE = re(L.text('SUBSET_BEFORE'));
+const TOTAL_MARK_RE = g(L.text('TOTAL_MARK'));
+export const STRICT_TOTAL_RE = re(L.text('STRICT_TOTAL'));
+export const THEIR_SUBJECT_RE = re(L.text('THEIR_SUBJECT'));
+export const RECEIVED_RE = re(L.text('RECEIVED'));
+export const CONTRACT_RE = re(L.text('CONTRACT'));
+const ADDITIVE_BEFORE_RE = re(L.text('ADDITIVE_BEFORE'));
+const ADDITIVE_STRONG_BEFORE_RE = re(L.text('ADDITIVE_STRONG_BEFORE'));
+const CONTINUATION_BEFORE_RE = re(L.text('CONTINUATION_BEFORE'));
+const NO_STATE_RE = re(L.text('NO_STATE'));
+export const OWN_PUBLIC_BODY_GENITIVE_RE = g(L.text('OWN_PUBLIC_BODY_GENITIVE'));
+export const FIRST_PERSON_SUBJECT_RE = re(L.text('FIRST_PERSON_SUBJECT'), 'u');
+export const SERVES_CUSTOMERS_RE = re(L.text('SERVES_CUSTOMERS'));
+export const OWNED_BY_BEFORE_RE = re(L.text('OWNED_BY_BEFORE'));
+export const OWN_IN_COUNT_RE = re(L.text('OWN_IN_COUNT'));
+export const ORG_NOUN_WORD_RE = re(L.text('ORG_NOUN_WORD'));
+export const CUSTOMER_NOUN_AFTER_RE = re(L.text('CUSTOMER_NOUN_AFTER'));
+export const INCLUDES_RE = re(L.text('INCLUDES'));
+export const MORE_BEFORE_RE = re(L.text('MORE_BEFORE'));
+export const MORE_AFTER_RE = re(L.text('MORE_AFTER'));
+const COMPONENT_RES = COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${B}(?:${s})${E}`)] as const);
+const OFFICE_RE = re(L.text('OFFICE_CONTEXT'));
+const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${gap(2)})?${L.text('SUPPLIER_NOUN_AFTER_COUNTRY')}${E}`);
+const SELF_BEFORE_RE = re(L.text('SELF_BEFORE'));
+const BASED_IN_RE = re(`${L.text('BASED_IN')}$`);
+const FROM_RE = re(`${L.text('FROM')}$`);
+const STATE_CONTROLLED_RE = g(L.text('STATE_CONTROLLED'));
+const STATE_OWNED_LONG_RE = g(L.text('STATE_OWNED_LONG'));
+const OWN_STATE_BEFORE_RE = re(L.text('OWN_STATE_BEFORE'));
+const HARM_INVOLVED_RE = g(L.text('HARM_INVOLVED'));
+const HARM_ACT_RE = re(L.text('HARM_ACT'));
+const HARM_OBJECT_RE = re(L.text('HARM_OBJECT'));
+const HARM_EFFECT_RE = re(L.text('HARM_EFFECT'));
+const HARM_HYPOTHETICAL_RE = re(L.text('HARM_HYPOTHETICAL'));
+const FOREIGN_MARK_RE = re(L.text('FOREIGN_MARK'));
+const HARM_VICTIM_RE = re(L.text('HARM_VICTIM'));
+const SUPPLIER_REFERENT_RE = re(L.text('SUPPLIER_REFERENT'));
+const SELF_INTRO_AFTER_RE = re(L.text('SELF_INTRO_AFTER'));
+const SUPPLIER_IN_RE = re(L.text('SUPPLIER_IN'));
+const OUR_SUPPLIER_FROM_RE = re(L.text('OUR_SUPPLIER_FROM'));
+export const MUNICIPAL_ADJ_RE = re(L.text('MUNICIPAL_ADJ'));
+export const REGIONAL_ADJ_RE = re(L.text('REGIONAL_ADJ'));
+export const LAW_AFTER_RE = re(L.text('LAW_AFTER'));
+const TERRITORY_RES = TERRITORY.map(([t, s]) => [t, g(s)] as const);
+const DK_NOT_TERRITORY_AFTER_RE = re(L.text('DK_NOT_TERRITORY_AFTER'));
+const NEW_STRONG_RE = g(L.text('NEW_STRONG'));
+const EXISTING_STRONG_RE = g(L.text('EXISTING_STRONG'));
+const NOT_YET_BEFORE_RE = re(L.text('NOT_YET_BEFORE'));
+const CUSTOMER_CONTRACT_AFTER_RE = re(L.text('CUSTOMER_CONTRACT_AFTER'));
+const DECIDED_ON_BEFORE_RE = re(L.text('DECIDED_ON_BEFORE'));
+const SERVE_VERB_RE = re(L.text('SERVE_VERB'));
+const CUSTOMER_OBJECT_RE = re(L.text('CUSTOMER_OBJECT'));
+const SUPPLIER_CONTEXT_RE = re(L.text('SUPPLIER_CONTEXT'));
+const EXISTING_WEAK_RE = g(L.text('EXISTING_WEAK'));
+const NEW_WEAK_RE = g(L.text('NEW_WEAK'));
+const WANTS_HUMAN_RE = g(L.text('WANTS_HUMAN'));
+const DECISION_RE = g(L.text('DECISION_WORDS'));
+const AGREEMENT_RE = g(L.text('AGREEMENT_WORDS'));
+const AGREEMENT_ACTS_RE = g(L.text('AGREEMENT_ACTS'));
+const AGREEMENT_NOUN_OF_DATE_RE = re(L.text('AGREEMENT_NOUN_OF_DATE'));
+const NEUTRAL_RE = g(L.text('NEUTRAL_DATE_WORDS'));
+export const LOCATIVE_BEFORE_RE = re(L.text('LOCATIVE_BEFORE'));
+const POSSESSIVE_RE = re(L.text('POSSESSIVE'));
+const GENERIC_ORG_RE = re(L.text('GENERIC_ORG_WORD'));
+const SUPPLIER_IS_RE = re(L.text('SUPPLIER_IS'));
+export const SELF_WORD_RE = g(L.text('SELF_WORD'));
+const SUPPLIER_NOUN_RE = new RegExp(L.text('SUPPLIER_NOUN'), 'giu');
+export const LISTED_RE = re(L.text('LISTED'));
+const NOTIFIED_RE = g(L.text('NOTIFIED_WORDS'));
+const PRODUCT_NOUN_START_RE = re(`^\\s*(?:${gap(2)})?${L.text('PRODUCT_NOUN')}${E}`);
+export const THING_OR_PURCHASE_BEFORE_RE = re(L.text('THING_OR_PURCHASE_BEFORE'));
+const LEAD_STRIP_RE = re(`(?:${L.text('BASED_IN')}|${L.text('FROM')})$`);
+export const HOSPITAL_OF_REGION_RE = re(L.text('HOSPITAL_OF_REGION'));
+export const LONE_NUMBER_RE = re(L.text('LONE_NUMBER'));
+export const FIRST_PERSON_RE = re(L.text('FIRST_PERSON'));
+export const ONE_AGREEMENT_RE = re(L.text('ONE_AGREEMENT'));
+export const ADJECTIVE_EXISTING_RE = re(L.text('ADJECTIVE_EXISTING'));
 const FIRST_PERSON_I_RE = /(?<![\p{L}'])I(?![\p{L}'])/u;
-export const QUESTION_SUBJECT_BEFORE_RE = re(X.QUESTION_SUBJECT_BEFORE);
+export const QUESTION_SUBJECT_BEFORE_RE = re(L.text('QUESTION_SUBJECT_BEFORE'));
 const WORD_RE = /\p{L}{4,}/gu;
-export const GAP_BREAK_RE = re(X.GAP_BREAK);
-export const SERVED_BEFORE_RE = re(X.SERVED_BEFORE);
-export const WHOSE_GAP_RE = g(X.WHOSE_GAP);
-export const LIST_SEPARATOR_RE = re(X.LIST_SEPARATOR);
-export const CLAUSE_BREAK_RE = g(X.CLAUSE_BREAK);
+export const GAP_BREAK_RE = re(L.text('GAP_BREAK'));
+export const SERVED_BEFORE_RE = re(L.text('SERVED_BEFORE'));
+export const WHOSE_GAP_RE = g(L.text('WHOSE_GAP'));
+export const LIST_SEPARATOR_RE = re(L.text('LIST_SEPARATOR'));
+export const CLAUSE_BREAK_RE = g(L.text('CLAUSE_BREAK'));
 /** A count just before a word ("9k ", "~9.000 ", "two "): the word is what is counted. */
 const COUNTED_BEFORE_RE =
   /(?:\d[\d.,]*\s*(?:k|m|mio\.?|tusind\p{L}*|thousand|million)?|(?<![\p{L}])(?:two|three|four|five|six|seven|eight|nine|ten|several|many|to|tre|fire|fem|seks|flere|mange))\s+$/iu;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-export const SHORT_WORDS = new Set(X.SHORT_WORDS);
-export const COMMON_WORD_NAMES = new Set(X.COMMON_WORD_NAMES);
-export const NOT_NEAR_MISSES = new Set(X.NOT_NEAR_MISSES);
-export const COMPOUND_HEAD = X.COMPOUND_HEAD;
-const ACT_NAME_RE = g(X.ACT_NAME);
+export const SHORT_WORDS = new Set(L.words('SHORT_WORDS'));
+export const COMMON_WORD_NAMES = new Set(L.words('COMMON_WORD_NAMES'));
+export const NOT_NEAR_MISSES = new Set(L.words('NOT_NEAR_MISSES'));
+export const COMPOUND_HEAD = L.text('COMPOUND_HEAD');
+const ACT_NAME_RE = g(L.text('ACT_NAME'));
 /** The text with the act's own name blanked out (same length, so positions stay). */
 function withoutActName(text: string): string {
   return text.replace(ACT_NAME_RE, (m) => ' '.repeat(m.length));
@@ -481,7 +489,7 @@ function negatedBefore(text: string, sentence: Span, pos: number, window = 45): 
 type OrgType = NonNullable<Facts['organisation_type']>;
 
 function orgTypeOf(m: RegExpExecArray): OrgType | undefined {
-  for (const [t] of X.ORG_KEYWORDS) if (m.groups?.[t] !== undefined) return t;
+  for (const [t] of ORG_KEYWORDS) if (m.groups?.[t] !== undefined) return t;
   return undefined;
 }
 
@@ -689,7 +697,7 @@ function owner(text: string, sentence: Span, a: number, b: number, nums: Span[])
   return best;
 }
 
-export const NEW_SUBJECT_CLAUSE_RE = re(X.NEW_SUBJECT_CLAUSE, 'u');
+export const NEW_SUBJECT_CLAUSE_RE = re(L.text('NEW_SUBJECT_CLAUSE'), 'u');
 
 function hasClauseBreak(between: string): boolean {
   CLAUSE_BREAK_RE.lastIndex = 0;
@@ -1064,6 +1072,9 @@ function restated(text: string, candidates: Candidate[], n: FoundNumber): boolea
   );
 }
 
+const USER_NOUN_TYPO_BASES = L.words('USER_NOUN_TYPO_BASES');
+const USER_NOUN_TYPO_SHORT = L.words('USER_NOUN_TYPO_SHORT');
+const USER_NOUN_TYPO_COMPOUND_ENDS = L.words('USER_NOUN_TYPO_COMPOUND_ENDS');
 /**
  * An end-user noun with one typo among the first three words after a number (`slutbrugre`,
  * `abonennter`, `privatkundre` as a compound's end). Returns where the noun ends in `after`.
@@ -1075,7 +1086,7 @@ function typoUserNoun(after: string): { end: number; noun: string } | undefined 
     if (++seen > 3) break;
     const word = w[0].toLowerCase();
     if (test(NOT_USER_WORD_RE, word) || !okGap(words.slice(0, w.index))) return undefined;
-    for (const base of X.USER_NOUN_TYPO_BASES) {
+    for (const base of USER_NOUN_TYPO_BASES) {
       if (word === base || word.endsWith(base)) continue; // spelt right: the noun patterns decide
       const hit =
         withinOneEdit(word, base) ||
@@ -1083,10 +1094,10 @@ function typoUserNoun(after: string): { end: number; noun: string } | undefined 
           [base.length - 1, base.length, base.length + 1].some((k) => withinOneEdit(word.slice(-k), base)));
       if (hit) return { end: w.index + w[0].length, noun: base };
     }
-    for (const base of X.USER_NOUN_TYPO_SHORT)
+    for (const base of USER_NOUN_TYPO_SHORT)
       if (word !== base && word[0] === base[0] && word.length >= 5 && withinOneEdit(word, base))
         return { end: w.index + w[0].length, noun: base };
-    for (const end of X.USER_NOUN_TYPO_COMPOUND_ENDS) {
+    for (const end of USER_NOUN_TYPO_COMPOUND_ENDS) {
       if (word.length < end.length + 3 || word.endsWith(end)) continue;
       if ([end.length - 1, end.length, end.length + 1].some((k) => withinOneEdit(word.slice(-k), end)))
         return { end: w.index + w[0].length, noun: word };
@@ -1141,8 +1152,8 @@ function listedWith(text: string, prev: Count, c: Count): boolean {
   return test(LISTED_RE, text.slice(prev.evidenceEnd, c.start));
 }
 
-export const STATE_WORDS = X.STATE_WORDS;
-export const NOT_STATE_TYPOS = new Set(X.NOT_STATE_TYPOS);
+export const STATE_WORDS = L.words('STATE_WORDS');
+export const NOT_STATE_TYPOS = new Set(L.words('NOT_STATE_TYPOS'));
 /**
  * The text with one-edit typos of the state words corrected ("no goverment contracts", "ingen statsligee
  * aftaler"), so a negated state agreement is read however it is spelt.
@@ -1451,8 +1462,8 @@ const UNREGISTERED_NAME_BEFORE_RE = new RegExp(
   String.raw`(?<![\p{L}\p{N}+&.-])(?<name>${NAME_PART}(?:\s+${NAME_PART}){0,2})(?<link>\s*\(\s*|,?\s+(?:fra|from|out\s+of|(?:(?:which|that)\s+is\s+|som\s+er\s+|der\s+er\s+)?(?:based|headquartered|located|registered|incorporated|baseret|hjemmehørende|registreret|placeret)\s+(?:in|i)|med\s+(?:hovedsæde|hovedkontor|base)\s+i|(?:with|having)\s+(?:its\s+)?(?:headquarters|head\s+office|HQ)\s+in|,?\s*(?:som|der|which|that)\s+(?:har|has)\s+(?:sit\s+|sin\s+|its\s+)?(?:hovedsæde|hovedkontor|base|headquarters|head\s+office|HQ)\s+(?:i|in)|,?\s*(?:som|der|which|that)\s+(?:er|is|ligger|sits)\s+(?:i|in)|in|i)\s+(?:the\s+)?)$`,
   'u',
 );
-export const NOT_A_NAME = re(X.NOT_A_NAME);
-export const ORG_OR_THING_RE = re(X.ORG_OR_THING);
+export const NOT_A_NAME = re(L.text('NOT_A_NAME'));
+export const ORG_OR_THING_RE = re(L.text('ORG_OR_THING'));
 
 function unregisteredNameBefore(
   text: string,
@@ -1502,9 +1513,9 @@ function unregisteredNameBefore(
   if (test(MONTH_WORD_RE, name)) return undefined;
   return name;
 }
-export const SUPPLIER_ROLE_BEFORE_RE = re(X.SUPPLIER_ROLE_BEFORE);
-export const SUPPLY_CHANGE_RE = re(X.SUPPLY_CHANGE);
-export const MONTH_WORD_RE = re(X.MONTH_WORD);
+export const SUPPLIER_ROLE_BEFORE_RE = re(L.text('SUPPLIER_ROLE_BEFORE'));
+export const SUPPLY_CHANGE_RE = re(L.text('SUPPLY_CHANGE'));
+export const MONTH_WORD_RE = re(L.text('MONTH_WORD'));
 
 // ---- territory, status, human, dates ------------------------------------------------------------
 function findTerritory(
@@ -1891,3 +1902,6 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   if (lone.length === 1 && Number.isFinite(lone[0]!.value)) signals.lone_number = lone[0]!.value;
   return { facts, evidence, signals };
 }
+
+// A lexicon entry nothing reads is a mistake (a misspelt name, a word left behind): say so at start.
+L.allRead();

@@ -2,11 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import '../../bot/understand/lexicon.js';
+import '../../bot/understand/extract.js';
 import { ORGANISATION_TYPES } from '../../guardrails/facts.js';
 import { cachedLexicon, LEXICON_DIR, type Lexicon, lexicon, loadLexicon } from '../../knowledge/lexicon.js';
 import { KnowledgeLoadError } from '../../knowledge/load-error.js';
-import { FIXTURE } from '../bot/understand/lexicon-snapshot.js';
+
+/** The names and shapes of the lexicon's entries as they were when the words moved to YAML. */
+const FIXTURE = join(import.meta.dirname, '..', 'bot', 'understand', 'lexicon.fixture.json');
 
 const dirs: string[] = [];
 afterEach(() => {

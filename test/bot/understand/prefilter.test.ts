@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import * as X from '../../../bot/understand/lexicon.js';
 import {
   mayMatch,
   requiredStrings,
@@ -8,15 +7,20 @@ import {
   splitAlternatives,
   WordScanner,
 } from '../../../bot/understand/prefilter.js';
+import { COMPONENTS, ORGANISATION_TYPES } from '../../../guardrails/facts.js';
+import { B, E, lexicon } from '../../../knowledge/lexicon.js';
+
+const L = lexicon();
+const ORG_KEYWORDS = L.table('ORG_KEYWORDS', ORGANISATION_TYPES);
 
 /** Every word table of the lexicon as the extractor compiles it. */
 const TABLES: RegExp[] = [
-  ...X.COMPONENT_KEYWORDS.map(([, s]) => new RegExp(`${X.B}(?:${s})${X.E}`, 'giu')),
-  ...X.ORG_KEYWORDS.map(([, s]) => new RegExp(`${X.B}(?:${s})${X.E}`, 'giu')),
-  ...X.TERRITORY.map(([, s]) => new RegExp(s, 'giu')),
-  ...[X.NEW_STRONG, X.EXISTING_STRONG, X.EXISTING_WEAK, X.NEW_WEAK, X.WANTS_HUMAN, X.STATE_MARK]
-    .concat([X.DECISION_WORDS, X.AGREEMENT_WORDS, X.NOTIFIED_WORDS, X.ACT_NAME, X.STATE_CONTROLLED])
-    .map((s) => new RegExp(s, 'giu')),
+  ...L.table('COMPONENT_KEYWORDS', COMPONENTS).map(([, s]) => new RegExp(`${B}(?:${s})${E}`, 'giu')),
+  ...ORG_KEYWORDS.map(([, s]) => new RegExp(`${B}(?:${s})${E}`, 'giu')),
+  ...L.table('TERRITORY', ['FO', 'GL', 'DK']).map(([, s]) => new RegExp(s, 'giu')),
+  ...['NEW_STRONG', 'EXISTING_STRONG', 'EXISTING_WEAK', 'NEW_WEAK', 'WANTS_HUMAN', 'STATE_MARK']
+    .concat(['DECISION_WORDS', 'AGREEMENT_WORDS', 'NOTIFIED_WORDS', 'ACT_NAME', 'STATE_CONTROLLED'])
+    .map((name) => new RegExp(L.text(name), 'giu')),
 ];
 
 describe('requiredStrings', () => {
@@ -57,7 +61,7 @@ describe('mayMatch', () => {
     );
   });
   it('says no for text without the words', () => {
-    const rx = new RegExp(String.raw`${X.B}(?:\p{L}*kamera\p{L}*|cctv)${X.E}`, 'giu');
+    const rx = new RegExp(String.raw`${B}(?:\p{L}*kamera\p{L}*|cctv)${E}`, 'giu');
     expect(mayMatch(rx, 'Vi køber routere')).toBe(false);
     expect(mayMatch(rx, 'Vi køber KAMERAER')).toBe(true);
   });
@@ -73,7 +77,7 @@ describe('WordScanner', () => {
 });
 
 describe('SplitAlternation', () => {
-  const org = new SplitAlternation(X.B, X.ORG_KEYWORDS, X.E, 'giu');
+  const org = new SplitAlternation(B, ORG_KEYWORDS, E, 'giu');
   const show = (ms: RegExpExecArray[]) => ms.map((m) => [m.index, m[0], JSON.stringify(m.groups)]);
   it('splits only top-level alternatives', () => {
     expect(splitAlternatives(String.raw`a|(?:b|c)|[|]|d\|e`)).toEqual([
