@@ -113,6 +113,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'de to tal ligger på hver sin side af grænsen',
     en: 'the two figures lie on either side of the threshold',
   },
+  for_provider: {
+    da: 'tallet er udbyderens, som I arbejder for, og loven gælder udbyderens aftaler (§ 2, stk. 1), ikke hvad I selv er',
+    en: 'that figure is the provider’s you work for, and the act binds the provider’s agreements (§ 2, stk. 1), whatever you are yourselves',
+  },
   other_party: {
     da: 'tallet ser ud til at høre til en anden end jer',
     en: 'that figure seems to belong to someone other than you',

@@ -37,7 +37,8 @@ export type DoubtReason =
   | 'undecided_use'
   | 'uncounted'
   | 'stale'
-  | 'utility_customers';
+  | 'utility_customers'
+  | 'for_provider';
 
 export interface Doubt {
   fact: FactKey;
@@ -59,6 +60,7 @@ const Schema = z
     range_openers: List,
     contrast: List,
     other_party: List,
+    for_provider: List,
     ignorance: List,
     resale: List,
     local_government: List,
@@ -161,6 +163,16 @@ function numbersOf(text: string, evidence: string | undefined, nums: FoundNumber
     for (const n of nums) if (n.start >= at && n.end <= at + part.length) out.push(n);
   }
   return out;
+}
+
+/** Whether `n` is the low end of a range ("17.000-22.000", "between 17,000 and 22,000"). */
+export function rangeStart(text: string, n: FoundNumber, nums: FoundNumber[]): boolean {
+  const w = doubtVocabulary();
+  const next = nums.find((m) => m.start >= n.end && m.start - n.end <= 6);
+  if (!next || next.value <= n.value) return false;
+  const gap = text.slice(n.end, next.start).trim();
+  const opener = w.range_openers.test(text.slice(Math.max(0, n.start - 25), n.start));
+  return /^[-–—]$/u.test(gap) || (opener && w.range_joiners.test(gap) && gap.split(/\s+/u).length === 1);
 }
 
 /** The other end of a range that starts at `n` ("40k-60k", "mellem 45.000 og 55.000"). */
@@ -337,14 +349,22 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       doubt('approximate', first.raw);
       continue;
     }
-    // A range that reaches across the threshold.
-    const other = rangeEnd(text, first, nums, w);
-    if (other !== undefined) {
-      const [lo, hi] = [Math.min(first.value, other), Math.max(first.value, other)];
-      if (lo <= threshold && hi > threshold) {
-        doubt('range', text.slice(first.start, Math.min(s.end, first.end + 12)).trim());
-        continue;
-      }
+    // A range that reaches across the threshold, also as a part of a sum ("31,000 of our own, and the
+    // resellers between 17 and 22 thousand": 48,000 to 53,000).
+    const ranged = own.find((n) => {
+      const other = rangeEnd(text, n, nums, w);
+      if (other === undefined) return false;
+      const lo = value - n.value + Math.min(n.value, other);
+      const hi = value - n.value + Math.max(n.value, other);
+      return lo <= threshold && hi > threshold;
+    });
+    if (ranged) {
+      const rs = sentenceAround(text, ranged.start, ranged.end);
+      doubt(
+        'range',
+        text.slice(Math.max(rs.start, ranged.start - 30), Math.min(rs.end, ranged.end + 12)).trim(),
+      );
+      continue;
     }
     // Two counts of the same thing on either side of the threshold.
     const rival = nums.find(
@@ -429,6 +449,21 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       );
       continue;
     }
+    // "We're a managed-services company … to run the core network for a large Danish operator with well
+    // over 1 million end users": the count is the provider's the writer works for, and the act binds the
+    // provider's agreements, so what the writer is does not decide.
+    if (
+      fact === 'end_users' &&
+      (x.facts.organisation_type === 'company' || x.facts.organisation_type === undefined) &&
+      w.for_provider.test(clauseBefore(text, first.start))
+    ) {
+      out.push({
+        fact: 'organisation_type',
+        reason: 'for_provider',
+        span: clauseBefore(text, first.end).trim(),
+      });
+      continue;
+    }
     // A count that belongs to someone else (a parent company, a competitor).
     if (
       w.other_party.test(clauseBefore(text, first.start)) ||
@@ -462,6 +497,14 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
   const ev = x.evidence.territory;
   const place = (t === 'FO' || t === 'GL') && ev ? excludedPlaceDoubt(text, ev, w) : undefined;
   if (place) out.push(place);
+  // "62,000 end users in total, the bulk of them in Greenland, the rest in Denmark": read as Denmark, but
+  // part of the count is where the act does not reach (§ 19), and the Danish part is not said.
+  if (t === 'DK' && x.facts.end_users !== undefined) {
+    const shared = [...text.matchAll(new RegExp(w.excluded_places.source, 'giu'))]
+      .map((m) => clauseAround(text, m.index))
+      .find((c) => PARTITIVE_RE.test(c));
+    if (shared) out.push({ fact: 'territory', reason: 'several_places', span: shared.trim() });
+  }
   // "we also have some state customers, a couple of agencies": state customers, but not how many.
   if (x.signals.state_uncounted && x.facts.state_end_users === undefined)
     out.push({

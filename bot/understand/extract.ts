@@ -86,7 +86,7 @@ import {
   type Supplier,
 } from '../../knowledge/registers.js';
 import { type DatePrecision, findDates } from './dates.js';
-import { clauseAround, doubtVocabulary } from './doubt.js';
+import { clauseAround, doubtVocabulary, rangeStart } from './doubt.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
 import { advanceIndex, mayMatch, SplitAlternation } from './prefilter.js';
 
@@ -223,6 +223,7 @@ const SUBSET_BEFORE_RE = re(L.text('SUBSET_BEFORE'));
 const TOTAL_MARK_RE = g(L.text('TOTAL_MARK'));
 export const STRICT_TOTAL_RE = re(L.text('STRICT_TOTAL'));
 export const THEIR_SUBJECT_RE = re(L.text('THEIR_SUBJECT'));
+const THEY_HAVE_RE = re(L.text('THEY_HAVE'));
 export const RECEIVED_RE = re(L.text('RECEIVED'));
 export const CONTRACT_RE = re(L.text('CONTRACT'));
 const ADDITIVE_BEFORE_RE = re(L.text('ADDITIVE_BEFORE'));
@@ -610,7 +611,13 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
   for (const o of orgs) {
     const before = text.slice(Math.max(0, o.index - 40), o.index);
     const type = orgTypeOf(o);
-    if (type && test(QUESTION_SUBJECT_BEFORE_RE, before) && !test(GENERIC_ORG_RE, o[0]))
+    // only in a question: "… the billing systems for a Danish mobile operator." names a client
+    if (
+      type &&
+      test(QUESTION_SUBJECT_BEFORE_RE, before) &&
+      !test(GENERIC_ORG_RE, o[0]) &&
+      /^[^.!\n]*\?/u.test(text.slice(o.index))
+    )
       return { type, evidence: before.replace(/^.*?(\p{L}+\s+\p{L}+\s+)$/su, '$1') + o[0] };
   }
   // A region or municipality named as the writer's place: "Region Midtjylland overvejer …",
@@ -732,7 +739,12 @@ function nearestMark(
       if (at >= num.end && NEW_SUBJECT_CLAUSE_RE.test(text.slice(num.end, at))) continue;
       // "9.000 kunder, heriblandt et par styrelser": a body named as part of the count does not own it.
       if (at >= num.end && doubtVocabulary().part_of.test(text.slice(num.end, at))) continue;
-      const eligible = kind === 'wholesale' && own.size ? others.filter((o) => !own.has(o)) : others;
+      // a count said before a new clause with its own subject is not what a mark in that clause is about
+      const eligible = others.filter(
+        (o) =>
+          !(kind === 'wholesale' && own.has(o)) &&
+          !(o.end <= at && o !== num && NEW_SUBJECT_CLAUSE_RE.test(text.slice(o.end, at))),
+      );
       if (owner(text, sentence, at, at + m[0].length, eligible) !== num) continue;
       // Before the count, a mark must be whom the writer serves ("med en statslig styrelse … 500"),
       // not what the writer is ("Vi er 3 kommuner der ejer et net med 12.000 brugere").
@@ -830,6 +842,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
   const nums = findNumbers(text);
   for (const n of nums) {
     if (!Number.isSafeInteger(n.value) || n.value < 1) continue; // beyond 2^53 is no count anyone has
+    // "between 17,000 and 22,000 customers": one count, read at its high end; the range is its doubt.
+    if (rangeStart(text, n, nums)) continue;
     const sentence = sentenceAt(spans, n.start);
     const after = text.slice(n.end, Math.min(sentence.end, n.end + 80));
     const before = text.slice(Math.max(sentence.start, n.start - 60), n.start);
@@ -912,9 +926,11 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     if (!counted && candidates.length > 0) {
       TOTAL_MARK_RE.lastIndex = 0;
       const near = text.slice(Math.max(sentence.start, n.start - 12), Math.min(sentence.end, n.end + 12));
+      // "… og vores tre tjenesteudbydere har tilsammen 20.000": a third party's total is theirs, a part
+      const theirs = THEY_HAVE_RE.test(text.slice(clauseStart(text, sentence, n.start), n.start));
       if (test(TOTAL_MARK_RE, near) && !startsWithOrganisation(after)) {
         counted = true;
-        totalled = true;
+        totalled = !theirs;
       }
     }
     // "31.500 slutbrugere på fiber, 12.000 på coax og 7.000 på kobber": the noun said once, parts listed.
@@ -946,6 +962,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     for (let i = nums.indexOf(c.n) - 1; i >= 0; i--) {
       const p = nums[i]!;
       if (candidates.some((x) => x.n === p) || !LIST_SEPARATOR_RE.test(text.slice(p.end, right.start))) break;
+      // "between 45,000 and 55,000 end users": a range's two ends are one count, not two to add
+      if (rangeStart(text, p, nums)) break;
       listed.push({ ...c, n: p, evidenceEnd: p.end, more: true, head: c.n });
       right = p;
     }
@@ -955,8 +973,16 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
   candidates.sort((a, b) => a.n.start - b.n.start);
   // Pass 2: whose people they are. A mark belongs to the count nearest it, so only counts compete.
   const owners = candidates.map((c) => c.n);
+  // "38.000 egne kunder", and "our own retail base is 31,000" (the clause before it, no reseller named first)
+  const ownBefore = (c: Candidate) => {
+    const clause = text.slice(clauseStart(text, c.sentence, c.n.start), c.n.start);
+    const own = exec(OWN_IN_COUNT_RE, clause);
+    return own !== null && !doubtVocabulary().resale.test(clause.slice(0, own.index));
+  };
   const ownCounts = new Set<Span>(
-    candidates.filter((c) => test(OWN_IN_COUNT_RE, text.slice(c.n.end, c.evidenceEnd))).map((c) => c.n),
+    candidates
+      .filter((c) => test(OWN_IN_COUNT_RE, text.slice(c.n.end, c.evidenceEnd)) || ownBefore(c))
+      .map((c) => c.n),
   );
   const counts: Count[] = [];
   for (const { n, sentence, subset, evidenceEnd, noun, staffOnly, more, totalled, labelLine } of candidates) {
@@ -998,7 +1024,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       Math.min(sentence.end, evidenceEnd + 15),
     );
     // "deres kunder er i alt 11.700 slutbrugere": a total of someone else's customers is their part only.
-    const theirs = THEIR_SUBJECT_RE.test(text.slice(clauseStart(text, sentence, n.start), n.start));
+    const clause = text.slice(clauseStart(text, sentence, n.start), n.start);
+    const theirs = THEIR_SUBJECT_RE.test(clause) || (kind === 'wholesale' && THEY_HAVE_RE.test(clause));
     const total =
       (kind === 'own' && test(TOTAL_MARK_RE, win)) ||
       (kind === 'wholesale' && !theirs && test(STRICT_TOTAL_RE, tight)) ||

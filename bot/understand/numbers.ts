@@ -285,13 +285,55 @@ export function parseNumber(token: string): number | undefined {
  * Every count-like number in free text, in order. Dates, times, references (§, stk., nr.),
  * percentages, and bare years after a year word are left out.
  */
-export function findNumbers(text: string): FoundNumber[] {
+/**
+ * A range: two numbers joined by a dash ("45.000-55.000", "40k-60k", "17-22 tusind"), or by "to"/"til"
+ * or, after "between"/"mellem", "and"/"og" when a multiplier is said ("between 17 and 22 thousand",
+ * "fra 1,2 til 1,5 mio."). A multiplier said once, after the second number, is the first's too. Two years
+ * ("2020-2021") and a date's parts ("7-12-2020") are no range of counts.
+ */
+const RANGE_NUM = String.raw`\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d{1,2})?`;
+const RANGE_MULT = String.raw`(?:\s*(?:${MULT})(?![${L}])|[km](?![${L}]))`;
+const RANGE_RE = new RegExp(
+  String.raw`(?<![${L}.,/:§-])(?<a>${RANGE_NUM})(?<am>${RANGE_MULT})?(?<join>\s*[-–—]\s*|\s+(?:to|til)\s+|(?<=(?:between|mellem)\s+\S+)\s+(?:and|og)\s+)(?<b>${RANGE_NUM})(?<bm>${RANGE_MULT})?(?![${L}\d]|[-/.]\d)`,
+  'giu',
+);
+const HEDGED_BEFORE = new RegExp(`(?:${HEDGE})\\s*$`, 'iu');
+function ranges(text: string): FoundNumber[] {
   const out: FoundNumber[] = [];
+  for (const m of text.matchAll(RANGE_RE)) {
+    const { a, am, join, b, bm } = m.groups as Record<string, string | undefined>;
+    const dash = /[-–—]/u.test(join!);
+    if (BEFORE_REFERENCE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue; // "§§ 1-3"
+    if (!dash && !am && !bm) continue; // "2 to 3", "17 og 22": each is read on its own
+    if (!am && !bm && /^(?:19|20)\d{2}$/u.test(a!) && /^(?:19|20)\d{2}$/u.test(b!)) continue;
+    const first = parseNumber(a! + (am ?? bm ?? ''));
+    const second = parseNumber(b! + (bm ?? ''));
+    if (first === undefined || second === undefined || first >= second) continue;
+    const aEnd = m.index + a!.length + (am?.length ?? 0);
+    const bStart = aEnd + join!.length;
+    // "ca. 45-55k": a hedge before the range is the first number's, as the reader reads it alone
+    const approx = HEDGED_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
+    out.push({ value: first, start: m.index, end: aEnd, raw: text.slice(m.index, aEnd), approx });
+    out.push({
+      value: second,
+      start: bStart,
+      end: m.index + m[0].length,
+      raw: b! + (bm ?? ''),
+      approx: false,
+    });
+  }
+  return out;
+}
+
+export function findNumbers(text: string): FoundNumber[] {
+  const found = /\d[km]?\s*(?:[-–—]|\s\p{L}+\s)\s*\d/iu.test(text) ? ranges(text) : [];
+  const out: FoundNumber[] = [...found];
   FIND_RE.lastIndex = 0;
   for (let m = FIND_RE.exec(text); m; m = FIND_RE.exec(text)) {
     const g = m.groups as MatchGroups;
     let raw = m[0];
     const start = m.index;
+    if (found.some((r) => r.start <= start && start < r.end)) continue;
     const hedgeLen = g.hedge?.length ?? 0;
     let groups: MatchGroups = g;
     if (g.digits !== undefined) {
@@ -323,6 +365,7 @@ export function findNumbers(text: string): FoundNumber[] {
       : {};
     out.push({ value, start, end, raw: raw.trimEnd(), approx: hedgeLen > 0, ...bounded });
   }
+  if (found.length) out.sort((a, b) => a.start - b.start);
   const words = cardinalsAlone(text).filter((c) => !out.some((n) => n.start < c.end && c.start < n.end));
   const all = words.length ? [...out, ...words].sort((a, b) => a.start - b.start) : out;
   if (!/hundre|tusind|thousand|million/iu.test(text)) return all;
