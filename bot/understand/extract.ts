@@ -803,6 +803,18 @@ function itemOwner(text: string, num: Span): CountKind | undefined {
   return undefined;
 }
 
+/**
+ * A bulleted item "label: N …" whose label names a body ("- Skattestyrelsen: 300 employees"): the count is
+ * that body's, whatever noun follows the number.
+ */
+function itemLabelOwner(text: string, num: Span): CountKind | undefined {
+  const line = text.slice(text.lastIndexOf('\n', num.start - 1) + 1, num.start);
+  const m = /^\s*(?:[-•*>]|\d+[.)])\s*([^:\n]+):\s*(?:\p{L}+\.?\s+)?$/u.exec(line);
+  if (!m) return undefined;
+  const kind = labelOwner(m[1]!);
+  return kind === 'own' ? undefined : kind;
+}
+
 /** Whose a list item's count is, by its label alone. */
 function labelOwner(label: string): CountKind {
   for (const [kind, rx] of [
@@ -989,6 +1001,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     const marked =
       (totalled ? 'own' : undefined) ??
       (labelLine !== undefined ? labelOwner(labelLine) : undefined) ??
+      itemLabelOwner(text, n) ??
       parenthesisOwner(text, sentence, n) ??
       itemOwner(text, n) ??
       nearestMark(
@@ -1251,10 +1264,22 @@ function decideEndUsers(
       ...(t.bound ? { bound: t.bound } : {}),
     };
   } else {
+    // "de 70.000 er husstande, som nettet passerer. Aktive slutbrugere er 31.000": dwellings the network
+    // passes are no count of its users (§ 1, nr. 2) when users proper are counted too.
+    const w = doubtVocabulary();
+    // "80,000 homes passed, and 41,000 of them are connected": the part that uses it is the count.
+    const spans = sentences(text);
+    const passed = (c: Count) => {
+      if (c.kind !== 'own' || !w.dwellings.test(c.evidence)) return false;
+      const s = sentenceAt(spans, c.start);
+      return w.coverage.test(text.slice(s.start, s.end));
+    };
+    const users = counts.filter((c) => c.kind === 'own' && !passed(c));
+    const byUsers = users.length > 0 && counts.some(passed);
     const parts: Count[] = [];
     let own: Count | undefined;
     for (const c of counts) {
-      if (c.subset) continue;
+      if ((c.subset && !byUsers) || (byUsers && passed(c))) continue;
       if (c.kind === 'own') {
         if (!own) {
           own = c;

@@ -109,3 +109,21 @@ describe('place and scope', () => {
     ).toContain('component:undecided_use');
   });
 });
+
+describe('what is counted, and whose', () => {
+  it('a bulleted item "body: N staff" is that body’s count', () => {
+    const f = read('Kunder:\n- Erhvervsstyrelsen: 250 medarbejdere\n- private: 9.000 slutbrugere').facts;
+    expect(f.state_end_users).toBe(250);
+    expect(f.end_users).toBe(9_000);
+  });
+
+  it('dwellings the network passes give way to the users counted beside them', () => {
+    expect(read('Nettet passerer 90.000 husstande; 38.000 kunder er tilsluttet.').facts.end_users).toBe(
+      38_000,
+    );
+    expect(
+      read('Sorry, the 65,000 were homes our fibre passes. Connected end users: 29,000.').facts.end_users,
+    ).toBe(29_000);
+    expect(read('Our fibre passes 65,000 homes.').facts.end_users).toBe(65_000); // asked about (doubt.ts)
+  });
+});

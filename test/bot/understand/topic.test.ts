@@ -34,6 +34,12 @@ describe('topic', () => {
     ['Skriv et digt om routere', 'out_of_scope'],
     ['Hvad er tærskelværdierne for EU-udbud i 2026?', 'out_of_scope'],
     ['What is the weather in Aarhus tomorrow?', 'out_of_scope'],
+    // a subordinate clause puts the subject before the verb; management named, not removed
+    [
+      'Spørgsmål fra direktionen og ledelsen: gør det, at vi nu har 80.000 kunder, at vi falder under loven?',
+      'provider_status',
+    ],
+    ['Kan CFCS fjerne hele ledelsen, hvis vi ikke følger et forbud?', 'procedure'],
   ])('%s → %s', (text, topic) => {
     expect(topicOf(text)).toBe(topic);
   });
