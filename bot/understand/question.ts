@@ -50,6 +50,7 @@ const Schema = z
     conditional_openers: z.string().min(1),
     embedded_polar: z.string().min(1),
     abbreviations: z.array(z.string().min(1)),
+    elliptic: z.string().min(1),
   })
   .strict();
 
@@ -65,6 +66,8 @@ interface Compiled {
   actWords: RegExp;
   /** Ends with an abbreviation's full stop: no sentence end. */
   abbreviation: RegExp;
+  /** A question that only points back ("Is it?", "Er den det?"): it asks what the sentence before says. */
+  elliptic: RegExp;
 }
 
 let compiled: Compiled | undefined;
@@ -96,6 +99,7 @@ export function questionVocabulary(): Compiled {
       actWords: wordClass(data.act_words),
       writer: new RegExp(withDanishSpellings(data.writer_subject), 'iu'),
       embedded: new RegExp(withDanishSpellings(data.embedded_polar), 'iu'),
+      elliptic: new RegExp(data.elliptic, 'iu'),
     };
   } catch (e) {
     throw new KnowledgeLoadError(FILE, null, `a pattern does not compile: ${(e as Error).message}`);
@@ -110,8 +114,9 @@ function sentences(text: string, v: Compiled): Array<{ s: string; asks: boolean 
   for (const m of text.matchAll(/[^.!?\n]+(?:[.!?]+|\n|$)/gu)) {
     const s = held + m[0];
     const next = text[(m.index ?? 0) + m[0].length] ?? '';
-    // "50.000" and "nr. 3" go on: a full stop before a digit, or after an abbreviation, ends nothing.
-    if (/\.$/.test(m[0]) && (/\d/.test(next) || (v.abbreviation.test(s.trimEnd()) && next !== ''))) {
+    // "50.000", "e.g.", "cfcs.dk" and "nr. 3" go on: a full stop right before a digit or a letter, or
+    // after an abbreviation, ends nothing.
+    if (/\.$/.test(m[0]) && (/[\p{L}\d]/u.test(next) || (v.abbreviation.test(s.trimEnd()) && next !== ''))) {
       held = s;
       continue;
     }
@@ -181,6 +186,9 @@ export function readQuestion(turns: string[]): QuestionReading {
     const ss = sentences(turns[i] ?? '', v);
     const asking = ss.filter((x) => x.asks);
     const last = asking[asking.length - 1];
+    // "The supplier insists the contract is still binding. Is it?": the sentence before is what is asked.
+    const at = last ? ss.indexOf(last) : -1;
+    if (last && at > 0 && v.elliptic.test(last.s)) return reading(`${ss[at - 1]!.s} ${last.s}`, i);
     if (last) return reading(last.s, i);
     // No question mark: a sentence that opens like a question still asks ("er vi omfattet").
     const opener = [...ss].reverse().find((x) => v.polar.test(askingClause(x.s, v)) || v.open.test(x.s));
