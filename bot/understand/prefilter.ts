@@ -4,7 +4,9 @@
  * of which every match contains at least one (`\p{L}*kamera\p{L}*|cctv` needs "kamera" or "cctv");
  * when the lower-cased text contains none of them, the pattern has no match there.
  *
- * The test only ever says "no match" when that is certain: anything the reader does not understand
+ * The syntax comes from regexpp (`@eslint-community/regexpp`, ESLint's parser), read under the `u`
+ * flag the tables compile with; a source it rejects gets no test. The walk of its tree is all that is
+ * ours. The test only ever says "no match" when that is certain: anything the walk does not follow
  * (classes, `\p{…}`, back-references, `.`) counts as "could be anything", and a pattern whose required
  * strings are too short or too many to pay off gets no test at all. Case: under the `i` and `u` flags a
  * letter matches exactly the characters whose lower case contains it, except `ſ` (long s, folds to
@@ -17,6 +19,8 @@
  *   their words occur, with exactly the whole pattern's matches (the organisation keywords).
  * Never build a RegExp per text: one with `\p{L}` under `iu` takes milliseconds to compile.
  */
+
+import { type AST, RegExpParser } from '@eslint-community/regexpp';
 
 /**
  * What a part of a pattern can match: exactly one of a few strings, or anything containing one of them.
@@ -113,163 +117,77 @@ function repeat(i: Info, min: number, max: number): Info {
   return { req: toReq(i) };
 }
 
-const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'p', 'P']);
-const CHAR_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
+const PARSER = new RegExpParser();
+/** The pattern under the `u` flag (every table compiles with it); throws on a syntax error. */
+const parse = (source: string) => PARSER.parsePattern(source, 0, source.length, { unicode: true });
+/** `(?<![\p{L}\p{N}])`: with `wordStarts`, kept as `WORD_START` before what follows it. */
+const WORD_START_RAW = String.raw`(?<![\p{L}\p{N}])`;
+/** A class member read as a plain character: not an escape like `\n` or `\u00a0`, not `[`. */
+const plain = (e: AST.CharacterClassElement): e is AST.Character =>
+  e.type === 'Character' && !/^(?:\\\w|\[$)/.test(e.raw);
+const lower = (c: AST.Character) => String.fromCodePoint(c.value).toLowerCase();
 
-/** A small recursive-descent reader of JavaScript pattern syntax, as far as the prefilter needs it. */
-class Reader {
-  i = 0;
-  /** With `wordStarts`, a word boundary look-behind is kept as `WORD_START` before what follows it. */
-  constructor(
-    private readonly src: string,
-    private readonly wordStarts = false,
-  ) {}
+function alternatives(alts: AST.Alternative[], wordStarts: boolean): Info {
+  const parts = alts.map((a) => sequence(a.elements, wordStarts));
+  return parts.length === 1 ? parts[0]! : alternation(parts);
+}
 
-  parse(): Info {
-    const info = this.alternatives();
-    if (this.i !== this.src.length) throw new Error('unbalanced');
-    return info;
-  }
-
-  private alternatives(): Info {
-    const parts = [this.sequence()];
-    while (this.src[this.i] === '|') {
-      this.i++;
-      parts.push(this.sequence());
+/** Runs of exactly known elements are joined into strings; the best run's strings are required. */
+function sequence(elements: AST.Element[], wordStarts: boolean): Info {
+  let run = EMPTY as { exact: Set<string> };
+  let runAtStart = true; // the run begins where the match begins
+  let best: Set<string> | null = null;
+  let exact = true;
+  const runReq = () => {
+    const r = toReq(run);
+    return r && !runAtStart ? new Set([...r].map((x) => x.slice(1))) : r;
+  };
+  for (const e of elements) {
+    const atom = element(e, wordStarts);
+    const joined = concat(run, atom);
+    if ('exact' in joined) {
+      run = joined;
+      continue;
     }
-    return parts.length === 1 ? parts[0]! : alternation(parts);
-  }
-
-  /** Runs of exactly known atoms are joined into strings; the best run's strings are required. */
-  private sequence(): Info {
-    let run = EMPTY as { exact: Set<string> };
-    let runAtStart = true; // the run begins where the match begins
-    let best: Set<string> | null = null;
-    let exact = true;
-    const runReq = () => {
-      const r = toReq(run);
-      return r && !runAtStart ? new Set([...r].map((x) => x.slice(1))) : r;
-    };
-    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
-      const atom = this.quantified(this.atom());
-      const joined = concat(run, atom);
-      if ('exact' in joined) {
-        run = joined;
-        continue;
-      }
-      exact = false;
-      const atomReq = toReq(atom);
-      // The run joined to the strings the atom begins with ("vil " + "tale|snakke …").
-      const both = atomReq && !('exact' in atom) ? joinRun(run.exact, atomReq, runAtStart) : null;
-      best = better(best, both ?? runReq());
-      if ('exact' in atom) run = atom;
-      else {
-        if (!both)
-          best = better(
-            best,
-            atomReq && runAtStart && run.exact.size === 1 && run.exact.has('') ? atomReq : strip(atomReq),
-          );
-        run = EMPTY as { exact: Set<string> };
-      }
-      runAtStart = false;
+    exact = false;
+    const atomReq = toReq(atom);
+    // The run joined to the strings the atom begins with ("vil " + "tale|snakke …").
+    const both = atomReq && !('exact' in atom) ? joinRun(run.exact, atomReq, runAtStart) : null;
+    best = better(best, both ?? runReq());
+    if ('exact' in atom) run = atom;
+    else {
+      if (!both)
+        best = better(
+          best,
+          atomReq && runAtStart && run.exact.size === 1 && run.exact.has('') ? atomReq : strip(atomReq),
+        );
+      run = EMPTY as { exact: Set<string> };
     }
-    if (exact) return run;
-    return { req: better(best, runReq()) };
+    runAtStart = false;
   }
+  if (exact) return run;
+  return { req: better(best, runReq()) };
+}
 
-  private quantified(atom: Info): Info {
-    const c = this.src[this.i];
-    let min = 1;
-    let max = 1;
-    if (c === '?' || c === '*' || c === '+') {
-      this.i++;
-      [min, max] =
-        c === '?' ? [0, 1] : c === '*' ? [0, Number.POSITIVE_INFINITY] : [1, Number.POSITIVE_INFINITY];
-    } else if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
-      if (!m) return atom;
-      this.i += m[0].length;
-      min = Number(m[1]);
-      max = m[2] === undefined ? min : m[3] === '' ? Number.POSITIVE_INFINITY : Number(m[3]);
-    } else return atom;
-    if (this.src[this.i] === '?') this.i++; // lazy
-    return repeat(atom, min, max);
-  }
-
-  private atom(): Info {
-    const c = this.src[this.i]!;
-    if (c === '(') return this.group();
-    if (c === '[') return this.charClass();
-    if (c === '\\') return this.escape();
-    this.i++;
-    if (c === '^' || c === '$') return EMPTY;
-    if (c === '.') return ANY;
-    return { exact: new Set([c.toLowerCase()]) };
-  }
-
-  private group(): Info {
-    const rest = this.src.slice(this.i, this.i + 4);
-    let lookaround = false;
-    if (rest.startsWith('(?:')) this.i += 3;
-    else if (rest.startsWith('(?=') || rest.startsWith('(?!')) {
-      this.i += 3;
-      lookaround = true;
-    } else if (rest.startsWith('(?<=') || rest.startsWith('(?<!')) {
-      this.i += 4;
-      lookaround = true;
-    } else if (rest.startsWith('(?<')) {
-      const close = this.src.indexOf('>', this.i);
-      if (close < 0) throw new Error('bad group name');
-      this.i = close + 1;
-    } else if (rest.startsWith('(?')) throw new Error('unknown group');
-    else this.i += 1;
-    const from = this.i;
-    const inner = this.alternatives();
-    if (this.src[this.i] !== ')') throw new Error('unbalanced');
-    const body = this.src.slice(from, this.i);
-    this.i++;
-    if (this.wordStarts && rest === '(?<!' && body === String.raw`[\p{L}\p{N}]`)
-      return { exact: new Set([WORD_START]) };
-    return lookaround ? EMPTY : inner;
-  }
-
-  private charClass(): Info {
-    // Only a short list of plain characters (`[- ]`, `[ab]`) is read as a choice; the rest is anything.
-    let j = this.i + 1;
-    const chars: string[] = [];
-    let plain = this.src[j] !== '^';
-    for (; j < this.src.length && this.src[j] !== ']'; j++) {
-      let ch = this.src[j]!;
-      if (ch === '\\') {
-        j++;
-        ch = this.src[j]!;
-        if (/[\w]/.test(ch)) plain = false; // \p, \d, \u…, \n: not a plain character
-      } else if (ch === '-' && chars.length && this.src[j + 1] !== ']')
-        plain = false; // a range
-      else if (ch === '[') plain = false;
-      chars.push(ch);
+function element(e: AST.Element, wordStarts: boolean): Info {
+  switch (e.type) {
+    case 'Quantifier':
+      return repeat(element(e.element, wordStarts), e.min, e.max);
+    case 'Group':
+    case 'CapturingGroup':
+      return alternatives(e.alternatives, wordStarts);
+    case 'Assertion': // `^`, `$`, `\b`, look-arounds: they match no characters
+      return wordStarts && e.raw === WORD_START_RAW ? { exact: new Set([WORD_START]) } : EMPTY;
+    case 'Character':
+      return { exact: new Set([lower(e)]) };
+    case 'CharacterClass': {
+      // Only a short list of plain characters (`[- ]`, `[ab]`) is read as a choice; the rest is anything.
+      const els: AST.CharacterClassElement[] = e.elements;
+      if (e.negate || els.length === 0 || els.length > 8 || !els.every(plain)) return ANY;
+      return { exact: new Set(els.map(lower)) };
     }
-    if (j >= this.src.length) throw new Error('unbalanced class');
-    this.i = j + 1;
-    if (!plain || chars.length === 0 || chars.length > 8) return ANY;
-    return { exact: new Set(chars.map((x) => x.toLowerCase())) };
-  }
-
-  private escape(): Info {
-    const c = this.src[this.i + 1];
-    if (c === undefined) throw new Error('trailing backslash');
-    this.i += 2;
-    if (c === 'b' || c === 'B') return EMPTY;
-    if (CLASS_ESCAPES.has(c)) {
-      if ((c === 'p' || c === 'P') && this.src[this.i] === '{') this.i = this.src.indexOf('}', this.i) + 1;
+    default: // `.`, `\d`, `\p{…}`, back-references
       return ANY;
-    }
-    if (c === 'k' || /\d/.test(c)) {
-      if (c === 'k') this.i = this.src.indexOf('>', this.i) + 1;
-      return ANY; // a back-reference
-    }
-    if (c === 'u' || c === 'x' || c === 'c') throw new Error('code escape'); // not used by the tables
-    return { exact: new Set([(CHAR_ESCAPES[c] ?? c).toLowerCase()]) };
   }
 }
 
@@ -281,7 +199,7 @@ export function requiredStrings(
 ): string[] | undefined {
   let info: Info;
   try {
-    info = new Reader(source, wordStarts).parse();
+    info = alternatives(parse(source).alternatives, wordStarts);
   } catch {
     return undefined;
   }
