@@ -165,7 +165,7 @@ function numbersOf(text: string, evidence: string | undefined, nums: FoundNumber
   return out;
 }
 
-/** Whether `n` is the low end of a range ("17.000-22.000", "between 17,000 and 22,000"). */
+/** Whether `n` is the low end of a range ("17.000-22.000", "between 17,000 and 22,000", "40k-60k"). */
 export function rangeStart(text: string, n: FoundNumber, nums: FoundNumber[]): boolean {
   const w = doubtVocabulary();
   const next = nums.find((m) => m.start >= n.end && m.start - n.end <= 6);
@@ -175,29 +175,11 @@ export function rangeStart(text: string, n: FoundNumber, nums: FoundNumber[]): b
   return /^[-–—]$/u.test(gap) || (opener && w.range_joiners.test(gap) && gap.split(/\s+/u).length === 1);
 }
 
-/** The other end of a range that starts at `n` ("40k-60k", "mellem 45.000 og 55.000"). */
-function rangeEnd(text: string, n: FoundNumber, nums: FoundNumber[], w: Words): number | undefined {
-  const next = nums.find((m) => m.start >= n.end && m.start - n.end <= 6);
-  const gap = next ? text.slice(n.end, next.start).trim() : '';
-  const opener = w.range_openers.test(text.slice(Math.max(0, n.start - 25), n.start));
-  if (next && (/^[-–—]$/.test(gap) || (opener && w.range_joiners.test(gap) && gap.split(/\s+/).length === 1)))
-    return next.value;
-  // "40k-60k": the reader may leave the second number to the dash.
-  // The reader may have taken the range's second number: look back for its first.
-  const prev = [...nums].reverse().find((m) => m.end <= n.start && n.start - m.end <= 6);
-  const back = prev ? text.slice(prev.end, n.start).trim() : '';
-  const openerBack = prev
-    ? w.range_openers.test(text.slice(Math.max(0, prev.start - 25), prev.start))
-    : false;
-  if (
-    prev &&
-    (/^[-–—]$/.test(back) || (openerBack && w.range_joiners.test(back) && back.split(/\s+/).length === 1))
-  )
-    return prev.value;
-  const tail = /^\s*[-–—]\s*(\d[\d.,]*\s*(?:k|tusind\p{L}*|thousand|mio\.?|million)?)/iu.exec(
-    text.slice(n.end),
-  );
-  return tail ? parseNumber(tail[1]!.trim()) : undefined;
+/** The other end of a range that `n` starts or ends (the number finder reads both ends, numbers.ts). */
+function rangeEnd(text: string, n: FoundNumber, nums: FoundNumber[]): number | undefined {
+  if (rangeStart(text, n, nums)) return nums.find((m) => m.start >= n.end)?.value;
+  const prev = nums.findLast((m) => m.end <= n.start);
+  return prev && rangeStart(text, prev, nums) ? prev.value : undefined;
 }
 
 export interface DoubtOptions {
@@ -352,7 +334,7 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     // A range that reaches across the threshold, also as a part of a sum ("31,000 of our own, and the
     // resellers between 17 and 22 thousand": 48,000 to 53,000).
     const ranged = own.find((n) => {
-      const other = rangeEnd(text, n, nums, w);
+      const other = rangeEnd(text, n, nums);
       if (other === undefined) return false;
       const lo = value - n.value + Math.min(n.value, other);
       const hi = value - n.value + Math.max(n.value, other);
