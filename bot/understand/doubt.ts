@@ -16,7 +16,7 @@ import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
 import { readYamlFile } from '../../knowledge/yaml.js';
 import type { Extraction } from './extract.js';
-import { type FoundNumber, findNumbers, parseNumber } from './numbers.js';
+import { type FoundNumber, findNumbers } from './numbers.js';
 import { wordClass } from './words.js';
 
 export type DoubtReason =
