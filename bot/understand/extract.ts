@@ -649,7 +649,14 @@ function findNationwide(text: string, spans: Span[]): { value: boolean; evidence
     // An obligation without "landsdækkende": not nationwide when denied or limited ("men kun regionale");
     // nationwide only when the clause says so; otherwise the statute's qualifier is not read, and asked.
     if (negated || NOT_NATIONWIDE_AFTER_RE.test(after)) return { value: false, evidence };
-    const said = NATIONWIDE_WORD_RE.exec(after.split(/[.;!?\n]/u)[0] ?? '');
+    const clause = after.split(/[.;!?\n]/u)[0] ?? '';
+    const said = NATIONWIDE_WORD_RE.exec(clause);
+    // "… men de gælder kun vores egen region – ikke hele landet": the nationwide words denied
+    if (said && /(?<![\p{L}])(?:ikke|not|never|aldrig)\s+(?:\p{L}+\s+)?$/iu.test(clause.slice(0, said.index)))
+      return {
+        value: false,
+        evidence: text.slice(m.index, m.index + m[0].length + said.index + said[0].length),
+      };
     if (said && !NEGATED_NATIONWIDE_AFTER_RE.test(after))
       return {
         value: true,

@@ -127,3 +127,27 @@ describe('what is counted, and whose', () => {
     expect(read('Our fibre passes 65,000 homes.').facts.end_users).toBe(65_000); // asked about (doubt.ts)
   });
 });
+
+describe('number words and qualifiers', () => {
+  it.each([
+    ['halvanden million abonnenter', 1_500_000],
+    ['halvandet tusind brugere', 1_500],
+    ['one and a half million subscribers', 1_500_000],
+  ])('%s: one and a half', (text, want) => {
+    expect(values(text)).toEqual([want]);
+  });
+
+  it('nationwide words denied in the clause that names the obligation are no nationwide obligation', () => {
+    expect(
+      read('Vi har public service-pligt, dog ikke i hele landet, kun på Fyn.').facts
+        .nationwide_public_service,
+    ).toBe(false);
+    expect(read('Our public service remit covers the whole country.').facts.nationwide_public_service).toBe(
+      true,
+    );
+  });
+
+  it('a regional TV 2 station is a broadcaster', () => {
+    expect(read('Vi er en lille TV 2-kanal i Østjylland.').facts.organisation_type).toBe('radio_tv');
+  });
+});
