@@ -6,18 +6,19 @@
  */
 import type { AdvisorStore } from './api.js';
 
+/** The kinds, in the order a case's life takes them: what happened in the same millisecond is listed so. */
 export const AUDIT_KINDS = [
   'answered',
+  'corrected',
+  'feedback_helpful',
+  'feedback_not_helpful',
   'escalated',
   'case_posted',
   'claimed',
-  'closed',
   'asker_message',
   'adviser_reply',
-  'feedback_helpful',
-  'feedback_not_helpful',
+  'closed',
   'memo',
-  'corrected',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
