@@ -1248,6 +1248,7 @@ function stateWordSpelt(w: string): string {
 
 function decideEndUsers(
   text: string,
+  spans: Span[],
   counts: Count[],
 ): {
   end_users?: {
@@ -1275,7 +1276,6 @@ function decideEndUsers(
     // passes are no count of its users (§ 1, nr. 2) when users proper are counted too.
     const w = doubtVocabulary();
     // "80,000 homes passed, and 41,000 of them are connected": the part that uses it is the count.
-    const spans = sentences(text);
     const passed = (c: Count) => {
       if (c.kind !== 'own' || !w.dwellings.test(c.evidence)) return false;
       const s = sentenceAt(spans, c.start);
@@ -1804,10 +1804,28 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   if (ps) set('nationwide_public_service', ps.value, ps.evidence);
 
   const found = findCounts(text, spans);
-  const users = decideEndUsers(text, found.counts);
-  if (found.added && Number.isSafeInteger(found.added.value)) signals.end_users_added = found.added.value;
+  const users = decideEndUsers(text, spans, found.counts);
+  const usersAt = users.end_users ? text.indexOf(users.end_users.evidence.split(' … ')[0]!) : -1;
+  const usersSpan: [number, number] | undefined =
+    usersAt >= 0 ? [usersAt, usersAt + users.end_users!.evidence.split(' … ')[0]!.length] : undefined;
+  const orgAt = org ? text.indexOf(org.evidence) : -1;
+  const orgSpan: [number, number] | undefined =
+    orgAt >= 0 ? [orgAt, orgAt + org!.evidence.length] : undefined;
+  const found0 = findComponent(text, spans, orgSpan);
+  const compAt = found0 ? text.indexOf(found0.evidence, Math.max(0, (usersSpan?.[0] ?? 0) - 1)) : -1;
+  const counted =
+    found0 !== undefined &&
+    usersSpan !== undefined &&
+    compAt >= 0 &&
+    compAt < usersSpan[1] + 2 &&
+    compAt >= usersSpan[0];
+  // "bestille 50.000 SIM'er": a count of what is bought is of things, not of end users.
+  const bought =
+    counted && test(BOUGHT_COUNT_BEFORE_RE, text.slice(Math.max(0, usersSpan![0] - 40), usersSpan![0]));
+  if (found.added && Number.isSafeInteger(found.added.value) && !bought)
+    signals.end_users_added = found.added.value;
   // Sums of huge numbers can leave the safe integer range: such a count is no fact.
-  if (users.end_users && Number.isSafeInteger(users.end_users.value)) {
+  if (users.end_users && Number.isSafeInteger(users.end_users.value) && !bought) {
     set('end_users', users.end_users.value, users.end_users.evidence);
     if (users.end_users.approx) signals.end_users_approx = true;
     if (users.end_users.bound) signals.end_users_bound = users.end_users.bound;
@@ -1833,29 +1851,6 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   }
 
   // "53.000 aktive SIM-kort": a component named as what is counted is no agreement's subject.
-  const usersAt = users.end_users ? text.indexOf(users.end_users.evidence.split(' … ')[0]!) : -1;
-  const usersSpan: [number, number] | undefined =
-    usersAt >= 0 ? [usersAt, usersAt + users.end_users!.evidence.split(' … ')[0]!.length] : undefined;
-  const orgAt = org ? text.indexOf(org.evidence) : -1;
-  const orgSpan: [number, number] | undefined =
-    orgAt >= 0 ? [orgAt, orgAt + org!.evidence.length] : undefined;
-  const found0 = findComponent(text, spans, orgSpan);
-  const compAt = found0 ? text.indexOf(found0.evidence, Math.max(0, (usersSpan?.[0] ?? 0) - 1)) : -1;
-  const counted =
-    found0 !== undefined &&
-    usersSpan !== undefined &&
-    compAt >= 0 &&
-    compAt < usersSpan[1] + 2 &&
-    compAt >= usersSpan[0];
-  // "bestille 50.000 SIM'er": a count of what is bought is of things, not of end users.
-  const bought =
-    counted && test(BOUGHT_COUNT_BEFORE_RE, text.slice(Math.max(0, usersSpan![0] - 40), usersSpan![0]));
-  if (bought) {
-    delete facts.end_users;
-    delete evidence.end_users;
-    for (const k of Object.keys(signals) as Array<keyof Signals>)
-      if (k.startsWith('end_users_')) delete signals[k];
-  }
   const comp = counted && !bought ? undefined : found0;
   if (comp) {
     set('component', comp.value, comp.evidence);
