@@ -61,6 +61,8 @@ const Schema = z
     contrast: List,
     other_party: List,
     for_provider: List,
+    provider_subject: List,
+    asks_writer: List,
     ignorance: List,
     resale: List,
     local_government: List,
@@ -300,6 +302,26 @@ function excludedPlaceDoubt(text: string, ev: string, w: Words): Doubt | undefin
     : undefined;
 }
 
+/**
+ * Who says the line a position is on: the writer (-1), or the quoted block it sits in ("> Fra: Salgschef"),
+ * named by where the block starts. A quoted message's header ("From:", "Fra:") starts a new one, so two
+ * e-mails pasted one after the other are two speakers, and their figures two statements of the count.
+ */
+export function speakerOf(text: string, at: number): number {
+  const quoted = (line: string) => /^\s*>/.test(line);
+  const header = (line: string) =>
+    /^\s*>\s*(?:fra|from|sendt|sent|til|to|emne|subject|von|de)\s*:/iu.test(line);
+  let start = text.lastIndexOf('\n', at - 1) + 1;
+  const lineAt = (i: number) => text.slice(i, (text.indexOf('\n', i) + 1 || text.length + 1) - 1);
+  if (!quoted(lineAt(start))) return -1;
+  while (start > 0 && !header(lineAt(start))) {
+    const prev = text.lastIndexOf('\n', start - 2) + 1;
+    if (!quoted(lineAt(prev))) break;
+    start = prev;
+  }
+  return start;
+}
+
 /** The doubts about the counts and the place read from one message. */
 export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Doubt[] {
   const w = doubtVocabulary();
@@ -366,7 +388,10 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       rival !== undefined &&
       (w.sources.test(sentence) || w.sources.test(between)) &&
       w.sources.test(text.slice(Math.max(0, rival.start - 60), rival.start));
-    if (rival && (w.contrast.test(between) || sourced)) {
+    if (
+      rival &&
+      (w.contrast.test(between) || sourced || speakerOf(text, first.start) !== speakerOf(text, rival.start))
+    ) {
       doubt('disagree', `${first.raw} … ${rival.raw}`);
       continue;
     }
@@ -437,12 +462,13 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     if (
       fact === 'end_users' &&
       (x.facts.organisation_type === 'company' || x.facts.organisation_type === undefined) &&
-      w.for_provider.test(clauseBefore(text, first.start))
+      (w.for_provider.test(clauseBefore(text, first.start)) ||
+        (w.provider_subject.test(clauseBefore(text, first.start)) && w.asks_writer.test(after)))
     ) {
       out.push({
         fact: 'organisation_type',
         reason: 'for_provider',
-        span: clauseBefore(text, first.end).trim(),
+        span: text.slice(first.start - clauseBefore(text, first.start).length, first.end).trim(),
       });
       continue;
     }

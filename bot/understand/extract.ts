@@ -235,6 +235,7 @@ export const FIRST_PERSON_SUBJECT_RE = re(L.text('FIRST_PERSON_SUBJECT'), 'u');
 export const SERVES_CUSTOMERS_RE = re(L.text('SERVES_CUSTOMERS'));
 export const OWNED_BY_BEFORE_RE = re(L.text('OWNED_BY_BEFORE'));
 export const OWN_IN_COUNT_RE = re(L.text('OWN_IN_COUNT'));
+const WITH_WHOLESALE_AFTER_RE = re(L.text('WITH_WHOLESALE_AFTER'));
 export const ORG_NOUN_WORD_RE = re(L.text('ORG_NOUN_WORD'));
 export const CUSTOMER_NOUN_AFTER_RE = re(L.text('CUSTOMER_NOUN_AFTER'));
 export const INCLUDES_RE = re(L.text('INCLUDES'));
@@ -1031,9 +1032,18 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       marked === 'own' &&
       /(?<![\p{L}])(?:their|deres|its|dens|dets)(?![\p{L}])/iu.test(text.slice(n.end, evidenceEnd)) &&
       test(STATE_MARK_RE, text.slice(sentence.start, n.start));
+    // "48.300 slutbrugere, wholesale medregnet": a count that takes in the wholesale end users is the whole.
+    const next = nums.find((m) => m.start >= evidenceEnd);
+    const withWholesale =
+      !staffOnly &&
+      marked !== 'state' &&
+      test(
+        WITH_WHOLESALE_AFTER_RE,
+        text.slice(evidenceEnd, Math.min(sentence.end, next?.start ?? sentence.end)),
+      );
     const kind: CountKind = theirStaff
       ? 'state'
-      : marked === 'wholesale' && test(OWN_IN_COUNT_RE, text.slice(n.end, evidenceEnd))
+      : withWholesale || (marked === 'wholesale' && test(OWN_IN_COUNT_RE, text.slice(n.end, evidenceEnd)))
         ? 'own'
         : marked;
     if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
@@ -1047,6 +1057,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     const clause = text.slice(clauseStart(text, sentence, n.start), n.start);
     const theirs = THEIR_SUBJECT_RE.test(clause) || (kind === 'wholesale' && THEY_HAVE_RE.test(clause));
     const total =
+      withWholesale ||
       (kind === 'own' && test(TOTAL_MARK_RE, win)) ||
       (kind === 'wholesale' && !theirs && test(STRICT_TOTAL_RE, tight)) ||
       (kind === 'state' && test(TOTAL_MARK_RE, text.slice(Math.max(sentence.start, n.start - 15), n.start)));
