@@ -247,6 +247,7 @@ const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${gap(2)})?${L.text('SUPPLIER_NOUN_AF
 const SELF_BEFORE_RE = re(L.text('SELF_BEFORE'));
 const BASED_IN_RE = re(`${L.text('BASED_IN')}$`);
 const FROM_RE = re(`${L.text('FROM')}$`);
+const NETWORK_AFTER_COUNTRY_RE = re(L.text('NETWORK_AFTER_COUNTRY'));
 const STATE_CONTROLLED_RE = g(L.text('STATE_CONTROLLED'));
 const STATE_OWNED_LONG_RE = g(L.text('STATE_OWNED_LONG'));
 const OWN_STATE_BEFORE_RE = re(L.text('OWN_STATE_BEFORE'));
@@ -1488,7 +1489,9 @@ function findSupplier(
       test(PRODUCT_NOUN_START_RE, after) ||
       namedSpans.some((s) => s.start >= c.index + c[0].length && s.start - (c.index + c[0].length) <= 2);
     const predicate = test(SUPPLIER_IS_RE, before) && !test(SELF_BEFORE_RE, before.slice(0, -1));
-    const basedIn = test(BASED_IN_RE, before) || test(FROM_RE, before) || test(SUPPLIER_IN_RE, before);
+    const basedIn =
+      (test(BASED_IN_RE, before) || test(FROM_RE, before) || test(SUPPLIER_IN_RE, before)) &&
+      !test(NETWORK_AFTER_COUNTRY_RE, after);
     let attachedBefore = false;
     if (basedIn) {
       // "a managed-services company based in Poland", "Huawei fra Kina": a supplier just before.

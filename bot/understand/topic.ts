@@ -31,6 +31,7 @@ const SIGNAL_NAMES = [
   'definition',
   'document',
   'human',
+  'writer',
 ] as const;
 type Signal = (typeof SIGNAL_NAMES)[number];
 
@@ -226,6 +227,19 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
   const supplierTalk =
     s.agreement > 0 &&
     (turnFacts.supplier !== undefined || turnFacts.supplier_country !== undefined || s.agreement > 1);
+  // "Is it right that the act bans Huawei equipment?": a supplier named by no one speaking for an
+  // organisation, with nothing of an agreement described in the thread, asks what the law says.
+  const general =
+    s.writer === 0 &&
+    s.buyer === 0 &&
+    isQuestion(text) &&
+    turnFacts.component === undefined &&
+    turnFacts.agreement_status === undefined &&
+    turnFacts.agreement_date === undefined &&
+    facts.organisation_type === undefined &&
+    facts.end_users === undefined &&
+    facts.state_end_users === undefined;
+  if ((agreement || supplierTalk) && general) return decide('procedure');
   if (agreement || supplierTalk) return decide('agreement');
   // Someone buying equipment asks whether the act stands in the way.
   if (

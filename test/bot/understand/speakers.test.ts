@@ -1,11 +1,14 @@
 /**
  * Rules of the language from session 7, each in wording of its own: who says a figure (a quoted message
  * is a speaker of its own), a count said to take in the wholesale end users is the whole count, and a
- * provider that is the subject of the count's sentence and asks the writer for something owns the count.
+ * provider that is the subject of the count's sentence and asks the writer for something owns the count,
+ * a supplier named by no one speaking for an organisation asks what the law says, and a country's word
+ * before networks is where the networks are, not where a supplier comes from.
  */
 import { describe, expect, it } from 'vitest';
 import { findDoubts, speakerOf } from '../../../bot/understand/doubt.js';
 import { extractFacts } from '../../../bot/understand/extract.js';
+import { classifyTopic } from '../../../bot/understand/topic.js';
 
 const limits = { endUsersThreshold: 50_000, stateThreshold: 500 };
 const read = (t: string) => extractFacts(t, { asOf: '2026-11-22' });
@@ -65,5 +68,23 @@ describe('a provider that asks the writer', () => {
         'Vi er en kommune. En teleoperatør med 400.000 slutbrugere vil sælge os kameraer til rådhuset.',
       ),
     ).not.toContain('organisation_type:for_provider');
+  });
+});
+
+describe('a supplier named in general', () => {
+  const topicOf = (t: string) => classifyTopic(t, read(t).facts, read(t).facts).topic;
+
+  it('by no one speaking for an organisation, asks what the law says', () => {
+    expect(topicOf('Forbyder loven om leverandørsikkerhed ZTE i danske mobilnet?')).toBe('procedure');
+    expect(topicOf('Student here: does the act outlaw Ericsson gear?')).toBe('procedure');
+  });
+
+  it('by someone who buys or runs something, asks about their agreement', () => {
+    expect(topicOf('Må vi købe ZTE-udstyr til vores net?')).toBe('agreement');
+  });
+
+  it('a country before networks is where they are, not where the supplier comes from', () => {
+    expect(read('Could CFCS remove ZTE from Swedish networks?').facts.supplier_country).toBe('CN');
+    expect(read('We buy ZTE routers from a Swedish reseller.').facts.supplier_country).toBe('CN');
   });
 });
