@@ -88,3 +88,21 @@ describe('a supplier named in general', () => {
     expect(read('We buy ZTE routers from a Swedish reseller.').facts.supplier_country).toBe('CN');
   });
 });
+
+describe('a job title opening a sentence', () => {
+  it('then where the writer works, is the writer’s organisation', () => {
+    expect(
+      read('IT-koordinator på et hospital her. Vi skal have nye kameraer.').facts.organisation_type,
+    ).toBe('other');
+    expect(
+      read('Procurement lead at a municipality in Jutland. Are Dahua cameras allowed?').facts
+        .organisation_type,
+    ).toBe('municipality');
+  });
+
+  it('someone else’s title later in the text is not the writer', () => {
+    expect(
+      read('I met the buyer at Region Nordjylland. We are an ISP with 3,000 users.').facts.organisation_type,
+    ).toBe('telecom_provider');
+  });
+});
