@@ -62,6 +62,7 @@ const Schema = z
     other_party: List,
     for_provider: List,
     provider_subject: List,
+    client: List,
     asks_writer: List,
     ignorance: List,
     resale: List,
@@ -472,6 +473,18 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       });
       continue;
     }
+    // "Our customer, a Danish mobile operator with 1.3 million end users, …", "Kunden er et dansk
+    // bredbåndsselskab med 140.000 slutbrugere": a plain company, the writer, counts the users of a provider
+    // it names as its client. The count is the provider's, so the company decides nothing. (A tenant or a
+    // neighbour with users is no client the writer works for: its count stays someone else's.)
+    if (
+      fact === 'end_users' &&
+      x.facts.organisation_type === 'company' &&
+      w.provider_subject.test(sentence) &&
+      w.client.test(sentence) &&
+      !out.some((d) => d.reason === 'for_provider')
+    )
+      out.push({ fact: 'organisation_type', reason: 'for_provider', span: sentence.trim() });
     // A count that belongs to someone else (a parent company, a competitor).
     if (
       w.other_party.test(clauseBefore(text, first.start)) ||

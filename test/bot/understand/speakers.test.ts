@@ -106,3 +106,18 @@ describe('a job title opening a sentence', () => {
     ).toBe('telecom_provider');
   });
 });
+
+describe('a provider named as the writer’s client', () => {
+  it('owns the count, so a plain company writing decides nothing', () => {
+    const t =
+      'We are a German software company. Our client, a Danish broadband operator with 300,000 end users, will buy our BSS platform.';
+    expect(read(t).facts.organisation_type).toBe('company');
+    expect(reasons(t)).toContain('organisation_type:for_provider');
+  });
+
+  it('a tenant with users is no client the writer works for', () => {
+    const t =
+      'We are a property company. A tenant in our building is an operator with 300,000 end users. Are we a significant provider?';
+    expect(reasons(t)).not.toContain('organisation_type:for_provider');
+  });
+});
