@@ -121,3 +121,13 @@ describe('a provider named as the writer’s client', () => {
     expect(reasons(t)).not.toContain('organisation_type:for_provider');
   });
 });
+
+describe('a negated verb of having before a bound', () => {
+  it.each([
+    'We don’t have more than 50,000 end users.',
+    'Our network does not serve more than 50,000 end users.',
+    'We haven’t got more than 50,000 end users.',
+  ])('%s: at most the number, not above it', (t) => {
+    expect(read(t).signals.end_users_bound?.side).toBe('below');
+  });
+});
