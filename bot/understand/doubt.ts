@@ -481,8 +481,7 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       fact === 'end_users' &&
       x.facts.organisation_type === 'company' &&
       w.provider_subject.test(sentence) &&
-      w.client.test(sentence) &&
-      !out.some((d) => d.reason === 'for_provider')
+      w.client.test(sentence)
     )
       out.push({ fact: 'organisation_type', reason: 'for_provider', span: sentence.trim() });
     // A count that belongs to someone else (a parent company, a competitor).
