@@ -190,6 +190,7 @@ const BOUGHT_COUNT_BEFORE_RE = re(L.text('BOUGHT_COUNT_BEFORE'));
 const BUSINESS_RUNS_NETWORK_RE = re(L.text('BUSINESS_RUNS_NETWORK'));
 export const APPOSITION_RE = re(L.text('APPOSITION'));
 export const OWN_BUSINESS_RE = re(L.text('OWN_BUSINESS'));
+const RELATED_COMPANY_RE = re(L.text('RELATED_COMPANY'));
 const NAMED_PUBLIC_BODY_RE = g(L.text('NAMED_PUBLIC_BODY'));
 const WRITER_NAMED_BEFORE_RE = re(L.text('WRITER_NAMED_BEFORE'));
 const NETWORK_OWNER_RE = re(L.text('NETWORK_OWNER'));
@@ -287,6 +288,7 @@ export const LOCATIVE_BEFORE_RE = re(L.text('LOCATIVE_BEFORE'));
 const POSSESSIVE_RE = re(L.text('POSSESSIVE'));
 const GENERIC_ORG_RE = re(L.text('GENERIC_ORG_WORD'));
 const SUPPLIER_IS_RE = re(L.text('SUPPLIER_IS'));
+const OWN_COMPANY_IS_RE = re(L.text('OWN_COMPANY_IS'));
 export const SELF_WORD_RE = g(L.text('SELF_WORD'));
 const SUPPLIER_NOUN_RE = new RegExp(L.text('SUPPLIER_NOUN'), 'giu');
 export const LISTED_RE = re(L.text('LISTED'));
@@ -573,6 +575,8 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       // "vores udbyder" / "our provider" is a supplier, not the writer.
       // "our company", "vores firma" is the writer's own business.
       if (possessive && test(GENERIC_ORG_RE, o[0]) && !test(OWN_BUSINESS_RE, o[0])) break;
+      // "our parent company", "vores moderselskab": a company related to the writer's, not the writer.
+      if (possessive && test(RELATED_COMPANY_RE, between + o[0])) break;
       // "households in our region", "12.000 kunder i vores kommune": the area the network covers, not the
       // writer ("kameraer i vores kommune" still is the municipality's own).
       if (
@@ -1484,11 +1488,16 @@ function findSupplier(
     // "Lille dansk teleudbyder her": the writer introducing itself.
     if (test(SELF_INTRO_AFTER_RE, after) && test(SUPPLIER_NOUN_START_RE, after)) continue;
     if (test(LAW_AFTER_RE, after)) continue; // "the Danish act on supplier security"
+    // "our parent company is Faroese": where the writer's group sits, not a supplier's country.
+    if (test(OWN_COMPANY_IS_RE, before)) continue;
     const attachedAfter =
       test(SUPPLIER_NOUN_START_RE, after) ||
       test(PRODUCT_NOUN_START_RE, after) ||
       namedSpans.some((s) => s.start >= c.index + c[0].length && s.start - (c.index + c[0].length) <= 2);
-    const predicate = test(SUPPLIER_IS_RE, before) && !test(SELF_BEFORE_RE, before.slice(0, -1));
+    const predicate =
+      test(SUPPLIER_IS_RE, before) &&
+      !test(SELF_BEFORE_RE, before.slice(0, -1)) &&
+      !test(OWN_COMPANY_IS_RE, before);
     const basedIn =
       (test(BASED_IN_RE, before) || test(FROM_RE, before) || test(SUPPLIER_IN_RE, before)) &&
       !test(NETWORK_AFTER_COUNTRY_RE, after);

@@ -24,6 +24,7 @@ const SIGNAL_NAMES = [
   'guidanceStrong',
   'guidanceWeak',
   'camera',
+  'price',
   'purchase',
   'agreement',
   'coverage',
@@ -151,6 +152,9 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     (turnFacts.component === undefined || !CRITICAL.has(turnFacts.component)) &&
     turnFacts.supplier === undefined
   )
+    return decide('out_of_scope');
+  // "Hvad koster et Hikvision-kamera, og hvor får vi det billigst?": a price, not whether one may buy it.
+  if (s.price > 0 && s.purchase + s.coverage + s.procedure + s.powers + s.guidanceStrong === 0)
     return decide('out_of_scope');
   if (turnFacts.wants_human) return decide('escalation_request');
   // What a term of § 1 means, with nothing described but perhaps the kind of system asked about
