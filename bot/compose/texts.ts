@@ -161,6 +161,14 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'det kan være forsyningens egne kunder (el, vand, varme), ikke slutbrugere af nettet (§ 1, nr. 2)',
     en: "those may be the utility's own customers (power, water, heating), not end users of the network (§ 1, nr. 2)",
   },
+  business_customers: {
+    da: 'en erhvervskunde kan have mange ansatte, der bruger nettet, og hver af dem er en slutbruger (§ 1, nr. 2)',
+    en: 'a business customer may have many staff using the network, and each of them is an end user (§ 1, nr. 2)',
+  },
+  left_out: {
+    da: 'det andet tal har jeg ikke lagt til, for det er ikke sagt, om det tæller flere slutbrugere eller de samme',
+    en: 'I have not added the other figure, as it is not said whether it counts more end users or the same ones',
+  },
   includes_others: {
     da: 'tallet kan omfatte andre end slutbrugere af nettet (§ 1, nr. 2)',
     en: 'that figure may include others than end users of the network (§ 1, nr. 2)',

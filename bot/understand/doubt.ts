@@ -38,6 +38,8 @@ export type DoubtReason =
   | 'uncounted'
   | 'stale'
   | 'utility_customers'
+  | 'business_customers'
+  | 'left_out'
   | 'for_provider';
 
 export interface Doubt {
@@ -75,6 +77,7 @@ const Schema = z
     denmark: List,
     includes_others: List,
     units: List,
+    business_customers: List,
     machines: List,
     distributive: List,
     part_prepositions: List,
@@ -323,6 +326,12 @@ export function speakerOf(text: string, at: number): number {
   return start;
 }
 
+/** Whether the line a position is on is an item of a list ("• …", "- …", "2) …"). */
+function isListItem(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  return /^\s*(?:[•*·▪‣◦–-]|\d{1,2}[.)])\s/u.test(line);
+}
+
 /** The doubts about the counts and the place read from one message. */
 export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Doubt[] {
   const w = doubtVocabulary();
@@ -389,9 +398,18 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       rival !== undefined &&
       (w.sources.test(sentence) || w.sources.test(between)) &&
       w.sources.test(text.slice(Math.max(0, rival.start - 60), rival.start));
+    // "• annual report: 51,200 / • statistics: 49,800": each item of a list states the count anew
+    const itemised =
+      rival !== undefined &&
+      between.includes('\n') &&
+      isListItem(text, first.start) &&
+      isListItem(text, rival.start);
     if (
       rival &&
-      (w.contrast.test(between) || sourced || speakerOf(text, first.start) !== speakerOf(text, rival.start))
+      (w.contrast.test(between) ||
+        sourced ||
+        itemised ||
+        speakerOf(text, first.start) !== speakerOf(text, rival.start))
     ) {
       doubt('disagree', `${first.raw} … ${rival.raw}`);
       continue;
@@ -418,13 +436,40 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     // Subscriptions, SIM cards and lines are held by people, not people (§ 1, nr. 2): one person may hold
     // several and some serve machines, so such a count decides only far from the threshold (half or
     // twice it), and never above it when the message says they are held several each or by machines.
-    const unit = w.units.exec(noun);
-    if (unit && noun.slice(0, unit.index).trim().split(/\s+/).length <= 2) {
+    // Any part of a sum may be such a count ("30,000 end users and 25,000 SIM cards").
+    const unitOf = (n: FoundNumber) => {
+      const after = text.slice(n.end, Math.min(sentenceAround(text, n.start, n.end).end, n.end + 30));
+      const m = w.units.exec(after);
+      return m && after.slice(0, m.index).trim().split(/\s+/).length <= 2 ? { n, m } : undefined;
+    };
+    const unit = own.map(unitOf).find((u) => u !== undefined);
+    if (unit) {
       const fewer = w.machines.test(sentence) || w.distributive.test(sentence);
       if (fewer ? value > threshold : value > threshold / 2 && value < threshold * 2) {
-        doubt('units', text.slice(first.start, first.end + unit.index + unit[0].length).trim());
+        doubt('units', text.slice(unit.n.start, unit.n.end + unit.m.index + unit.m[0].length).trim());
         continue;
       }
+    }
+    // "35 corporate customers", "6.000 erhvervskunder": each business may have many staff using the network,
+    // so a count of them at or below the threshold does not show how many end users there are.
+    // The business noun is the count's own, at most one word after the number ("ansatte hos erhvervskunder"
+    // counts staff, who are the end users).
+    const businessNoun = (n: FoundNumber) => {
+      const m = w.business_customers.exec(text.slice(n.end, n.end + 40).split(/[,;:.()\n]/)[0]!);
+      return m && /^\s*(?:[\p{L}-]+\s+)?$/u.test(text.slice(n.end, n.end + m.index)) ? m : undefined;
+    };
+    const business = fact === 'end_users' && value <= threshold ? own.find(businessNoun) : undefined;
+    if (business) {
+      const m = businessNoun(business)!;
+      doubt('business_customers', text.slice(business.start, business.end + m.index + m[0].length).trim());
+      continue;
+    }
+    // "18k broadband subs, 22k mobile subs, 11k business lines": a figure of another noun, not added,
+    // that would take the count across the threshold if it were more end users.
+    const left = fact === 'end_users' ? x.signals.end_users_left_out : undefined;
+    if (left && value <= threshold && value + left.value > threshold) {
+      doubt('left_out', left.evidence);
+      continue;
     }
     // Households served are at least as many end users, but each may hold several (§ 1, nr. 2): a count
     // of them at or below the threshold decides only when even three users each would not pass it.

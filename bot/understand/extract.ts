@@ -131,6 +131,12 @@ export interface Signals {
   end_users_wholesale_only?: boolean;
   /** The message's count includes end users through wholesale customers. */
   end_users_with_wholesale?: boolean;
+  /**
+   * Another count of the writer's, of a different noun, neither added to the count nor a part of it
+   * ("18k broadband subs, 22k mobile subs, 11k business lines": the lines): whether it counts more end
+   * users or the same ones is not said.
+   */
+  end_users_left_out?: { value: number; evidence: string };
 }
 
 export interface Extraction {
@@ -235,6 +241,7 @@ export const OWN_PUBLIC_BODY_GENITIVE_RE = g(L.text('OWN_PUBLIC_BODY_GENITIVE'))
 export const FIRST_PERSON_SUBJECT_RE = re(L.text('FIRST_PERSON_SUBJECT'), 'u');
 export const SERVES_CUSTOMERS_RE = re(L.text('SERVES_CUSTOMERS'));
 export const OWNED_BY_BEFORE_RE = re(L.text('OWNED_BY_BEFORE'));
+const REPORTED_TO_BEFORE_RE = re(L.text('REPORTED_TO_BEFORE'));
 export const OWN_IN_COUNT_RE = re(L.text('OWN_IN_COUNT'));
 const WITH_WHOLESALE_AFTER_RE = re(L.text('WITH_WHOLESALE_AFTER'));
 export const ORG_NOUN_WORD_RE = re(L.text('ORG_NOUN_WORD'));
@@ -305,6 +312,7 @@ const FIRST_PERSON_I_RE = /(?<![\p{L}'])I(?![\p{L}'])/u;
 export const QUESTION_SUBJECT_BEFORE_RE = re(L.text('QUESTION_SUBJECT_BEFORE'));
 const WORD_RE = /\p{L}{4,}/gu;
 export const GAP_BREAK_RE = re(L.text('GAP_BREAK'));
+const ATTRIBUTIVE_ORG_RE = re(L.text('ATTRIBUTIVE_ORG'));
 export const SERVED_BEFORE_RE = re(L.text('SERVED_BEFORE'));
 export const WHOSE_GAP_RE = g(L.text('WHOSE_GAP'));
 export const LIST_SEPARATOR_RE = re(L.text('LIST_SEPARATOR'));
@@ -717,6 +725,20 @@ function owner(text: string, sentence: Span, a: number, b: number, nums: Span[])
   return best;
 }
 
+/**
+ * A total mark near a count that is about it: "6.000 erhvervsslutbrugere, så 53.000 i alt" marks the
+ * 53.000, the count nearest the mark, not the 6.000 before it.
+ */
+function totalMarkOf(sentence: Span, n: Span, win: string, from: number, counts: Span[]): boolean {
+  const inSentence = counts.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+  for (const m of allMatches(TOTAL_MARK_RE, win)) {
+    const a = from + m.index;
+    const b = a + m[0].length;
+    if (inSentence.every((c) => c.start === n.start || distance(c, a, b) >= distance(n, a, b))) return true;
+  }
+  return false;
+}
+
 export const NEW_SUBJECT_CLAUSE_RE = re(L.text('NEW_SUBJECT_CLAUSE'), 'u');
 
 function hasClauseBreak(between: string): boolean {
@@ -744,6 +766,9 @@ function nearestMark(
       // "et selskab, der er ejet af en statslig forsvarskoncern": the state owns the supplier, it is
       // not whom the writer serves (that is § 2, stk. 2, nr. 3, read elsewhere).
       if (kind === 'state' && test(OWNED_BY_BEFORE_RE, text.slice(Math.max(sentence.start, at - 40), at)))
+        continue;
+      // "Indberetning til Energistyrelsen: 48.900": a body the writer reports to is no customer.
+      if (kind === 'state' && test(REPORTED_TO_BEFORE_RE, text.slice(Math.max(sentence.start, at - 40), at)))
         continue;
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
       if (d < 0) continue;
@@ -807,7 +832,7 @@ function itemOwner(text: string, num: Span): CountKind | undefined {
     return undefined;
   STATE_MARK_RE.lastIndex = 0;
   LOCAL_GOV_MARK_RE.lastIndex = 0;
-  if (test(STATE_MARK_RE, head)) return 'state';
+  if (stateServedIn(head)) return 'state';
   if (test(LOCAL_GOV_MARK_RE, head)) return 'local_gov';
   // "State contracts (framework agreements):" over the list: each item is one, named or not
   const heading = /([^\n]*):\s*\n(?:\s*(?:[-•*>]|\d+[.)])[^\n]*\n)*$/u.exec(before)?.[1] ?? '';
@@ -828,6 +853,18 @@ function itemLabelOwner(text: string, num: Span): CountKind | undefined {
   return kind === 'own' ? undefined : kind;
 }
 
+/**
+ * A state body named in the text as one the writer may serve: not one the writer reports to
+ * ("Indberetning til Energistyrelsen") or one that owns someone ("ejet af staten").
+ */
+function stateServedIn(text: string): boolean {
+  return allMatches(STATE_MARK_RE, text).some(
+    (m) =>
+      !test(REPORTED_TO_BEFORE_RE, text.slice(Math.max(0, m.index - 40), m.index)) &&
+      !test(OWNED_BY_BEFORE_RE, text.slice(Math.max(0, m.index - 40), m.index)),
+  );
+}
+
 /** Whose a list item's count is, by its label alone. */
 function labelOwner(label: string): CountKind {
   for (const [kind, rx] of [
@@ -835,8 +872,7 @@ function labelOwner(label: string): CountKind {
     ['local_gov', LOCAL_GOV_MARK_RE],
     ['wholesale', WHOLESALE_MARK_RE],
   ] as const) {
-    rx.lastIndex = 0;
-    if (test(rx, label)) return kind;
+    if (kind === 'state' ? stateServedIn(label) : test(rx, label)) return kind;
   }
   return 'own';
 }
@@ -1010,6 +1046,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       .map((c) => c.n),
   );
   const counts: Count[] = [];
+  // each count from its number to its noun: what a mark near it is closest to
+  const said = candidates.map((c) => ({ start: c.n.start, end: c.evidenceEnd }));
   for (const { n, sentence, subset, evidenceEnd, noun, staffOnly, more, totalled, labelLine } of candidates) {
     const marked =
       (totalled ? 'own' : undefined) ??
@@ -1063,7 +1101,14 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     const theirs = THEIR_SUBJECT_RE.test(clause) || (kind === 'wholesale' && THEY_HAVE_RE.test(clause));
     const total =
       withWholesale ||
-      (kind === 'own' && test(TOTAL_MARK_RE, win)) ||
+      (kind === 'own' &&
+        totalMarkOf(
+          sentence,
+          { start: n.start, end: evidenceEnd },
+          win,
+          Math.max(sentence.start, n.start - 30),
+          said,
+        )) ||
       (kind === 'wholesale' && !theirs && test(STRICT_TOTAL_RE, tight)) ||
       (kind === 'state' && test(TOTAL_MARK_RE, text.slice(Math.max(sentence.start, n.start - 15), n.start)));
     counts.push({
@@ -1200,7 +1245,7 @@ function okGap(gapText: string): boolean {
   if (words.some((w) => test(GAP_BREAK_RE, w))) return false; // "3 ISPs whose customers": not a count of them
   ORG_RE.lastIndex = 0;
   // "3 ISPs … customers" counts ISPs; "800 of the agency's staff" counts the agency's staff.
-  if (test(ORG_RE, gapText.replace(WHOSE_GAP_RE, ' '))) return false;
+  if (test(ORG_RE, gapText.replace(WHOSE_GAP_RE, ' ').replace(ATTRIBUTIVE_ORG_RE, ' '))) return false;
   return !words.some(
     (w) => test(NOT_USER_WORD_RE, w) || (/^(?:of|af)$/i.test(w) === false && /[.!?]/.test(w)),
   );
@@ -1211,8 +1256,27 @@ function okGap(gapText: string): boolean {
  * The same noun twice ("50,000 users … 50,000 users") is a restatement, not a second group.
  */
 function listedWith(text: string, prev: Count, c: Count): boolean {
-  if (!prev.noun || !c.noun || prev.noun === c.noun) return false;
-  return test(LISTED_RE, text.slice(prev.evidenceEnd, c.start));
+  if (!prev.noun || !c.noun) return false;
+  const kind = (x: Count) => `${qualifierOf(text, x)} ${x.noun}`;
+  if (kind(prev) === kind(c)) return false;
+  const between = text.slice(prev.evidenceEnd, c.start);
+  if (test(LISTED_RE, between)) return true;
+  // "18k broadband subs, 22k mobile subs", "120.000 privatkunder, 8.000 erhvervskunder": kinds of the one
+  // noun (its head, for a Danish compound), listed with a comma.
+  return /^\s*[,;]\s*$/.test(between) && headOf(prev.noun) === headOf(c.noun);
+}
+
+/** The words between a count's number and its noun ("18k *consumer broadband* subs"), in lower case. */
+function qualifierOf(text: string, c: Count): string {
+  return text
+    .slice(c.end, c.evidenceEnd - (c.noun?.length ?? 0))
+    .trim()
+    .toLowerCase();
+}
+
+/** A noun's head: its last four letters stand for it, so "privatkunder" and "erhvervskunder" share one. */
+function headOf(noun: string): string {
+  return noun.replace(/[^\p{L}]/gu, '').slice(-4);
 }
 
 export const STATE_WORDS = L.words('STATE_WORDS');
@@ -1275,6 +1339,7 @@ function decideEndUsers(
     wholesaleOnly?: boolean;
     withWholesale?: boolean;
   };
+  leftOut?: { value: number; evidence: string };
   state?: { value: number; evidence: string; bound?: Bound };
 } {
   const out: ReturnType<typeof decideEndUsers> = {};
@@ -1312,6 +1377,18 @@ function decideEndUsers(
       } else if (c.kind === 'wholesale') parts.push(c);
       else if (c.additive && own) parts.push(c);
     }
+    // a count of another noun that is neither a part nor a restatement of the count
+    const left = counts.find(
+      (c) =>
+        c.kind === 'own' &&
+        !c.subset &&
+        !parts.includes(c) &&
+        c.noun !== undefined &&
+        own?.noun !== undefined &&
+        headOf(c.noun) !== headOf(own.noun) &&
+        !(byUsers && passed(c)),
+    );
+    if (left) out.leftOut = { value: left.value, evidence: left.evidence };
     if (parts.length) {
       out.end_users = {
         value: parts.reduce((s, c) => s + c.value, 0),
@@ -1855,6 +1932,8 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     // "det tal inkluderer de 5.000 via partnere": a count that includes the wholesale ones is a total.
     if (users.end_users.wholesaleOnly && !INCLUDES_RE.test(text)) signals.end_users_wholesale_only = true;
     if (users.end_users.withWholesale) signals.end_users_with_wholesale = true;
+    if (users.leftOut && Number.isSafeInteger(users.leftOut.value))
+      signals.end_users_left_out = users.leftOut;
   }
   if (!users.state) {
     // "we also have some state customers, a couple of agencies under Skatteministeriet": no count said.

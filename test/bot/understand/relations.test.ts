@@ -4,6 +4,7 @@
  * nor a supplier.
  */
 import { describe, expect, it } from 'vitest';
+import { findDoubts } from '../../../bot/understand/doubt.js';
 import { extractFacts } from '../../../bot/understand/extract.js';
 import { classifyTopic } from '../../../bot/understand/topic.js';
 
@@ -56,5 +57,88 @@ describe('a supplier company of the writer’s', () => {
       'CN',
     );
     expect(read('Vores partnerfirma er kinesisk.').facts.supplier_country).toBe('CN');
+  });
+});
+
+const limits = { endUsersThreshold: 50_000, stateThreshold: 500 };
+const reasons = (t: string) => findDoubts(t, read(t), limits).map((d) => `${d.fact}:${d.reason}`);
+
+describe('a total mark belongs to the count nearest it', () => {
+  it('the bare figure after the parts is the total', () => {
+    expect(
+      read('Vi har 41.000 privatkunder og 9.500 erhvervsslutbrugere, altså 50.500 i alt.').facts.end_users,
+    ).toBe(50_500);
+    expect(read('Our fibre base is 7,000 end users, making 61,000 in total.').facts.end_users).toBe(61_000);
+  });
+});
+
+describe('list items each stating the count', () => {
+  it('on either side of the threshold, disagree', () => {
+    const t =
+      'Two numbers I found:\n- CRM export: 50,600 end users\n- billing system: 49,100 end users\nWhich applies?';
+    expect(reasons(t)).toContain('end_users:disagree');
+  });
+});
+
+describe('kinds of one noun listed with commas', () => {
+  it('are added', () => {
+    expect(
+      read('We have 21,000 fibre customers, 19,000 coax customers and 12,000 DSL customers.').facts.end_users,
+    ).toBe(52_000);
+    expect(read('Vi har 30.000 privatkunder, 4.000 erhvervskunder.').facts.end_users).toBe(34_000);
+  });
+
+  it('the same noun said twice is one count', () => {
+    expect(read('We have 48,000 users, 48,000 users at most.').facts.end_users).toBe(48_000);
+  });
+});
+
+describe('a count of another noun, not added', () => {
+  it('that would cross the threshold, is asked about', () => {
+    expect(
+      reasons('Vi har 31.000 bredbåndskunder, 25.000 mobilabonnementer. Ingen statslige aftaler.'),
+    ).toContain('end_users:left_out');
+    expect(reasons('Stats: 26k fibre users, 24k cable users, 9k phone lines.')).toContain(
+      'end_users:left_out',
+    );
+  });
+
+  it('a part of a sum that counts SIM cards is doubted', () => {
+    expect(reasons('We have 28,000 end users and 24,000 SIM cards.')).toContain('end_users:units');
+  });
+});
+
+describe('customers that are businesses', () => {
+  it('at or below the threshold, their staff may be more: asked', () => {
+    expect(
+      reasons('We are a B2B fibre operator with 420 enterprise customers and no state contracts.'),
+    ).toContain('end_users:business_customers');
+  });
+
+  it('their staff counted are end users, not doubted', () => {
+    expect(
+      reasons('Vi har 30.000 privatkunder og 12.000 medarbejdere hos erhvervskunder, der bruger nettet.'),
+    ).not.toContain('end_users:business_customers');
+  });
+
+  it('a business-only provider is a provider', () => {
+    expect(read('We are a business-only ISP with 420 enterprise customers.').facts.organisation_type).toBe(
+      'telecom_provider',
+    );
+  });
+});
+
+describe('a state body the writer reports to', () => {
+  it('is no state customer', () => {
+    const t =
+      'Our figures:\n- we serve 61,000 end users (annual report)\n- reported to the Danish Energy Agency: 47,500 end users\nNo state customers.';
+    expect(read(t).facts.state_end_users).toBe(0);
+  });
+});
+
+describe('cable before whom a network serves', () => {
+  it('is the kind of network, not a cable bought', () => {
+    expect(read('Ops lead at a cable ISP on Funen; 70k end users.').facts.component).toBeUndefined();
+    expect(read('We buy coax cables from a Polish firm.').facts.component).toBe('other');
   });
 });
