@@ -57,6 +57,7 @@ const Schema = z
   .object({
     ref: z.string(),
     hedges: List,
+    tolerance: List,
     fluctuates: List,
     range_joiners: List,
     range_openers: List,
@@ -326,6 +327,19 @@ export function speakerOf(text: string, at: number): number {
   return start;
 }
 
+/**
+ * The margin a tolerance after a count gives ("give or take 500", "± et par tusinde"): the number after
+ * it, or for a vague few ("a couple of hundred", read as at least two) at most five of them.
+ */
+function marginAfter(text: string, n: FoundNumber, nums: FoundNumber[]): number | undefined {
+  const t = doubtVocabulary().tolerance.exec(text.slice(n.end, n.end + 50));
+  if (!t) return undefined;
+  const at = n.end + t.index + t[0].length;
+  const m = nums.find((x) => x.start >= at && x.start - at <= 12);
+  if (!m) return undefined;
+  return m.approx && m.bound?.side === 'above' ? m.value * 2.5 : m.value;
+}
+
 /** Whether the line a position is on is an item of a list ("• …", "- …", "2) …"). */
 function isListItem(text: string, at: number): boolean {
   const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
@@ -357,9 +371,22 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       doubt('bound', b ? text.slice(b[0], b[1]).trim() : first.raw);
       continue;
     }
+    // A margin said with the count decides on which side it lies ("48.000, give or take a couple of
+    // hundred" is below 50.000; "50.000 ± 2.000" may be either).
+    const margin = own.map((n) => marginAfter(text, n, nums)).find((m) => m !== undefined);
+    if (margin !== undefined && value - margin <= threshold && value + margin > threshold) {
+      doubt(
+        'range',
+        `${first.raw} ${text
+          .slice(first.end, first.end + 50)
+          .split(/[.;\n]/)[0]!
+          .trim()}`,
+      );
+      continue;
+    }
     // An approximate count close to its threshold.
     const hedged = own.some((n) => n.approx || w.hedges.test(text.slice(Math.max(0, n.start - 25), n.start)));
-    if (near && (hedged || w.fluctuates.test(after))) {
+    if (margin === undefined && near && (hedged || w.fluctuates.test(after))) {
       doubt('approximate', first.raw);
       continue;
     }

@@ -697,6 +697,8 @@ interface Count {
   /** Where the evidence ends (the noun), and the noun itself in lower case. */
   evidenceEnd: number;
   noun?: string;
+  /** Said of a third party's customers ("their customers come to …"): a total there is theirs. */
+  theirs?: boolean;
 }
 
 function distance(n: Span, a: number, b: number): number {
@@ -877,6 +879,13 @@ function labelOwner(label: string): CountKind {
   return 'own';
 }
 
+let TOLERANCE_BEFORE: RegExp | undefined;
+/** A tolerance word ("give or take", "±") right before: what follows is a count's margin. */
+function toleranceBefore(): RegExp {
+  TOLERANCE_BEFORE ??= new RegExp(`(?:${doubtVocabulary().tolerance.source})\\s*$`, 'iu');
+  return TOLERANCE_BEFORE;
+}
+
 interface Candidate {
   n: FoundNumber;
   sentence: Span;
@@ -905,6 +914,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     if (!Number.isSafeInteger(n.value) || n.value < 1) continue; // beyond 2^53 is no count anyone has
     // "between 17,000 and 22,000 customers": one count, read at its high end; the range is its doubt.
     if (rangeStart(text, n, nums)) continue;
+    // "53.000 slutbrugere plus minus 500": the margin of a count is no count (doubt.ts reads it)
+    if (toleranceBefore().test(text.slice(Math.max(0, n.start - 16), n.start))) continue;
     const sentence = sentenceAt(spans, n.start);
     const after = text.slice(n.end, Math.min(sentence.end, n.end + 80));
     const before = text.slice(Math.max(sentence.start, n.start - 60), n.start);
@@ -1118,6 +1129,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       raw: n.raw,
       kind,
       total,
+      ...(theirs ? { theirs } : {}),
       subset,
       additive:
         more ||
@@ -1337,6 +1349,8 @@ function decideEndUsers(
     approx: boolean;
     bound?: Bound;
     wholesaleOnly?: boolean;
+    /** Every part said of a third party's customers: a total word there is theirs. */
+    theirsOnly?: boolean;
     withWholesale?: boolean;
   };
   leftOut?: { value: number; evidence: string };
@@ -1396,6 +1410,7 @@ function decideEndUsers(
         approx: parts.some((c) => c.approx),
         ...(parts.length === 1 && parts[0]!.bound ? { bound: parts[0]!.bound } : {}),
         ...(parts.every((c) => c.kind === 'wholesale') ? { wholesaleOnly: true } : {}),
+        ...(parts.every((c) => c.theirs) ? { theirsOnly: true } : {}),
         ...(parts.some((c) => c.kind === 'wholesale') ? { withWholesale: true } : {}),
       };
     }
@@ -1930,7 +1945,9 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     if (users.end_users.approx) signals.end_users_approx = true;
     if (users.end_users.bound) signals.end_users_bound = users.end_users.bound;
     // "det tal inkluderer de 5.000 via partnere": a count that includes the wholesale ones is a total.
-    if (users.end_users.wholesaleOnly && !INCLUDES_RE.test(text)) signals.end_users_wholesale_only = true;
+    // ("their customers come to 33,500 in total": their total, still only the wholesale part)
+    if (users.end_users.wholesaleOnly && (users.end_users.theirsOnly || !INCLUDES_RE.test(text)))
+      signals.end_users_wholesale_only = true;
     if (users.end_users.withWholesale) signals.end_users_with_wholesale = true;
     if (users.leftOut && Number.isSafeInteger(users.leftOut.value))
       signals.end_users_left_out = users.leftOut;

@@ -412,17 +412,18 @@ function cardinalsAlone(text: string): FoundNumber[] {
 
 /**
  * Plural hundreds or tens of a multiplier, said without a number ("several hundred thousand", "flere
- * hundrede tusinde", "hundreds of thousands", "titusinder"): at least two of them, so a bound at two.
+ * hundrede tusinde", "hundreds of thousands", "titusinder", "a couple of hundred", "et par tusinde"): at
+ * least two of them, so a bound at two.
  */
 const VAGUE_RE =
-  /(?<![\p{L}])(?:(?:several|many|a\s+few|some|flere|adskillige|mange|nogle|få)\s+(?<h>hundred|hundrede)\s+(?<m>thousand|tusinde?|million(?:er)?)|(?<hs>hundreds)\s+of\s+(?<ms>thousands|millions)|(?<tens>tens)\s+of\s+(?<mt>thousands)|(?<da>hundrede?|ti)tusind(?:er|vis)|flere\s+(?<dt>hundrede|ti)\s*tusinde?|(?:several|a\s+few|some|flere|nogle|et\s+par|få|adskillige)\s+(?<hh>hundred|hundrede)(?!\s*(?:tusind|thousand|million))|(?<hundreds>hundreds|hundredvis)(?!\s+of\s+(?:thousands|millions)))(?![\p{L}])/giu;
+  /(?<![\p{L}])(?:(?:several|many|a\s+few|some|flere|adskillige|mange|nogle|få)\s+(?<h>hundred|hundrede)\s+(?<m>thousand|tusinde?|million(?:er)?)|(?<hs>hundreds)\s+of\s+(?<ms>thousands|millions)|(?<tens>tens)\s+of\s+(?<mt>thousands)|(?<da>hundrede?|ti)tusind(?:er|vis)|flere\s+(?<dt>hundrede|ti)\s*tusinde?|(?:several|a\s+few|a\s+couple\s+of|some|flere|nogle|et\s+par|få|adskillige)\s+(?<hh>hundred|hundrede)(?!\s*(?:tusind|thousand|million))|(?:a\s+few|a\s+couple\s+of|et\s+par|nogle\s+få|få)\s+(?<ht>thousand|tusinde?)|(?<hundreds>hundreds|hundredvis)(?!\s+of\s+(?:thousands|millions)))(?![\p{L}])/giu;
 
 function vagueNumbers(text: string): FoundNumber[] {
   const out: FoundNumber[] = [];
   for (const m of text.matchAll(VAGUE_RE)) {
     const g = m.groups ?? {};
     const mult = g.hh || g.hundreds ? 1 : /^million/i.test(g.m ?? g.ms ?? '') ? 1e6 : 1e3;
-    const unit = g.tens || /^ti$/i.test(g.da ?? g.dt ?? '') ? 10 : 100;
+    const unit = g.ht ? 1 : g.tens || /^ti$/i.test(g.da ?? g.dt ?? '') ? 10 : 100;
     const value = 2 * unit * mult;
     const end = m.index + m[0].length;
     out.push({

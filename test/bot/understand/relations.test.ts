@@ -142,3 +142,37 @@ describe('cable before whom a network serves', () => {
     expect(read('We buy coax cables from a Polish firm.').facts.component).toBe('other');
   });
 });
+
+describe('a margin said with a count', () => {
+  it('that keeps it on one side decides', () => {
+    expect(reasons('We have 47,000 end users, give or take a few hundred.')).toEqual([]);
+    expect(reasons('Vi har 56.000 slutbrugere plus minus 1.000.')).toEqual([]);
+  });
+
+  it('that reaches across the threshold is a range', () => {
+    expect(reasons('We have 51,000 end users ± 2,500.')).toContain('end_users:range');
+    expect(reasons('Vi har omkring 49.000 slutbrugere, plus/minus et par tusinde.')).toContain(
+      'end_users:range',
+    );
+  });
+
+  it('is no count to add', () => {
+    expect(read('Vi har 51.000 slutbrugere plus minus 300.').facts.end_users).toBe(51_000);
+  });
+});
+
+describe('zero agreements with state bodies', () => {
+  it('is none: the count beside it is the writer’s own', () => {
+    const t = 'Sixty-one thousand end users and zero agreements with government agencies.';
+    expect(read(t).facts.end_users).toBe(61_000);
+    expect(read(t).facts.state_end_users).toBe(0);
+  });
+});
+
+describe('their customers’ total, said later', () => {
+  it('is only the wholesale part', () => {
+    const t =
+      'Also: three resellers use our fibre, and their own customers add up to 12,400 end users in total.';
+    expect(read(t).signals.end_users_wholesale_only).toBe(true);
+  });
+});
