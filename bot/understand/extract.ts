@@ -651,12 +651,21 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
   return undefined;
 }
 
+/** Back from a position to the start of the word it is in, so evidence quotes whole words. */
+function wordStart(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!) && /[\p{L}\p{N}]/u.test(text[i]!)) i--;
+  return i;
+}
+
 function findNationwide(text: string, spans: Span[]): { value: boolean; evidence: string } | undefined {
   for (const m of allMatches(LOCAL_PS_RE, text)) return { value: false, evidence: m[0] };
   for (const m of allMatches(NATIONWIDE_RE, text)) {
     const s = sentenceAt(spans, m.index);
     const after = text.slice(m.index + m[0].length, s.end);
-    const evidence = text.slice(Math.max(s.start, m.index - 30), m.index + m[0].length).trim();
+    const evidence = text
+      .slice(wordStart(text, Math.max(s.start, m.index - 30)), m.index + m[0].length)
+      .trim();
     const negated = negatedBefore(text, s, m.index, 50);
     if (test(NATIONWIDE_WORD_RE, m[0]))
       return { value: !negated && !NEGATED_NATIONWIDE_AFTER_RE.test(after), evidence };
@@ -1619,7 +1628,7 @@ function findSupplier(
         // Evidence from what the person wrote (the blanked act name is back in it).
         evidence: (attachedAfter
           ? original.slice(c.index, end + after.split(/[,.;!?]/)[0]!.length)
-          : original.slice(Math.max(0, c.index - Math.min(30, before.length)), end)
+          : original.slice(wordStart(original, Math.max(0, c.index - Math.min(30, before.length))), end)
         ).trim(),
       };
       return out;

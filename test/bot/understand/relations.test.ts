@@ -176,3 +176,20 @@ describe('their customers’ total, said later', () => {
     expect(read(t).signals.end_users_wholesale_only).toBe(true);
   });
 });
+
+describe('a broadcast network named by its standard', () => {
+  it('is a radio or TV station’s', () => {
+    expect(
+      read('Vi driver et landsdækkende DAB+-net uden public service-forpligtelser.').facts.organisation_type,
+    ).toBe('radio_tv');
+    expect(read('We operate the FM transmitters for a commercial station.').facts.organisation_type).toBe(
+      'radio_tv',
+    );
+  });
+
+  it('the radio network alone is the mobile network’s', () => {
+    expect(read('We run the radio network for a mobile operator.').facts.organisation_type).not.toBe(
+      'radio_tv',
+    );
+  });
+});
