@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../../knowledge/index.js';
 import type { Doubt } from '../understand/doubt.js';
 import type { QuestionReading } from '../understand/question.js';
 import type { Direct } from './direct.js';
-import { ASK_FOR, DEPENDS_ON, H, T } from './texts.js';
+import { ASK_FOR, ASK_PROVIDER_FOR, DEPENDS_ON, DEPENDS_ON_PROVIDER, H, T } from './texts.js';
 
 export interface ComposeInput {
   answer: Answer;
@@ -100,9 +100,9 @@ function failing(traces: CheckTrace[], lang: Language): string {
 }
 
 /** "Det afhænger af, hvor mange slutbrugere …": what a needs-facts answer waits for. */
-function dependsOn(a: Answer, lang: Language): string {
+function dependsOn(a: Answer, lang: Language, forProvider: boolean): string {
   const keys = a.missing_facts.slice(0, 2) as FactKey[];
-  const what = keys.map((k) => DEPENDS_ON[k][lang]);
+  const what = keys.map((k) => ((forProvider && DEPENDS_ON_PROVIDER[k]) || DEPENDS_ON[k])[lang]);
   return H.dependsOn[lang](what.join(lang === 'da' ? ' og ' : ' and '));
 }
 
@@ -143,7 +143,12 @@ function headline(a: Answer, traces: CheckTrace[], input: ComposeInput): string 
   // A prohibition already made answers "may we?" with no and "does it stop us?" with yes.
   if (q?.prohibited && (form === 'permission' || form === 'obstacle'))
     return `${form === 'permission' ? H.no[lang] : H.yes[lang]} ${H.prohibited[lang]}`;
-  if (a.verdict === 'needs_facts') return `${dependsOn(a, lang)}`;
+  if (a.verdict === 'needs_facts')
+    return dependsOn(
+      a,
+      lang,
+      (input.doubts ?? []).some((d) => d.reason === 'for_provider'),
+    );
   if (a.verdict === 'not_covered') {
     const why = failing(traces, lang);
     if (form === 'permission' && q?.prohibited !== true)
@@ -204,13 +209,16 @@ export function composeAnswerText(input: ComposeInput): string {
   const risk = traces.find((t) => t.id === 'supplier_risk');
   if (a.verdict === 'covered' && a.topic !== 'provider_status' && risk?.result === 'yes')
     lines.push([H.factorsIntro[lang], `• ${sentence(withRefs(risk, lang))}`].join('\n'));
-  const doubts = (input.doubts ?? []).filter((d) => a.missing_facts.includes(d.fact));
+  // The writer supplies a provider: what the writer is was set aside, so say why, and ask the provider's.
+  const forProvider = (input.doubts ?? []).some((d) => d.reason === 'for_provider');
+  const doubts = (input.doubts ?? []).filter(
+    (d) => a.missing_facts.includes(d.fact) || d.reason === 'for_provider',
+  );
   if (a.verdict === 'needs_facts' && doubts.length)
     lines.push(doubts.map((d) => H.doubt[lang](d)).join('\n'));
+  const ask = (k: FactKey) => ((forProvider && ASK_PROVIDER_FOR[k]) || ASK_FOR[k])[lang];
   if (a.verdict === 'needs_facts' && a.missing_facts.length)
-    lines.push(
-      [T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ASK_FOR[k as FactKey][lang]}`)].join('\n'),
-    );
+    lines.push([T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ask(k as FactKey)}`)].join('\n'));
 
   // Informational answers: the units themselves, most relevant first.
   if (a.verdict === 'informational' && a.citations.length) {

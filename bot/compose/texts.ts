@@ -16,6 +16,18 @@ export const VERDICT_LABEL: Record<Verdict, Phrase> = {
   out_of_scope: { da: 'Uden for mit område', en: 'Outside my scope' },
 };
 
+/** When the writer supplies a provider: the provider's counts are the ones that decide (§ 2, stk. 1). */
+export const ASK_PROVIDER_FOR: Partial<Record<FactKey, Phrase>> = {
+  end_users: {
+    da: 'Hvor mange slutbrugere anvender udbyderens net i alt, inklusive slutbrugere hos udbyderens engroskunder?',
+    en: "How many end users use the provider's networks in total, including its wholesale customers' end users?",
+  },
+  state_end_users: {
+    da: 'Hvor mange slutbrugere betjener udbyderen gennem aftaler med statslige myndigheder og institutioner (kommuner og regioner tæller ikke)?',
+    en: 'How many end users does the provider serve through agreements with state authorities and institutions (municipalities and regions do not count)?',
+  },
+};
+
 /** A question for each fact that can decide an open check. */
 export const ASK_FOR: Record<FactKey, Phrase> = {
   organisation_type: {
@@ -60,6 +72,18 @@ export const ASK_FOR: Record<FactKey, Phrase> = {
     en: 'On what date were you notified of the decision?',
   },
   wants_human: { da: 'Vil du gerne tale med en rådgiver?', en: 'Would you like to talk to an adviser?' },
+};
+
+/** What a needs-facts answer waits for when the writer supplies a provider: the provider's counts. */
+export const DEPENDS_ON_PROVIDER: Partial<Record<FactKey, Phrase>> = {
+  end_users: {
+    da: 'hvor mange slutbrugere udbyderens net har i alt (mere end 50.000?)',
+    en: "how many end users the provider's networks have in total (more than 50,000?)",
+  },
+  state_end_users: {
+    da: 'hvor mange slutbrugere udbyderen betjener gennem aftaler med statslige myndigheder (mere end 500?)',
+    en: 'how many end users the provider serves through agreements with state authorities (more than 500?)',
+  },
 };
 
 /** What a needs-facts answer waits for, as the object of "it depends on …". */
@@ -114,8 +138,8 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     en: 'the two figures lie on either side of the threshold',
   },
   for_provider: {
-    da: 'tallet er udbyderens, som I arbejder for, og loven gælder udbyderens aftaler (§ 2, stk. 1), ikke hvad I selv er',
-    en: 'that figure is the provider’s you work for, and the act binds the provider’s agreements (§ 2, stk. 1), whatever you are yourselves',
+    da: 'det er udbyderen, I arbejder for, der tæller: loven gælder udbyderens aftaler (§ 2, stk. 1), ikke hvad I selv er',
+    en: 'it is the provider you work for that counts: the act binds the provider’s agreements (§ 2, stk. 1), whatever you are yourselves',
   },
   other_party: {
     da: 'tallet ser ud til at høre til en anden end jer',

@@ -67,6 +67,8 @@ const Schema = z
     provider_subject: List,
     client: List,
     asks_writer: List,
+    supplies: List,
+    agreement_asked: List,
     ignorance: List,
     resale: List,
     local_government: List,
@@ -131,6 +133,17 @@ function sentenceAround(text: string, at: number, from = at): { start: number; e
   )
     end++;
   return { start, end };
+}
+
+/** The sentences of a text, as sentenceAround cuts them. */
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    const s = sentenceAround(text, at);
+    out.push(text.slice(s.start, s.end));
+    at = s.end + 1;
+  }
+  return out;
 }
 
 /** A clause break: a comma, semicolon, dash or sentence end, but not the dot or comma inside "32.000". */
@@ -584,6 +597,25 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     ) {
       doubt('mixed_public', sentence.trim());
     }
+  }
+  // "We're a data-centre company. A mobile operator wants us to run its core servers", "we sell RAN
+  // software to Danish mobile operators": with no count at all, the writer supplies a provider, and the act
+  // binds the provider's agreements (§ 2, stk. 1), so what the writer is does not decide either.
+  // ("Er VI omfattet?" asks about the supplier itself, which is no provider: that decides.)
+  const q = text.lastIndexOf('?');
+  const question = q >= 0 ? text.slice(sentenceAround(text, q).start, q) : '';
+  if (
+    x.facts.organisation_type === 'company' &&
+    x.facts.end_users === undefined &&
+    w.agreement_asked.test(question) &&
+    !out.some((d) => d.reason === 'for_provider')
+  ) {
+    const supplier = sentencesOf(text).find(
+      (st) =>
+        (w.for_provider.test(st) && w.supplies.test(st)) ||
+        (w.provider_subject.test(st) && w.asks_writer.test(st)),
+    );
+    if (supplier) out.push({ fact: 'organisation_type', reason: 'for_provider', span: supplier.trim() });
   }
   const t = x.facts.territory;
   const ev = x.evidence.territory;

@@ -193,3 +193,24 @@ describe('a broadcast network named by its standard', () => {
     );
   });
 });
+
+describe('a company that supplies a provider, asking about the agreement', () => {
+  it('with no count, what it is itself does not decide', () => {
+    expect(
+      reasons(
+        'Vi er et IT-firma. Et teleselskab vil have os til at drive deres BSS. Er den kontrakt omfattet?',
+      ),
+    ).toContain('organisation_type:for_provider');
+    expect(
+      reasons(
+        'We are a software house and we supply billing software to two Danish operators. Can CFCS stop those deals?',
+      ),
+    ).toContain('organisation_type:for_provider');
+  });
+
+  it('asking whether it is covered itself, it is no provider', () => {
+    expect(
+      reasons('We are a software house supplying billing software to Danish operators. Are we covered?'),
+    ).not.toContain('organisation_type:for_provider');
+  });
+});
