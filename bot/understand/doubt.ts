@@ -63,6 +63,7 @@ const Schema = z
     range_openers: List,
     contrast: List,
     other_party: List,
+    first_person: List,
     for_provider: List,
     provider_subject: List,
     client: List,
@@ -569,10 +570,17 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       w.client.test(sentence)
     )
       out.push({ fact: 'organisation_type', reason: 'for_provider', span: sentence.trim() });
-    // A count that belongs to someone else (a parent company, a competitor).
+    // A count that belongs to someone else (a parent company, a competitor), also when the sentence goes
+    // on to the writer using that party's network ("Norlys has over a million customers, and we rent
+    // capacity on their network"): the count's clause has no first person, the rest speaks of "their".
+    const rest = text.slice(first.end, s.end);
     if (
       w.other_party.test(clauseBefore(text, first.start)) ||
-      w.other_party.test(parenthesisHead(sentence, first.start - s.start))
+      w.other_party.test(parenthesisHead(sentence, first.start - s.start)) ||
+      (!w.first_person.test(clauseBefore(text, first.start)) &&
+        w.first_person.test(rest) &&
+        w.other_party.test(rest) &&
+        /(?<![\p{L}])(?:their|deres|its|dens|dets)(?![\p{L}])/iu.test(rest))
     ) {
       doubt('other_party', clauseBefore(text, first.end).trim() || first.raw);
       continue;

@@ -214,3 +214,25 @@ describe('a company that supplies a provider, asking about the agreement', () =>
     ).not.toContain('organisation_type:for_provider');
   });
 });
+
+describe('where the writer is as a person', () => {
+  it('is a place in passing, not where the network is', () => {
+    expect(reasons('Skriver fra Nuuk. Vi har 62.000 slutbrugere – er vi omfattet?')).toContain(
+      'territory:place_in_passing',
+    );
+  });
+
+  it('a network said to cover the place is there', () => {
+    expect(
+      reasons('I sit in Tórshavn at an operator covering all of the Faroe Islands, 58,000 users.'),
+    ).not.toContain('territory:place_in_passing');
+  });
+});
+
+describe('another party’s count, the writer using its network', () => {
+  it('is not the writer’s', () => {
+    expect(
+      reasons('TDC has more than two million customers, and we lease fibre on their network for our ISP.'),
+    ).toContain('end_users:other_party');
+  });
+});
