@@ -78,6 +78,7 @@ const Schema = z
     excluded_places: List,
     dwellings: List,
     coverage: List,
+    take_up_part: List,
     denmark: List,
     includes_others: List,
     units: List,
@@ -455,13 +456,14 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       doubt('disagree', `${first.raw} … ${rival.raw}`);
       continue;
     }
-    // Dwellings the network passes are no end users using it, while take-up is not known.
+    // Dwellings the network passes are no end users using it, while take-up is not known, or only a part of
+    // them take it up ("roughly a third have a subscription").
     const noun = text.slice(first.end, Math.min(s.end, first.end + 30));
     if (
       fact === 'end_users' &&
       w.dwellings.test(noun) &&
       w.coverage.test(sentence) &&
-      (w.ignorance.test(text) || value < threshold * 2)
+      (w.ignorance.test(text) || value < threshold * 2 || w.take_up_part.test(text.slice(first.end)))
     ) {
       doubt(
         'not_users',

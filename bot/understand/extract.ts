@@ -853,6 +853,26 @@ function itemOwner(text: string, num: Span): CountKind | undefined {
 }
 
 /**
+ * An item of a list after a colon, named before its number ("Under contracts with three state agencies we
+ * serve their staff: Skattestyrelsen 210 users, Styrelsen for … 180 users, and … Politi 140 users"): each
+ * named item is one of the bodies the heading says the writer serves under contract.
+ */
+function namedItemOwner(text: string, sentence: Span, num: Span): CountKind | undefined {
+  const colon = text.lastIndexOf(':', num.start);
+  if (colon < sentence.start) return undefined;
+  const head = text.slice(sentence.start, colon);
+  if (!stateServedIn(head) || !(test(CONTRACT_RE, head) || test(SERVE_VERB_RE, head))) return undefined;
+  const list = text.slice(colon + 1, num.start);
+  if (/[;.!?\n]/u.test(list.replace(/\d[.,]\d/gu, ''))) return undefined;
+  // the item: from the last separator to the number, a name (a capital first) and nothing else
+  const item = list
+    .split(/,|\s(?:og|and|samt|&)\s/u)
+    .pop()!
+    .trim();
+  return /^\p{Lu}[\p{L}.-]*(?:\s+[\p{L}.-]+){0,6}$/u.test(item) && !/\d/u.test(item) ? 'state' : undefined;
+}
+
+/**
  * A bulleted item "label: N …" whose label names a body ("- Skattestyrelsen: 300 employees"): the count is
  * that body's, whatever noun follows the number.
  */
@@ -1075,6 +1095,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       itemLabelOwner(text, n) ??
       parenthesisOwner(text, sentence, n) ??
       itemOwner(text, n) ??
+      namedItemOwner(text, sentence, n) ??
       nearestMark(
         text,
         sentence,

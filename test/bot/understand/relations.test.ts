@@ -236,3 +236,29 @@ describe('another party’s count, the writer using its network', () => {
     ).toContain('end_users:other_party');
   });
 });
+
+describe('homes passed and a part that takes it up', () => {
+  it('are asked about, however many homes', () => {
+    expect(reasons('Vores fibernet passerer 210.000 husstande, og omkring 30 % er blevet kunder.')).toContain(
+      'end_users:not_users',
+    );
+    expect(reasons('Our network passes 150,000 homes; we do not have the exact take-up figure.')).toContain(
+      'end_users:not_users',
+    );
+  });
+});
+
+describe('state bodies named before their counts, after a colon', () => {
+  it('are each one the writer serves, and add up', () => {
+    const t =
+      'Vi har aftaler med tre statslige institutioner om mobiltelefoni til deres ansatte: Rigsarkivet 150 brugere, Søfartsstyrelsen 220 brugere og Vejdirektoratet 160 brugere.';
+    expect(read(t).facts.state_end_users).toBe(530);
+  });
+
+  it('an item with no name is not one of them', () => {
+    const t =
+      'Under a contract with a state agency we serve: Skattestyrelsen 300 users, and 45,000 private customers.';
+    expect(read(t).facts.state_end_users).toBe(300);
+    expect(read(t).facts.end_users).toBe(45_000);
+  });
+});
