@@ -121,7 +121,7 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
     injected ||= removed;
     const turn = extractFacts(text, { asOf });
     lastFacts = { ...turn.facts };
-    const doubted = findDoubts(text, turn, thresholds);
+    const doubted = findDoubts(text, turn, { ...thresholds, threadOrganisation: facts.organisation_type });
     // "hmm, that 55k figure might include closed accounts": the count said before is in doubt, and the
     // follow-up continues the thread's question.
     const priorUsers = facts.end_users;

@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { moreThan } from '../../guardrails/bounds.js';
-import type { FactKey } from '../../guardrails/facts.js';
+import type { FactKey, Facts } from '../../guardrails/facts.js';
 import { lexicon } from '../../knowledge/lexicon.js';
 import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
@@ -207,6 +207,8 @@ function rangeEnd(text: string, n: FoundNumber, nums: FoundNumber[]): number | u
 export interface DoubtOptions {
   endUsersThreshold: number;
   stateThreshold: number;
+  /** What the writer said it is in an earlier message of the thread ("Jeg er ekstern konsulent …"). */
+  threadOrganisation?: Facts['organisation_type'];
 }
 
 /**
@@ -567,7 +569,7 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     // neighbour with users is no client the writer works for: its count stays someone else's.)
     if (
       fact === 'end_users' &&
-      x.facts.organisation_type === 'company' &&
+      (x.facts.organisation_type ?? opts.threadOrganisation) === 'company' &&
       w.provider_subject.test(sentence) &&
       w.client.test(sentence)
     )

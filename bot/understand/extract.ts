@@ -296,6 +296,7 @@ const POSSESSIVE_RE = re(L.text('POSSESSIVE'));
 const GENERIC_ORG_RE = re(L.text('GENERIC_ORG_WORD'));
 const SUPPLIER_IS_RE = re(L.text('SUPPLIER_IS'));
 const OWN_COMPANY_IS_RE = re(L.text('OWN_COMPANY_IS'));
+const CLIENT_IS_RE = re(L.text('CLIENT_IS'));
 export const SELF_WORD_RE = g(L.text('SELF_WORD'));
 const SUPPLIER_NOUN_RE = new RegExp(L.text('SUPPLIER_NOUN'), 'giu');
 export const LISTED_RE = re(L.text('LISTED'));
@@ -1408,10 +1409,19 @@ function decideEndUsers(
     };
     const users = counts.filter((c) => c.kind === 'own' && !passed(c));
     const byUsers = users.length > 0 && counts.some(passed);
+    // "61.000 er antallet af abonnementer. Det reelle antal slutbrugere er 44.800": a figure said to be a
+    // count of subscriptions or lines is no count of end users beside one that is.
+    const relabelled = (c: Count) =>
+      c.noun !== undefined &&
+      w.units.test(c.noun) &&
+      /^\s*(?:er|is|are|was|var|refers\s+to|dækker\s+over)\s/iu.test(text.slice(c.end, c.evidenceEnd));
+    const ofPeople = counts.some(
+      (c) => c.kind === 'own' && !relabelled(c) && !(c.noun && w.units.test(c.noun)),
+    );
     const parts: Count[] = [];
     let own: Count | undefined;
     for (const c of counts) {
-      if ((c.subset && !byUsers) || (byUsers && passed(c))) continue;
+      if ((c.subset && !byUsers) || (byUsers && passed(c)) || (ofPeople && relabelled(c))) continue;
       if (c.kind === 'own') {
         if (!own) {
           own = c;
@@ -1430,7 +1440,8 @@ function decideEndUsers(
         c.noun !== undefined &&
         own?.noun !== undefined &&
         headOf(c.noun) !== headOf(own.noun) &&
-        !(byUsers && passed(c)),
+        !(byUsers && passed(c)) &&
+        !(ofPeople && relabelled(c)),
     );
     if (left) out.leftOut = { value: left.value, evidence: left.evidence };
     if (parts.length) {
@@ -1612,6 +1623,8 @@ function findSupplier(
     if (test(LAW_AFTER_RE, after)) continue; // "the Danish act on supplier security"
     // "our parent company is Faroese": where the writer's group sits, not a supplier's country.
     if (test(OWN_COMPANY_IS_RE, before)) continue;
+    // "Kunden er et dansk bredbåndsselskab": the client's country, not a supplier's.
+    if (test(CLIENT_IS_RE, before)) continue;
     const attachedAfter =
       test(SUPPLIER_NOUN_START_RE, after) ||
       test(PRODUCT_NOUN_START_RE, after) ||

@@ -262,3 +262,24 @@ describe('state bodies named before their counts, after a colon', () => {
     expect(read(t).facts.end_users).toBe(45_000);
   });
 });
+
+describe('a count of subscriptions said to be what a figure was', () => {
+  it('gives way to the count of end users', () => {
+    const t = 'Rettelse: 58.000 er antallet af abonnementer. Det faktiske antal slutbrugere er 41.300.';
+    expect(read(t).facts.end_users).toBe(41_300);
+    expect(reasons(t)).toEqual([]);
+  });
+});
+
+describe('the writer’s client described', () => {
+  it('its country is not a supplier’s', () => {
+    expect(
+      read('Our customer is a Swedish operator with 90,000 end users.').facts.supplier_country,
+    ).toBeUndefined();
+  });
+
+  it('an advisory firm asks for no advice', () => {
+    const t = 'Jeg arbejder i et rådgivningsfirma og hjælper en kunde. Er min kunde omfattet af loven?';
+    expect(topicOf(t)).not.toBe('guidance');
+  });
+});
