@@ -57,6 +57,7 @@ const Schema = z
   .object({
     ref: z.string(),
     hedges: List,
+    abbreviations: List,
     tolerance: List,
     fluctuates: List,
     range_joiners: List,
@@ -64,6 +65,7 @@ const Schema = z
     contrast: List,
     other_party: List,
     first_person: List,
+    uses_network: List,
     for_provider: List,
     provider_subject: List,
     client: List,
@@ -126,15 +128,23 @@ export function doubtVocabulary(): Words {
 /** The sentence around a position: from the last full stop, question mark or line break to the next. */
 function sentenceAround(text: string, at: number, from = at): { start: number; end: number } {
   let start = at;
-  while (start > 0 && !/[.!?\n]/.test(text[start - 1]!)) start--;
+  while (
+    start > 0 &&
+    !(/[!?\n]/.test(text[start - 1]!) || (text[start - 1] === '.' && isStop(text, start - 1)))
+  )
+    start--;
   // "50.000" and "1,2 mio." keep their dots: a stop is one followed by a space or the end.
   let end = from;
-  while (
-    end < text.length &&
-    !(/[!?\n]/.test(text[end]!) || (text[end] === '.' && /\s|$/.test(text[end + 1] ?? '')))
-  )
-    end++;
+  while (end < text.length && !(/[!?\n]/.test(text[end]!) || (text[end] === '.' && isStop(text, end)))) end++;
   return { start, end };
+}
+
+let ABBREVIATION_BEFORE: RegExp | undefined;
+/** A full stop that ends a sentence: followed by a space or the end, and not after "inkl", "ca", "e.g". */
+function isStop(text: string, i: number): boolean {
+  if (!/\s|$/.test(text[i + 1] ?? '')) return false;
+  ABBREVIATION_BEFORE ??= new RegExp(`(?:${doubtVocabulary().abbreviations.source})$`, 'iu');
+  return !ABBREVIATION_BEFORE.test(text.slice(Math.max(0, i - 8), i));
 }
 
 /** The sentences of a text, as sentenceAround cuts them. */
@@ -357,6 +367,20 @@ function marginAfter(text: string, n: FoundNumber, nums: FoundNumber[]): number 
   return m.approx && m.bound?.side === 'above' ? m.value * 2.5 : m.value;
 }
 
+/**
+ * After a count, the writer using another party's network: a first person, then a verb of using or a
+ * party, then "their"/"them" ("…, and we rent capacity on their network", "og vi lejer fiber hos dem").
+ */
+function othersNetworkAfter(rest: string, w: Words): boolean {
+  const we = w.first_person.exec(rest);
+  if (!we) return false;
+  const then = rest.slice(we.index);
+  return (
+    (w.other_party.test(then) || w.uses_network.test(then)) &&
+    /(?<![\p{L}])(?:their|deres|its|dens|dets|them|dem)(?![\p{L}])/iu.test(then)
+  );
+}
+
 /** Whether the line a position is on is an item of a list ("• …", "- …", "2) …"). */
 function isListItem(text: string, at: number): boolean {
   const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
@@ -490,7 +514,9 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     const unit = own.map(unitOf).find((u) => u !== undefined);
     if (unit) {
       const fewer = w.machines.test(sentence) || w.distributive.test(sentence);
-      if (fewer ? value > threshold : value > threshold / 2 && value < threshold * 2) {
+      // "how many end users that is, I don't know": said not to be known, whatever the figure
+      const unknown = w.ignorance.test(text.slice(unit.n.end));
+      if (unknown || (fewer ? value > threshold : value > threshold / 2 && value < threshold * 2)) {
         doubt('units', text.slice(unit.n.start, unit.n.end + unit.m.index + unit.m[0].length).trim());
         continue;
       }
@@ -581,10 +607,9 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     if (
       w.other_party.test(clauseBefore(text, first.start)) ||
       w.other_party.test(parenthesisHead(sentence, first.start - s.start)) ||
-      (!w.first_person.test(clauseBefore(text, first.start)) &&
-        w.first_person.test(rest) &&
-        w.other_party.test(rest) &&
-        /(?<![\p{L}])(?:their|deres|its|dens|dets)(?![\p{L}])/iu.test(rest))
+      (fact === 'end_users' &&
+        othersNetworkAfter(rest, w) &&
+        !w.first_person.test(clauseBefore(text, first.start)))
     ) {
       doubt('other_party', clauseBefore(text, first.end).trim() || first.raw);
       continue;

@@ -525,6 +525,17 @@ function findOrganisation(text: string): { type: OrgType; evidence: string } | u
   return found;
 }
 
+/** Right after a country word: a provider's type and then a comma or a dash, a headline of who writes. */
+function opensAsProvider(after: string): boolean {
+  const head = after.slice(0, 40);
+  return ORG.matches(head).some(
+    (o) =>
+      o.index <= 1 &&
+      orgTypeOf(o) === 'telecom_provider' &&
+      /^\s*[,:;–—-]/u.test(head.slice(o.index + o[0].length)),
+  );
+}
+
 /** After a plain "company": an apposition of a more specific type, or the network it runs. */
 function specificAfter(
   text: string,
@@ -1625,6 +1636,8 @@ function findSupplier(
     if (test(OWN_COMPANY_IS_RE, before)) continue;
     // "Kunden er et dansk bredbåndsselskab": the client's country, not a supplier's.
     if (test(CLIENT_IS_RE, before)) continue;
+    // "Small Danish provider, 9,000 end users …": the message opens with the writer's own description.
+    if (/^\s*(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(0, c.index)) && opensAsProvider(after)) continue;
     const attachedAfter =
       test(SUPPLIER_NOUN_START_RE, after) ||
       test(PRODUCT_NOUN_START_RE, after) ||

@@ -283,3 +283,41 @@ describe('the writer’s client described', () => {
     expect(topicOf(t)).not.toBe('guidance');
   });
 });
+
+describe('SIM cards said to be what a figure was, users not known', () => {
+  it('are asked about, however many', () => {
+    expect(
+      reasons('De 90.000 er aktive SIM-kort, inkl. IoT-kort. Hvor mange slutbrugere det er, ved jeg ikke.'),
+    ).toContain('end_users:units');
+  });
+});
+
+describe('state bodies by their English names', () => {
+  it('count under litra b', () => {
+    expect(
+      read(
+        'We serve 260 users at the Danish Court Administration and 270 at the Danish Agency for Digital Government.',
+      ).facts.state_end_users,
+    ).toBe(530);
+  });
+});
+
+describe('a message that opens with who writes', () => {
+  it('its country is the writer’s', () => {
+    expect(read('Danish ISP, 8,000 end users, no state contracts.').facts.supplier_country).toBeUndefined();
+  });
+});
+
+describe('another party’s count, the writer renting from them', () => {
+  it('is not the writer’s', () => {
+    expect(
+      reasons('Norlys har over 700.000 kunder, og vi lejer kapacitet hos dem. Er vi omfattet?'),
+    ).toContain('end_users:other_party');
+  });
+
+  it('their staff counted for the writer is the writer’s', () => {
+    expect(
+      reasons('Under our contract with the police, 700 of their officers use our mobile service.'),
+    ).not.toContain('state_end_users:other_party');
+  });
+});
