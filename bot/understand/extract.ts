@@ -314,6 +314,7 @@ export const QUESTION_SUBJECT_BEFORE_RE = re(L.text('QUESTION_SUBJECT_BEFORE'));
 const WORD_RE = /\p{L}{4,}/gu;
 export const GAP_BREAK_RE = re(L.text('GAP_BREAK'));
 const ATTRIBUTIVE_ORG_RE = re(L.text('ATTRIBUTIVE_ORG'));
+const PART_WITH_RE = re(L.text('PART_WITH'));
 export const SERVED_BEFORE_RE = re(L.text('SERVED_BEFORE'));
 export const WHOSE_GAP_RE = g(L.text('WHOSE_GAP'));
 export const LIST_SEPARATOR_RE = re(L.text('LIST_SEPARATOR'));
@@ -1207,10 +1208,22 @@ function elidedPart(text: string, prev: Candidate | undefined, n: FoundNumber, a
     const m = /^\s*(\p{L}+)/u.exec(s);
     return m !== null && placed.test(m[1]!) && m[1]!.length === placed.exec(m[1]!)?.[0].length;
   };
-  if (!lead(after) || !lead(text.slice(prev.evidenceEnd, n.start))) return false;
   const between = text.slice(prev.evidenceEnd, n.start);
+  if (/\d/.test(between)) return false;
+  // "fibernettet med 28.400 slutbrugere, coax-nettet med 19.900": the same word before both numbers,
+  // each a part of its own thing
+  const wordBefore = (at: number) =>
+    /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, at - 20), at))?.[1]?.toLowerCase();
+  const w = wordBefore(n.start);
+  if (
+    w &&
+    w === wordBefore(prev.n.start) &&
+    PART_WITH_RE.test(w) &&
+    /[,;]|(?<!\p{L})(?:og|and)(?!\p{L})/iu.test(between)
+  )
+    return between.split(/\s+/).filter(Boolean).length <= 8;
+  if (!lead(after) || !lead(between)) return false;
   return (
-    !/\d/.test(between) &&
     between.split(/\s+/).filter(Boolean).length <= 7 &&
     /(?:,|(?<!\p{L})(?:og|and|samt|plus))\s*$/iu.test(between)
   );
@@ -1310,7 +1323,10 @@ function okGap(gapText: string): boolean {
  * The same noun twice ("50,000 users … 50,000 users") is a restatement, not a second group.
  */
 function listedWith(text: string, prev: Count, c: Count): boolean {
-  if (!prev.noun || !c.noun) return false;
+  if (!c.noun) return false;
+  // "…, coax-nettet med 19.900 og så 2.300 slutbrugere på fast trådløst": after a part with its noun left
+  // out, a count listed next is the list's next part
+  if (!prev.noun) return prev.additive && test(LISTED_RE, text.slice(prev.evidenceEnd, c.start));
   const kind = (x: Count) => `${qualifierOf(text, x)} ${x.noun}`;
   if (kind(prev) === kind(c)) return false;
   const between = text.slice(prev.evidenceEnd, c.start);

@@ -321,3 +321,39 @@ describe('another party’s count, the writer renting from them', () => {
     ).not.toContain('state_end_users:other_party');
   });
 });
+
+describe('a list of parts, each with its own thing', () => {
+  it('the same word before each number adds them, the noun said once', () => {
+    expect(
+      read('Vi har to net: kobbernettet med 31.000 slutbrugere og fibernettet med 20.500.').facts.end_users,
+    ).toBe(51_500);
+  });
+
+  it('a count listed after a part is the next part', () => {
+    expect(
+      read(
+        'Three networks: cable with 30,000 end users, fibre with 15,000 and then 6,000 end users on radio links.',
+      ).facts.end_users,
+    ).toBe(51_000);
+  });
+});
+
+describe('a provider that wants to sign with the writer', () => {
+  it('owns the count', () => {
+    expect(
+      reasons(
+        'We are a vendor. A Danish operator with 900,000 end users wants to sign with us for its core network.',
+      ),
+    ).toContain('organisation_type:for_provider');
+  });
+});
+
+describe('capacity let to another provider', () => {
+  it('their users on the writer’s network are not counted: asked', () => {
+    expect(
+      reasons(
+        'Vi har selv 6.000 slutbrugere. Vi lejer også kapacitet ud til et mobilselskab, der kører deres datatrafik over vores net.',
+      ),
+    ).toContain('end_users:open_count');
+  });
+});
