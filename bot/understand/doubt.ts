@@ -59,6 +59,7 @@ const Schema = z
     hedges: List,
     abbreviations: List,
     tolerance: List,
+    loose_near: List,
     fluctuates: List,
     range_joiners: List,
     range_openers: List,
@@ -381,6 +382,16 @@ function othersNetworkAfter(rest: string, w: Words): boolean {
   );
 }
 
+/** The question asks about the writer's client: "Er min klient omfattet?", "is our customer covered?". */
+function clientAsked(text: string): boolean {
+  const q = text.lastIndexOf('?');
+  if (q < 0) return false;
+  const question = text.slice(sentenceAround(text, q).start, q);
+  return /(?<![\p{L}])(?:min|mit|vores|my|our)\s+(?:klient|kunde|client|customer)(?![\p{L}])/iu.test(
+    question,
+  );
+}
+
 /** Whether the line a position is on is an item of a list ("• …", "- …", "2) …"). */
 function isListItem(text: string, at: number): boolean {
   const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
@@ -407,6 +418,17 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     const after = text.slice(first.end, s.end);
     // A bound that reaches across the threshold: "mindst 50.000", "50k+", "under 60.000".
     const bound = fact === 'end_users' ? x.signals.end_users_bound : x.signals.state_end_users_bound;
+    const loose = own.find(
+      (n) =>
+        n.value === threshold &&
+        new RegExp(`(?:${w.loose_near.source})\\s*$`, 'iu').test(
+          text.slice(Math.max(0, n.start - 12), n.start),
+        ),
+    );
+    if (bound?.near && loose) {
+      doubt('approximate', text.slice(...(loose.boundSpan ?? [loose.start, loose.end])).trim());
+      continue;
+    }
     if (bound !== undefined && moreThan(value, bound, threshold) === undefined) {
       const b = own.find((n) => n.boundSpan)?.boundSpan;
       doubt('bound', b ? text.slice(b[0], b[1]).trim() : first.raw);
@@ -580,7 +602,9 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       fact === 'end_users' &&
       (x.facts.organisation_type === 'company' || x.facts.organisation_type === undefined) &&
       (w.for_provider.test(clauseBefore(text, first.start)) ||
-        (w.provider_subject.test(clauseBefore(text, first.start)) && w.asks_writer.test(after)))
+        (w.provider_subject.test(clauseBefore(text, first.start)) &&
+          (w.asks_writer.test(after) ||
+            (w.supplies.test(clauseBefore(text, first.start)) && x.facts.organisation_type === 'company'))))
     ) {
       out.push({
         fact: 'organisation_type',
@@ -593,11 +617,11 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     // bredbåndsselskab med 140.000 slutbrugere": a plain company, the writer, counts the users of a provider
     // it names as its client. The count is the provider's, so the company decides nothing. (A tenant or a
     // neighbour with users is no client the writer works for: its count stays someone else's.)
+    // Also when the question asks about the writer's client ("Er min klient en væsentlig udbyder?").
     if (
       fact === 'end_users' &&
       (x.facts.organisation_type ?? opts.threadOrganisation) === 'company' &&
-      w.provider_subject.test(sentence) &&
-      w.client.test(sentence)
+      ((w.provider_subject.test(sentence) && w.client.test(sentence)) || clientAsked(text))
     )
       out.push({ fact: 'organisation_type', reason: 'for_provider', span: sentence.trim() });
     // A count that belongs to someone else (a parent company, a competitor), also when the sentence goes

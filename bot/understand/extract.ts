@@ -882,6 +882,13 @@ function namedItemOwner(text: string, sentence: Span, num: Span): CountKind | un
     .split(/,|\s(?:og|and|samt|&)\s/u)
     .pop()!
     .trim();
+  // "…: one covers 480 staff at …, the other 40 staff at …": each item is one of the heading's contracts
+  if (
+    /^(?:one|the\s+other|another|den\s+ene|den\s+anden|det\s+ene|det\s+andet)(?:\s+[\p{L}-]+){0,3}$/iu.test(
+      item,
+    )
+  )
+    return 'state';
   return /^\p{Lu}[\p{L}.-]*(?:\s+[\p{L}.-]+){0,6}$/u.test(item) && !/\d/u.test(item) ? 'state' : undefined;
 }
 

@@ -357,3 +357,68 @@ describe('capacity let to another provider', () => {
     ).toContain('end_users:open_count');
   });
 });
+
+describe('a rounding word at the threshold itself', () => {
+  it('"godt 50.000" is about there: asked', () => {
+    expect(reasons('Vi har godt 50.000 slutbrugere og ingen statsaftaler.')).toContain(
+      'end_users:approximate',
+    );
+  });
+
+  it('above the threshold, or "lidt over", decides', () => {
+    expect(reasons('Vi har godt 53.000 slutbrugere.')).toEqual([]);
+    expect(reasons('Vi har lidt over 50.000 slutbrugere.')).toEqual([]);
+  });
+});
+
+describe('words that look like state words', () => {
+  it('a company’s board is no state body', () => {
+    expect(read('I bestyrelsens papirer står der 52.100 slutbrugere.').facts.state_end_users).toBeUndefined();
+  });
+
+  it('"staten" is read as written', () => {
+    expect(read('Vi har ingen kontrakter med staten.').evidence.state_end_users).toBe(
+      'ingen kontrakter med staten',
+    );
+  });
+
+  it('a state agreement just won, named after the count, has no count of its own', () => {
+    const t = 'Vi har 9.000 slutbrugere og har netop vundet en statslig rammeaftale. Er vi omfattet nu?';
+    expect(read(t).facts.end_users).toBe(9_000);
+    expect(read(t).facts.state_end_users).toBeUndefined();
+  });
+});
+
+describe('items of a heading’s state contracts', () => {
+  it('"one …, the other …" are each a state contract', () => {
+    const t =
+      'We hold two state contracts: one covers 300 staff at an agency, the other 250 staff at a university.';
+    expect(read(t).facts.state_end_users).toBe(550);
+  });
+});
+
+describe('the writer’s client asked about', () => {
+  it('owns the count', () => {
+    expect(
+      reasons(
+        'Vi er et rådgivningsfirma og hjælper et energiselskab, der driver et fibernet med 61.000 slutbrugere. Er vores kunde omfattet?',
+      ),
+    ).toContain('organisation_type:for_provider');
+  });
+
+  it('a supplier of a provider named with its count', () => {
+    expect(
+      reasons(
+        'We are a software firm about to supply the billing platform of a Danish operator with 400,000 customers.',
+      ),
+    ).toContain('organisation_type:for_provider');
+  });
+});
+
+describe('a hyphenated provider type after "our company is"', () => {
+  it('is the writer’s type', () => {
+    expect(read('Our company is a Danish wholesale-fibre operator.').facts.organisation_type).toBe(
+      'telecom_provider',
+    );
+  });
+});
