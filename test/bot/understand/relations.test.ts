@@ -422,3 +422,22 @@ describe('a hyphenated provider type after "our company is"', () => {
     );
   });
 });
+
+describe('a network sold only wholesale', () => {
+  it('its owner is a provider', () => {
+    expect(
+      read('We are a network infrastructure company that sells only wholesale access.').facts
+        .organisation_type,
+    ).toBe('telecom_provider');
+  });
+});
+
+describe('homes passed, take-up not had in hand', () => {
+  it('are asked about', () => {
+    expect(
+      reasons(
+        'Vores fibernet passerer 130.000 husstande, men vi har ikke styr på, hvor mange der er kunder.',
+      ),
+    ).toContain('end_users:not_users');
+  });
+});
