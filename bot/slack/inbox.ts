@@ -214,6 +214,8 @@ export class Inbox {
   private inFlight = 0;
   private scheduled = false;
   private stopped = false;
+  /** Events being recorded now: checked for `stopped` before, committed after (drain waits for them). */
+  private recording = 0;
   private readonly told = new Recent(2000);
 
   constructor(o: InboxOptions) {
@@ -251,6 +253,7 @@ export class Inbox {
       // stopping (SIGTERM): not acked, so Slack delivers it again, to another replica
       throw new NotRecorded('this replica is stopping');
     }
+    this.recording += 1;
     try {
       // committed (on the writer thread in `npm start`) before the ack
       r = await this.deps!.writer.receiveEvent({
@@ -280,6 +283,8 @@ export class Inbox {
       this.log.error({ event_id: eventId, error: crashCode(e) }, 'event could not be recorded; not acked');
       void this.tell(b, 'unavailable');
       throw new NotRecorded('the store could not record the event');
+    } finally {
+      this.recording -= 1;
     }
     await event.ack();
     ackTimer?.();
@@ -590,6 +595,10 @@ export class Inbox {
           resolve(true);
         });
       }));
+    // an event that passed the `stopped` check before the stop is committed after it: wait for it, so that
+    // what it left this replica's own is handed back too (bounded by the same grace)
+    const until = Date.now() + timeoutMs;
+    while (this.recording > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
     let handedBack = 0;
     try {
       handedBack = await this.store.release();
