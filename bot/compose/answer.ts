@@ -99,10 +99,15 @@ function failing(traces: CheckTrace[], lang: Language): string {
   return parts.join(lang === 'da' ? ', og ' : ', and ');
 }
 
+/** The writer supplies a provider (a for_provider doubt): the provider's counts decide, not the writer's. */
+function forProvider(input: ComposeInput): boolean {
+  return (input.doubts ?? []).some((d) => d.reason === 'for_provider');
+}
+
 /** "Det afhænger af, hvor mange slutbrugere …": what a needs-facts answer waits for. */
-function dependsOn(a: Answer, lang: Language, forProvider: boolean): string {
+function dependsOn(a: Answer, lang: Language, provider: boolean): string {
   const keys = a.missing_facts.slice(0, 2) as FactKey[];
-  const what = keys.map((k) => ((forProvider && DEPENDS_ON_PROVIDER[k]) || DEPENDS_ON[k])[lang]);
+  const what = keys.map((k) => ((provider && DEPENDS_ON_PROVIDER[k]) || DEPENDS_ON[k])[lang]);
   return H.dependsOn[lang](what.join(lang === 'da' ? ' og ' : ' and '));
 }
 
@@ -143,12 +148,7 @@ function headline(a: Answer, traces: CheckTrace[], input: ComposeInput): string 
   // A prohibition already made answers "may we?" with no and "does it stop us?" with yes.
   if (q?.prohibited && (form === 'permission' || form === 'obstacle'))
     return `${form === 'permission' ? H.no[lang] : H.yes[lang]} ${H.prohibited[lang]}`;
-  if (a.verdict === 'needs_facts')
-    return dependsOn(
-      a,
-      lang,
-      (input.doubts ?? []).some((d) => d.reason === 'for_provider'),
-    );
+  if (a.verdict === 'needs_facts') return dependsOn(a, lang, forProvider(input));
   if (a.verdict === 'not_covered') {
     const why = failing(traces, lang);
     if (form === 'permission' && q?.prohibited !== true)
@@ -210,13 +210,13 @@ export function composeAnswerText(input: ComposeInput): string {
   if (a.verdict === 'covered' && a.topic !== 'provider_status' && risk?.result === 'yes')
     lines.push([H.factorsIntro[lang], `• ${sentence(withRefs(risk, lang))}`].join('\n'));
   // The writer supplies a provider: what the writer is was set aside, so say why, and ask the provider's.
-  const forProvider = (input.doubts ?? []).some((d) => d.reason === 'for_provider');
+  const provider = forProvider(input);
   const doubts = (input.doubts ?? []).filter(
     (d) => a.missing_facts.includes(d.fact) || d.reason === 'for_provider',
   );
   if (a.verdict === 'needs_facts' && doubts.length)
     lines.push(doubts.map((d) => H.doubt[lang](d)).join('\n'));
-  const ask = (k: FactKey) => ((forProvider && ASK_PROVIDER_FOR[k]) || ASK_FOR[k])[lang];
+  const ask = (k: FactKey) => ((provider && ASK_PROVIDER_FOR[k]) || ASK_FOR[k])[lang];
   if (a.verdict === 'needs_facts' && a.missing_facts.length)
     lines.push([T.missingIntro[lang], ...a.missing_facts.map((k) => `• ${ask(k as FactKey)}`)].join('\n'));
 

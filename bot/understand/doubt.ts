@@ -382,14 +382,24 @@ function othersNetworkAfter(rest: string, w: Words): boolean {
   );
 }
 
+/** The sentence the last question mark ends, without it ("" when nothing is asked with one). */
+function lastQuestion(text: string): string {
+  const q = text.lastIndexOf('?');
+  return q < 0 ? '' : text.slice(sentenceAround(text, q).start, q);
+}
+
 /** The question asks about the writer's client: "Er min klient omfattet?", "is our customer covered?". */
 function clientAsked(text: string): boolean {
-  const q = text.lastIndexOf('?');
-  if (q < 0) return false;
-  const question = text.slice(sentenceAround(text, q).start, q);
   return /(?<![\p{L}])(?:min|mit|vores|my|our)\s+(?:klient|kunde|client|customer)(?![\p{L}])/iu.test(
-    question,
+    lastQuestion(text),
   );
+}
+
+let LOOSE_BEFORE: RegExp | undefined;
+/** "godt", "a good" right before a number. */
+function looseBefore(text: string, n: FoundNumber): boolean {
+  LOOSE_BEFORE ??= new RegExp(`(?:${doubtVocabulary().loose_near.source})\\s*$`, 'iu');
+  return LOOSE_BEFORE.test(text.slice(Math.max(0, n.start - 12), n.start));
 }
 
 /** Whether the line a position is on is an item of a list ("• …", "- …", "2) …"). */
@@ -418,14 +428,8 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     const after = text.slice(first.end, s.end);
     // A bound that reaches across the threshold: "mindst 50.000", "50k+", "under 60.000".
     const bound = fact === 'end_users' ? x.signals.end_users_bound : x.signals.state_end_users_bound;
-    const loose = own.find(
-      (n) =>
-        n.value === threshold &&
-        new RegExp(`(?:${w.loose_near.source})\\s*$`, 'iu').test(
-          text.slice(Math.max(0, n.start - 12), n.start),
-        ),
-    );
-    if (bound?.near && loose) {
+    const loose = bound?.near ? own.find((n) => n.value === threshold && looseBefore(text, n)) : undefined;
+    if (loose) {
       doubt('approximate', text.slice(...(loose.boundSpan ?? [loose.start, loose.end])).trim());
       continue;
     }
@@ -663,12 +667,10 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
   // software to Danish mobile operators": with no count at all, the writer supplies a provider, and the act
   // binds the provider's agreements (§ 2, stk. 1), so what the writer is does not decide either.
   // ("Er VI omfattet?" asks about the supplier itself, which is no provider: that decides.)
-  const q = text.lastIndexOf('?');
-  const question = q >= 0 ? text.slice(sentenceAround(text, q).start, q) : '';
   if (
     x.facts.organisation_type === 'company' &&
     x.facts.end_users === undefined &&
-    w.agreement_asked.test(question) &&
+    w.agreement_asked.test(lastQuestion(text)) &&
     !out.some((d) => d.reason === 'for_provider')
   ) {
     const supplier = sentencesOf(text).find(

@@ -1665,10 +1665,7 @@ function findSupplier(
       test(SUPPLIER_NOUN_START_RE, after) ||
       test(PRODUCT_NOUN_START_RE, after) ||
       namedSpans.some((s) => s.start >= c.index + c[0].length && s.start - (c.index + c[0].length) <= 2);
-    const predicate =
-      test(SUPPLIER_IS_RE, before) &&
-      !test(SELF_BEFORE_RE, before.slice(0, -1)) &&
-      !test(OWN_COMPANY_IS_RE, before);
+    const predicate = test(SUPPLIER_IS_RE, before) && !test(SELF_BEFORE_RE, before.slice(0, -1));
     const basedIn =
       (test(BASED_IN_RE, before) || test(FROM_RE, before) || test(SUPPLIER_IN_RE, before)) &&
       !test(NETWORK_AFTER_COUNTRY_RE, after);
