@@ -483,8 +483,12 @@ export function createAdvisor(opts: AdvisorOptions = {}): Advisor {
       const asksProcedure =
         yesNoAnswers().some((r) => r.source === STATUTE && r.about.test(question.clause)) ||
         openAnswers().some((r) => r.asks.test(question.clause) && r.about.test(question.clause));
+      // Facts said beside the question ask about coverage, unless the question supposes a prohibition.
       const statesCoverage =
-        said.organisation_type !== undefined || said.end_users !== undefined || said.component !== undefined;
+        !question.supposesProhibition &&
+        (said.organisation_type !== undefined ||
+          said.end_users !== undefined ||
+          said.component !== undefined);
       const aboutAct = topic !== 'out_of_scope' || questionVocabulary().actWords.test(last);
       if (
         asksProcedure &&

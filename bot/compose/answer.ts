@@ -99,9 +99,12 @@ function failing(traces: CheckTrace[], lang: Language): string {
   return parts.join(lang === 'da' ? ', og ' : ', and ');
 }
 
-/** The writer supplies a provider (a for_provider doubt): the provider's counts decide, not the writer's. */
+/** A doubt that sets what the writer is aside: the writer supplies a provider, or asks about another party. */
+const setsWriterAside = (d: { reason: string }) => d.reason === 'for_provider' || d.reason === 'asked_party';
+
+/** The provider's counts decide, not the writer's: the writer supplies it, or asks about it. */
 function forProvider(input: ComposeInput): boolean {
-  return (input.doubts ?? []).some((d) => d.reason === 'for_provider');
+  return (input.doubts ?? []).some(setsWriterAside);
 }
 
 /** "Det afhænger af, hvor mange slutbrugere …": what a needs-facts answer waits for. */
@@ -211,9 +214,7 @@ export function composeAnswerText(input: ComposeInput): string {
     lines.push([H.factorsIntro[lang], `• ${sentence(withRefs(risk, lang))}`].join('\n'));
   // The writer supplies a provider: what the writer is was set aside, so say why, and ask the provider's.
   const provider = forProvider(input);
-  const doubts = (input.doubts ?? []).filter(
-    (d) => a.missing_facts.includes(d.fact) || d.reason === 'for_provider',
-  );
+  const doubts = (input.doubts ?? []).filter((d) => a.missing_facts.includes(d.fact) || setsWriterAside(d));
   if (a.verdict === 'needs_facts' && doubts.length)
     lines.push(doubts.map((d) => H.doubt[lang](d)).join('\n'));
   const ask = (k: FactKey) => ((provider && ASK_PROVIDER_FOR[k]) || ASK_FOR[k])[lang];

@@ -141,6 +141,10 @@ const DOUBT_WHY: Record<DoubtReason, Phrase> = {
     da: 'det er udbyderen, I arbejder for, der tæller: loven gælder udbyderens aftaler (§ 2, stk. 1), ikke hvad I selv er',
     en: 'it is the provider you work for that counts: the act binds the provider’s agreements (§ 2, stk. 1), whatever you are yourselves',
   },
+  asked_party: {
+    da: 'spørgsmålet gælder en anden end jer, og om den er en væsentlig udbyder, afhænger af dens egne slutbrugere (§ 1, nr. 3), ikke af hvad I selv er',
+    en: 'the question is about another party, and whether it is a significant provider depends on its own end users (§ 1, nr. 3), not on what you are',
+  },
   other_party: {
     da: 'tallet ser ud til at høre til en anden end jer',
     en: 'that figure seems to belong to someone other than you',

@@ -17,6 +17,7 @@ import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
 import { readYamlFile } from '../../knowledge/yaml.js';
 import type { Extraction } from './extract.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
+import { questionVocabulary } from './question.js';
 import { wordClass } from './words.js';
 
 export type DoubtReason =
@@ -40,7 +41,8 @@ export type DoubtReason =
   | 'utility_customers'
   | 'business_customers'
   | 'left_out'
-  | 'for_provider';
+  | 'for_provider'
+  | 'asked_party';
 
 export interface Doubt {
   fact: FactKey;
@@ -70,6 +72,9 @@ const Schema = z
     for_provider: List,
     provider_subject: List,
     client: List,
+    asked_party: List,
+    own_standing: List,
+    because: List,
     asks_writer: List,
     supplies: List,
     agreement_asked: List,
@@ -395,6 +400,26 @@ function clientAsked(text: string): boolean {
   );
 }
 
+/**
+ * The last question asks whether another party (the writer's supplier, operator or client) is covered:
+ * its subject is that party and no first person besides it. Not for a provider writer asking about its
+ * own supplier's agreement, nor a question naming the supplier of a purchase.
+ */
+function askedParty(text: string, x: Extraction, w: Words): string | undefined {
+  if (x.facts.organisation_type === 'telecom_provider') return undefined;
+  // the main clause: "Bliver kommunen omfattet, fordi operatøren er væsentlig udbyder?" asks about the writer
+  const q = lastQuestion(text).split(w.because)[0]!;
+  const m = w.asked_party.exec(q);
+  if (!m || !questionVocabulary().forms.coverage.test(q)) return undefined;
+  const rest = q.slice(0, m.index) + q.slice(m.index + m[0].length);
+  // the writer as the subject, in the first person or by its own organisation's noun ("kommunen")
+  const own = x.evidence.organisation_type?.match(/\p{L}{4,}$/u)?.[0].slice(0, 5);
+  if (w.first_person.test(rest) || (own && rest.toLowerCase().includes(own.toLowerCase()))) return undefined;
+  const named = x.evidence.supplier;
+  if (named && q.includes(named)) return undefined;
+  return q;
+}
+
 let LOOSE_BEFORE: RegExp | undefined;
 /** "godt", "a good" right before a number. */
 function looseBefore(text: string, n: FoundNumber): boolean {
@@ -402,10 +427,19 @@ function looseBefore(text: string, n: FoundNumber): boolean {
   return LOOSE_BEFORE.test(text.slice(Math.max(0, n.start - 12), n.start));
 }
 
-/** Whether the line a position is on is an item of a list ("• …", "- …", "2) …"). */
-function isListItem(text: string, at: number): boolean {
-  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
-  return /^\s*(?:[•*·▪‣◦–-]|\d{1,2}[.)])\s/u.test(line);
+/** The start of a list item's line ("• …", "- …", "2) …"), or of a quoted line ("> …") with `quoted`. */
+const LIST_ITEM_HEAD = /^\s*(?:[•*·▪‣◦–-]|\d{1,2}[.)])\s/u;
+const QUOTED_HEAD = /^\s*>\s?/u;
+
+/** The line a position is on, up to it. */
+export function lineBefore(text: string, at: number): string {
+  return text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+}
+
+/** Whether the line a position is on is an item of a list, or with `quoted` also a line of a quote. */
+export function isListItem(text: string, at: number, quoted = false): boolean {
+  const line = lineBefore(text, at);
+  return LIST_ITEM_HEAD.test(line) || (quoted && QUOTED_HEAD.test(line));
 }
 
 /** The doubts about the counts and the place read from one message. */
@@ -496,8 +530,8 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     const itemised =
       rival !== undefined &&
       between.includes('\n') &&
-      isListItem(text, first.start) &&
-      isListItem(text, rival.start);
+      isListItem(text, first.start, true) &&
+      isListItem(text, rival.start, true);
     if (
       rival &&
       (w.contrast.test(between) ||
@@ -602,8 +636,11 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     // "We're a managed-services company … to run the core network for a large Danish operator with well
     // over 1 million end users": the count is the provider's the writer works for, and the act binds the
     // provider's agreements, so what the writer is does not decide.
+    // (Not when the question asks about the writer's own standing or purchase: the provider is no party.)
+    const ownStanding = w.own_standing.test(lastQuestion(text));
     if (
       fact === 'end_users' &&
+      !ownStanding &&
       (x.facts.organisation_type === 'company' || x.facts.organisation_type === undefined) &&
       (w.for_provider.test(clauseBefore(text, first.start)) ||
         (w.provider_subject.test(clauseBefore(text, first.start)) &&
@@ -624,6 +661,7 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     // Also when the question asks about the writer's client ("Er min klient en væsentlig udbyder?").
     if (
       fact === 'end_users' &&
+      !ownStanding &&
       (x.facts.organisation_type ?? opts.threadOrganisation) === 'company' &&
       ((w.provider_subject.test(sentence) && w.client.test(sentence)) || clientAsked(text))
     )
@@ -680,6 +718,12 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     );
     if (supplier) out.push({ fact: 'organisation_type', reason: 'for_provider', span: supplier.trim() });
   }
+  // "Vores teleleverandør leverer mobil til kommunens ansatte. Er leverandøren en væsentlig udbyder?",
+  // "Is that supplier covered by the act?": the question asks about another party's coverage, with no
+  // first person of its own, so what the writer is (a municipality, a state agency) decides nothing.
+  const party = askedParty(text, x, w);
+  if (party && !out.some((d) => d.reason === 'for_provider'))
+    out.push({ fact: 'organisation_type', reason: 'asked_party', span: party.trim() });
   const t = x.facts.territory;
   const ev = x.evidence.territory;
   const place = (t === 'FO' || t === 'GL') && ev ? excludedPlaceDoubt(text, ev, w) : undefined;

@@ -86,7 +86,7 @@ import {
   type Supplier,
 } from '../../knowledge/registers.js';
 import { type DatePrecision, findDates } from './dates.js';
-import { clauseAround, doubtVocabulary, rangeStart } from './doubt.js';
+import { clauseAround, doubtVocabulary, isListItem, lineBefore, rangeStart } from './doubt.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
 import { advanceIndex, mayMatch, SplitAlternation } from './prefilter.js';
 
@@ -231,6 +231,8 @@ const TOTAL_MARK_RE = g(L.text('TOTAL_MARK'));
 export const STRICT_TOTAL_RE = re(L.text('STRICT_TOTAL'));
 export const THEIR_SUBJECT_RE = re(L.text('THEIR_SUBJECT'));
 const THEY_HAVE_RE = re(L.text('THEY_HAVE'));
+const FIRM_CUSTOMER_RE = re(L.text('FIRM_CUSTOMER'));
+const SEGMENT_LABEL_RE = re(L.text('SEGMENT_LABEL'));
 export const RECEIVED_RE = re(L.text('RECEIVED'));
 export const CONTRACT_RE = re(L.text('CONTRACT'));
 const ADDITIVE_BEFORE_RE = re(L.text('ADDITIVE_BEFORE'));
@@ -251,6 +253,7 @@ export const MORE_BEFORE_RE = re(L.text('MORE_BEFORE'));
 export const MORE_AFTER_RE = re(L.text('MORE_AFTER'));
 const COMPONENT_RES = COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${B}(?:${s})${E}`)] as const);
 const OFFICE_RE = re(L.text('OFFICE_CONTEXT'));
+const EQUIPMENT_PLACE_BEFORE_RE = re(L.text('EQUIPMENT_PLACE_BEFORE'));
 const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${gap(2)})?${L.text('SUPPLIER_NOUN_AFTER_COUNTRY')}${E}`);
 const SELF_BEFORE_RE = re(L.text('SELF_BEFORE'));
 const BASED_IN_RE = re(`${L.text('BASED_IN')}$`);
@@ -850,7 +853,7 @@ function parenthesisOwner(text: string, sentence: Span, num: Span): CountKind | 
 function itemOwner(text: string, num: Span): CountKind | undefined {
   const lineStart = text.lastIndexOf('\n', num.start - 1) + 1;
   const head = text.slice(lineStart, num.start);
-  if (!/^\s*(?:[-•*>]|\d+[.)])\s*/u.test(head)) return undefined;
+  if (!isListItem(text, num.start, true)) return undefined;
   const before = text.slice(0, lineStart);
   if (!test(CONTRACT_RE, before) && !test(SERVE_VERB_RE, before) && !test(CONTRACT_RE, head))
     return undefined;
@@ -994,6 +997,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       candidates.push({ ...prev, n, before, after, evidenceEnd: n.end, more: false });
       continue;
     }
+    // "2 wholesale customers": firms that resell the network, not end users
+    if (ua?.groups && test(FIRM_CUSTOMER_RE, `${ua.groups.gap}${ua.groups.noun}`)) continue;
     if (ua?.groups && okGap(ua.groups.gap!)) {
       counted = true;
       evidenceEnd = n.end + ua[0].length;
@@ -1343,6 +1348,48 @@ function listedWith(text: string, prev: Count, c: Count): boolean {
   return /^\s*[,;]\s*$/.test(between) && headOf(prev.noun) === headOf(c.noun);
 }
 
+/**
+ * "Our upstream transit provider carries traffic for about 1.6 million end users": a count in a clause
+ * whose subject is another party (a provider, a partner, "they") and not the writer is that party's.
+ */
+function othersCount(text: string, spans: Span[], c: Count): boolean {
+  const clause = text.slice(clauseStart(text, sentenceAt(spans, c.start), c.start), c.start);
+  const w = doubtVocabulary();
+  return (
+    (w.provider_subject.test(clause) || w.other_party.test(clause) || THEIR_SUBJECT_RE.test(clause)) &&
+    !test(FIRST_PERSON_SUBJECT_RE, clause)
+  );
+}
+
+/**
+ * "• 28.000 private slutbrugere på vores fibernet\n• 19.500 slutbrugere hos vores erhvervskunder": items
+ * of a list that each open with their count, or with a label naming a kind of customer or network
+ * ("- erhverv: 19.500 slutbrugere"), enumerate parts, when their words differ. An item with another
+ * label before its figure ("• årsrapport: 51.200") or a source ("ifølge …") states the count anew.
+ */
+function itemsOfParts(text: string, a: Count, b: Count): boolean {
+  const line = (c: Count) => {
+    const end = text.indexOf('\n', c.start);
+    return text.slice(text.lastIndexOf('\n', c.start - 1) + 1, end < 0 ? text.length : end);
+  };
+  const opens = (c: Count) =>
+    isListItem(text, c.start) &&
+    (/^\s*(?:[•*·▪‣◦–-]|\d{1,2}[.)])\s+(?:ca\.?\s+|about\s+|~\s*)?$/iu.test(lineBefore(text, c.start)) ||
+      test(SEGMENT_LABEL_RE, lineBefore(text, c.start)));
+  const words = (c: Count) =>
+    line(c)
+      .replace(/[\d.,]+/gu, '')
+      .trim()
+      .toLowerCase();
+  return (
+    opens(a) &&
+    opens(b) &&
+    words(a) !== words(b) &&
+    !doubtVocabulary().sources.test(line(a)) &&
+    !doubtVocabulary().sources.test(line(b))
+  );
+}
+
 /** The words between a count's number and its noun ("18k *consumer broadband* subs"), in lower case. */
 function qualifierOf(text: string, c: Count): string {
   return text
@@ -1460,7 +1507,10 @@ function decideEndUsers(
         if (!own) {
           own = c;
           parts.push(c);
-        } else if (c.value !== own.value && (c.additive || listedWith(text, parts[parts.length - 1]!, c)))
+        } else if (
+          c.value !== own.value &&
+          (c.additive || listedWith(text, parts[parts.length - 1]!, c) || itemsOfParts(text, own, c))
+        )
           parts.push(c);
       } else if (c.kind === 'wholesale') parts.push(c);
       else if (c.additive && own) parts.push(c);
@@ -1473,7 +1523,9 @@ function decideEndUsers(
         !parts.includes(c) &&
         c.noun !== undefined &&
         own?.noun !== undefined &&
-        headOf(c.noun) !== headOf(own.noun) &&
+        // another noun, or the same noun with another value the reader neither added nor set aside
+        (headOf(c.noun) !== headOf(own.noun) ||
+          (c.value !== own.value && !c.bound && !own.bound && !othersCount(text, spans, c))) &&
         !(byUsers && passed(c)) &&
         !(ofPeople && relabelled(c)),
     );
@@ -1538,6 +1590,9 @@ function findComponent(
   const outside = (m: RegExpExecArray) =>
     // "no active radio equipment or control units involved": a kind denied is not the one concerned
     !negatedBefore(text, sentenceAt(spans, m.index), m.index, 40) &&
+    !describesCount(text, m.index) &&
+    // "cameras inside the room that houses our core network": the core is where they go
+    !test(EQUIPMENT_PLACE_BEFORE_RE, text.slice(Math.max(0, m.index - 50), m.index)) &&
     (!org ||
       m.index + m[0].length <= org[0] ||
       m.index >= org[1] ||
@@ -1562,6 +1617,22 @@ function findComponent(
     return { value: component, evidence: m[0] };
   }
   return undefined;
+}
+
+/**
+ * "90.000 enheder (målere, alarmer og kameraer) koblet på vores net": a kind named in the parenthesis
+ * after a count's noun says what the counted things are, not what an agreement concerns. (A count of
+ * things bought, "vi køber 40 enheder (kameraer)", is the purchase.)
+ */
+function describesCount(text: string, at: number): boolean {
+  const open = text.lastIndexOf('(', at);
+  if (open < 0 || text.slice(open, at).includes(')') || at - open > 60) return false;
+  const head = /(\d[\d.,]*\s*(?:k|tusinde|thousand)?)\s+[\p{L}-]+\s*$/iu.exec(
+    text.slice(Math.max(0, open - 40), open),
+  );
+  if (!head) return false;
+  const countAt = open - (text.slice(Math.max(0, open - 40), open).length - head.index);
+  return !test(BOUGHT_COUNT_BEFORE_RE, text.slice(Math.max(0, countAt - 40), countAt));
 }
 
 /**
@@ -2127,8 +2198,10 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     const role = dateRole(text, sentenceAt(spans, d.start), d.start, d.end);
     // "today" dates a decision only when it was received then ("vi fik påbuddet i dag"), not in a
     // question about what may happen ("Can CFCS order us to end it today?").
+    // ("two numbers I got today": nothing in the message is a decision, so nothing received is one)
     const relativeOnly =
-      d.relative === true && !RECEIVED_RE.test(text.slice(sentenceAt(spans, d.start).start, d.end));
+      d.relative === true &&
+      (!RECEIVED_RE.test(text.slice(sentenceAt(spans, d.start).start, d.end)) || !test(DECISION_RE, text));
     const decision = (role === 'decision' || role === 'notified') && !relativeOnly;
     if (
       decision &&

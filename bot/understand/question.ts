@@ -28,6 +28,11 @@ export interface QuestionReading {
   clause: string;
   /** The person says CFCS has already prohibited it. */
   prohibited: boolean;
+  /**
+   * The question is asked under a condition that CFCS prohibits it ("Hvis CFCS forbyder …, hvad er så
+   * …?"): it asks what follows from a prohibition, so the act's reach is given, not asked.
+   */
+  supposesProhibition?: boolean;
 }
 
 const FILE = join(KNOWLEDGE_DIR, 'vocabulary', 'question-forms.yaml');
@@ -42,6 +47,7 @@ const Schema = z
       coverage: z.array(z.string().min(1)),
     }),
     in_time: z.array(z.string().min(1)),
+    supposed_prohibition: z.array(z.string().min(1)),
     writer_subject: z.string().min(1),
     too_late: z.array(z.string().min(1)),
     act_words: z.array(z.string().min(1)),
@@ -61,6 +67,7 @@ interface Compiled {
   conditional: RegExp;
   embedded: RegExp;
   inTime: RegExp;
+  supposedProhibition: RegExp;
   writer: RegExp;
   tooLate: RegExp;
   actWords: RegExp;
@@ -95,6 +102,7 @@ export function questionVocabulary(): Compiled {
       open: new RegExp(withDanishSpellings(data.open_openers), 'iu'),
       conditional: new RegExp(withDanishSpellings(data.conditional_openers), 'iu'),
       inTime: wordClass(data.in_time),
+      supposedProhibition: wordClass(data.supposed_prohibition),
       tooLate: wordClass(data.too_late),
       actWords: wordClass(data.act_words),
       writer: new RegExp(withDanishSpellings(data.writer_subject), 'iu'),
@@ -172,6 +180,7 @@ export function readQuestion(turns: string[]): QuestionReading {
   const prohibited = turns.some((t) => v.forms.prohibited_said.test(t));
   const reading = (sentence: string, turn: number): QuestionReading => {
     const clause = askingClause(sentence, v);
+    const condition = sentence.slice(0, Math.max(0, sentence.lastIndexOf(clause)));
     return {
       form: formOf(clause, v),
       clause,
@@ -179,6 +188,7 @@ export function readQuestion(turns: string[]): QuestionReading {
       inTime: v.inTime.test(clause) || v.tooLate.test(clause),
       tooLate: v.tooLate.test(clause),
       aboutWriter: v.writer.test(clause),
+      supposesProhibition: v.conditional.test(condition.trim()) && v.supposedProhibition.test(condition),
       turn,
     };
   };

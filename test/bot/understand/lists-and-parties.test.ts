@@ -1,0 +1,150 @@
+/**
+ * Rules of the language from session 9, each in wording of its own: items of a list that enumerate parts,
+ * customers counted as firms, a third party's total behind a relative clause, equipment named as what is
+ * counted or as a place, a question about another party or about the writer's own standing, and a
+ * question asked under a supposed prohibition.
+ */
+import { describe, expect, it } from 'vitest';
+import { findDoubts } from '../../../bot/understand/doubt.js';
+import { extractFacts } from '../../../bot/understand/extract.js';
+import { readQuestion } from '../../../bot/understand/question.js';
+
+const read = (t: string) => extractFacts(t, { asOf: '2026-11-22' });
+const limits = { endUsersThreshold: 50_000, stateThreshold: 500 };
+const reasons = (t: string) => findDoubts(t, read(t), limits).map((d) => `${d.fact}:${d.reason}`);
+
+describe('items of a list', () => {
+  it('that open with their counts are parts of one whole', () => {
+    const t =
+      'Status fra økonomi:\n- 30.500 slutbrugere på fiber i byerne\n- 20.100 slutbrugere på landet\nEr vi omfattet?';
+    expect(read(t).facts.end_users).toBe(50_600);
+    expect(reasons(t)).not.toContain('end_users:disagree');
+  });
+
+  it('labelled with kinds of customer are parts too', () => {
+    const t = 'Our figures:\n• residential: 33,000 end users\n• business: 17,400 end users\nAre we in scope?';
+    expect(read(t).facts.end_users).toBe(50_400);
+  });
+
+  it('labelled with where the figure comes from state one count twice, and disagree', () => {
+    const t =
+      'Two figures:\n• budget 2026: 50.900 slutbrugere\n• kundesystemet: 49.300 slutbrugere\nHvilket gælder?';
+    expect(reasons(t)).toContain('end_users:disagree');
+  });
+
+  it('the same count with the same words is no sum', () => {
+    expect(
+      read('Tal:\n- 50.700 slutbrugere\n- 49.900 slutbrugere\nEr vi omfattet?').facts.end_users,
+    ).not.toBe(100_600);
+  });
+
+  it('quoted lines with two figures on either side of the threshold disagree', () => {
+    const t =
+      'From the two reports:\n> Finance: "50,600 end users"\n> Network team: "49,400 end users"\nCovered?';
+    expect(reasons(t)).toContain('end_users:disagree');
+  });
+});
+
+describe('an own count the reader neither adds nor sets aside', () => {
+  it('is asked about, not dropped', () => {
+    const t =
+      'Vi har 31.000 slutbrugere på fibernettet. Sidste kvartal talte salg 22.000 slutbrugere. Er vi omfattet?';
+    expect(reasons(t)).toContain('end_users:left_out');
+  });
+
+  it('another party’s count in a clause of its own is theirs, not left out', () => {
+    const t =
+      'We are a small Danish ISP with 2,500 end users. Our transit carrier serves about 900,000 end users. Are we covered?';
+    expect(read(t).facts.end_users).toBe(2_500);
+    expect(reasons(t)).not.toContain('end_users:left_out');
+  });
+});
+
+describe('customers that are providers themselves', () => {
+  it('counted as firms are no end users', () => {
+    expect(
+      read('We have 47,000 end users, and 3 wholesale customers with 2,100 end users between them.').facts
+        .end_users,
+    ).toBe(49_100);
+    expect(read('Vi har 47.000 slutbrugere og 4 engroskunder.').facts.end_users).toBe(47_000);
+  });
+
+  it('their total behind a relative clause is only their part', () => {
+    expect(
+      read(
+        'Vi har 46.000 slutbrugere selv. 3 tjenesteudbydere, som lejer sig ind på vores net, har tilsammen 5.000 slutbrugere.',
+      ).facts.end_users,
+    ).toBe(51_000);
+  });
+});
+
+describe('equipment named beside a count or as a place', () => {
+  it('in the parenthesis after a count’s noun says what is counted', () => {
+    expect(
+      read('Vi er en dansk IoT-udbyder med 40.000 sensorer (vandmålere og kameraer) på nettet.').facts
+        .component,
+    ).toBeUndefined();
+  });
+
+  it('bought, it is the purchase', () => {
+    expect(read('Vi vil købe 12 enheder (kameraer) til rådhuset.').facts.component).toBe(
+      'surveillance_camera',
+    );
+  });
+
+  it('where other equipment is put is a place', () => {
+    expect(
+      read('We want to install Hikvision cameras in the hall that houses our core network.').facts.component,
+    ).toBe('surveillance_camera');
+  });
+});
+
+describe('a question about another party', () => {
+  it('sets aside what the writer is', () => {
+    expect(
+      reasons(
+        'Vi er en region. Vores mobiloperatør leverer til 4.000 ansatte. Er operatøren omfattet af loven?',
+      ),
+    ).toContain('organisation_type:asked_party');
+    expect(
+      reasons('I work for a ministry. Is our broadband supplier a significant provider under the act?'),
+    ).toContain('organisation_type:asked_party');
+  });
+
+  it('not when the writer is the subject, and the act’s name is no party', () => {
+    expect(
+      reasons('Vi er en region. Bliver regionen omfattet, fordi leverandøren er væsentlig udbyder?'),
+    ).not.toContain('organisation_type:asked_party');
+    expect(reasons('We are a region. Does the supplier security act apply to us?')).not.toContain(
+      'organisation_type:asked_party',
+    );
+  });
+});
+
+describe('a question about the writer’s own standing', () => {
+  it('keeps what the writer is, beside a provider it works for', () => {
+    const t =
+      'Vi er et hostingfirma. En af vores kunder er et teleselskab med 800.000 slutbrugere. Bliver vi så en væsentlig udbyder?';
+    expect(reasons(t)).not.toContain('organisation_type:for_provider');
+    expect(read(t).facts.organisation_type).toBe('company');
+  });
+});
+
+describe('"today" with nothing decided', () => {
+  it('dates no decision', () => {
+    expect(
+      read('I got the figures today: 49,000 end users. Are we covered?').facts.decision_date,
+    ).toBeUndefined();
+    expect(read('Vi fik afgørelsen fra CFCS i dag.').facts.decision_date).toBe('2026-11-22');
+  });
+});
+
+describe('a question under a supposed prohibition', () => {
+  it('asks what follows, not whether the act applies', () => {
+    expect(
+      readQuestion(['If CFCS bans the deal and we sign anyway, what is the legal status of the contract?'])
+        .supposesProhibition,
+    ).toBe(true);
+    expect(readQuestion(['What is the legal status of the contract?']).supposesProhibition).toBe(false);
+  });
+});
