@@ -427,6 +427,21 @@ function looseBefore(text: string, n: FoundNumber): boolean {
   return LOOSE_BEFORE.test(text.slice(Math.max(0, n.start - 12), n.start));
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Back from a position to the start of the word it is in, so evidence quotes whole words. */
+export function wordStart(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && WORD_CHAR.test(text[i - 1]!) && WORD_CHAR.test(text[i] ?? '')) i--;
+  return i;
+}
+
+/** On from a position to the end of the word it is in. */
+function wordEnd(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length && WORD_CHAR.test(text[i - 1] ?? '') && WORD_CHAR.test(text[i]!)) i++;
+  return i;
+}
+
 /** The start of a list item's line ("• …", "- …", "2) …"), or of a quoted line ("> …") with `quoted`. */
 const LIST_ITEM_HEAD = /^\s*(?:[•*·▪‣◦–-]|\d{1,2}[.)])\s/u;
 const QUOTED_HEAD = /^\s*>\s?/u;
@@ -504,7 +519,12 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       const rs = sentenceAround(text, ranged.start, ranged.end);
       doubt(
         'range',
-        text.slice(Math.max(rs.start, ranged.start - 30), Math.min(rs.end, ranged.end + 12)).trim(),
+        text
+          .slice(
+            wordStart(text, Math.max(rs.start, ranged.start - 30)),
+            wordEnd(text, Math.min(rs.end, ranged.end + 12)),
+          )
+          .trim(),
       );
       continue;
     }

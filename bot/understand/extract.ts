@@ -86,7 +86,7 @@ import {
   type Supplier,
 } from '../../knowledge/registers.js';
 import { type DatePrecision, findDates } from './dates.js';
-import { clauseAround, doubtVocabulary, isListItem, lineBefore, rangeStart } from './doubt.js';
+import { clauseAround, doubtVocabulary, isListItem, lineBefore, rangeStart, wordStart } from './doubt.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
 import { advanceIndex, mayMatch, SplitAlternation } from './prefilter.js';
 
@@ -621,11 +621,12 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       return { type, evidence: text.slice(self.index, o.index + o[0].length) };
     }
   }
-  // A sentence that starts with the type ("Kommune her, …", "Municipality in Jutland: …").
+  // A sentence that starts with the type ("Kommune her, …", "Municipality in Jutland: …"), also after a
+  // lead-in and a dash or colon ("quick q - Danish cable operator here").
   for (const o of orgs) {
     const before = text.slice(Math.max(0, o.index - 30), o.index);
     if (
-      /(?:^|[.!?\n]\s*)(?:(?:en|et|a|an|the|vi|we|som|as)\s+)?(?:\p{L}+\s+)?$/iu.test(before) &&
+      /(?:^|[.!?\n:]\s*|\s[-–—]\s+)(?:(?:en|et|a|an|the|vi|we|som|as)\s+)?(?:\p{L}+\s+)?$/iu.test(before) &&
       o.index < 40
     ) {
       const type = orgTypeOf(o);
@@ -665,13 +666,6 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
     return { type: /region/iu.test(m[0]) ? 'region' : 'municipality', evidence: m[0] };
   }
   return undefined;
-}
-
-/** Back from a position to the start of the word it is in, so evidence quotes whole words. */
-function wordStart(text: string, pos: number): number {
-  let i = pos;
-  while (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!) && /[\p{L}\p{N}]/u.test(text[i]!)) i--;
-  return i;
 }
 
 function findNationwide(text: string, spans: Span[]): { value: boolean; evidence: string } | undefined {

@@ -385,8 +385,12 @@ const CARDINAL_ALONE_RE = new RegExp(`(?<![${L}-])(?:${CARDINAL})(?![${L}-])`, '
 const SINGLE_UNIT = new Set([...Object.keys(EN_UNITS), ...Object.keys(DA_UNITS)]);
 const NOT_COUNTED_AFTER =
   /^\s*(?:år|years?|dage|days|måneder|months|timer|hours|minutter|minutes|procent|percent|%)/iu;
+/** "én", "ét": Danish marks the numeral one with an accent, so written so it is a number, not an article. */
+const STRESSED_ONE_RE = /(?<![\p{L}])(?:én|ét)(?![\p{L}])/giu;
 function cardinalsAlone(text: string): FoundNumber[] {
   const out: FoundNumber[] = [];
+  for (const m of text.matchAll(STRESSED_ONE_RE))
+    out.push({ value: 1, start: m.index, end: m.index + m[0].length, raw: m[0], approx: false });
   for (const m of text.matchAll(CARDINAL_ALONE_RE)) {
     const raw = m[0];
     // one word that is no compound ("tolv", "ti", "fifty") is left alone: short number words are

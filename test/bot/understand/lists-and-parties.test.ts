@@ -8,9 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { findDoubts } from '../../../bot/understand/doubt.js';
 import { extractFacts } from '../../../bot/understand/extract.js';
 import { readQuestion } from '../../../bot/understand/question.js';
+import { classifyTopic } from '../../../bot/understand/topic.js';
 
 const read = (t: string) => extractFacts(t, { asOf: '2026-11-22' });
 const limits = { endUsersThreshold: 50_000, stateThreshold: 500 };
+const topicOf = (t: string) => classifyTopic(t, read(t).facts, read(t).facts).topic;
 const reasons = (t: string) => findDoubts(t, read(t), limits).map((d) => `${d.fact}:${d.reason}`);
 
 describe('items of a list', () => {
@@ -146,5 +148,52 @@ describe('a question under a supposed prohibition', () => {
         .supposesProhibition,
     ).toBe(true);
     expect(readQuestion(['What is the legal status of the contract?']).supposesProhibition).toBe(false);
+  });
+});
+
+describe('the writer named after a lead-in and a dash or colon', () => {
+  it('is the writer', () => {
+    expect(read('kort spm – dansk bredbåndsudbyder her, har vi et problem?').facts.organisation_type).toBe(
+      'telecom_provider',
+    );
+    expect(read('Hurtigt inden mødet: regionen vil købe kameraer. Må vi?').facts.organisation_type).toBe(
+      'region',
+    );
+  });
+
+  it('"business accounts" is a kind of customer, not what the writer is', () => {
+    expect(read('We are counted differently if you include business accounts.').facts.organisation_type).toBe(
+      undefined,
+    );
+  });
+});
+
+describe('counts that came in addition since', () => {
+  it('add to the count before them', () => {
+    expect(
+      read('I januar havde nettet 49.990 slutbrugere, og siden er der kommet ét par hundrede til.').facts
+        .end_users,
+    ).not.toBe(49_990);
+    expect(
+      read('Vi havde 49.950 slutbrugere i maj. Siden er der kommet 80 nye kunder til.').facts.end_users,
+    ).toBe(50_030);
+    expect(read('We had 49,700 end users in spring, and have since gained 450.').facts.end_users).toBe(
+      50_150,
+    );
+  });
+
+  it('the stressed numeral "én" is one', () => {
+    expect(read('Vi har præcis 50.000 slutbrugere plus én erhvervskunde.').facts.end_users).toBe(50_001);
+  });
+});
+
+describe('the duties of running cameras', () => {
+  it('are another law', () => {
+    expect(topicOf('Do we need warning signs and a DPIA before we install cameras at the library?')).toBe(
+      'out_of_scope',
+    );
+    expect(topicOf('Skal vi have en databehandleraftale med leverandøren af kameraerne?')).toBe(
+      'out_of_scope',
+    );
   });
 });
