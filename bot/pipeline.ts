@@ -104,6 +104,7 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
   let procedural = false;
   /** Whether the thread's count so far already includes wholesale end users (then none are added). */
   let priorWholesale = false;
+  let priorState: number | undefined;
   for (const raw of turns) {
     // A correction (`/set end_users 60000`) sets facts; it is not read as language and asks nothing.
     if (isCorrection(raw)) {
@@ -194,6 +195,14 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
       added !== undefined && facts.end_users !== undefined
         ? mergeFacts(facts, { ...turn.facts, end_users: facts.end_users + added })
         : mergeFacts(facts, turn.facts);
+    // "… om yderligere 250 brugere": a later state count said to come on top adds to the one before.
+    if (
+      turn.signals.state_end_users_additive &&
+      priorState !== undefined &&
+      turn.facts.state_end_users !== undefined
+    )
+      facts = { ...facts, state_end_users: priorState + turn.facts.state_end_users };
+    priorState = facts.state_end_users;
     if (turn.facts.end_users !== undefined || added !== undefined)
       priorWholesale = turn.signals.end_users_with_wholesale === true || added !== undefined;
     if (turn.signals.state_controlled !== undefined)

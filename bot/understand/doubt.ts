@@ -442,9 +442,12 @@ function wordEnd(text: string, pos: number): number {
   return i;
 }
 
-/** The start of a list item's line ("• …", "- …", "2) …"), or of a quoted line ("> …") with `quoted`. */
+/**
+ * The start of a list item's line ("• …", "- …", "2) …"), or with `quoted` of a quoted line ("> …") or a
+ * table's row ("| …"), each of which states its figure on its own.
+ */
 const LIST_ITEM_HEAD = /^\s*(?:[•*·▪‣◦–-]|\d{1,2}[.)])\s/u;
-const QUOTED_HEAD = /^\s*>\s?/u;
+const QUOTED_HEAD = /^\s*(?:>\s?|\|)/u;
 
 /** The line a position is on, up to it. */
 export function lineBefore(text: string, at: number): string {
@@ -617,6 +620,12 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     }
     // "18k broadband subs, 22k mobile subs, 11k business lines": a figure of another noun, not added,
     // that would take the count across the threshold if it were more end users.
+    // "31.200 + 22.400 … I alt 49.800": the parts and the total said lie on either side of the threshold.
+    const parts = fact === 'end_users' ? x.signals.end_users_parts_sum : undefined;
+    if (parts && parts.value > threshold !== value > threshold) {
+      doubt('disagree', `${parts.evidence} … ${first.raw}`);
+      continue;
+    }
     const left = fact === 'end_users' ? x.signals.end_users_left_out : undefined;
     if (left && value <= threshold && value + left.value > threshold) {
       doubt('left_out', left.evidence);

@@ -118,6 +118,8 @@ export interface Signals {
   /** The end-user count was said with a bound ("over 50.000", "knap 50.000"). */
   end_users_bound?: Bound;
   state_end_users_bound?: Bound;
+  /** "kontrakt med Politiet om yderligere 250 brugere": the state count comes on top of one said before. */
+  state_end_users_additive?: boolean;
   /**
    * End users added to a count said in an earlier message ("resellers add about 4.000 more"): the
    * message has no count of its own, so the thread's count grows by this.
@@ -137,6 +139,8 @@ export interface Signals {
    * users or the same ones is not said.
    */
   end_users_left_out?: { value: number; evidence: string };
+  /** The parts said beside a stated total add up to another figure. */
+  end_users_parts_sum?: { value: number; evidence: string };
 }
 
 export interface Extraction {
@@ -233,6 +237,8 @@ export const THEIR_SUBJECT_RE = re(L.text('THEIR_SUBJECT'));
 const THEY_HAVE_RE = re(L.text('THEY_HAVE'));
 const FIRM_CUSTOMER_RE = re(L.text('FIRM_CUSTOMER'));
 const SEGMENT_LABEL_RE = re(L.text('SEGMENT_LABEL'));
+const SEGMENT_WORD_RE = re(`${B}(?:${L.text('SEGMENT_WORD')})`);
+const FIGURE_SOURCE_RE = re(`${B}(?:${L.text('FIGURE_SOURCE')})`);
 export const RECEIVED_RE = re(L.text('RECEIVED'));
 export const CONTRACT_RE = re(L.text('CONTRACT'));
 const ADDITIVE_BEFORE_RE = re(L.text('ADDITIVE_BEFORE'));
@@ -576,7 +582,10 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
   const counted = (o: RegExpExecArray) =>
     COUNTED_BEFORE_RE.test(text.slice(Math.max(0, o.index - 14), o.index));
   const orgs = named.filter((o) => !counted(o));
-  for (const self of allMatches(SELF_RE, text)) {
+  // "our home business: we're an ISP", "register our company as exempt … we're a Danish ISP": a plain
+  // company said first gives way to what the writer says it is after.
+  let plain: { type: OrgType; evidence: string } | undefined;
+  selves: for (const self of allMatches(SELF_RE, text)) {
     const after = self.index + self[0].length;
     // "vi er 3 kommuner", "we own three pizzerias": counted right after being or owning, they are the writer.
     const own = test(OWNER_SELF_RE, self[0].trim());
@@ -593,6 +602,9 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       if (CUSTOMER_NOUN_AFTER_RE.test(text.slice(o.index + o[0].length, o.index + o[0].length + 20)))
         continue;
       const possessive = test(POSSESSIVE_RE, self[0].trim());
+      // after a plain company, only the writer saying what it is ("we're an ISP") says more: "our client,
+      // a Danish provider" is someone else
+      if (plain && possessive) break;
       // "Vi har en lille tandlægeklinik": having is owning only with the keyword right after the article.
       if (test(HAVE_SELF_RE, self[0]) && (/\d/.test(between) || between.trim().split(/\s+/).length > 3))
         break;
@@ -618,9 +630,13 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
         const more = specificAfter(text, orgs, o);
         if (more) return { type: more.type, evidence: text.slice(self.index, more.end) };
       }
-      return { type, evidence: text.slice(self.index, o.index + o[0].length) };
+      const found = { type, evidence: text.slice(self.index, o.index + o[0].length) };
+      if (type !== 'company') return found;
+      plain ??= found;
+      continue selves;
     }
   }
+  if (plain) return plain;
   // A sentence that starts with the type ("Kommune her, …", "Municipality in Jutland: …"), also after a
   // lead-in and a dash or colon ("quick q - Danish cable operator here").
   for (const o of orgs) {
@@ -1042,6 +1058,16 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
         labelLine = line;
       }
     }
+    // "| Fibernet Vest | 24.300 |" under "| Net | Slutbrugere |": a table cell counts what its column's
+    // heading names; the row's first cell says whose.
+    if (!counted) {
+      const cell = tableCell(text, n.start);
+      if (cell && LABEL_USER_RE.test(cell.heading) && !TOTAL_ROW_RE.test(cell.label)) {
+        counted = true;
+        noun = LABEL_USER_RE.exec(cell.heading)?.[0].toLowerCase();
+        labelLine = cell.label;
+      }
+    }
     // "Det giver halvtreds tusind i alt": a bare figure marked as the total of the counts before it.
     if (!counted && candidates.length > 0) {
       TOTAL_MARK_RE.lastIndex = 0;
@@ -1342,6 +1368,46 @@ function listedWith(text: string, prev: Count, c: Count): boolean {
   return /^\s*[,;]\s*$/.test(between) && headOf(prev.noun) === headOf(c.noun);
 }
 
+/** A row of a Markdown table ("| a | b |"), split into its cells. */
+function cellsOf(line: string): string[] | undefined {
+  const t = line.trim();
+  if (!t.startsWith('|')) return undefined;
+  return t
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split('|')
+    .map((c) => c.trim());
+}
+
+/** The total row of a table ("| I alt | 51.050 |"): its figure restates the rows above. */
+const TOTAL_ROW_RE = /^(?:i\s+alt|total|totalt|sum|samlet|in\s+all)$/iu;
+
+/**
+ * The cell a position is in, when it is in a data row of a Markdown table: the row's first cell (its
+ * label) and the heading of its column (the table's first row).
+ */
+function tableCell(
+  text: string,
+  at: number,
+): { label: string; heading: string; firstHeading: string } | undefined {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at);
+  const row = cellsOf(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
+  if (!row || row.length < 2) return undefined;
+  const col = (text.slice(lineStart, at).match(/\|/g)?.length ?? 0) - 1;
+  if (col < 1) return undefined;
+  // up to the table's first row: the lines before, while they are rows too
+  const lines = text.slice(0, lineStart).split('\n').slice(0, -1);
+  let first: string[] | undefined;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const cells = cellsOf(lines[i]!);
+    if (!cells) break;
+    if (!cells.every((c) => /^:?-+:?$/.test(c))) first = cells;
+  }
+  const heading = first?.[col];
+  return heading ? { label: row[0]!, heading, firstHeading: first![0] ?? '' } : undefined;
+}
+
 /**
  * "Our upstream transit provider carries traffic for about 1.6 million end users": a count in a clause
  * whose subject is another party (a provider, a partner, "they") and not the writer is that party's.
@@ -1366,6 +1432,16 @@ function itemsOfParts(text: string, a: Count, b: Count): boolean {
     const end = text.indexOf('\n', c.start);
     return text.slice(text.lastIndexOf('\n', c.start - 1) + 1, end < 0 ? text.length : end);
   };
+  // a table's rows are parts, unless they name where each figure comes from ("| CRM | 49.200 |")
+  const row = (c: Count) => {
+    const cell = tableCell(text, c.start);
+    return (
+      cell !== undefined &&
+      (test(SEGMENT_WORD_RE, cell.label) ||
+        !(test(FIGURE_SOURCE_RE, cell.label) || test(FIGURE_SOURCE_RE, cell.firstHeading)))
+    );
+  };
+  if (row(a) && row(b)) return tableCell(text, a.start)!.label !== tableCell(text, b.start)!.label;
   const opens = (c: Count) =>
     isListItem(text, c.start) &&
     (/^\s*(?:[•*·▪‣◦–-]|\d{1,2}[.)])\s+(?:ca\.?\s+|about\s+|~\s*)?$/iu.test(lineBefore(text, c.start)) ||
@@ -1460,7 +1536,9 @@ function decideEndUsers(
     withWholesale?: boolean;
   };
   leftOut?: { value: number; evidence: string };
-  state?: { value: number; evidence: string; bound?: Bound };
+  /** Parts said beside a total, when they add up to something else. */
+  partsSum?: { value: number; evidence: string };
+  state?: { value: number; evidence: string; bound?: Bound; additive?: boolean };
 } {
   const out: ReturnType<typeof decideEndUsers> = {};
   const totals = counts.filter((c) => c.total && !c.subset && c.kind !== 'state');
@@ -1472,6 +1550,18 @@ function decideEndUsers(
       approx: t.approx,
       ...(t.bound ? { bound: t.bound } : {}),
     };
+    // "| Mobil | 31.200 | / | Bredbånd | 22.400 | / | I alt | 49.800 |": parts that do not add up to the
+    // total said (people with both, perhaps) leave the count open between the two.
+    const parts = counts.filter(
+      (c) => !c.total && !c.subset && (c.kind === 'own' || c.kind === 'wholesale') && c.start < t.start,
+    );
+    const sum = parts.reduce((n, c) => n + c.value, 0);
+    if (
+      parts.length > 1 &&
+      parts.every((c) => itemsOfParts(text, parts[0]!, c) || c === parts[0]) &&
+      sum !== t.value
+    )
+      out.partsSum = { value: sum, evidence: parts.map((c) => c.evidence).join(' … ') };
   } else {
     // "de 70.000 er husstande, som nettet passerer. Aktive slutbrugere er 31.000": dwellings the network
     // passes are no count of its users (§ 1, nr. 2) when users proper are counted too.
@@ -1544,6 +1634,7 @@ function decideEndUsers(
       value: state.reduce((s, c) => s + c.value, 0),
       evidence: state.map((c) => c.evidence).join(' … '),
       ...(state.length === 1 && state[0]!.bound ? { bound: state[0]!.bound } : {}),
+      ...(state.every((c) => c.additive) ? { additive: true } : {}),
     };
   } else {
     const spelt = withStateWordsSpelt(text);
@@ -1621,11 +1712,11 @@ function findComponent(
 function describesCount(text: string, at: number): boolean {
   const open = text.lastIndexOf('(', at);
   if (open < 0 || text.slice(open, at).includes(')') || at - open > 60) return false;
-  const head = /(\d[\d.,]*\s*(?:k|tusinde|thousand)?)\s+[\p{L}-]+\s*$/iu.exec(
-    text.slice(Math.max(0, open - 40), open),
-  );
+  // the count's noun phrase: "90.000 enheder (", "70.000 tilsluttede enheder på vores net ("
+  const before = text.slice(Math.max(0, open - 60), open);
+  const head = /(\d[\d.,]*\s*(?:k|tusinde|thousand)?)(?:\s+[\p{L}-]+){1,5}\s*$/iu.exec(before);
   if (!head) return false;
-  const countAt = open - (text.slice(Math.max(0, open - 40), open).length - head.index);
+  const countAt = open - (before.length - head.index);
   return !test(BOUGHT_COUNT_BEFORE_RE, text.slice(Math.max(0, countAt - 40), countAt));
 }
 
@@ -2092,6 +2183,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     if (users.end_users.withWholesale) signals.end_users_with_wholesale = true;
     if (users.leftOut && Number.isSafeInteger(users.leftOut.value))
       signals.end_users_left_out = users.leftOut;
+    if (users.partsSum) signals.end_users_parts_sum = users.partsSum;
   }
   if (!users.state) {
     // "we also have some state customers, a couple of agencies under Skatteministeriet": no count said.
@@ -2108,6 +2200,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   if (users.state && Number.isSafeInteger(users.state.value)) {
     set('state_end_users', users.state.value, users.state.evidence);
     if (users.state.bound) signals.state_end_users_bound = users.state.bound;
+    if (users.state.additive) signals.state_end_users_additive = true;
   }
 
   // "53.000 aktive SIM-kort": a component named as what is counted is no agreement's subject.

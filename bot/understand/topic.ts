@@ -42,6 +42,7 @@ export const SIGNALS = Object.fromEntries(
 ) as Record<Signal, string[]>;
 
 /** The act's own name speaks of suppliers and security; it says nothing about what is asked. */
+const SHOP_RE = new RegExp(V.each('SHOP').join('|'), 'giu');
 export const ACT_NAME = new RegExp(V.text('ACT_NAME'), 'giu');
 /** The act named in any form (its title, `leverandørsikkerhed…`, its number, a § of it, its own term for whom it covers). */
 export const ACT_NAMED = new RegExp(V.text('ACT_NAMED'), 'iu');
@@ -154,8 +155,12 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
   )
     return decide('out_of_scope');
   // "Hvad koster et Hikvision-kamera, og hvor får vi det billigst?": a price, not whether one may buy it.
-  if (s.price > 0 && s.purchase + s.coverage + s.procedure + s.powers + s.guidanceStrong === 0)
-    return decide('out_of_scope');
+  // ("… og hvor kan vi købe dem billigst?": where to buy is a shop asked for, not a purchase.)
+  if (s.price > 0) {
+    const rest = signals(text.replace(SHOP_RE, ' '));
+    if (rest.purchase + s.coverage + s.procedure + s.powers + s.guidanceStrong === 0)
+      return decide('out_of_scope');
+  }
   if (turnFacts.wants_human) return decide('escalation_request');
   // What a term of § 1 means, with nothing described but perhaps the kind of system asked about
   // ("does our billing system count?"): what the law says, not a decision about the writer.

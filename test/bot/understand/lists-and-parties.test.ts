@@ -197,3 +197,83 @@ describe('the duties of running cameras', () => {
     );
   });
 });
+
+describe('a table of counts', () => {
+  it('its rows under an end-user heading are parts', () => {
+    const t = '| Område | Slutbrugere |\n|---|---|\n| Nord | 26.000 |\n| Syd | 24.800 |\n\nEr vi omfattet?';
+    expect(read(t).facts.end_users).toBe(50_800);
+  });
+
+  it('its rows naming where each figure comes from state one count anew, and disagree', () => {
+    const t =
+      '| Source | End users |\n|---|---|\n| Billing | 50,400 |\n| Network team | 49,700 |\n\nCovered?';
+    expect(reasons(t)).toContain('end_users:disagree');
+  });
+
+  it('parts that do not add up to the total said, across the threshold, disagree', () => {
+    const t =
+      '| Tjeneste | Slutbrugere |\n|---|---|\n| TV | 27.000 |\n| Internet | 25.000 |\n| I alt | 48.500 |\n\nOmfattet?';
+    expect(reasons(t)).toContain('end_users:disagree');
+  });
+
+  it('its total row is no part', () => {
+    const t =
+      '| Net | Slutbrugere |\n|---|---|\n| Fiber | 30.000 |\n| Coax | 19.000 |\n| I alt | 49.000 |\n\nOmfattet?';
+    expect(read(t).facts.end_users).toBe(49_000);
+  });
+});
+
+describe('what the writer is, said twice', () => {
+  it('a plain company gives way to a provider type said after', () => {
+    expect(
+      read('This is about our family business: we are a cable operator in Vejle with 9,000 end users.').facts
+        .organisation_type,
+    ).toBe('telecom_provider');
+  });
+});
+
+describe('a company the writer owns', () => {
+  it('asked about, sets aside what the writer is', () => {
+    expect(
+      reasons(
+        'Vi er en kommune. Vores forsyningsselskab sælger fiber til 20.000 husstande. Er forsyningen omfattet, selvom kommunen ejer den?',
+      ),
+    ).toContain('organisation_type:asked_party');
+  });
+});
+
+describe('equipment named only by where it stands', () => {
+  it('leaves its use open', () => {
+    expect(
+      read('Vi skal købe udstyr til vores master fra en kinesisk leverandør.').signals.component_open,
+    ).toBeDefined();
+  });
+});
+
+describe('where to buy', () => {
+  it('with a price asked is a shop asked for, out of scope', () => {
+    expect(topicOf('What does a Dahua dome camera cost, and where can we buy it cheapest?')).toBe(
+      'out_of_scope',
+    );
+  });
+
+  it('whether one may buy is still asked', () => {
+    expect(topicOf('Hvad koster Dahua-kameraer, og må kommunen købe dem?')).not.toBe('out_of_scope');
+  });
+});
+
+describe('a state count said to come on top, in a later turn', () => {
+  it('adds to the state count before it', async () => {
+    const { createAdvisor } = await import('../../../bot/pipeline.js');
+    const advisor = createAdvisor({ onGuardFailure: () => {} });
+    const a = advisor.advise({
+      turns: [
+        'We are a Danish ISP with 3,000 end users, and serve 280 staff of Skattestyrelsen under a contract. Covered?',
+        'Nu har vi også fået en aftale med Forsvaret om yderligere 260 brugere.',
+      ],
+      asOf: '2026-11-22',
+    });
+    expect(a.facts.state_end_users).toBe(540);
+    expect(a.verdict).toBe('covered');
+  }, 30_000);
+});
