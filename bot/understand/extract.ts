@@ -476,7 +476,8 @@ function firstMatch(rx: RegExp, text: string): RegExpExecArray | undefined {
 function sentences(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
-  const rx = /[!?;\n]+|\.(?=\s+[\p{Lu}"“])/gu;
+  // an emoji between two sentences ends the first ("… deres ansatte 🎉 Vi har …")
+  const rx = /[!?;\n]+|\.(?=\s+[\p{Lu}"“])|\p{Extended_Pictographic}+(?=\s+\p{Lu})/gu;
   for (const m of text.matchAll(rx)) {
     const end = m.index + m[0].length;
     // "ca. Vi" is rare; "7. December" keeps a date together.

@@ -277,3 +277,28 @@ describe('a state count said to come on top, in a later turn', () => {
     expect(a.verdict).toBe('covered');
   }, 30_000);
 });
+
+describe('a table row that denies its label', () => {
+  it('is a negation', () => {
+    const t = '| Item | Value |\n|---|---|\n| End users | 30,000 |\n| State contracts | none |\n\nCovered?';
+    expect(read(t).facts.state_end_users).toBe(0);
+  });
+});
+
+describe('an emoji between sentences', () => {
+  it('ends the first', () => {
+    expect(
+      read(
+        'Vi har fået en aftale med Skattestyrelsen om nogle af deres ansatte 🙌 Vi har 9.000 slutbrugere i alt.',
+      ).facts.end_users,
+    ).toBe(9_000);
+  });
+});
+
+describe('an agreement that only counts state end users', () => {
+  it('asks the provider question', () => {
+    const t =
+      'Kontrakten med Energistyrelsen er underskrevet: vi leverer til 620 af styrelsens ansatte. Ellers har vi 3.000 slutbrugere. Bliver vi omfattet pga. kontrakten?';
+    expect(topicOf(t)).toBe('provider_status');
+  });
+});
