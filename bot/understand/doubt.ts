@@ -74,6 +74,8 @@ const Schema = z
     client: List,
     asked_party: List,
     own_standing: List,
+    revised_down: List,
+    party_pronoun: List,
     because: List,
     asks_writer: List,
     supplies: List,
@@ -148,7 +150,9 @@ function sentenceAround(text: string, at: number, from = at): { start: number; e
 let ABBREVIATION_BEFORE: RegExp | undefined;
 /** A full stop that ends a sentence: followed by a space or the end, and not after "inkl", "ca", "e.g". */
 function isStop(text: string, i: number): boolean {
-  if (!/\s|$/.test(text[i + 1] ?? '')) return false;
+  // a stop is followed by a space or the end ("50.000" and "cfcs.dk" go on)
+  const next = text[i + 1];
+  if (next !== undefined && !/\s/.test(next)) return false;
   ABBREVIATION_BEFORE ??= new RegExp(`(?:${doubtVocabulary().abbreviations.source})$`, 'iu');
   return !ABBREVIATION_BEFORE.test(text.slice(Math.max(0, i - 8), i));
 }
@@ -409,7 +413,12 @@ function askedParty(text: string, x: Extraction, w: Words): string | undefined {
   if (x.facts.organisation_type === 'telecom_provider') return undefined;
   // the main clause: "Bliver kommunen omfattet, fordi operatøren er væsentlig udbyder?" asks about the writer
   const q = lastQuestion(text).split(w.because)[0]!;
-  const m = w.asked_party.exec(q);
+  // "Vores lokale bredbåndsleverandør har … Er de omfattet?": a pronoun for the party named just before
+  const before = text.slice(0, text.lastIndexOf(q));
+  const end = before.trimEnd().length - 1;
+  const around = end >= 0 ? sentenceAround(before, end) : undefined;
+  const previous = around ? before.slice(around.start, around.end) : '';
+  const m = w.asked_party.exec(q) ?? (w.asked_party.test(previous) ? w.party_pronoun.exec(q) : null);
   if (!m || !questionVocabulary().forms.coverage.test(q)) return undefined;
   const rest = q.slice(0, m.index) + q.slice(m.index + m[0].length);
   // the writer as the subject, in the first person or by its own organisation's noun ("kommunen")
@@ -503,6 +512,17 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       );
       continue;
     }
+    // "ca. 60.000, måske lidt færre efter vi mistede en stor kunde": a count said perhaps to have fallen,
+    // within a quarter above its threshold, may be at or below it now.
+    if (
+      value > threshold &&
+      value <= threshold * 1.25 &&
+      w.revised_down.test(text.slice(first.end, Math.min(s.end, first.end + 60)))
+    ) {
+      const rest = text.slice(first.end, Math.min(s.end, first.end + 60)).split(/[.;\n]/u)[0]!;
+      doubt('approximate', (text.slice(first.start, first.end) + rest).trim());
+      continue;
+    }
     // An approximate count close to its threshold.
     const hedged = own.some((n) => n.approx || w.hedges.test(text.slice(Math.max(0, n.start - 25), n.start)));
     if (margin === undefined && near && (hedged || w.fluctuates.test(after))) {
@@ -565,15 +585,17 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       doubt('disagree', `${first.raw} … ${rival.raw}`);
       continue;
     }
-    // Dwellings the network passes are no end users using it, while take-up is not known, or only a part of
-    // them take it up ("roughly a third have a subscription").
+    // Dwellings the network passes are no end users using it (§ 1, nr. 2), however many: passing a home is
+    // no take-up, so such a count decides nothing. A broadcast network is received where it reaches, so
+    // the homes it covers are its users unless take-up is said to be unknown or partial, or the count is
+    // too near the threshold to leave room.
     const noun = text.slice(first.end, Math.min(s.end, first.end + 30));
-    if (
-      fact === 'end_users' &&
-      w.dwellings.test(noun) &&
-      w.coverage.test(sentence) &&
-      (w.ignorance.test(text) || value < threshold * 2 || w.take_up_part.test(text.slice(first.end)))
-    ) {
+    const received =
+      x.facts.organisation_type === 'radio_tv' &&
+      !w.ignorance.test(text) &&
+      value >= threshold * 2 &&
+      !w.take_up_part.test(text.slice(first.end));
+    if (fact === 'end_users' && w.dwellings.test(noun) && w.coverage.test(sentence) && !received) {
       doubt(
         'not_users',
         text

@@ -302,3 +302,42 @@ describe('an agreement that only counts state end users', () => {
     expect(topicOf(t)).toBe('provider_status');
   });
 });
+
+describe('homes a fibre network passes', () => {
+  it('are no end users, however many', () => {
+    expect(reasons('Vores net passerer 140.000 husstande på Fyn. Er vi omfattet?')).toContain(
+      'end_users:not_users',
+    );
+  });
+
+  it('a broadcaster’s network is received where it reaches', () => {
+    expect(
+      reasons(
+        'Vi er en tv-station med landsdækkende public service og et sendenet, der dækker 900.000 husstande.',
+      ),
+    ).not.toContain('end_users:not_users');
+  });
+
+  it('said to be homes passed in a later sentence, give way to the end users said', () => {
+    expect(
+      read('Vi har 70.000. De 70.000 er husstande passeret. Antallet af slutbrugere er 28.000.').facts
+        .end_users,
+    ).toBe(28_000);
+  });
+});
+
+describe('a count said perhaps to have fallen', () => {
+  it('near above the threshold is asked about', () => {
+    expect(
+      reasons('We have about 56,000 end users, probably fewer now after a big customer left. Covered?'),
+    ).toContain('end_users:approximate');
+  });
+});
+
+describe('a pronoun for the party named just before', () => {
+  it('asks about that party', () => {
+    expect(
+      reasons('Vi er en region. Vores it-leverandør har 70.000 kunder på sit net. Er de omfattet af loven?'),
+    ).toContain('organisation_type:asked_party');
+  });
+});
