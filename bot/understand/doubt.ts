@@ -273,7 +273,8 @@ function placeHead(text: string, at: number, w: Words): 'office' | 'network' | u
   const m = /(\p{L}+(?:\s+\p{L}+){0,2})\s+(?:i|in|på|on|at|fra|from)\s+(?:the\s+)?$/iu.exec(before);
   if (!m) return undefined;
   for (const word of m[1]!.split(/\s+/).reverse()) {
-    if (w.office.test(word)) return 'office';
+    // "en henvendelse fra en kunde i Nuuk": a customer there, like an office there, is a place in passing
+    if (w.office.test(word) || w.client.test(word)) return 'office';
     if (w.network.test(word)) return 'network';
   }
   return undefined;
@@ -463,7 +464,7 @@ export function lineBefore(text: string, at: number): string {
   return text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
 }
 
-/** Whether the line a position is on is an item of a list, or with `quoted` also a line of a quote. */
+/** Whether the line a position is on is an item of a list, or with `quoted` also a quoted line or a table row. */
 export function isListItem(text: string, at: number, quoted = false): boolean {
   const line = lineBefore(text, at);
   return LIST_ITEM_HEAD.test(line) || (quoted && QUOTED_HEAD.test(line));

@@ -275,7 +275,13 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
   if (s.coverage > 0 || turnFacts.end_users !== undefined || turnFacts.state_end_users !== undefined) {
     const explicit = s.coverage > 0 || /\?/.test(text);
     const component = facts.component;
-    return decide(component && CRITICAL.has(component) ? 'agreement' : 'provider_status', explicit);
+    // "Is that agreement caught by the act?" after the thread described one (its supplier, its country)
+    const threadAgreement =
+      s.agreement > 0 && (facts.supplier !== undefined || facts.supplier_country !== undefined);
+    return decide(
+      (component && CRITICAL.has(component)) || threadAgreement ? 'agreement' : 'provider_status',
+      explicit,
+    );
   }
   if (s.guidanceWeak > 0) return decide('guidance');
   if (s.definition > 0) return decide('procedure');

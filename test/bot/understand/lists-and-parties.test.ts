@@ -341,3 +341,36 @@ describe('a pronoun for the party named just before', () => {
     ).toContain('organisation_type:asked_party');
   });
 });
+
+describe('session 9, last round', () => {
+  it('"cable op" is an operator, and its "cable" no equipment', () => {
+    const f = read('we are a small cable op in Vejle, no state contracts').facts;
+    expect(f.organisation_type).toBe('telecom_provider');
+    expect(f.component).toBeUndefined();
+  });
+
+  it('a radio chain is a broadcaster', () => {
+    expect(read('Vi er en lokal radiokæde med eget sendenet.').facts.organisation_type).toBe('radio_tv');
+  });
+
+  it('a customer in an excluded place is a place in passing', () => {
+    expect(
+      reasons('En kunde på Færøerne har spurgt os om loven. Vi har 60.000 slutbrugere. Er vi omfattet?'),
+    ).toContain('territory:place_in_passing');
+  });
+
+  it('a provider that wants the writer’s product owns the count', () => {
+    expect(
+      reasons(
+        'We are a software house. A Danish telco with 300,000 end users wants to buy our platform. Can CFCS stop it?',
+      ),
+    ).toContain('organisation_type:for_provider');
+  });
+
+  it('"is that agreement caught?" after a supplier was described asks about the agreement', () => {
+    expect(
+      classifyTopic('Is that agreement caught by the act?', {}, { end_users: 90_000, supplier_country: 'CN' })
+        .topic,
+    ).toBe('agreement');
+  });
+});
