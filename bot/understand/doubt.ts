@@ -464,6 +464,19 @@ export function lineBefore(text: string, at: number): string {
   return text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
 }
 
+/** The whole line a position is on. */
+export function lineAround(text: string, at: number): { start: number; end: number } {
+  const end = text.indexOf('\n', at);
+  return { start: text.lastIndexOf('\n', at - 1) + 1, end: end < 0 ? text.length : end };
+}
+
+/** What an item's line says before a position, after its list marker ("• erhverv: " gives "erhverv: "). */
+export function itemTextBefore(text: string, at: number): string | undefined {
+  const line = lineBefore(text, at);
+  const m = LIST_ITEM_HEAD.exec(line);
+  return m ? line.slice(m[0].length).trimStart() : undefined;
+}
+
 /** Whether the line a position is on is an item of a list, or with `quoted` also a quoted line or a table row. */
 export function isListItem(text: string, at: number, quoted = false): boolean {
   const line = lineBefore(text, at);
@@ -476,6 +489,7 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
   const nums = findNumbers(text).filter((n) => !isYearLike(n));
   const out: Doubt[] = [];
   const counts: Array<[FactKey, number, number]> = [];
+  const ownStanding = w.own_standing.test(lastQuestion(text));
   if (x.facts.end_users !== undefined) counts.push(['end_users', x.facts.end_users, opts.endUsersThreshold]);
   if (x.facts.state_end_users !== undefined && x.facts.state_end_users > 0)
     counts.push(['state_end_users', x.facts.state_end_users, opts.stateThreshold]);
@@ -689,7 +703,6 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     // over 1 million end users": the count is the provider's the writer works for, and the act binds the
     // provider's agreements, so what the writer is does not decide.
     // (Not when the question asks about the writer's own standing or purchase: the provider is no party.)
-    const ownStanding = w.own_standing.test(lastQuestion(text));
     if (
       fact === 'end_users' &&
       !ownStanding &&

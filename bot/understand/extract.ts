@@ -86,7 +86,15 @@ import {
   type Supplier,
 } from '../../knowledge/registers.js';
 import { type DatePrecision, findDates } from './dates.js';
-import { clauseAround, doubtVocabulary, isListItem, lineBefore, rangeStart, wordStart } from './doubt.js';
+import {
+  clauseAround,
+  doubtVocabulary,
+  isListItem,
+  itemTextBefore,
+  lineAround,
+  rangeStart,
+  wordStart,
+} from './doubt.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
 import { advanceIndex, mayMatch, SplitAlternation } from './prefilter.js';
 
@@ -237,6 +245,7 @@ export const THEIR_SUBJECT_RE = re(L.text('THEIR_SUBJECT'));
 const THEY_HAVE_RE = re(L.text('THEY_HAVE'));
 const FIRM_CUSTOMER_RE = re(L.text('FIRM_CUSTOMER'));
 const SEGMENT_LABEL_RE = re(L.text('SEGMENT_LABEL'));
+const TOTAL_LABEL_RE = re(L.text('TOTAL_LABEL'));
 const SEGMENT_WORD_RE = re(`${B}(?:${L.text('SEGMENT_WORD')})`);
 const FIGURE_SOURCE_RE = re(`${B}(?:${L.text('FIGURE_SOURCE')})`);
 export const RECEIVED_RE = re(L.text('RECEIVED'));
@@ -1063,7 +1072,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     // heading names; the row's first cell says whose.
     if (!counted) {
       const cell = tableCell(text, n.start);
-      if (cell && LABEL_USER_RE.test(cell.heading) && !TOTAL_ROW_RE.test(cell.label)) {
+      if (cell && LABEL_USER_RE.test(cell.heading) && !test(TOTAL_LABEL_RE, cell.label)) {
         counted = true;
         noun = LABEL_USER_RE.exec(cell.heading)?.[0].toLowerCase();
         labelLine = cell.label;
@@ -1380,9 +1389,6 @@ function cellsOf(line: string): string[] | undefined {
     .map((c) => c.trim());
 }
 
-/** The total row of a table ("| I alt | 51.050 |"): its figure restates the rows above. */
-const TOTAL_ROW_RE = /^(?:i\s+alt|total|totalt|sum|samlet|in\s+all)$/iu;
-
 /**
  * The cell a position is in, when it is in a data row of a Markdown table: the row's first cell (its
  * label) and the heading of its column (the table's first row).
@@ -1391,9 +1397,8 @@ function tableCell(
   text: string,
   at: number,
 ): { label: string; heading: string; firstHeading: string } | undefined {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const lineEnd = text.indexOf('\n', at);
-  const row = cellsOf(text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd));
+  const { start: lineStart, end: lineEnd } = lineAround(text, at);
+  const row = cellsOf(text.slice(lineStart, lineEnd));
   if (!row || row.length < 2) return undefined;
   const col = (text.slice(lineStart, at).match(/\|/g)?.length ?? 0) - 1;
   if (col < 1) return undefined;
@@ -1429,36 +1434,31 @@ function othersCount(text: string, spans: Span[], c: Count): boolean {
  * label before its figure ("• årsrapport: 51.200") or a source ("ifølge …") states the count anew.
  */
 function itemsOfParts(text: string, a: Count, b: Count): boolean {
-  const line = (c: Count) => {
-    const end = text.indexOf('\n', c.start);
-    return text.slice(text.lastIndexOf('\n', c.start - 1) + 1, end < 0 ? text.length : end);
-  };
   // a table's rows are parts, unless they name where each figure comes from ("| CRM | 49.200 |")
-  const row = (c: Count) => {
-    const cell = tableCell(text, c.start);
+  const [ca, cb] = [tableCell(text, a.start), tableCell(text, b.start)];
+  const part = (cell: NonNullable<typeof ca>) =>
+    test(SEGMENT_WORD_RE, cell.label) ||
+    !(test(FIGURE_SOURCE_RE, cell.label) || test(FIGURE_SOURCE_RE, cell.firstHeading));
+  if (ca && cb && part(ca) && part(cb)) return ca.label !== cb.label;
+  // an item that opens with its count ("• ca. 28.000 …") or with a kind's label ("- erhverv: 19.500")
+  const opens = (c: Count) => {
+    const before = itemTextBefore(text, c.start);
     return (
-      cell !== undefined &&
-      (test(SEGMENT_WORD_RE, cell.label) ||
-        !(test(FIGURE_SOURCE_RE, cell.label) || test(FIGURE_SOURCE_RE, cell.firstHeading)))
+      before !== undefined &&
+      (/^(?:ca\.?\s+|about\s+|~\s*)?$/iu.test(before) || test(SEGMENT_LABEL_RE, before))
     );
   };
-  if (row(a) && row(b)) return tableCell(text, a.start)!.label !== tableCell(text, b.start)!.label;
-  const opens = (c: Count) =>
-    isListItem(text, c.start) &&
-    (/^\s*(?:[•*·▪‣◦–-]|\d{1,2}[.)])\s+(?:ca\.?\s+|about\s+|~\s*)?$/iu.test(lineBefore(text, c.start)) ||
-      test(SEGMENT_LABEL_RE, lineBefore(text, c.start)));
+  const line = (c: Count) => {
+    const l = lineAround(text, c.start);
+    return text.slice(l.start, l.end);
+  };
   const words = (c: Count) =>
     line(c)
       .replace(/[\d.,]+/gu, '')
       .trim()
       .toLowerCase();
-  return (
-    opens(a) &&
-    opens(b) &&
-    words(a) !== words(b) &&
-    !doubtVocabulary().sources.test(line(a)) &&
-    !doubtVocabulary().sources.test(line(b))
-  );
+  const sourced = (c: Count) => doubtVocabulary().sources.test(line(c));
+  return opens(a) && opens(b) && words(a) !== words(b) && !sourced(a) && !sourced(b);
 }
 
 /** The words between a count's number and its noun ("18k *consumer broadband* subs"), in lower case. */

@@ -233,17 +233,16 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     s.providerQ > 0 && turnFacts.supplier === undefined && turnFacts.supplier_country === undefined;
   // ("kontrakten med styrelsen er underskrevet … 650 af styrelsens medarbejdere. Bliver vi omfattet?": an
   // agreement that only counts state end users is the litra b question, not an agreement's.)
+  const countsState = (turnFacts.state_end_users ?? 0) > 0;
   const agreement =
     (agreementSubject && !asksStatus) ||
-    (turnFacts.agreement_status !== undefined &&
-      s.providerQ === 0 &&
-      !(turnFacts.state_end_users !== undefined && turnFacts.state_end_users > 0));
+    (turnFacts.agreement_status !== undefined && s.providerQ === 0 && !countsState);
   const supplierTalk =
     s.agreement > 0 &&
     (turnFacts.supplier !== undefined ||
       turnFacts.supplier_country !== undefined ||
       // (agreements that count state end users are customers' agreements, litra b's question)
-      (s.agreement > 1 && !(turnFacts.state_end_users !== undefined && turnFacts.state_end_users > 0)));
+      (s.agreement > 1 && !countsState));
   // "Is it right that the act bans Huawei equipment?": a supplier named by no one speaking for an
   // organisation, with nothing of an agreement described in the thread, asks what the law says.
   const general =
