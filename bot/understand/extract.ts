@@ -225,6 +225,7 @@ const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.
 const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.text('STAFF_NOUN')})${E}`);
 export const USER_BEFORE_RE = re(L.text('USER_BEFORE'));
 const NOT_USER_WORD_RE = re(`^(?:${L.text('NOT_USER_NOUN')})$`);
+const USER_WORD_RE = re(`^(?:${L.text('USER_NOUN')})$`);
 const PEOPLE_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,40}?)${B}(?:${L.text('PEOPLE_NOUN')})${E}`);
 const REACH_BEFORE_RE = re(L.text('REACH_BEFORE'));
 const PEOPLE_USE_AFTER_RE = re(L.text('PEOPLE_USE_AFTER'));
@@ -599,9 +600,13 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
     const after = self.index + self[0].length;
     // "vi er 3 kommuner", "we own three pizzerias": counted right after being or owning, they are the writer.
     const own = test(OWNER_SELF_RE, self[0].trim());
-    for (const o of own ? named : orgs) {
+    const list = own ? named : orgs;
+    for (const o of list) {
       if (o.index < after) continue;
       if (o.index - after > 70) break;
+      // "a business ISP", "en kommunal fiberudbyder": of two organisation words in a row, the last is the head.
+      const end = o.index + o[0].length;
+      if (list.some((h) => h.index >= end && /^\s+$/u.test(text.slice(end, h.index)))) continue;
       if (own && counted(o) && !COUNTED_BEFORE_RE.test(text.slice(after, o.index))) continue;
       const between = text.slice(after, o.index).replace(/\b(?:one|en|et)\s+af\b|\bone\s+of\b/giu, ' ');
       // A sentence end or another party in between: the keyword is about something else.
@@ -793,6 +798,21 @@ function hasClauseBreak(between: string): boolean {
   return CLAUSE_BREAK_RE.test(between);
 }
 
+/**
+ * "I forgot our wholesale partner. Their 14,500 end users also run on our network": "their" right before a
+ * count points back to the reseller the sentence before names.
+ */
+function theirsFromBefore(text: string, spans: Span[], sentence: Span, n: Span): boolean {
+  if (!/(?<![\p{L}])(?:their|deres)\s+$/iu.test(text.slice(sentence.start, n.start))) return false;
+  const prev = spans.filter((s) => s.end <= sentence.start).at(-1);
+  return prev !== undefined && test(WHOLESALE_MARK_RE, text.slice(prev.start, prev.end));
+}
+
+function inArea(text: string, sentence: Span, at: number): boolean {
+  const before = text.slice(Math.max(sentence.start, at - 30), at).replace(/(?:the|hele|den|det)\s+$/iu, '');
+  return test(AREA_BEFORE_RE, before);
+}
+
 function nearestMark(
   text: string,
   sentence: Span,
@@ -817,6 +837,8 @@ function nearestMark(
       // "Indberetning til Energistyrelsen: 48.900": a body the writer reports to is no customer.
       if (kind === 'state' && test(REPORTED_TO_BEFORE_RE, text.slice(Math.max(sentence.start, at - 40), at)))
         continue;
+      // "the largest operators in the region", "kunder i hele kommunen": a place the count is in, not a body.
+      if (kind === 'local_gov' && inArea(text, sentence, at)) continue;
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
       if (d < 0) continue;
       // "… med 4.000 slutbrugere, og vi har netop vundet et udbud hos Rigspolitiet": a new clause with its
@@ -993,11 +1015,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     const before = text.slice(Math.max(sentence.start, n.start - 60), n.start);
     const firstWord = /^\s*([\p{L}$€%]+\.?)/u.exec(after)?.[1];
     // the word as written, or without the full stop that ends its sentence ("70.000 elkunder.")
-    if (
-      firstWord &&
-      (test(NOT_USER_WORD_RE, firstWord) || test(NOT_USER_WORD_RE, firstWord.replace(/\.$/u, '')))
-    )
-      continue;
+    if (countsThing(after)) continue;
     // "ikke sikker på, om vi stadig er over 50.000": a bound inside an embedded question is what is
     // asked about, not a count said.
     if (n.bound && EMBEDDED_BOUND_BEFORE_RE.test(text.slice(sentence.start, n.boundSpan?.[0] ?? n.start)))
@@ -1182,9 +1200,11 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       );
     const kind: CountKind = theirStaff
       ? 'state'
-      : withWholesale || (marked === 'wholesale' && test(OWN_IN_COUNT_RE, text.slice(n.end, evidenceEnd)))
-        ? 'own'
-        : marked;
+      : marked === 'own' && theirsFromBefore(text, spans, sentence, n)
+        ? 'wholesale'
+        : withWholesale || (marked === 'wholesale' && test(OWN_IN_COUNT_RE, text.slice(n.end, evidenceEnd)))
+          ? 'own'
+          : marked;
     if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
     const win = text.slice(Math.max(sentence.start, n.start - 30), Math.min(sentence.end, evidenceEnd + 25));
     TOTAL_MARK_RE.lastIndex = 0;
@@ -1341,6 +1361,19 @@ function peopleReached(
 }
 
 /** "og 2 serviceudbydere": the number counts organisations, not people. */
+/**
+ * The noun a count names comes within its first words, after any adjectives: "58.000 tilsluttede devices"
+ * counts devices, whatever noun came before the count ("hos kunderne har vi 58.000 …").
+ */
+function countsThing(after: string): boolean {
+  const words = /^\s*((?:[\p{L}$€%-]+\.?\s*){1,3})/u.exec(after)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  for (const w of words) {
+    if (test(NOT_USER_WORD_RE, w) || test(NOT_USER_WORD_RE, w.replace(/\.$/u, ''))) return true;
+    if (w.endsWith('.') || test(USER_WORD_RE, w)) return false;
+  }
+  return false;
+}
+
 function startsWithOrganisation(after: string): boolean {
   // "6 service providers who …": the first word or the two first ("service providers") name organisations
   const words = /^\s*([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(after);

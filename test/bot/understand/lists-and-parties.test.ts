@@ -374,3 +374,36 @@ describe('session 9, last round', () => {
     ).toBe('agreement');
   });
 });
+
+describe('session 10 rules', () => {
+  it('a count names the noun after its adjectives, whatever customer word came before it', () => {
+    const t = 'Ude hos kunderne står der 61.000 installerede routere på vores net. Er vi omfattet?';
+    expect(read(t).facts.end_users).toBeUndefined();
+    // devices at the customers' are held by people, several to a home: a count of them near the threshold is asked about
+    const m = 'Hos kunderne har vi 52.000 tilsluttede modemer. Er vi omfattet?';
+    expect(reasons(m)).toContain('end_users:units');
+  });
+
+  it('of two organisation words in a row, the last is the head', () => {
+    expect(
+      read('We are a small enterprise fibre operator with 3,000 end users.').facts.organisation_type,
+    ).toBe('telecom_provider');
+  });
+
+  it('a region after "in the" is a place, not a body whose count it is', () => {
+    const t =
+      'Our network has 41,000 end users. With 57,000 end users we would be the biggest in the region.';
+    expect(reasons(t)).toContain('end_users:left_out');
+  });
+
+  it('"their" before a count points back to the reseller named the sentence before', () => {
+    const t = 'We also sell wholesale to one MVNO. Their 9,000 end users ride on our core.';
+    expect(read(t).signals.end_users_wholesale_only).toBe(true);
+  });
+
+  it('"har vi ikke tal på" says a figure is not known, the subject after the verb', () => {
+    const t =
+      'Vi har 30.000 egne kunder, og to serviceudbydere lejer sig ind. Deres antal brugere har vi ikke tal på. Er vi omfattet?';
+    expect(reasons(t)).toContain('end_users:open_count');
+  });
+});
