@@ -222,6 +222,7 @@ export const ASKED_NOT_RE = re(L.text('ASKED_NOT'));
 export const EXACT_MARK_RE = re(L.text('EXACT_MARK'));
 export const DENIED_BEFORE_RE = re(L.text('DENIED_BEFORE'));
 const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.text('USER_NOUN')})${E}`);
+const STAFF_BEFORE_RE = re(`${B}(?:${L.text('STAFF_NOUN')})\\s+$`);
 const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.text('STAFF_NOUN')})${E}`);
 export const USER_BEFORE_RE = re(L.text('USER_BEFORE'));
 const NOT_USER_WORD_RE = re(`^(?:${L.text('NOT_USER_NOUN')})$`);
@@ -809,8 +810,10 @@ function theirsFromBefore(text: string, spans: Span[], sentence: Span, n: Span):
 }
 
 function inArea(text: string, sentence: Span, at: number): boolean {
-  const before = text.slice(Math.max(sentence.start, at - 30), at).replace(/(?:the|hele|den|det)\s+$/iu, '');
-  return test(AREA_BEFORE_RE, before);
+  const before = text.slice(Math.max(sentence.start, at - 50), at).replace(/(?:the|hele|den|det)\s+$/iu, '');
+  const prep = exec(AREA_BEFORE_RE, before);
+  // "ansatte i Region Syddanmark", "staff in the region": people employed by the body, not a place.
+  return prep !== null && !test(STAFF_BEFORE_RE, before.slice(0, prep.index));
 }
 
 function nearestMark(
