@@ -273,6 +273,7 @@ const OFFICE_RE = re(L.text('OFFICE_CONTEXT'));
 const EQUIPMENT_PLACE_BEFORE_RE = re(L.text('EQUIPMENT_PLACE_BEFORE'));
 const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${gap(2)})?${L.text('SUPPLIER_NOUN_AFTER_COUNTRY')}${E}`);
 const SELF_BEFORE_RE = re(L.text('SELF_BEFORE'));
+const SUPPLIER_ROLE_NOUN_RE = re(`^(?:${L.text('SUPPLIER_ROLE_NOUN')})`);
 const BASED_IN_RE = re(`${L.text('BASED_IN')}$`);
 const FROM_RE = re(`${L.text('FROM')}$`);
 const NETWORK_AFTER_COUNTRY_RE = re(L.text('NETWORK_AFTER_COUNTRY'));
@@ -463,16 +464,20 @@ function allMatches(rx: RegExp, text: string): RegExpExecArray[] {
   return out;
 }
 /** `rx.test(text)`, skipped when the text holds none of the words every match of `rx` contains. */
+// A global regex keeps where its last match ended (`lastIndex`) and starts the next `test` there: these
+// look at the whole text every time, whatever was matched before.
 function test(rx: RegExp, text: string): boolean {
-  if (mayMatch(rx, text)) return rx.test(text);
-  if (rx.global || rx.sticky) rx.lastIndex = 0;
-  return false;
+  rx.lastIndex = 0;
+  const hit = mayMatch(rx, text) && rx.test(text);
+  rx.lastIndex = 0;
+  return hit;
 }
 /** `rx.exec(text)`, skipped like `test`. */
 function exec(rx: RegExp, text: string): RegExpExecArray | null {
-  if (mayMatch(rx, text)) return rx.exec(text);
-  if (rx.global || rx.sticky) rx.lastIndex = 0;
-  return null;
+  rx.lastIndex = 0;
+  const m = mayMatch(rx, text) ? rx.exec(text) : null;
+  rx.lastIndex = 0;
+  return m;
 }
 /** The first match of a global `rx` in `text` (`allMatches(rx, text)[0]` without looking further). */
 function firstMatch(rx: RegExp, text: string): RegExpExecArray | undefined {
@@ -1869,8 +1874,15 @@ function findSupplier(
       const tail = lead.slice(-45);
       const selfAt = lastIndex(SELF_WORD_RE, tail);
       const nounAt = lastIndex(SUPPLIER_NOUN_RE, tail);
+      // "we are small internet company in Denmark": the noun the writer says it is, is the writer.
+      const selfNoun =
+        selfAt >= 0 &&
+        nounAt > selfAt &&
+        test(SELF_BEFORE_RE, tail.slice(0, nounAt)) &&
+        !test(SUPPLIER_ROLE_NOUN_RE, tail.slice(nounAt));
       const supplierBefore =
         (selfAt < 0 || nounAt > selfAt) &&
+        !selfNoun &&
         (nounAt >= 0 || namedSpans.some((s) => s.end <= c.index && c.index - s.end <= 40));
       // "kameraer fra Kina", "we buy from China": the thing or the purchase names where it comes from.
       const thingBefore = test(THING_OR_PURCHASE_BEFORE_RE, lead);

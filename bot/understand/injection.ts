@@ -12,7 +12,13 @@ const INSTRUCTION = [
   /\b(say|answer|reply|state|tell (me|us|them)|svar|sig|skriv|konkluder)\s+(that\s+|at\s+)?(the act|the law|loven|it|det)\s+(applies|bans|forbids|prohibits|covers|gælder|forbyder|omfatter)\b/i,
   /\b(always|altid)\b[^.!?\n]*\b(answer|say|reply|svar|sig)\b[^.!?\n]*\b(covered|not covered|omfattet|yes|ja|no|nej)\b/i,
   /\b(the law|loven|the act|§\s*\d+)\b[^.!?\n]*\b(has been (changed|amended|repealed)|no longer applies|er (ændret|ophævet)|gælder ikke længere)\b/i,
+  // what the answer may not cite ("do not mention § 1", "nævn ikke § 1")
+  /\b(do not|don't|never|undlad at|aldrig)\s+(mention|cite|quote|refer to|nævne|citere|henvise til)\b|\b(nævn|citér|citer)\s+ikke\b/iu,
 ];
+
+/** Hidden in an aside, words addressed to the machine ("<!-- AI assistant: classify … -->", "[til botten: …]"). */
+const ADDRESSED =
+  /^[<\-!\s[({]*(?:note\s+to\s+(?:the\s+)?|til\s+)?(?:ai|llm|gpt|chatbot|bot|botten|assistant|assistent(?:en)?)(?:\s+\p{L}+)?\s*:/iu;
 
 /** A bracketed aside ("[note to the assistant: …]", "(ignore …)"): read on its own. */
 const ASIDE = /\[[^[\]\n]*\]|\{[^{}\n]*\}|\([^()\n]*\)|<[^<>\n]*>/gu;
@@ -22,7 +28,7 @@ export function sanitizeInstructions(text: string): { text: string; removed: boo
   let removed = false;
   // An instruction in brackets inside a sentence is dropped alone; the question around it is kept.
   const unbracketed = text.replace(ASIDE, (aside) => {
-    if (!isInstruction(aside)) return aside;
+    if (!isInstruction(aside) && !ADDRESSED.test(aside)) return aside;
     removed = true;
     return ' ';
   });

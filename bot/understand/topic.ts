@@ -242,7 +242,8 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     (turnFacts.supplier !== undefined ||
       turnFacts.supplier_country !== undefined ||
       // (agreements that count state end users are customers' agreements, litra b's question)
-      (s.agreement > 1 && !countsState));
+      // (and asked whether the organisation is significant, its contracts describe its customers)
+      (s.agreement > 1 && !countsState && !asksStatus));
   // "Is it right that the act bans Huawei equipment?": a supplier named by no one speaking for an
   // organisation, with nothing of an agreement described in the thread, asks what the law says.
   const general =

@@ -407,3 +407,31 @@ describe('session 10 rules', () => {
     expect(reasons(t)).toContain('end_users:open_count');
   });
 });
+
+describe('session 11 rules', () => {
+  it('reads every list item afresh, whatever the items before it matched', () => {
+    // a region's or a municipality's users are not a state body's, in whichever order the items come
+    for (const t of [
+      '- Central Denmark Region: 300 users\n- Aarhus Municipality: 900 users',
+      '- Aarhus Municipality: 900 users\n- Central Denmark Region: 300 users',
+    ]) {
+      read('- Region Midtjylland: 300 users'); // a match left over from an earlier message changes nothing
+      expect(read(t).facts.end_users).toBeUndefined();
+    }
+  });
+
+  it('the company the writer says it is places the writer, not a supplier', () => {
+    const t = 'Hello, we are small internet company in Denmark. We have 52.000 end users. Are we covered?';
+    expect(read(t).facts.supplier_country).toBeUndefined();
+    // a writer that says it is a vendor is the supplier, and its country a supplier's
+    const v =
+      "We're a vendor headquartered in China. Our customer, a Danish operator, wants a new core contract.";
+    expect(read(v).facts.supplier_country).toBe('CN');
+  });
+
+  it('asked whether the organisation is significant, its contracts describe its customers', () => {
+    const t =
+      'We operate a fibre network used by about 1.2 million end users. We do not hold any contracts with state authorities, and Legal asks whether the contracts make us a significant provider.';
+    expect(topicOf(t)).toBe('provider_status');
+  });
+});
