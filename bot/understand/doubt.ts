@@ -67,6 +67,7 @@ const Schema = z
     range_openers: List,
     contrast: List,
     other_party: List,
+    others_network: List,
     first_person: List,
     uses_network: List,
     for_provider: List,
@@ -470,6 +471,43 @@ export function lineAround(text: string, at: number): { start: number; end: numb
   return { start: text.lastIndexOf('\n', at - 1) + 1, end: end < 0 ? text.length : end };
 }
 
+// Cells are split at a pipe, or at a tab (a row pasted from a spreadsheet); the outer pipes may be left out.
+function cellsOf(line: string): string[] | undefined {
+  const t = line.replace(/^ +| +$/g, '');
+  if (!/[|\t]/.test(t)) return undefined;
+  return t
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/[|\t]/)
+    .map((c) => c.trim());
+}
+
+/**
+ * The cell a position is in, when it is in a data row of a Markdown table: the row's first cell (its
+ * label) and the heading of its column (the table's first row).
+ */
+export function tableCell(
+  text: string,
+  at: number,
+): { label: string; heading: string; firstHeading: string } | undefined {
+  const { start: lineStart, end: lineEnd } = lineAround(text, at);
+  const row = cellsOf(text.slice(lineStart, lineEnd));
+  if (!row || row.length < 2) return undefined;
+  const lead = text.slice(lineStart, at).replace(/^ +/, '');
+  const col = (lead.match(/[|\t]/g)?.length ?? 0) - (lead.startsWith('|') ? 1 : 0);
+  if (col < 1) return undefined;
+  // up to the table's first row: the lines before, while they are rows too
+  const lines = text.slice(0, lineStart).split('\n').slice(0, -1);
+  let first: string[] | undefined;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const cells = cellsOf(lines[i]!);
+    if (!cells) break;
+    if (!cells.every((c) => /^:?-+:?$/.test(c))) first = cells;
+  }
+  const heading = first?.[col];
+  return heading ? { label: row[0]!, heading, firstHeading: first![0] ?? '' } : undefined;
+}
+
 /** What an item's line says before a position, after its list marker ("• erhverv: " gives "erhverv: "). */
 export function itemTextBefore(text: string, at: number): string | undefined {
   const line = lineBefore(text, at);
@@ -626,18 +664,35 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     // several and some serve machines, so such a count decides only far from the threshold (half or
     // twice it), and never above it when the message says they are held several each or by machines.
     // Any part of a sum may be such a count ("30,000 end users and 25,000 SIM cards").
+    // (In a table the column's heading says what its figures count: "product | subs".)
     const unitOf = (n: FoundNumber) => {
       const after = text.slice(n.end, Math.min(sentenceAround(text, n.start, n.end).end, n.end + 30));
       const m = w.units.exec(after);
-      return m && after.slice(0, m.index).trim().split(/\s+/).length <= 2 ? { n, m } : undefined;
+      if (m && after.slice(0, m.index).trim().split(/\s+/).length <= 2) return { n, m, said: undefined };
+      const heading = tableCell(text, n.start)?.heading;
+      const h = heading === undefined ? null : w.units.exec(heading);
+      return h ? { n, m: h, said: heading } : undefined;
     };
     const unit = own.map(unitOf).find((u) => u !== undefined);
+    // "mobile 31,200 / broadband 18,900 / … many customers have 2-3 products": figures per product added up
+    // count a person once for each product held, so the sum may stand for fewer people.
+    const several = own.length > 1 ? w.distributive.exec(text.slice(own.at(-1)!.end)) : null;
+    if (!unit && several && value > threshold && /^(?:have|has|hold|holds|har)\s/iu.test(several[0])) {
+      doubt('units', several[0].trim());
+      continue;
+    }
     if (unit) {
-      const fewer = w.machines.test(sentence) || w.distributive.test(sentence);
+      const fewer =
+        w.machines.test(unit.said ? text : sentence) || w.distributive.test(unit.said ? text : sentence);
       // "how many end users that is, I don't know": said not to be known, whatever the figure
       const unknown = w.ignorance.test(text.slice(unit.n.end));
       if (unknown || (fewer ? value > threshold : value > threshold / 2 && value < threshold * 2)) {
-        doubt('units', text.slice(unit.n.start, unit.n.end + unit.m.index + unit.m[0].length).trim());
+        doubt(
+          'units',
+          unit.said !== undefined
+            ? `${unit.said}: ${unit.n.raw}`
+            : text.slice(unit.n.start, unit.n.end + unit.m.index + unit.m[0].length).trim(),
+        );
         continue;
       }
     }
@@ -731,6 +786,14 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
       ((w.provider_subject.test(sentence) && w.client.test(sentence)) || clientAsked(text))
     )
       out.push({ fact: 'organisation_type', reason: 'for_provider', span: sentence.trim() });
+    // "Separately, we resell mobile subscriptions to 15,000 customers on Telia's mobile network": a part
+    // of the count whose sentence puts it on another's network may not be the writer's network's users.
+    const elsewhere =
+      fact === 'end_users' && own.find((n) => w.others_network.test(clauseAround(text, n.end)));
+    if (elsewhere) {
+      doubt('other_party', clauseAround(text, elsewhere.end).trim());
+      continue;
+    }
     // A count that belongs to someone else (a parent company, a competitor), also when the sentence goes
     // on to the writer using that party's network ("Norlys has over a million customers, and we rent
     // capacity on their network"): the count's clause has no first person, the rest speaks of "their".

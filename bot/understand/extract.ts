@@ -93,6 +93,7 @@ import {
   itemTextBefore,
   lineAround,
   rangeStart,
+  tableCell,
   wordStart,
 } from './doubt.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
@@ -221,6 +222,9 @@ const NEGATION_RE = re(L.text('NEGATION'));
 export const ASKED_NOT_RE = re(L.text('ASKED_NOT'));
 export const EXACT_MARK_RE = re(L.text('EXACT_MARK'));
 export const DENIED_BEFORE_RE = re(L.text('DENIED_BEFORE'));
+const THRESHOLD_AFTER_RE = re(L.text('THRESHOLD_AFTER'));
+const HEADCOUNT_BEFORE_RE = re(L.text('HEADCOUNT_BEFORE'));
+const RELATIVE_AFTER_RE = re(L.text('RELATIVE_AFTER'));
 const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.text('USER_NOUN')})${E}`);
 const STAFF_BEFORE_RE = re(`${B}(?:${L.text('STAFF_NOUN')})\\s+$`);
 const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.text('STAFF_NOUN')})${E}`);
@@ -252,6 +256,10 @@ const SEGMENT_WORD_RE = re(`${B}(?:${L.text('SEGMENT_WORD')})`);
 const FIGURE_SOURCE_RE = re(`${B}(?:${L.text('FIGURE_SOURCE')})`);
 export const RECEIVED_RE = re(L.text('RECEIVED'));
 export const CONTRACT_RE = re(L.text('CONTRACT'));
+const SERVED_LABEL_RE = re(
+  `(?:${L.text('CONTRACT')}|(?<![\\p{L}])(?:customers|kunder|clients|klienter))\\s*:`,
+);
+const OUR_CONTRACT_RE = re(`(?<![\\p{L}])(?:our|the|this|that|vores|denne|den)\\s+(?:${L.text('CONTRACT')})`);
 const ADDITIVE_BEFORE_RE = re(L.text('ADDITIVE_BEFORE'));
 const ADDITIVE_STRONG_BEFORE_RE = re(L.text('ADDITIVE_STRONG_BEFORE'));
 const CONTINUATION_BEFORE_RE = re(L.text('CONTINUATION_BEFORE'));
@@ -271,6 +279,8 @@ export const MORE_AFTER_RE = re(L.text('MORE_AFTER'));
 const COMPONENT_RES = COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${B}(?:${s})${E}`)] as const);
 const OFFICE_RE = re(L.text('OFFICE_CONTEXT'));
 const EQUIPMENT_PLACE_BEFORE_RE = re(L.text('EQUIPMENT_PLACE_BEFORE'));
+const EQUIPMENT_PLACE_IN_RE = re(L.text('EQUIPMENT_PLACE_IN'));
+const EQUIPMENT_PLACE_AFTER_RE = re(L.text('EQUIPMENT_PLACE_AFTER'));
 const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${gap(2)})?${L.text('SUPPLIER_NOUN_AFTER_COUNTRY')}${E}`);
 const SELF_BEFORE_RE = re(L.text('SELF_BEFORE'));
 const SUPPLIER_ROLE_NOUN_RE = re(`^(?:${L.text('SUPPLIER_ROLE_NOUN')})`);
@@ -755,6 +765,8 @@ interface Count {
   noun?: string;
   /** Said of a third party's customers ("their customers come to …"): a total there is theirs. */
   theirs?: boolean;
+  /** A state body's own staff, said as what it has ("they have ~900 staff"), not whom the writer serves. */
+  headcount?: boolean;
 }
 
 function distance(n: Span, a: number, b: number): number {
@@ -773,6 +785,10 @@ function owner(text: string, sentence: Span, a: number, b: number, nums: Span[])
     const before = inSentence.filter((n) => n.end <= a);
     if (before.length) return before[before.length - 1];
   }
+  // "Ministry of Taxation – 260 users, Agency for Data Supply and Infrastructure – 245 users": a body
+  // named, then a dash, then its count.
+  const next = inSentence.find((n) => n.start >= b);
+  if (next && /^[^,;.\n–—]{0,60}\s[–—-]\s*$/u.test(text.slice(b, next.start))) return next;
   // "41.000 egne abonnenter, og tre MVNO'er sælger … til 10.000": a count in the mark's own clause first.
   const sameClause = inSentence.filter(
     (n) => !hasClauseBreak(text.slice(Math.min(n.end, b), Math.max(n.start, a))),
@@ -812,6 +828,17 @@ function theirsFromBefore(text: string, spans: Span[], sentence: Span, n: Span):
   if (!/(?<![\p{L}])(?:their|deres)\s+$/iu.test(text.slice(sentence.start, n.start))) return false;
   const prev = spans.filter((s) => s.end <= sentence.start).at(-1);
   return prev !== undefined && test(WHOLESALE_MARK_RE, text.slice(prev.start, prev.end));
+}
+
+/**
+ * "we supply mobile to Styrelsen for IT og Læring … our contract only covers 430 users": the contract
+ * named with "our"/"the" right before a count is the one with the state body the sentence named before it.
+ */
+function contractWithStateBefore(text: string, sentence: Span, n: Span): boolean {
+  const clause = text.slice(clauseStart(text, sentence, n.start), n.start);
+  if (!test(OUR_CONTRACT_RE, clause)) return false;
+  const before = text.slice(sentence.start, n.start);
+  return stateServedIn(before) && !test(LOCAL_GOV_MARK_RE, before) && !test(WHOLESALE_MARK_RE, before);
 }
 
 function inArea(text: string, sentence: Span, at: number): boolean {
@@ -866,7 +893,9 @@ function nearestMark(
       if (
         kind !== 'wholesale' &&
         at < num.start &&
-        !test(SERVED_BEFORE_RE, text.slice(Math.max(sentence.start, at - 40), at))
+        !test(SERVED_BEFORE_RE, text.slice(Math.max(sentence.start, at - 40), at)) &&
+        // "Contracts: Ministry of Taxation – 260 users, Agency for … – 245 users": a list the label says is served
+        !test(SERVED_LABEL_RE, text.slice(sentence.start, at))
       )
         continue;
       if (!best || d < best.d) best = { kind, d };
@@ -1005,13 +1034,79 @@ interface Candidate {
   head?: FoundNumber;
   /** "- slutkunder hos vores wholesale-kunde: 15 tusind": the list item's label, which alone says whose. */
   labelLine?: string;
+  /** "ten times the litra b threshold": a multiple of the state threshold, so state end users. */
+  stateMultiple?: boolean;
+}
+
+/**
+ * A count said as a difference from another figure: "1,800 end users short of the 50,000 mark" is 48,200,
+ * "2.000 slutbrugere over grænsen på 50.000" 52,000. The figure is the larger one, and a limit (a word for
+ * one around it, or the act's own 50,000 or 500).
+ */
+function relativeTo(
+  text: string,
+  nums: FoundNumber[],
+  n: FoundNumber,
+  evidenceEnd: number,
+): { n: FoundNumber; evidenceEnd: number } | undefined {
+  const rel = exec(RELATIVE_AFTER_RE, text.slice(evidenceEnd, evidenceEnd + 40));
+  if (!rel) return undefined;
+  const at = evidenceEnd + rel[0].length;
+  const m = nums.find(
+    (x) => x.start === at || (x.start > at && x.start - at <= 20 && !/\d/.test(text.slice(at, x.start))),
+  );
+  if (!m || m.value <= n.value || m.approx || n.approx) return undefined;
+  const rest = text.slice(m.end, m.end + 20);
+  const limit =
+    test(THRESHOLD_AFTER_RE, rest) ||
+    /grænse|tærskel|threshold|limit/iu.test(rel[0]) ||
+    ((m.value === 50_000 || m.value === 500) && !/^\s*\p{L}/u.test(rest));
+  if (!limit) return undefined;
+  const below = /short|shy|under|below|fra|færre|fewer|less/iu.test(rel[0]);
+  const value = below ? m.value - n.value : m.value + n.value;
+  return {
+    n: { value, start: n.start, end: m.end, raw: text.slice(n.start, m.end), approx: false },
+    evidenceEnd: m.end,
+  };
+}
+
+const THRESHOLD_MULTIPLE_RE = g(L.text('THRESHOLD_MULTIPLE'));
+const THRESHOLD_FACTOR = L.values('THRESHOLD_FACTOR');
+
+/**
+ * "we serve ten times the litra b threshold", "roughly double the litra a threshold": a count said as a
+ * multiple of the act's threshold, read as that many end users (state ones when litra b's, 500, is named).
+ */
+function thresholdMultiples(text: string): Array<FoundNumber & { state: boolean }> {
+  const out: Array<FoundNumber & { state: boolean }> = [];
+  for (const m of allMatches(THRESHOLD_MULTIPLE_RE, text)) {
+    const f = m.groups!.factor!;
+    const factor = /\d/.test(f) ? Number(f.replace(',', '.')) : THRESHOLD_FACTOR[f.toLowerCase()];
+    if (factor === undefined || !Number.isFinite(factor) || factor <= 0) continue;
+    const which = `${m.groups!.which ?? ''} ${m.groups!.after ?? ''}`;
+    const state = /litra\s+b|500(?![.,]?\d)|stat/iu.test(which.replace(/50[.,]000/u, ''));
+    const base = state ? 500 : 50_000;
+    const hedge = /(?:roughly|about|around|ca\.?|omkring|cirka|næsten|almost|nearly)\s+$/iu.test(
+      text.slice(Math.max(0, m.index - 12), m.index),
+    );
+    out.push({
+      value: Math.round(factor * base),
+      start: m.index,
+      end: m.index + m[0].length,
+      raw: m[0],
+      approx: hedge,
+      state,
+    });
+  }
+  return out;
 }
 
 function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: FoundNumber } {
   // Pass 1: which numbers count people (a noun of people next to them).
   const candidates: Candidate[] = [];
   let added: FoundNumber | undefined;
-  const nums = findNumbers(text);
+  const multiples = thresholdMultiples(text);
+  const nums = findNumbers(text).filter((n) => !multiples.some((m) => m.start <= n.start && n.end <= m.end));
   for (const n of nums) {
     if (!Number.isSafeInteger(n.value) || n.value < 1) continue; // beyond 2^53 is no count anyone has
     // "between 17,000 and 22,000 customers": one count, read at its high end; the range is its doubt.
@@ -1046,6 +1141,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     // "2 wholesale customers": firms that resell the network, not end users
     if (ua?.groups && test(FIRM_CUSTOMER_RE, `${ua.groups.gap}${ua.groups.noun}`)) continue;
     if (ua?.groups && okGap(ua.groups.gap!)) {
+      // "Do we cross the 50k end-user threshold?": the act's figure, no one's count.
+      if (test(THRESHOLD_AFTER_RE, after.slice(ua[0].length))) continue;
       counted = true;
       evidenceEnd = n.end + ua[0].length;
       noun = ua.groups.noun!.toLowerCase();
@@ -1120,6 +1217,23 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       counted = true;
       more = true;
     }
+    // "We're 1,800 end users short of the 50,000 mark": the count is the figure named less the difference.
+    const rel = counted ? relativeTo(text, nums, n, evidenceEnd) : undefined;
+    if (rel) {
+      candidates.push({
+        ...rel,
+        sentence,
+        before,
+        after,
+        subset,
+        noun,
+        staffOnly,
+        more,
+        totalled,
+        labelLine,
+      });
+      continue;
+    }
     if (counted)
       candidates.push({
         n,
@@ -1134,6 +1248,23 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
         totalled,
         labelLine,
       });
+  }
+  for (const { state, ...n } of multiples) {
+    const sentence = sentenceAt(spans, n.start);
+    const at = candidates.findIndex((c) => c.n.start > n.start);
+    const c: Candidate = {
+      n,
+      sentence,
+      before: text.slice(Math.max(sentence.start, n.start - 60), n.start),
+      after: text.slice(n.end, Math.min(sentence.end, n.end + 80)),
+      subset: false,
+      evidenceEnd: n.end,
+      noun: undefined,
+      staffOnly: false,
+      more: false,
+      ...(state ? { stateMultiple: true } : {}),
+    };
+    candidates.splice(at < 0 ? candidates.length : at, 0, c);
   }
   // "20k, 14.5k, 11k and 6k end users", "henholdsvis 320 og 190 af deres medarbejdere": numbers listed
   // just before a counted noun share it, and whose they are.
@@ -1169,8 +1300,20 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
   const counts: Count[] = [];
   // each count from its number to its noun: what a mark near it is closest to
   const said = candidates.map((c) => ({ start: c.n.start, end: c.evidenceEnd }));
-  for (const { n, sentence, subset, evidenceEnd, noun, staffOnly, more, totalled, labelLine } of candidates) {
+  for (const {
+    n,
+    sentence,
+    subset,
+    evidenceEnd,
+    noun,
+    staffOnly,
+    more,
+    totalled,
+    labelLine,
+    stateMultiple,
+  } of candidates) {
     const marked =
+      (stateMultiple ? 'state' : undefined) ??
       (totalled ? 'own' : undefined) ??
       (labelLine !== undefined ? labelOwner(labelLine) : undefined) ??
       itemLabelOwner(text, n) ??
@@ -1208,11 +1351,13 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       );
     const kind: CountKind = theirStaff
       ? 'state'
-      : marked === 'own' && theirsFromBefore(text, spans, sentence, n)
-        ? 'wholesale'
-        : withWholesale || (marked === 'wholesale' && test(OWN_IN_COUNT_RE, text.slice(n.end, evidenceEnd)))
-          ? 'own'
-          : marked;
+      : marked === 'own' && contractWithStateBefore(text, sentence, n)
+        ? 'state'
+        : marked === 'own' && theirsFromBefore(text, spans, sentence, n)
+          ? 'wholesale'
+          : withWholesale || (marked === 'wholesale' && test(OWN_IN_COUNT_RE, text.slice(n.end, evidenceEnd)))
+            ? 'own'
+            : marked;
     if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
     const win = text.slice(Math.max(sentence.start, n.start - 30), Math.min(sentence.end, evidenceEnd + 25));
     TOTAL_MARK_RE.lastIndex = 0;
@@ -1243,6 +1388,12 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       kind,
       total,
       ...(theirs ? { theirs } : {}),
+      ...(kind === 'state' &&
+      staffOnly &&
+      (THEY_HAVE_RE.test(clause) ||
+        test(HEADCOUNT_BEFORE_RE, text.slice(Math.max(sentence.start, n.start - 60), n.start)))
+        ? { headcount: true }
+        : {}),
       subset,
       additive:
         more ||
@@ -1305,7 +1456,7 @@ function elidedPart(text: string, prev: Candidate | undefined, n: FoundNumber, a
  */
 function restated(text: string, candidates: Candidate[], n: FoundNumber): boolean {
   const prev = candidates.at(-1);
-  if (!prev?.n.approx || n.approx || prev.more || prev.staffOnly) return false;
+  if (!(prev?.n.approx || prev?.n.bound) || n.approx || prev.more || prev.staffOnly) return false;
   if (n.start - prev.evidenceEnd > 60 || n.start < prev.evidenceEnd) return false;
   if (n.value === prev.n.value || n.value < prev.n.value * 0.8 || n.value > prev.n.value * 1.25) return false;
   const between = text.slice(prev.evidenceEnd, n.start);
@@ -1420,41 +1571,6 @@ function listedWith(text: string, prev: Count, c: Count): boolean {
 }
 
 /** A row of a Markdown table ("| a | b |"), split into its cells. */
-function cellsOf(line: string): string[] | undefined {
-  const t = line.trim();
-  if (!t.startsWith('|')) return undefined;
-  return t
-    .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split('|')
-    .map((c) => c.trim());
-}
-
-/**
- * The cell a position is in, when it is in a data row of a Markdown table: the row's first cell (its
- * label) and the heading of its column (the table's first row).
- */
-function tableCell(
-  text: string,
-  at: number,
-): { label: string; heading: string; firstHeading: string } | undefined {
-  const { start: lineStart, end: lineEnd } = lineAround(text, at);
-  const row = cellsOf(text.slice(lineStart, lineEnd));
-  if (!row || row.length < 2) return undefined;
-  const col = (text.slice(lineStart, at).match(/\|/g)?.length ?? 0) - 1;
-  if (col < 1) return undefined;
-  // up to the table's first row: the lines before, while they are rows too
-  const lines = text.slice(0, lineStart).split('\n').slice(0, -1);
-  let first: string[] | undefined;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const cells = cellsOf(lines[i]!);
-    if (!cells) break;
-    if (!cells.every((c) => /^:?-+:?$/.test(c))) first = cells;
-  }
-  const heading = first?.[col];
-  return heading ? { label: row[0]!, heading, firstHeading: first![0] ?? '' } : undefined;
-}
-
 /**
  * "Our upstream transit provider carries traffic for about 1.6 million end users": a count in a clause
  * whose subject is another party (a provider, a partner, "they") and not the writer is that party's.
@@ -1670,7 +1786,10 @@ function decideEndUsers(
   }
   // "… (300 brugere) og … (200 brugere), i alt præcis 500": a state total replaces its parts.
   const stateTotal = counts.find((c) => c.kind === 'state' && c.total && !c.subset);
-  const state = stateTotal ? [stateTotal] : counts.filter((c) => c.kind === 'state');
+  const served = counts.filter((c) => c.kind === 'state' && !c.headcount);
+  // "… they have ~900 staff, but our contract only covers 430 users": the body's size gives way to whom
+  // the writer serves, when that is said too.
+  const state = stateTotal ? [stateTotal] : served.length ? served : counts.filter((c) => c.kind === 'state');
   if (state.length) {
     out.state = {
       value: state.reduce((s, c) => s + c.value, 0),
@@ -1714,12 +1833,27 @@ function findComponent(
 ): { value: Component; evidence: string } | undefined {
   // "a cable & broadband company": a word that says what kind of organisation the writer is names no
   // equipment of an agreement.
+  const asPlace = (m: RegExpExecArray) => {
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    return (
+      // (the preposition may be part of the match: "in our core")
+      (test(EQUIPMENT_PLACE_IN_RE, before) ||
+        test(EQUIPMENT_PLACE_IN_RE, before + m[0].replace(/[\p{L}-]+$/u, ''))) &&
+      test(EQUIPMENT_PLACE_AFTER_RE, text.slice(m.index + m[0].length, m.index + m[0].length + 40))
+    );
+  };
+  // (a kind named only as a place is still the one concerned: "masterne står på vores kernenet-sites")
+  const placeOnly = COMPONENT_RES.some(
+    ([c, rx]) => c !== 'other' && allMatches(rx, text).some((m) => !asPlace(m)),
+  );
   const outside = (m: RegExpExecArray) =>
     // "no active radio equipment or control units involved": a kind denied is not the one concerned
     !negatedBefore(text, sentenceAt(spans, m.index), m.index, 40) &&
     !describesCount(text, m.index) &&
     // "cameras inside the room that houses our core network": the core is where they go
     !test(EQUIPMENT_PLACE_BEFORE_RE, text.slice(Math.max(0, m.index - 50), m.index)) &&
+    // "they go in our core network data centres": the core names the rooms where the equipment named goes
+    !(placeOnly && asPlace(m)) &&
     (!org ||
       m.index + m[0].length <= org[0] ||
       m.index >= org[1] ||

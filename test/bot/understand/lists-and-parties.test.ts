@@ -434,4 +434,62 @@ describe('session 11 rules', () => {
       'We operate a fibre network used by about 1.2 million end users. We do not hold any contracts with state authorities, and Legal asks whether the contracts make us a significant provider.';
     expect(topicOf(t)).toBe('provider_status');
   });
+
+  it("users on another provider's network are asked about, not added to the writer's own", () => {
+    const t =
+      'Our own fibre reaches 38,000 end users. We also sell 14,000 mobile plans to customers on Telenor’s network. Over 50,000?';
+    expect(reasons(t)).toContain('end_users:other_party');
+  });
+
+  it('reads a pasted table without its outer pipes, and doubts a sum of products people hold several of', () => {
+    const t =
+      'service | subscribers\nfibre | 27,000\nmobile | 26,000\nmost households have 2 or 3 services. Covered?';
+    expect(read(t).facts.end_users).toBe(53_000);
+    expect(reasons(t)).toContain('end_users:units');
+  });
+
+  it("a state body's own headcount gives way to whom the contract serves", () => {
+    const t =
+      'We provide broadband to Skattestyrelsen, which has some 2,000 employees, but our contract covers 350 users only. We have 8,000 end users overall.';
+    expect(read(t).facts.state_end_users).toBe(350);
+  });
+
+  it("a body, a dash and a count: the count is that body's, in a list the label says is served", () => {
+    const t = 'Customers: Ministry of Culture – 280 users, Danish Agency for Labour Market – 240 users.';
+    expect(read(t).facts.state_end_users).toBe(520);
+  });
+
+  it('the threshold named with its noun is no count, and a difference from it is', () => {
+    expect(read('We have 46,000 end users. Do we cross the 50k end-user threshold?').facts.end_users).toBe(
+      46_000,
+    );
+    expect(read('Vi mangler ikke meget: vi er 900 slutbrugere under 50.000.').facts.end_users).toBe(49_100);
+    expect(
+      read('We serve three times the litra b threshold through state agreements.').facts.state_end_users,
+    ).toBe(1_500);
+    expect(
+      read('Our network has about twice as many end users as the litra a threshold.').facts.end_users,
+    ).toBe(100_000);
+  });
+
+  it('"sidst vi talte" restates a hedged count exactly; a verb of selling denied before the state says none', () => {
+    const t = 'Vi har knap 50.000 slutbrugere, sidst vi talte var det 49.640, og vi leverer ikke til staten.';
+    expect(read(t).facts).toMatchObject({ end_users: 49_640, state_end_users: 0 });
+  });
+
+  it('a quarter of a million is 250,000', () => {
+    expect(read('Kundens net har en kvart million slutbrugere.').facts.end_users).toBe(250_000);
+    expect(read('about three quarters of a million end users').facts.end_users).toBe(750_000);
+  });
+
+  it('equipment put in the rooms of the core is not core equipment', () => {
+    const t = 'We will mount new cameras inside our core network server rooms. Covered?';
+    expect(read(t).facts.component).toBe('surveillance_camera');
+  });
+
+  it("a question under the data-transfer rulings is another law's", () => {
+    expect(
+      topicOf('Our municipality wants to move its files to a US cloud – allowed after Schrems II?'),
+    ).toBe('out_of_scope');
+  });
 });
