@@ -97,7 +97,6 @@ import {
   wordStart,
 } from './doubt.js';
 import { type FoundNumber, findNumbers } from './numbers.js';
-import { advanceIndex, mayMatch, SplitAlternation } from './prefilter.js';
 
 export interface Signals {
   /** The text says the supplier is controlled by a (foreign) state or military (§ 2, stk. 2, nr. 3). */
@@ -183,9 +182,8 @@ const L = lexicon();
 const ORG_KEYWORDS = L.table('ORG_KEYWORDS', ORGANISATION_TYPES);
 const COMPONENT_KEYWORDS = L.table('COMPONENT_KEYWORDS', COMPONENTS);
 const TERRITORY = L.table('TERRITORY', ['FO', 'GL', 'DK'] as const);
-/** Organisation keywords: `ORG.matches(text)` tries the slow stems only where their words are. */
-const ORG = new SplitAlternation(B, ORG_KEYWORDS, E, 'giu');
-const ORG_RE = ORG.pattern;
+/** Organisation keywords, each alternative a named group (its type). */
+const ORG_RE = g(`${B}(?:${ORG_KEYWORDS.map(([n, s]) => `(?<${n}>${s})`).join('|')})${E}`);
 const SELF_RE = g(`${B}${L.text('SELF')}${E}`);
 const NOT_SELF_BETWEEN_RE = re(L.text('NOT_SELF_BETWEEN'));
 export const AREA_BEFORE_RE = re(L.text('AREA_BEFORE'));
@@ -457,45 +455,38 @@ interface Span {
   end: number;
 }
 
-/** Every match of a global `rx` in `text` (what `matchAll` gives, without cloning the RegExp per call). */
+/** Every match of `rx` in `text` (a pattern without `g`: its first match only). */
 function allMatches(rx: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  rx.lastIndex = 0;
-  if (!mayMatch(rx, text)) return out;
-  // a pattern without `g` would find its first match for ever
   if (!rx.global) {
     const m = rx.exec(text);
-    return m ? [m] : out;
+    return m ? [m] : [];
   }
+  // (not `matchAll`, which copies the pattern on every call)
+  const out: RegExpExecArray[] = [];
+  rx.lastIndex = 0;
   for (let m = rx.exec(text); m; m = rx.exec(text)) {
     out.push(m);
-    if (m[0] === '') rx.lastIndex = advanceIndex(text, rx.lastIndex, rx.unicode);
+    if (m[0] === '') rx.lastIndex += 1;
   }
   return out;
 }
-/** `rx.test(text)`, skipped when the text holds none of the words every match of `rx` contains. */
 // A global regex keeps where its last match ended (`lastIndex`) and starts the next `test` there: these
 // look at the whole text every time, whatever was matched before.
 function test(rx: RegExp, text: string): boolean {
   rx.lastIndex = 0;
-  const hit = mayMatch(rx, text) && rx.test(text);
+  const hit = rx.test(text);
   rx.lastIndex = 0;
   return hit;
 }
-/** `rx.exec(text)`, skipped like `test`. */
 function exec(rx: RegExp, text: string): RegExpExecArray | null {
   rx.lastIndex = 0;
-  const m = mayMatch(rx, text) ? rx.exec(text) : null;
+  const m = rx.exec(text);
   rx.lastIndex = 0;
   return m;
 }
-/** The first match of a global `rx` in `text` (`allMatches(rx, text)[0]` without looking further). */
+/** The first match of `rx` in `text`. */
 function firstMatch(rx: RegExp, text: string): RegExpExecArray | undefined {
-  rx.lastIndex = 0;
-  if (!mayMatch(rx, text)) return undefined;
-  const m = rx.exec(text) ?? undefined;
-  rx.lastIndex = 0;
-  return m;
+  return exec(rx, text) ?? undefined;
 }
 
 /** Sentence spans: split at ! ? newline, and at a point followed by space and a capital letter. */
@@ -565,7 +556,7 @@ function findOrganisation(text: string): { type: OrgType; evidence: string } | u
 /** Right after a country word: a provider's type and then a comma or a dash, a headline of who writes. */
 function opensAsProvider(after: string): boolean {
   const head = after.slice(0, 40);
-  return ORG.matches(head).some(
+  return allMatches(ORG_RE, head).some(
     (o) =>
       o.index <= 1 &&
       orgTypeOf(o) === 'telecom_provider' &&
@@ -605,7 +596,7 @@ function deniedOrganisation(text: string, o: RegExpExecArray): boolean {
 
 function findOrganisationType(text: string): { type: OrgType; evidence: string } | undefined {
   // "~9k SMEs and households", "3 ISPs", "two ministries": what a count counts is not what the writer is
-  const named = ORG.matches(text).filter((o) => !deniedOrganisation(text, o));
+  const named = allMatches(ORG_RE, text).filter((o) => !deniedOrganisation(text, o));
   const counted = (o: RegExpExecArray) =>
     COUNTED_BEFORE_RE.test(text.slice(Math.max(0, o.index - 14), o.index));
   const orgs = named.filter((o) => !counted(o));
@@ -1218,24 +1209,9 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       more = true;
     }
     // "We're 1,800 end users short of the 50,000 mark": the count is the figure named less the difference.
-    const rel = counted ? relativeTo(text, nums, n, evidenceEnd) : undefined;
-    if (rel) {
-      candidates.push({
-        ...rel,
-        sentence,
-        before,
-        after,
-        subset,
-        noun,
-        staffOnly,
-        more,
-        totalled,
-        labelLine,
-      });
-      continue;
-    }
-    if (counted)
-      candidates.push({
+    if (counted) {
+      const rel = relativeTo(text, nums, n, evidenceEnd);
+      const c = {
         n,
         sentence,
         before,
@@ -1247,7 +1223,9 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
         more,
         totalled,
         labelLine,
-      });
+      };
+      candidates.push(rel ? { ...c, ...rel } : c);
+    }
   }
   for (const { state, ...n } of multiples) {
     const sentence = sentenceAt(spans, n.start);

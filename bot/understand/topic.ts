@@ -8,7 +8,6 @@
 import type { Topic } from '../../guardrails/contract.js';
 import type { Facts } from '../../guardrails/facts.js';
 import { vocabulary } from '../../knowledge/lexicon.js';
-import { mayMatch, requiredStrings, WordScanner } from './prefilter.js';
 
 const V = vocabulary('topic');
 
@@ -65,20 +64,9 @@ export const QUESTION_PART_BREAK = new RegExp(V.text('QUESTION_PART_BREAK'), 'i'
 // A YAML entry nothing reads is a mistake (a misspelt name, a word left behind): say so at start.
 V.allRead();
 
-/** Each pattern with the words one of which any match of it contains (see prefilter.ts), as ids. */
-const WORDS = new WordScanner();
 const COMPILED = Object.fromEntries(
-  Object.entries(SIGNALS).map(([k, list]) => [
-    k,
-    // `lower`: the same pattern without `i`, for lower-case text without `ſ`, where the two agree (the
-    // patterns are lower case, and in such text no character but the letter itself matches a letter).
-    list.map((s) => ({
-      rx: new RegExp(s, 'iu'),
-      lower: new RegExp(s, 'u'),
-      needs: requiredStrings(s, 1)?.map((w) => WORDS.id(w)),
-    })),
-  ]),
-) as Record<Signal, Array<{ rx: RegExp; lower: RegExp; needs: number[] | undefined }>>;
+  Object.entries(SIGNALS).map(([k, list]) => [k, list.map((s) => new RegExp(s, 'iu'))]),
+) as Record<Signal, RegExp[]>;
 
 export type SignalCounts = Record<Signal, number>;
 
@@ -95,17 +83,9 @@ export function definitionsAsked(text: string): string[] {
 }
 
 export function signals(text: string): SignalCounts {
-  const lower = text.toLowerCase();
-  const t = mayMatch(ACT_NAME, lower) ? lower.replace(ACT_NAME, ' loven ') : lower;
+  const t = text.toLowerCase().replace(ACT_NAME, ' loven ');
   const out = {} as SignalCounts;
-  // `t` is lower case; `ſ` (long s) is the one lower-case letter a pattern letter matches besides itself.
-  const found = t.includes('ſ') ? undefined : WORDS.scan(t);
-  for (const k of Object.keys(COMPILED) as Signal[]) {
-    let n = 0;
-    for (const { rx, lower, needs } of COMPILED[k])
-      if (found ? (!needs || needs.some((w) => found[w] === 1)) && lower.test(t) : rx.test(t)) n += 1;
-    out[k] = n;
-  }
+  for (const k of Object.keys(COMPILED) as Signal[]) out[k] = COMPILED[k].filter((rx) => rx.test(t)).length;
   return out;
 }
 
