@@ -179,15 +179,45 @@ const g = (src: string) => new RegExp(src, 'giu');
  * of fact, each with why it is there), read by name here, once, when this module loads.
  */
 const L = lexicon();
+/** The lexicon's patterns read as they are, by entry name: `P.SERVED_BEFORE` (`G.…`: global, for every match). */
+const patterns = <N extends string>(names: readonly N[], flags: string) =>
+  Object.fromEntries(names.map((n) => [n, new RegExp(L.text(n), flags)])) as Record<N, RegExp>;
+// biome-ignore format: a list of the lexicon's entry names, several to a line
+const P = patterns([
+  'NOT_SELF_BETWEEN', 'AREA_BEFORE', 'AREA_COUNTED', 'ACTS_ON_WRITER', 'HAVE_SELF', 'OWNER_SELF',
+  'BOUGHT_COUNT_BEFORE', 'BUSINESS_RUNS_NETWORK', 'APPOSITION', 'OWN_BUSINESS', 'RELATED_COMPANY',
+  'WRITER_NAMED_BEFORE', 'NETWORK_OWNER', 'NOT_NATIONWIDE_AFTER', 'NATIONWIDE_WORD',
+  'NEGATED_NATIONWIDE_AFTER', 'NEGATION', 'ASKED_NOT', 'EXACT_MARK', 'DENIED_BEFORE', 'THRESHOLD_AFTER',
+  'HEADCOUNT_BEFORE', 'RELATIVE_AFTER', 'USER_BEFORE', 'REACH_BEFORE', 'PEOPLE_USE_AFTER', 'OWN_NETWORK',
+  'SELLS_NET_SERVICE', 'PUBLIC_NET_WORD', 'EMBEDDED_BOUND_BEFORE', 'SUBSET_AFTER', 'SUBSET_BEFORE',
+  'STRICT_TOTAL', 'THEIR_SUBJECT', 'THEY_HAVE', 'FIRM_CUSTOMER', 'SEGMENT_LABEL', 'TOTAL_LABEL',
+  'RECEIVED', 'CONTRACT', 'ADDITIVE_BEFORE', 'ADDITIVE_STRONG_BEFORE', 'CONTINUATION_BEFORE', 'NO_STATE',
+  'SERVES_CUSTOMERS', 'OWNED_BY_BEFORE', 'REPORTED_TO_BEFORE', 'OWN_IN_COUNT', 'WITH_WHOLESALE_AFTER',
+  'ORG_NOUN_WORD', 'CUSTOMER_NOUN_AFTER', 'INCLUDES', 'MORE_BEFORE', 'MORE_AFTER',
+  'EQUIPMENT_PLACE_BEFORE', 'EQUIPMENT_PLACE_IN', 'EQUIPMENT_PLACE_AFTER', 'SELF_BEFORE',
+  'NETWORK_AFTER_COUNTRY', 'OWN_STATE_BEFORE', 'HARM_ACT', 'HARM_OBJECT', 'HARM_EFFECT',
+  'HARM_HYPOTHETICAL', 'FOREIGN_MARK', 'HARM_VICTIM', 'SUPPLIER_REFERENT', 'SELF_INTRO_AFTER',
+  'SUPPLIER_IN', 'OUR_SUPPLIER_FROM', 'MUNICIPAL_ADJ', 'REGIONAL_ADJ', 'LAW_AFTER',
+  'DK_NOT_TERRITORY_AFTER', 'NOT_YET_BEFORE', 'CUSTOMER_CONTRACT_AFTER', 'DECIDED_ON_BEFORE',
+  'SERVE_VERB', 'CUSTOMER_OBJECT', 'SUPPLIER_CONTEXT', 'AGREEMENT_NOUN_OF_DATE', 'LOCATIVE_BEFORE',
+  'POSSESSIVE', 'SUPPLIER_IS', 'OWN_COMPANY_IS', 'CLIENT_IS', 'LISTED', 'THING_OR_PURCHASE_BEFORE',
+  'HOSPITAL_OF_REGION', 'LONE_NUMBER', 'FIRST_PERSON', 'ONE_AGREEMENT', 'ADJECTIVE_EXISTING',
+  'QUESTION_SUBJECT_BEFORE', 'GAP_BREAK', 'ATTRIBUTIVE_ORG', 'PART_WITH', 'SERVED_BEFORE',
+  'LIST_SEPARATOR', 'ORG_OR_THING', 'SUPPLIER_ROLE_BEFORE', 'SUPPLY_CHANGE', 'MONTH_WORD',
+] as const, 'iu');
+// biome-ignore format: a list of the lexicon's entry names, several to a line
+const G = patterns([
+  'NAMED_PUBLIC_BODY', 'LOCAL_PS', 'LABEL_NONE', 'STATE_MARK', 'LOCAL_GOV_MARK', 'WHOLESALE_MARK',
+  'TOTAL_MARK', 'OWN_PUBLIC_BODY_GENITIVE', 'STATE_CONTROLLED', 'STATE_OWNED_LONG', 'HARM_INVOLVED',
+  'NEW_STRONG', 'EXISTING_STRONG', 'EXISTING_WEAK', 'NEW_WEAK', 'WANTS_HUMAN', 'AGREEMENT_ACTS',
+  'SELF_WORD', 'WHOSE_GAP', 'CLAUSE_BREAK', 'ACT_NAME', 'THRESHOLD_MULTIPLE',
+] as const, 'giu');
 const ORG_KEYWORDS = L.table('ORG_KEYWORDS', ORGANISATION_TYPES);
 const COMPONENT_KEYWORDS = L.table('COMPONENT_KEYWORDS', COMPONENTS);
 const TERRITORY = L.table('TERRITORY', ['FO', 'GL', 'DK'] as const);
 /** Organisation keywords, each alternative a named group (its type). */
 const ORG_RE = g(`${B}(?:${ORG_KEYWORDS.map(([n, s]) => `(?<${n}>${s})`).join('|')})${E}`);
 const SELF_RE = g(`${B}${L.text('SELF')}${E}`);
-const NOT_SELF_BETWEEN_RE = re(L.text('NOT_SELF_BETWEEN'));
-export const AREA_BEFORE_RE = re(L.text('AREA_BEFORE'));
-export const AREA_COUNTED_RE = re(L.text('AREA_COUNTED'));
 /** The sentence around a position (split at . ! ? and newlines). */
 function sentenceOf(text: string, pos: number): string {
   const start =
@@ -200,154 +230,38 @@ function sentenceOf(text: string, pos: number): string {
   const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, pos)).filter((i) => i >= 0);
   return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
-export const ACTS_ON_WRITER_RE = re(L.text('ACTS_ON_WRITER'));
-export const HAVE_SELF_RE = re(L.text('HAVE_SELF'));
-const OWNER_SELF_RE = re(L.text('OWNER_SELF'));
-const BOUGHT_COUNT_BEFORE_RE = re(L.text('BOUGHT_COUNT_BEFORE'));
-const BUSINESS_RUNS_NETWORK_RE = re(L.text('BUSINESS_RUNS_NETWORK'));
-export const APPOSITION_RE = re(L.text('APPOSITION'));
-export const OWN_BUSINESS_RE = re(L.text('OWN_BUSINESS'));
-const RELATED_COMPANY_RE = re(L.text('RELATED_COMPANY'));
-const NAMED_PUBLIC_BODY_RE = g(L.text('NAMED_PUBLIC_BODY'));
-const WRITER_NAMED_BEFORE_RE = re(L.text('WRITER_NAMED_BEFORE'));
-const NETWORK_OWNER_RE = re(L.text('NETWORK_OWNER'));
 const NATIONWIDE_RE = g(L.text('NATIONWIDE_PS'));
-const LOCAL_PS_RE = g(L.text('LOCAL_PS'));
-const NOT_NATIONWIDE_AFTER_RE = re(L.text('NOT_NATIONWIDE_AFTER'));
-export const NATIONWIDE_WORD_RE = re(L.text('NATIONWIDE_WORD'));
-export const NEGATED_NATIONWIDE_AFTER_RE = re(L.text('NEGATED_NATIONWIDE_AFTER'));
-const NEGATION_RE = re(L.text('NEGATION'));
-export const ASKED_NOT_RE = re(L.text('ASKED_NOT'));
-export const EXACT_MARK_RE = re(L.text('EXACT_MARK'));
-export const DENIED_BEFORE_RE = re(L.text('DENIED_BEFORE'));
-const THRESHOLD_AFTER_RE = re(L.text('THRESHOLD_AFTER'));
-const HEADCOUNT_BEFORE_RE = re(L.text('HEADCOUNT_BEFORE'));
-const RELATIVE_AFTER_RE = re(L.text('RELATIVE_AFTER'));
 const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.text('USER_NOUN')})${E}`);
 const STAFF_BEFORE_RE = re(`${B}(?:${L.text('STAFF_NOUN')})\\s+$`);
 const STAFF_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.text('STAFF_NOUN')})${E}`);
-export const USER_BEFORE_RE = re(L.text('USER_BEFORE'));
 const NOT_USER_WORD_RE = re(`^(?:${L.text('NOT_USER_NOUN')})$`);
 const USER_WORD_RE = re(`^(?:${L.text('USER_NOUN')})$`);
 const PEOPLE_AFTER_RE = re(`^(?<gap>[\\s\\p{L}'’/&-]{0,40}?)${B}(?:${L.text('PEOPLE_NOUN')})${E}`);
-const REACH_BEFORE_RE = re(L.text('REACH_BEFORE'));
-const PEOPLE_USE_AFTER_RE = re(L.text('PEOPLE_USE_AFTER'));
-const OWN_NETWORK_RE = re(L.text('OWN_NETWORK'));
 const LABEL_USER_RE = re(`${B}(?:${L.text('USER_NOUN')})${E}`);
-const SELLS_NET_SERVICE_RE = re(L.text('SELLS_NET_SERVICE'));
-const PUBLIC_NET_WORD_RE = re(L.text('PUBLIC_NET_WORD'));
-const EMBEDDED_BOUND_BEFORE_RE = re(L.text('EMBEDDED_BOUND_BEFORE'));
-const LABEL_NONE_RE = g(L.text('LABEL_NONE'));
-const STATE_MARK_RE = g(L.text('STATE_MARK'));
-const LOCAL_GOV_MARK_RE = g(L.text('LOCAL_GOV_MARK'));
-const WHOLESALE_MARK_RE = g(L.text('WHOLESALE_MARK'));
-const SUBSET_AFTER_RE = re(L.text('SUBSET_AFTER'));
-const SUBSET_BEFORE_RE = re(L.text('SUBSET_BEFORE'));
-const TOTAL_MARK_RE = g(L.text('TOTAL_MARK'));
-export const STRICT_TOTAL_RE = re(L.text('STRICT_TOTAL'));
-export const THEIR_SUBJECT_RE = re(L.text('THEIR_SUBJECT'));
-const THEY_HAVE_RE = re(L.text('THEY_HAVE'));
-const FIRM_CUSTOMER_RE = re(L.text('FIRM_CUSTOMER'));
-const SEGMENT_LABEL_RE = re(L.text('SEGMENT_LABEL'));
-const TOTAL_LABEL_RE = re(L.text('TOTAL_LABEL'));
 const SEGMENT_WORD_RE = re(`${B}(?:${L.text('SEGMENT_WORD')})`);
 const FIGURE_SOURCE_RE = re(`${B}(?:${L.text('FIGURE_SOURCE')})`);
-export const RECEIVED_RE = re(L.text('RECEIVED'));
-export const CONTRACT_RE = re(L.text('CONTRACT'));
 const SERVED_LABEL_RE = re(
   `(?:${L.text('CONTRACT')}|(?<![\\p{L}])(?:customers|kunder|clients|klienter))\\s*:`,
 );
 const OUR_CONTRACT_RE = re(`(?<![\\p{L}])(?:our|the|this|that|vores|denne|den)\\s+(?:${L.text('CONTRACT')})`);
-const ADDITIVE_BEFORE_RE = re(L.text('ADDITIVE_BEFORE'));
-const ADDITIVE_STRONG_BEFORE_RE = re(L.text('ADDITIVE_STRONG_BEFORE'));
-const CONTINUATION_BEFORE_RE = re(L.text('CONTINUATION_BEFORE'));
-const NO_STATE_RE = re(L.text('NO_STATE'));
-export const OWN_PUBLIC_BODY_GENITIVE_RE = g(L.text('OWN_PUBLIC_BODY_GENITIVE'));
 export const FIRST_PERSON_SUBJECT_RE = re(L.text('FIRST_PERSON_SUBJECT'), 'u');
-export const SERVES_CUSTOMERS_RE = re(L.text('SERVES_CUSTOMERS'));
-export const OWNED_BY_BEFORE_RE = re(L.text('OWNED_BY_BEFORE'));
-const REPORTED_TO_BEFORE_RE = re(L.text('REPORTED_TO_BEFORE'));
-export const OWN_IN_COUNT_RE = re(L.text('OWN_IN_COUNT'));
-const WITH_WHOLESALE_AFTER_RE = re(L.text('WITH_WHOLESALE_AFTER'));
-export const ORG_NOUN_WORD_RE = re(L.text('ORG_NOUN_WORD'));
-export const CUSTOMER_NOUN_AFTER_RE = re(L.text('CUSTOMER_NOUN_AFTER'));
-export const INCLUDES_RE = re(L.text('INCLUDES'));
-export const MORE_BEFORE_RE = re(L.text('MORE_BEFORE'));
-export const MORE_AFTER_RE = re(L.text('MORE_AFTER'));
 const COMPONENT_RES = COMPONENT_KEYWORDS.map(([c, s]) => [c, g(`${B}(?:${s})${E}`)] as const);
 const OFFICE_RE = re(L.text('OFFICE_CONTEXT'));
-const EQUIPMENT_PLACE_BEFORE_RE = re(L.text('EQUIPMENT_PLACE_BEFORE'));
-const EQUIPMENT_PLACE_IN_RE = re(L.text('EQUIPMENT_PLACE_IN'));
-const EQUIPMENT_PLACE_AFTER_RE = re(L.text('EQUIPMENT_PLACE_AFTER'));
 const SUPPLIER_NOUN_START_RE = re(`^\\s*(?:${gap(2)})?${L.text('SUPPLIER_NOUN_AFTER_COUNTRY')}${E}`);
-const SELF_BEFORE_RE = re(L.text('SELF_BEFORE'));
 const SUPPLIER_ROLE_NOUN_RE = re(`^(?:${L.text('SUPPLIER_ROLE_NOUN')})`);
 const BASED_IN_RE = re(`${L.text('BASED_IN')}$`);
 const FROM_RE = re(`${L.text('FROM')}$`);
-const NETWORK_AFTER_COUNTRY_RE = re(L.text('NETWORK_AFTER_COUNTRY'));
-const STATE_CONTROLLED_RE = g(L.text('STATE_CONTROLLED'));
-const STATE_OWNED_LONG_RE = g(L.text('STATE_OWNED_LONG'));
-const OWN_STATE_BEFORE_RE = re(L.text('OWN_STATE_BEFORE'));
-const HARM_INVOLVED_RE = g(L.text('HARM_INVOLVED'));
-const HARM_ACT_RE = re(L.text('HARM_ACT'));
-const HARM_OBJECT_RE = re(L.text('HARM_OBJECT'));
-const HARM_EFFECT_RE = re(L.text('HARM_EFFECT'));
-const HARM_HYPOTHETICAL_RE = re(L.text('HARM_HYPOTHETICAL'));
-const FOREIGN_MARK_RE = re(L.text('FOREIGN_MARK'));
-const HARM_VICTIM_RE = re(L.text('HARM_VICTIM'));
-const SUPPLIER_REFERENT_RE = re(L.text('SUPPLIER_REFERENT'));
-const SELF_INTRO_AFTER_RE = re(L.text('SELF_INTRO_AFTER'));
-const SUPPLIER_IN_RE = re(L.text('SUPPLIER_IN'));
-const OUR_SUPPLIER_FROM_RE = re(L.text('OUR_SUPPLIER_FROM'));
-export const MUNICIPAL_ADJ_RE = re(L.text('MUNICIPAL_ADJ'));
-export const REGIONAL_ADJ_RE = re(L.text('REGIONAL_ADJ'));
-export const LAW_AFTER_RE = re(L.text('LAW_AFTER'));
 const TERRITORY_RES = TERRITORY.map(([t, s]) => [t, g(s)] as const);
-const DK_NOT_TERRITORY_AFTER_RE = re(L.text('DK_NOT_TERRITORY_AFTER'));
-const NEW_STRONG_RE = g(L.text('NEW_STRONG'));
-const EXISTING_STRONG_RE = g(L.text('EXISTING_STRONG'));
-const NOT_YET_BEFORE_RE = re(L.text('NOT_YET_BEFORE'));
-const CUSTOMER_CONTRACT_AFTER_RE = re(L.text('CUSTOMER_CONTRACT_AFTER'));
-const DECIDED_ON_BEFORE_RE = re(L.text('DECIDED_ON_BEFORE'));
-const SERVE_VERB_RE = re(L.text('SERVE_VERB'));
-const CUSTOMER_OBJECT_RE = re(L.text('CUSTOMER_OBJECT'));
-const SUPPLIER_CONTEXT_RE = re(L.text('SUPPLIER_CONTEXT'));
-const EXISTING_WEAK_RE = g(L.text('EXISTING_WEAK'));
-const NEW_WEAK_RE = g(L.text('NEW_WEAK'));
-const WANTS_HUMAN_RE = g(L.text('WANTS_HUMAN'));
 const DECISION_RE = g(L.text('DECISION_WORDS'));
 const AGREEMENT_RE = g(L.text('AGREEMENT_WORDS'));
-const AGREEMENT_ACTS_RE = g(L.text('AGREEMENT_ACTS'));
-const AGREEMENT_NOUN_OF_DATE_RE = re(L.text('AGREEMENT_NOUN_OF_DATE'));
 const NEUTRAL_RE = g(L.text('NEUTRAL_DATE_WORDS'));
-export const LOCATIVE_BEFORE_RE = re(L.text('LOCATIVE_BEFORE'));
-const POSSESSIVE_RE = re(L.text('POSSESSIVE'));
 const GENERIC_ORG_RE = re(L.text('GENERIC_ORG_WORD'));
-const SUPPLIER_IS_RE = re(L.text('SUPPLIER_IS'));
-const OWN_COMPANY_IS_RE = re(L.text('OWN_COMPANY_IS'));
-const CLIENT_IS_RE = re(L.text('CLIENT_IS'));
-export const SELF_WORD_RE = g(L.text('SELF_WORD'));
 const SUPPLIER_NOUN_RE = new RegExp(L.text('SUPPLIER_NOUN'), 'giu');
-export const LISTED_RE = re(L.text('LISTED'));
 const NOTIFIED_RE = g(L.text('NOTIFIED_WORDS'));
 const PRODUCT_NOUN_START_RE = re(`^\\s*(?:${gap(2)})?${L.text('PRODUCT_NOUN')}${E}`);
-export const THING_OR_PURCHASE_BEFORE_RE = re(L.text('THING_OR_PURCHASE_BEFORE'));
 const LEAD_STRIP_RE = re(`(?:${L.text('BASED_IN')}|${L.text('FROM')})$`);
-export const HOSPITAL_OF_REGION_RE = re(L.text('HOSPITAL_OF_REGION'));
-export const LONE_NUMBER_RE = re(L.text('LONE_NUMBER'));
-export const FIRST_PERSON_RE = re(L.text('FIRST_PERSON'));
-export const ONE_AGREEMENT_RE = re(L.text('ONE_AGREEMENT'));
-export const ADJECTIVE_EXISTING_RE = re(L.text('ADJECTIVE_EXISTING'));
 const FIRST_PERSON_I_RE = /(?<![\p{L}'])I(?![\p{L}'])/u;
-export const QUESTION_SUBJECT_BEFORE_RE = re(L.text('QUESTION_SUBJECT_BEFORE'));
 const WORD_RE = /\p{L}{4,}/gu;
-export const GAP_BREAK_RE = re(L.text('GAP_BREAK'));
-const ATTRIBUTIVE_ORG_RE = re(L.text('ATTRIBUTIVE_ORG'));
-const PART_WITH_RE = re(L.text('PART_WITH'));
-export const SERVED_BEFORE_RE = re(L.text('SERVED_BEFORE'));
-export const WHOSE_GAP_RE = g(L.text('WHOSE_GAP'));
-export const LIST_SEPARATOR_RE = re(L.text('LIST_SEPARATOR'));
-export const CLAUSE_BREAK_RE = g(L.text('CLAUSE_BREAK'));
 /** A count just before a word ("9k ", "~9.000 ", "two "): the word is what is counted. */
 const COUNTED_BEFORE_RE =
   /(?:\d[\d.,]*\s*(?:k|m|mio\.?|tusind\p{L}*|thousand|million)?|(?<![\p{L}])(?:two|three|four|five|six|seven|eight|nine|ten|several|many|to|tre|fire|fem|seks|flere|mange))\s+$/iu;
@@ -357,10 +271,9 @@ export const SHORT_WORDS = new Set(L.words('SHORT_WORDS'));
 export const COMMON_WORD_NAMES = new Set(L.words('COMMON_WORD_NAMES'));
 export const NOT_NEAR_MISSES = new Set(L.words('NOT_NEAR_MISSES'));
 export const COMPOUND_HEAD = L.text('COMPOUND_HEAD');
-const ACT_NAME_RE = g(L.text('ACT_NAME'));
 /** The text with the act's own name blanked out (same length, so positions stay). */
 function withoutActName(text: string): string {
-  return text.replace(ACT_NAME_RE, (m) => ' '.repeat(m.length));
+  return text.replace(G.ACT_NAME, (m) => ' '.repeat(m.length));
 }
 
 interface RegisterIndex {
@@ -516,15 +429,15 @@ function sentenceAt(spans: Span[], pos: number): Span {
 /** The start of the clause that contains `pos` (after the last comma, "but", "og" …). */
 function clauseStart(text: string, sentence: Span, pos: number): number {
   let start = sentence.start;
-  CLAUSE_BREAK_RE.lastIndex = 0;
+  G.CLAUSE_BREAK.lastIndex = 0;
   const part = text.slice(sentence.start, pos);
-  for (const m of part.matchAll(CLAUSE_BREAK_RE)) start = sentence.start + m.index + m[0].length;
+  for (const m of part.matchAll(G.CLAUSE_BREAK)) start = sentence.start + m.index + m[0].length;
   return start;
 }
 
 function negatedBefore(text: string, sentence: Span, pos: number, window = 45): boolean {
   const from = Math.max(clauseStart(text, sentence, pos), pos - window);
-  return test(NEGATION_RE, text.slice(from, pos));
+  return test(P.NEGATION, text.slice(from, pos));
 }
 
 // ---- organisation --------------------------------------------------------------------------------
@@ -542,12 +455,12 @@ function orgTypeOf(m: RegExpExecArray): OrgType | undefined {
 function findOrganisation(text: string): { type: OrgType; evidence: string } | undefined {
   const found = findOrganisationType(text);
   // "vores kommunale skole", "our municipal library": an institution the municipality (or region) runs.
-  if (found?.type === 'other' && test(MUNICIPAL_ADJ_RE, found.evidence))
+  if (found?.type === 'other' && test(P.MUNICIPAL_ADJ, found.evidence))
     return { type: 'municipality', evidence: found.evidence };
-  if (found?.type === 'other' && test(REGIONAL_ADJ_RE, found.evidence))
+  if (found?.type === 'other' && test(P.REGIONAL_ADJ, found.evidence))
     return { type: 'region', evidence: found.evidence };
   if (found?.type === 'other' && /hospital|sygehus/iu.test(found.evidence)) {
-    const run = exec(HOSPITAL_OF_REGION_RE, text);
+    const run = exec(P.HOSPITAL_OF_REGION, text);
     if (run) return { type: 'region', evidence: `${found.evidence} … ${run[0]}` };
   }
   return found;
@@ -574,12 +487,12 @@ function specificAfter(
   const rest = text.slice(from, from + 80).split(/[.!?;\n]/u)[0]!;
   for (const o of orgs) {
     if (o.index < from || o.index + o[0].length > from + rest.length) continue;
-    if (!test(APPOSITION_RE, text.slice(from, o.index))) continue;
+    if (!test(P.APPOSITION, text.slice(from, o.index))) continue;
     const type = orgTypeOf(o);
     if (type && type !== 'company' && type !== 'other' && !test(GENERIC_ORG_RE, o[0]))
       return { type, end: o.index + o[0].length };
   }
-  const runs = exec(BUSINESS_RUNS_NETWORK_RE, rest);
+  const runs = exec(P.BUSINESS_RUNS_NETWORK, rest);
   return runs ? { type: 'telecom_provider', end: from + runs.index + runs[0].length } : undefined;
 }
 
@@ -591,7 +504,7 @@ function deniedOrganisation(text: string, o: RegExpExecArray): boolean {
   const before = text.slice(Math.max(0, o.index - 30), o.index);
   const clause = before.split(/[.!?;:\n–—,(]|\s-\s/u).pop() ?? '';
   // "Er vi så ikke en væsentlig udbyder?", "aren't we a provider?": a question, not a denial.
-  return test(DENIED_BEFORE_RE, clause) && !test(ASKED_NOT_RE, clause);
+  return test(P.DENIED_BEFORE, clause) && !test(P.ASKED_NOT, clause);
 }
 
 function findOrganisationType(text: string): { type: OrgType; evidence: string } | undefined {
@@ -606,7 +519,7 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
   selves: for (const self of allMatches(SELF_RE, text)) {
     const after = self.index + self[0].length;
     // "vi er 3 kommuner", "we own three pizzerias": counted right after being or owning, they are the writer.
-    const own = test(OWNER_SELF_RE, self[0].trim());
+    const own = test(P.OWNER_SELF, self[0].trim());
     const list = own ? named : orgs;
     for (const o of list) {
       if (o.index < after) continue;
@@ -617,36 +530,34 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       if (own && counted(o) && !COUNTED_BEFORE_RE.test(text.slice(after, o.index))) continue;
       const between = text.slice(after, o.index).replace(/\b(?:one|en|et)\s+af\b|\bone\s+of\b/giu, ' ');
       // A sentence end or another party in between: the keyword is about something else.
-      if (/[.!?;\n]/.test(between) || test(NOT_SELF_BETWEEN_RE, between)) break;
+      if (/[.!?;\n]/.test(between) || test(P.NOT_SELF_BETWEEN, between)) break;
       const type = orgTypeOf(o);
       if (!type) continue;
       // "do business customers count?": a kind of customer, not what the writer is.
-      if (CUSTOMER_NOUN_AFTER_RE.test(text.slice(o.index + o[0].length, o.index + o[0].length + 20)))
-        continue;
-      const possessive = test(POSSESSIVE_RE, self[0].trim());
+      if (P.CUSTOMER_NOUN_AFTER.test(text.slice(o.index + o[0].length, o.index + o[0].length + 20))) continue;
+      const possessive = test(P.POSSESSIVE, self[0].trim());
       // after a plain company, only the writer saying what it is ("we're an ISP") says more: "our client,
       // a Danish provider" is someone else
       if (plain && possessive) break;
       // "Vi har en lille tandlægeklinik": having is owning only with the keyword right after the article.
-      if (test(HAVE_SELF_RE, self[0]) && (/\d/.test(between) || between.trim().split(/\s+/).length > 3))
-        break;
+      if (test(P.HAVE_SELF, self[0]) && (/\d/.test(between) || between.trim().split(/\s+/).length > 3)) break;
       // "vores udbyder" / "our provider" is a supplier, not the writer.
       // "our company", "vores firma" is the writer's own business.
-      if (possessive && test(GENERIC_ORG_RE, o[0]) && !test(OWN_BUSINESS_RE, o[0])) break;
+      if (possessive && test(GENERIC_ORG_RE, o[0]) && !test(P.OWN_BUSINESS, o[0])) break;
       // "our parent company", "vores moderselskab": a company related to the writer's, not the writer.
-      if (possessive && test(RELATED_COMPANY_RE, between + o[0])) break;
+      if (possessive && test(P.RELATED_COMPANY, between + o[0])) break;
       // "households in our region", "12.000 kunder i vores kommune": the area the network covers, not the
       // writer ("kameraer i vores kommune" still is the municipality's own).
       if (
         possessive &&
         (type === 'region' || type === 'municipality') &&
-        test(AREA_BEFORE_RE, text.slice(Math.max(0, self.index - 30), self.index)) &&
-        test(AREA_COUNTED_RE, sentenceOf(text, self.index))
+        test(P.AREA_BEFORE, text.slice(Math.max(0, self.index - 30), self.index)) &&
+        test(P.AREA_COUNTED, sentenceOf(text, self.index))
       )
         break;
       // "our Danish telco": a possessive is followed closely by what it owns.
       if (possessive && between.trim().split(/\s+/).filter(Boolean).length > 3) break;
-      if (test(OWN_BUSINESS_RE, o[0])) {
+      if (test(P.OWN_BUSINESS, o[0])) {
         // "our company, a Danish cable operator", "vores virksomhed driver mobilnettet": what the
         // business is or runs says more than the word "company".
         const more = specificAfter(text, orgs, o);
@@ -669,12 +580,12 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
     ) {
       const type = orgTypeOf(o);
       // "Politiet har bedt os om …": a body acting on the writer is someone else.
-      if (type === 'state_authority' && test(ACTS_ON_WRITER_RE, sentenceOf(text, o.index))) continue;
+      if (type === 'state_authority' && test(P.ACTS_ON_WRITER, sentenceOf(text, o.index))) continue;
       if (type && !['other', 'company'].includes(type) && !test(GENERIC_ORG_RE, o[0]))
         return { type, evidence: o[0] };
     }
   }
-  const net = exec(NETWORK_OWNER_RE, text);
+  const net = exec(P.NETWORK_OWNER, text);
   if (net) return { type: 'telecom_provider', evidence: net[0] };
   // The subject of the question: "Må en kommune bruge …?", "Can a municipality …", "Gælder loven for en region?"
   for (const o of orgs) {
@@ -683,7 +594,7 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
     // only in a question: "… the billing systems for a Danish mobile operator." names a client
     if (
       type &&
-      test(QUESTION_SUBJECT_BEFORE_RE, before) &&
+      test(P.QUESTION_SUBJECT_BEFORE, before) &&
       !test(GENERIC_ORG_RE, o[0]) &&
       /^[^.!\n]*\?/u.test(text.slice(o.index))
     )
@@ -691,23 +602,23 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
   }
   // A region or municipality named as the writer's place: "Region Midtjylland overvejer …",
   // "hos os i Region Syddanmark", "Aarhus Kommune vil købe …"; not as a customer ("leverer til …").
-  for (const m of allMatches(NAMED_PUBLIC_BODY_RE, text)) {
+  for (const m of allMatches(G.NAMED_PUBLIC_BODY, text)) {
     const before = text.slice(Math.max(0, m.index - 30), m.index);
-    if (!test(WRITER_NAMED_BEFORE_RE, before)) continue;
+    if (!test(P.WRITER_NAMED_BEFORE, before)) continue;
     return { type: m.groups?.region !== undefined ? 'region' : 'municipality', evidence: m[0] };
   }
   // "vi overvejer kameraer til kommunens p-huse", "for the municipality's schools": the writer speaks
   // of its own municipality (or region) in the definite form, when no customer is served in the sentence.
-  for (const m of allMatches(OWN_PUBLIC_BODY_GENITIVE_RE, text)) {
+  for (const m of allMatches(G.OWN_PUBLIC_BODY_GENITIVE, text)) {
     const sentence = sentenceOf(text, m.index);
-    if (!test(FIRST_PERSON_SUBJECT_RE, sentence) || test(SERVES_CUSTOMERS_RE, sentence)) continue;
+    if (!test(FIRST_PERSON_SUBJECT_RE, sentence) || test(P.SERVES_CUSTOMERS, sentence)) continue;
     return { type: /region/iu.test(m[0]) ? 'region' : 'municipality', evidence: m[0] };
   }
   return undefined;
 }
 
 function findNationwide(text: string, spans: Span[]): { value: boolean; evidence: string } | undefined {
-  for (const m of allMatches(LOCAL_PS_RE, text)) return { value: false, evidence: m[0] };
+  for (const m of allMatches(G.LOCAL_PS, text)) return { value: false, evidence: m[0] };
   for (const m of allMatches(NATIONWIDE_RE, text)) {
     const s = sentenceAt(spans, m.index);
     const after = text.slice(m.index + m[0].length, s.end);
@@ -715,20 +626,20 @@ function findNationwide(text: string, spans: Span[]): { value: boolean; evidence
       .slice(wordStart(text, Math.max(s.start, m.index - 30)), m.index + m[0].length)
       .trim();
     const negated = negatedBefore(text, s, m.index, 50);
-    if (test(NATIONWIDE_WORD_RE, m[0]))
-      return { value: !negated && !NEGATED_NATIONWIDE_AFTER_RE.test(after), evidence };
+    if (test(P.NATIONWIDE_WORD, m[0]))
+      return { value: !negated && !P.NEGATED_NATIONWIDE_AFTER.test(after), evidence };
     // An obligation without "landsdækkende": not nationwide when denied or limited ("men kun regionale");
     // nationwide only when the clause says so; otherwise the statute's qualifier is not read, and asked.
-    if (negated || NOT_NATIONWIDE_AFTER_RE.test(after)) return { value: false, evidence };
+    if (negated || P.NOT_NATIONWIDE_AFTER.test(after)) return { value: false, evidence };
     const clause = after.split(/[.;!?\n]/u)[0] ?? '';
-    const said = NATIONWIDE_WORD_RE.exec(clause);
+    const said = P.NATIONWIDE_WORD.exec(clause);
     // "… men de gælder kun vores egen region – ikke hele landet": the nationwide words denied
     if (said && /(?<![\p{L}])(?:ikke|not|never|aldrig)\s+(?:\p{L}+\s+)?$/iu.test(clause.slice(0, said.index)))
       return {
         value: false,
         evidence: text.slice(m.index, m.index + m[0].length + said.index + said[0].length),
       };
-    if (said && !NEGATED_NATIONWIDE_AFTER_RE.test(after))
+    if (said && !P.NEGATED_NATIONWIDE_AFTER.test(after))
       return {
         value: true,
         evidence: text.slice(m.index, m.index + m[0].length + said.index + said[0].length),
@@ -772,7 +683,7 @@ function distance(n: Span, a: number, b: number): number {
 function owner(text: string, sentence: Span, a: number, b: number, nums: Span[]): Span | undefined {
   const inSentence = nums.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
   const lead = text.slice(Math.max(sentence.start, a - 25), a);
-  if (test(LOCATIVE_BEFORE_RE, lead)) {
+  if (test(P.LOCATIVE_BEFORE, lead)) {
     const before = inSentence.filter((n) => n.end <= a);
     if (before.length) return before[before.length - 1];
   }
@@ -796,7 +707,7 @@ function owner(text: string, sentence: Span, a: number, b: number, nums: Span[])
  */
 function totalMarkOf(sentence: Span, n: Span, win: string, from: number, counts: Span[]): boolean {
   const inSentence = counts.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
-  for (const m of allMatches(TOTAL_MARK_RE, win)) {
+  for (const m of allMatches(G.TOTAL_MARK, win)) {
     const a = from + m.index;
     const b = a + m[0].length;
     if (inSentence.every((c) => c.start === n.start || distance(c, a, b) >= distance(n, a, b))) return true;
@@ -807,8 +718,8 @@ function totalMarkOf(sentence: Span, n: Span, win: string, from: number, counts:
 export const NEW_SUBJECT_CLAUSE_RE = re(L.text('NEW_SUBJECT_CLAUSE'), 'u');
 
 function hasClauseBreak(between: string): boolean {
-  CLAUSE_BREAK_RE.lastIndex = 0;
-  return CLAUSE_BREAK_RE.test(between);
+  G.CLAUSE_BREAK.lastIndex = 0;
+  return G.CLAUSE_BREAK.test(between);
 }
 
 /**
@@ -818,7 +729,7 @@ function hasClauseBreak(between: string): boolean {
 function theirsFromBefore(text: string, spans: Span[], sentence: Span, n: Span): boolean {
   if (!/(?<![\p{L}])(?:their|deres)\s+$/iu.test(text.slice(sentence.start, n.start))) return false;
   const prev = spans.filter((s) => s.end <= sentence.start).at(-1);
-  return prev !== undefined && test(WHOLESALE_MARK_RE, text.slice(prev.start, prev.end));
+  return prev !== undefined && test(G.WHOLESALE_MARK, text.slice(prev.start, prev.end));
 }
 
 /**
@@ -829,12 +740,12 @@ function contractWithStateBefore(text: string, sentence: Span, n: Span): boolean
   const clause = text.slice(clauseStart(text, sentence, n.start), n.start);
   if (!test(OUR_CONTRACT_RE, clause)) return false;
   const before = text.slice(sentence.start, n.start);
-  return stateServedIn(before) && !test(LOCAL_GOV_MARK_RE, before) && !test(WHOLESALE_MARK_RE, before);
+  return stateServedIn(before) && !test(G.LOCAL_GOV_MARK, before) && !test(G.WHOLESALE_MARK, before);
 }
 
 function inArea(text: string, sentence: Span, at: number): boolean {
   const before = text.slice(Math.max(sentence.start, at - 50), at).replace(/(?:the|hele|den|det)\s+$/iu, '');
-  const prep = exec(AREA_BEFORE_RE, before);
+  const prep = exec(P.AREA_BEFORE, before);
   // "ansatte i Region Syddanmark", "staff in the region": people employed by the body, not a place.
   return prep !== null && !test(STAFF_BEFORE_RE, before.slice(0, prep.index));
 }
@@ -858,10 +769,10 @@ function nearestMark(
       if (negatedBefore(text, sentence, at, 40)) continue;
       // "et selskab, der er ejet af en statslig forsvarskoncern": the state owns the supplier, it is
       // not whom the writer serves (that is § 2, stk. 2, nr. 3, read elsewhere).
-      if (kind === 'state' && test(OWNED_BY_BEFORE_RE, text.slice(Math.max(sentence.start, at - 40), at)))
+      if (kind === 'state' && test(P.OWNED_BY_BEFORE, text.slice(Math.max(sentence.start, at - 40), at)))
         continue;
       // "Indberetning til Energistyrelsen: 48.900": a body the writer reports to is no customer.
-      if (kind === 'state' && test(REPORTED_TO_BEFORE_RE, text.slice(Math.max(sentence.start, at - 40), at)))
+      if (kind === 'state' && test(P.REPORTED_TO_BEFORE, text.slice(Math.max(sentence.start, at - 40), at)))
         continue;
       // "the largest operators in the region", "kunder i hele kommunen": a place the count is in, not a body.
       if (kind === 'local_gov' && inArea(text, sentence, at)) continue;
@@ -884,7 +795,7 @@ function nearestMark(
       if (
         kind !== 'wholesale' &&
         at < num.start &&
-        !test(SERVED_BEFORE_RE, text.slice(Math.max(sentence.start, at - 40), at)) &&
+        !test(P.SERVED_BEFORE, text.slice(Math.max(sentence.start, at - 40), at)) &&
         // "Contracts: Ministry of Taxation – 260 users, Agency for … – 245 users": a list the label says is served
         !test(SERVED_LABEL_RE, text.slice(sentence.start, at))
       )
@@ -905,14 +816,14 @@ function parenthesisOwner(text: string, sentence: Span, num: Span): CountKind | 
   if (!/^[\s~≈]*(?:ca\.?|about|omkring|cirka)?\s*$/iu.test(text.slice(open + 1, num.start))) return undefined;
   const head = text.slice(Math.max(sentence.start, open - 60), open);
   const served =
-    test(SERVE_VERB_RE, text.slice(sentence.start, open)) ||
-    test(CONTRACT_RE, text.slice(sentence.start, open));
+    test(P.SERVE_VERB, text.slice(sentence.start, open)) ||
+    test(P.CONTRACT, text.slice(sentence.start, open));
   if (!served) return undefined;
   const last = head.split(/[,;)]/u).at(-1) ?? '';
-  STATE_MARK_RE.lastIndex = 0;
-  LOCAL_GOV_MARK_RE.lastIndex = 0;
-  if (test(STATE_MARK_RE, last)) return 'state';
-  if (test(LOCAL_GOV_MARK_RE, last)) return 'local_gov';
+  G.STATE_MARK.lastIndex = 0;
+  G.LOCAL_GOV_MARK.lastIndex = 0;
+  if (test(G.STATE_MARK, last)) return 'state';
+  if (test(G.LOCAL_GOV_MARK, last)) return 'local_gov';
   return undefined;
 }
 
@@ -925,16 +836,15 @@ function itemOwner(text: string, num: Span): CountKind | undefined {
   const head = text.slice(lineStart, num.start);
   if (!isListItem(text, num.start, true)) return undefined;
   const before = text.slice(0, lineStart);
-  if (!test(CONTRACT_RE, before) && !test(SERVE_VERB_RE, before) && !test(CONTRACT_RE, head))
-    return undefined;
-  STATE_MARK_RE.lastIndex = 0;
-  LOCAL_GOV_MARK_RE.lastIndex = 0;
+  if (!test(P.CONTRACT, before) && !test(P.SERVE_VERB, before) && !test(P.CONTRACT, head)) return undefined;
+  G.STATE_MARK.lastIndex = 0;
+  G.LOCAL_GOV_MARK.lastIndex = 0;
   if (stateServedIn(head)) return 'state';
-  if (test(LOCAL_GOV_MARK_RE, head)) return 'local_gov';
+  if (test(G.LOCAL_GOV_MARK, head)) return 'local_gov';
   // "State contracts (framework agreements):" over the list: each item is one, named or not
   const heading = /([^\n]*):\s*\n(?:\s*(?:[-•*>]|\d+[.)])[^\n]*\n)*$/u.exec(before)?.[1] ?? '';
-  STATE_MARK_RE.lastIndex = 0;
-  if (test(STATE_MARK_RE, heading) && test(CONTRACT_RE, heading)) return 'state';
+  G.STATE_MARK.lastIndex = 0;
+  if (test(G.STATE_MARK, heading) && test(P.CONTRACT, heading)) return 'state';
   return undefined;
 }
 
@@ -947,7 +857,7 @@ function namedItemOwner(text: string, sentence: Span, num: Span): CountKind | un
   const colon = text.lastIndexOf(':', num.start);
   if (colon < sentence.start) return undefined;
   const head = text.slice(sentence.start, colon);
-  if (!stateServedIn(head) || !(test(CONTRACT_RE, head) || test(SERVE_VERB_RE, head))) return undefined;
+  if (!stateServedIn(head) || !(test(P.CONTRACT, head) || test(P.SERVE_VERB, head))) return undefined;
   const list = text.slice(colon + 1, num.start);
   if (/[;.!?\n]/u.test(list.replace(/\d[.,]\d/gu, ''))) return undefined;
   // the item: from the last separator to the number, a name (a capital first) and nothing else
@@ -982,19 +892,19 @@ function itemLabelOwner(text: string, num: Span): CountKind | undefined {
  * ("Indberetning til Energistyrelsen") or one that owns someone ("ejet af staten").
  */
 function stateServedIn(text: string): boolean {
-  return allMatches(STATE_MARK_RE, text).some(
+  return allMatches(G.STATE_MARK, text).some(
     (m) =>
-      !test(REPORTED_TO_BEFORE_RE, text.slice(Math.max(0, m.index - 40), m.index)) &&
-      !test(OWNED_BY_BEFORE_RE, text.slice(Math.max(0, m.index - 40), m.index)),
+      !test(P.REPORTED_TO_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)) &&
+      !test(P.OWNED_BY_BEFORE, text.slice(Math.max(0, m.index - 40), m.index)),
   );
 }
 
 /** Whose a list item's count is, by its label alone. */
 function labelOwner(label: string): CountKind {
   for (const [kind, rx] of [
-    ['state', STATE_MARK_RE],
-    ['local_gov', LOCAL_GOV_MARK_RE],
-    ['wholesale', WHOLESALE_MARK_RE],
+    ['state', G.STATE_MARK],
+    ['local_gov', G.LOCAL_GOV_MARK],
+    ['wholesale', G.WHOLESALE_MARK],
   ] as const) {
     if (kind === 'state' ? stateServedIn(label) : test(rx, label)) return kind;
   }
@@ -1040,7 +950,7 @@ function relativeTo(
   n: FoundNumber,
   evidenceEnd: number,
 ): { n: FoundNumber; evidenceEnd: number } | undefined {
-  const rel = exec(RELATIVE_AFTER_RE, text.slice(evidenceEnd, evidenceEnd + 40));
+  const rel = exec(P.RELATIVE_AFTER, text.slice(evidenceEnd, evidenceEnd + 40));
   if (!rel) return undefined;
   const at = evidenceEnd + rel[0].length;
   const m = nums.find(
@@ -1049,7 +959,7 @@ function relativeTo(
   if (!m || m.value <= n.value || m.approx || n.approx) return undefined;
   const rest = text.slice(m.end, m.end + 20);
   const limit =
-    test(THRESHOLD_AFTER_RE, rest) ||
+    test(P.THRESHOLD_AFTER, rest) ||
     /grænse|tærskel|threshold|limit/iu.test(rel[0]) ||
     ((m.value === 50_000 || m.value === 500) && !/^\s*\p{L}/u.test(rest));
   if (!limit) return undefined;
@@ -1061,7 +971,6 @@ function relativeTo(
   };
 }
 
-const THRESHOLD_MULTIPLE_RE = g(L.text('THRESHOLD_MULTIPLE'));
 const THRESHOLD_FACTOR = L.values('THRESHOLD_FACTOR');
 
 /**
@@ -1070,7 +979,7 @@ const THRESHOLD_FACTOR = L.values('THRESHOLD_FACTOR');
  */
 function thresholdMultiples(text: string): Array<FoundNumber & { state: boolean }> {
   const out: Array<FoundNumber & { state: boolean }> = [];
-  for (const m of allMatches(THRESHOLD_MULTIPLE_RE, text)) {
+  for (const m of allMatches(G.THRESHOLD_MULTIPLE, text)) {
     const f = m.groups!.factor!;
     const factor = /\d/.test(f) ? Number(f.replace(',', '.')) : THRESHOLD_FACTOR[f.toLowerCase()];
     if (factor === undefined || !Number.isFinite(factor) || factor <= 0) continue;
@@ -1112,9 +1021,9 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     if (countsThing(after)) continue;
     // "ikke sikker på, om vi stadig er over 50.000": a bound inside an embedded question is what is
     // asked about, not a count said.
-    if (n.bound && EMBEDDED_BOUND_BEFORE_RE.test(text.slice(sentence.start, n.boundSpan?.[0] ?? n.start)))
+    if (n.bound && P.EMBEDDED_BOUND_BEFORE.test(text.slice(sentence.start, n.boundSpan?.[0] ?? n.start)))
       continue;
-    const subset = test(SUBSET_AFTER_RE, after) || test(SUBSET_BEFORE_RE, before);
+    const subset = test(P.SUBSET_AFTER, after) || test(P.SUBSET_BEFORE, before);
     let evidenceEnd = n.end;
     let noun: string | undefined;
     let counted = false;
@@ -1130,10 +1039,10 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       continue;
     }
     // "2 wholesale customers": firms that resell the network, not end users
-    if (ua?.groups && test(FIRM_CUSTOMER_RE, `${ua.groups.gap}${ua.groups.noun}`)) continue;
+    if (ua?.groups && test(P.FIRM_CUSTOMER, `${ua.groups.gap}${ua.groups.noun}`)) continue;
     if (ua?.groups && okGap(ua.groups.gap!)) {
       // "Do we cross the 50k end-user threshold?": the act's figure, no one's count.
-      if (test(THRESHOLD_AFTER_RE, after.slice(ua[0].length))) continue;
+      if (test(P.THRESHOLD_AFTER, after.slice(ua[0].length))) continue;
       counted = true;
       evidenceEnd = n.end + ua[0].length;
       noun = ua.groups.noun!.toLowerCase();
@@ -1141,13 +1050,13 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       const sa = exec(STAFF_AFTER_RE, after);
       // "we serve 800 ministry staff under a contract": the state body says whose staff they are.
       const sentenceText = text.slice(sentence.start, sentence.end);
-      const served = test(CONTRACT_RE, sentenceText) || test(SERVE_VERB_RE, sentenceText);
+      const served = test(P.CONTRACT, sentenceText) || test(P.SERVE_VERB, sentenceText);
       const staffGap = sa?.groups ? sa.groups.gap! : '';
-      if (sa?.groups && okGap(served ? staffGap.replace(STATE_MARK_RE, ' ') : staffGap)) {
+      if (sa?.groups && okGap(served ? staffGap.replace(G.STATE_MARK, ' ') : staffGap)) {
         counted = true;
         staffOnly = true;
         evidenceEnd = n.end + sa[0].length;
-      } else if (test(USER_BEFORE_RE, before) && !startsWithOrganisation(after)) {
+      } else if (test(P.USER_BEFORE, before) && !startsWithOrganisation(after)) {
         counted = true;
       } else {
         // A noun with a typo ("ca 1,2 mio slutbrugre"), or people the writer's own network reaches
@@ -1157,7 +1066,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
           counted = true;
           evidenceEnd = n.end + found.end;
           noun = found.noun;
-        } else if (test(MORE_AFTER_RE, after) || test(MORE_BEFORE_RE, before)) {
+        } else if (test(P.MORE_AFTER, after) || test(P.MORE_BEFORE, before)) {
           // "45k retail customers, and resellers bring about 9.000 more"; alone in a message, the
           // 9.000 add to a count said before it (`signals.end_users_added`).
           if (candidates.some((c) => c.n.end <= n.start)) {
@@ -1165,7 +1074,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
             more = true;
           } else if (!added) added = n;
         } else if (
-          test(CONTINUATION_BEFORE_RE, before) &&
+          test(P.CONTINUATION_BEFORE, before) &&
           !startsWithOrganisation(after) &&
           candidates.some((c) => c.n.end <= n.start && c.n.end >= sentence.start)
         ) {
@@ -1186,7 +1095,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     // heading names; the row's first cell says whose.
     if (!counted) {
       const cell = tableCell(text, n.start);
-      if (cell && LABEL_USER_RE.test(cell.heading) && !test(TOTAL_LABEL_RE, cell.label)) {
+      if (cell && LABEL_USER_RE.test(cell.heading) && !test(P.TOTAL_LABEL, cell.label)) {
         counted = true;
         noun = LABEL_USER_RE.exec(cell.heading)?.[0].toLowerCase();
         labelLine = cell.label;
@@ -1194,11 +1103,11 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     }
     // "Det giver halvtreds tusind i alt": a bare figure marked as the total of the counts before it.
     if (!counted && candidates.length > 0) {
-      TOTAL_MARK_RE.lastIndex = 0;
+      G.TOTAL_MARK.lastIndex = 0;
       const near = text.slice(Math.max(sentence.start, n.start - 12), Math.min(sentence.end, n.end + 12));
       // "… og vores tre tjenesteudbydere har tilsammen 20.000": a third party's total is theirs, a part
-      const theirs = THEY_HAVE_RE.test(text.slice(clauseStart(text, sentence, n.start), n.start));
-      if (test(TOTAL_MARK_RE, near) && !startsWithOrganisation(after)) {
+      const theirs = P.THEY_HAVE.test(text.slice(clauseStart(text, sentence, n.start), n.start));
+      if (test(G.TOTAL_MARK, near) && !startsWithOrganisation(after)) {
         counted = true;
         totalled = !theirs;
       }
@@ -1252,7 +1161,7 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     let right: FoundNumber = c.n;
     for (let i = nums.indexOf(c.n) - 1; i >= 0; i--) {
       const p = nums[i]!;
-      if (candidates.some((x) => x.n === p) || !LIST_SEPARATOR_RE.test(text.slice(p.end, right.start))) break;
+      if (candidates.some((x) => x.n === p) || !P.LIST_SEPARATOR.test(text.slice(p.end, right.start))) break;
       // "between 45,000 and 55,000 end users": a range's two ends are one count, not two to add
       if (rangeStart(text, p, nums)) break;
       listed.push({ ...c, n: p, evidenceEnd: p.end, more: true, head: c.n });
@@ -1267,12 +1176,12 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
   // "38.000 egne kunder", and "our own retail base is 31,000" (the clause before it, no reseller named first)
   const ownBefore = (c: Candidate) => {
     const clause = text.slice(clauseStart(text, c.sentence, c.n.start), c.n.start);
-    const own = exec(OWN_IN_COUNT_RE, clause);
+    const own = exec(P.OWN_IN_COUNT, clause);
     return own !== null && !doubtVocabulary().resale.test(clause.slice(0, own.index));
   };
   const ownCounts = new Set<Span>(
     candidates
-      .filter((c) => test(OWN_IN_COUNT_RE, text.slice(c.n.end, c.evidenceEnd)) || ownBefore(c))
+      .filter((c) => test(P.OWN_IN_COUNT, text.slice(c.n.end, c.evidenceEnd)) || ownBefore(c))
       .map((c) => c.n),
   );
   const counts: Count[] = [];
@@ -1303,9 +1212,9 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
         sentence,
         n,
         [
-          ['state', STATE_MARK_RE],
-          ['local_gov', LOCAL_GOV_MARK_RE],
-          ['wholesale', WHOLESALE_MARK_RE],
+          ['state', G.STATE_MARK],
+          ['local_gov', G.LOCAL_GOV_MARK],
+          ['wholesale', G.WHOLESALE_MARK],
         ],
         owners,
         ownCounts,
@@ -1317,14 +1226,14 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       staffOnly &&
       marked === 'own' &&
       /(?<![\p{L}])(?:their|deres|its|dens|dets)(?![\p{L}])/iu.test(text.slice(n.end, evidenceEnd)) &&
-      test(STATE_MARK_RE, text.slice(sentence.start, n.start));
+      test(G.STATE_MARK, text.slice(sentence.start, n.start));
     // "48.300 slutbrugere, wholesale medregnet": a count that takes in the wholesale end users is the whole.
     const next = nums.find((m) => m.start >= evidenceEnd);
     const withWholesale =
       !staffOnly &&
       marked !== 'state' &&
       test(
-        WITH_WHOLESALE_AFTER_RE,
+        P.WITH_WHOLESALE_AFTER,
         text.slice(evidenceEnd, Math.min(sentence.end, next?.start ?? sentence.end)),
       );
     const kind: CountKind = theirStaff
@@ -1333,19 +1242,19 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
         ? 'state'
         : marked === 'own' && theirsFromBefore(text, spans, sentence, n)
           ? 'wholesale'
-          : withWholesale || (marked === 'wholesale' && test(OWN_IN_COUNT_RE, text.slice(n.end, evidenceEnd)))
+          : withWholesale || (marked === 'wholesale' && test(P.OWN_IN_COUNT, text.slice(n.end, evidenceEnd)))
             ? 'own'
             : marked;
     if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
     const win = text.slice(Math.max(sentence.start, n.start - 30), Math.min(sentence.end, evidenceEnd + 25));
-    TOTAL_MARK_RE.lastIndex = 0;
+    G.TOTAL_MARK.lastIndex = 0;
     const tight = text.slice(
       Math.max(sentence.start, n.start - 15),
       Math.min(sentence.end, evidenceEnd + 15),
     );
     // "deres kunder er i alt 11.700 slutbrugere": a total of someone else's customers is their part only.
     const clause = text.slice(clauseStart(text, sentence, n.start), n.start);
-    const theirs = THEIR_SUBJECT_RE.test(clause) || (kind === 'wholesale' && THEY_HAVE_RE.test(clause));
+    const theirs = P.THEIR_SUBJECT.test(clause) || (kind === 'wholesale' && P.THEY_HAVE.test(clause));
     const total =
       withWholesale ||
       (kind === 'own' &&
@@ -1356,8 +1265,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
           Math.max(sentence.start, n.start - 30),
           said,
         )) ||
-      (kind === 'wholesale' && !theirs && test(STRICT_TOTAL_RE, tight)) ||
-      (kind === 'state' && test(TOTAL_MARK_RE, text.slice(Math.max(sentence.start, n.start - 15), n.start)));
+      (kind === 'wholesale' && !theirs && test(P.STRICT_TOTAL, tight)) ||
+      (kind === 'state' && test(G.TOTAL_MARK, text.slice(Math.max(sentence.start, n.start - 15), n.start)));
     counts.push({
       value: n.value,
       start: n.start,
@@ -1368,14 +1277,14 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       ...(theirs ? { theirs } : {}),
       ...(kind === 'state' &&
       staffOnly &&
-      (THEY_HAVE_RE.test(clause) ||
-        test(HEADCOUNT_BEFORE_RE, text.slice(Math.max(sentence.start, n.start - 60), n.start)))
+      (P.THEY_HAVE.test(clause) ||
+        test(P.HEADCOUNT_BEFORE, text.slice(Math.max(sentence.start, n.start - 60), n.start)))
         ? { headcount: true }
         : {}),
       subset,
       additive:
         more ||
-        (kind === 'own' || kind === 'wholesale' ? ADDITIVE_BEFORE_RE : ADDITIVE_STRONG_BEFORE_RE).test(
+        (kind === 'own' || kind === 'wholesale' ? P.ADDITIVE_BEFORE : P.ADDITIVE_STRONG_BEFORE).test(
           text.slice(sentence.start, n.start),
         ),
       approx: n.approx,
@@ -1417,7 +1326,7 @@ function elidedPart(text: string, prev: Candidate | undefined, n: FoundNumber, a
   if (
     w &&
     w === wordBefore(prev.n.start) &&
-    PART_WITH_RE.test(w) &&
+    P.PART_WITH.test(w) &&
     /[,;]|(?<!\p{L})(?:og|and)(?!\p{L})/iu.test(between)
   )
     return between.split(/\s+/).filter(Boolean).length <= 8;
@@ -1441,8 +1350,8 @@ function restated(text: string, candidates: Candidate[], n: FoundNumber): boolea
   // Only a said restatement: "(50.400)", "– præcis 50.400", "50,400 at the last count".
   return (
     /^[\s(–—:-]*$/u.test(between) ||
-    test(EXACT_MARK_RE, between) ||
-    test(EXACT_MARK_RE, text.slice(n.end, n.end + 25))
+    test(P.EXACT_MARK, between) ||
+    test(P.EXACT_MARK, text.slice(n.end, n.end + 25))
   );
 }
 
@@ -1490,9 +1399,9 @@ function peopleReached(
   const people = exec(PEOPLE_AFTER_RE, after);
   if (!people?.groups || !okGap(people.groups.gap!)) return undefined;
   const before = text.slice(Math.max(sentence.start, start - 40), start);
-  const reached = test(REACH_BEFORE_RE, before) && test(OWN_NETWORK_RE, text.slice(sentence.start, start));
+  const reached = test(P.REACH_BEFORE, before) && test(P.OWN_NETWORK, text.slice(sentence.start, start));
   // "2 million people listen to our FM transmitters"
-  const using = test(PEOPLE_USE_AFTER_RE, after.slice(people[0].length, people[0].length + 60));
+  const using = test(P.PEOPLE_USE_AFTER, after.slice(people[0].length, people[0].length + 60));
   if (!reached && !using) return undefined;
   return { end: people[0].length, noun: people[0].slice(people.groups.gap!.length).toLowerCase() };
 }
@@ -1514,17 +1423,17 @@ function countsThing(after: string): boolean {
 function startsWithOrganisation(after: string): boolean {
   // "6 service providers who …": the first word or the two first ("service providers") name organisations
   const words = /^\s*([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(after);
-  return [words?.[1], words?.[2]].some((w) => w !== undefined && ORG_NOUN_WORD_RE.test(w));
+  return [words?.[1], words?.[2]].some((w) => w !== undefined && P.ORG_NOUN_WORD.test(w));
 }
 
 /** Between a number and its noun: a few words, none of them a unit or another thing counted. */
 function okGap(gapText: string): boolean {
   const words = gapText.split(/\s+/).filter(Boolean);
   if (words.length > 5) return false;
-  if (words.some((w) => test(GAP_BREAK_RE, w))) return false; // "3 ISPs whose customers": not a count of them
+  if (words.some((w) => test(P.GAP_BREAK, w))) return false; // "3 ISPs whose customers": not a count of them
   ORG_RE.lastIndex = 0;
   // "3 ISPs … customers" counts ISPs; "800 of the agency's staff" counts the agency's staff.
-  if (test(ORG_RE, gapText.replace(WHOSE_GAP_RE, ' ').replace(ATTRIBUTIVE_ORG_RE, ' '))) return false;
+  if (test(ORG_RE, gapText.replace(G.WHOSE_GAP, ' ').replace(P.ATTRIBUTIVE_ORG, ' '))) return false;
   return !words.some(
     (w) => test(NOT_USER_WORD_RE, w) || (/^(?:of|af)$/i.test(w) === false && /[.!?]/.test(w)),
   );
@@ -1538,11 +1447,11 @@ function listedWith(text: string, prev: Count, c: Count): boolean {
   if (!c.noun) return false;
   // "…, coax-nettet med 19.900 og så 2.300 slutbrugere på fast trådløst": after a part with its noun left
   // out, a count listed next is the list's next part
-  if (!prev.noun) return prev.additive && test(LISTED_RE, text.slice(prev.evidenceEnd, c.start));
+  if (!prev.noun) return prev.additive && test(P.LISTED, text.slice(prev.evidenceEnd, c.start));
   const kind = (x: Count) => `${qualifierOf(text, x)} ${x.noun}`;
   if (kind(prev) === kind(c)) return false;
   const between = text.slice(prev.evidenceEnd, c.start);
-  if (test(LISTED_RE, between)) return true;
+  if (test(P.LISTED, between)) return true;
   // "18k broadband subs, 22k mobile subs", "120.000 privatkunder, 8.000 erhvervskunder": kinds of the one
   // noun (its head, for a Danish compound), listed with a comma.
   return /^\s*[,;]\s*$/.test(between) && headOf(prev.noun) === headOf(c.noun);
@@ -1557,7 +1466,7 @@ function othersCount(text: string, spans: Span[], c: Count): boolean {
   const clause = text.slice(clauseStart(text, sentenceAt(spans, c.start), c.start), c.start);
   const w = doubtVocabulary();
   return (
-    (w.provider_subject.test(clause) || w.other_party.test(clause) || THEIR_SUBJECT_RE.test(clause)) &&
+    (w.provider_subject.test(clause) || w.other_party.test(clause) || P.THEIR_SUBJECT.test(clause)) &&
     !test(FIRST_PERSON_SUBJECT_RE, clause)
   );
 }
@@ -1580,7 +1489,7 @@ function itemsOfParts(text: string, a: Count, b: Count): boolean {
     const before = itemTextBefore(text, c.start);
     return (
       before !== undefined &&
-      (/^(?:ca\.?\s+|about\s+|~\s*)?$/iu.test(before) || test(SEGMENT_LABEL_RE, before))
+      (/^(?:ca\.?\s+|about\s+|~\s*)?$/iu.test(before) || test(P.SEGMENT_LABEL, before))
     );
   };
   const line = (c: Count) => {
@@ -1777,12 +1686,12 @@ function decideEndUsers(
     };
   } else {
     const spelt = withStateWordsSpelt(text);
-    const no = exec(NO_STATE_RE, spelt.text);
+    const no = exec(P.NO_STATE, spelt.text);
     // A list item "aftaler med staten: ingen": the label denied, read as "ingen aftaler med staten".
     const item = no
       ? undefined
-      : [...spelt.text.matchAll(LABEL_NONE_RE)].find((m) =>
-          test(NO_STATE_RE, `ingen ${m[1]!.replace(/^[\s•*-]+/u, '')}`),
+      : [...spelt.text.matchAll(G.LABEL_NONE)].find((m) =>
+          test(P.NO_STATE, `ingen ${m[1]!.replace(/^[\s•*-]+/u, '')}`),
         );
     const at = no
       ? [no.index, no.index + no[0].length]
@@ -1790,9 +1699,9 @@ function decideEndUsers(
         ? [item.index, item.index + item[0].length]
         : undefined;
     if (at) out.state = { value: 0, evidence: spelt.original(at[0]!, at[1]!).trim() };
-    else if (counts.some((c) => c.kind === 'local_gov') && test(CONTRACT_RE, text)) {
-      STATE_MARK_RE.lastIndex = 0;
-      if (!test(STATE_MARK_RE, text)) {
+    else if (counts.some((c) => c.kind === 'local_gov') && test(P.CONTRACT, text)) {
+      G.STATE_MARK.lastIndex = 0;
+      if (!test(G.STATE_MARK, text)) {
         const c = counts.find((x) => x.kind === 'local_gov')!;
         out.state = { value: 0, evidence: c.evidence };
       }
@@ -1815,9 +1724,9 @@ function findComponent(
     const before = text.slice(Math.max(0, m.index - 20), m.index);
     return (
       // (the preposition may be part of the match: "in our core")
-      (test(EQUIPMENT_PLACE_IN_RE, before) ||
-        test(EQUIPMENT_PLACE_IN_RE, before + m[0].replace(/[\p{L}-]+$/u, ''))) &&
-      test(EQUIPMENT_PLACE_AFTER_RE, text.slice(m.index + m[0].length, m.index + m[0].length + 40))
+      (test(P.EQUIPMENT_PLACE_IN, before) ||
+        test(P.EQUIPMENT_PLACE_IN, before + m[0].replace(/[\p{L}-]+$/u, ''))) &&
+      test(P.EQUIPMENT_PLACE_AFTER, text.slice(m.index + m[0].length, m.index + m[0].length + 40))
     );
   };
   // (a kind named only as a place is still the one concerned: "masterne står på vores kernenet-sites")
@@ -1829,7 +1738,7 @@ function findComponent(
     !negatedBefore(text, sentenceAt(spans, m.index), m.index, 40) &&
     !describesCount(text, m.index) &&
     // "cameras inside the room that houses our core network": the core is where they go
-    !test(EQUIPMENT_PLACE_BEFORE_RE, text.slice(Math.max(0, m.index - 50), m.index)) &&
+    !test(P.EQUIPMENT_PLACE_BEFORE, text.slice(Math.max(0, m.index - 50), m.index)) &&
     // "they go in our core network data centres": the core names the rooms where the equipment named goes
     !(placeOnly && asPlace(m)) &&
     (!org ||
@@ -1871,7 +1780,7 @@ function describesCount(text: string, at: number): boolean {
   const head = /(\d[\d.,]*\s*(?:k|tusinde|thousand)?)(?:\s+[\p{L}-]+){1,5}\s*$/iu.exec(before);
   if (!head) return false;
   const countAt = open - (before.length - head.index);
-  return !test(BOUGHT_COUNT_BEFORE_RE, text.slice(Math.max(0, countAt - 40), countAt));
+  return !test(P.BOUGHT_COUNT_BEFORE, text.slice(Math.max(0, countAt - 40), countAt));
 }
 
 /**
@@ -1960,44 +1869,44 @@ function findSupplier(
     const before = text.slice(Math.max(0, c.index - 60), c.index);
     const after = text.slice(c.index + c[0].length, c.index + c[0].length + 50);
     // "We're a Danish operator"; but "the provider we are considering is Indian" names the supplier's.
-    if (test(SELF_BEFORE_RE, before) && !test(SUPPLIER_IS_RE, before) && !test(OUR_SUPPLIER_FROM_RE, before))
+    if (test(P.SELF_BEFORE, before) && !test(P.SUPPLIER_IS, before) && !test(P.OUR_SUPPLIER_FROM, before))
       continue;
     // "Lille dansk teleudbyder her": the writer introducing itself.
-    if (test(SELF_INTRO_AFTER_RE, after) && test(SUPPLIER_NOUN_START_RE, after)) continue;
-    if (test(LAW_AFTER_RE, after)) continue; // "the Danish act on supplier security"
+    if (test(P.SELF_INTRO_AFTER, after) && test(SUPPLIER_NOUN_START_RE, after)) continue;
+    if (test(P.LAW_AFTER, after)) continue; // "the Danish act on supplier security"
     // "our parent company is Faroese": where the writer's group sits, not a supplier's country.
-    if (test(OWN_COMPANY_IS_RE, before)) continue;
+    if (test(P.OWN_COMPANY_IS, before)) continue;
     // "Kunden er et dansk bredbåndsselskab": the client's country, not a supplier's.
-    if (test(CLIENT_IS_RE, before)) continue;
+    if (test(P.CLIENT_IS, before)) continue;
     // "Small Danish provider, 9,000 end users …": the message opens with the writer's own description.
     if (/^\s*(?:[\p{L}-]+\s+){0,2}$/u.test(text.slice(0, c.index)) && opensAsProvider(after)) continue;
     const attachedAfter =
       test(SUPPLIER_NOUN_START_RE, after) ||
       test(PRODUCT_NOUN_START_RE, after) ||
       namedSpans.some((s) => s.start >= c.index + c[0].length && s.start - (c.index + c[0].length) <= 2);
-    const predicate = test(SUPPLIER_IS_RE, before) && !test(SELF_BEFORE_RE, before.slice(0, -1));
+    const predicate = test(P.SUPPLIER_IS, before) && !test(P.SELF_BEFORE, before.slice(0, -1));
     const basedIn =
-      (test(BASED_IN_RE, before) || test(FROM_RE, before) || test(SUPPLIER_IN_RE, before)) &&
-      !test(NETWORK_AFTER_COUNTRY_RE, after);
+      (test(BASED_IN_RE, before) || test(FROM_RE, before) || test(P.SUPPLIER_IN, before)) &&
+      !test(P.NETWORK_AFTER_COUNTRY, after);
     let attachedBefore = false;
     if (basedIn) {
       // "a managed-services company based in Poland", "Huawei fra Kina": a supplier just before.
       const lead = before.replace(LEAD_STRIP_RE, '');
       const tail = lead.slice(-45);
-      const selfAt = lastIndex(SELF_WORD_RE, tail);
+      const selfAt = lastIndex(G.SELF_WORD, tail);
       const nounAt = lastIndex(SUPPLIER_NOUN_RE, tail);
       // "we are small internet company in Denmark": the noun the writer says it is, is the writer.
       const selfNoun =
         selfAt >= 0 &&
         nounAt > selfAt &&
-        test(SELF_BEFORE_RE, tail.slice(0, nounAt)) &&
+        test(P.SELF_BEFORE, tail.slice(0, nounAt)) &&
         !test(SUPPLIER_ROLE_NOUN_RE, tail.slice(nounAt));
       const supplierBefore =
         (selfAt < 0 || nounAt > selfAt) &&
         !selfNoun &&
         (nounAt >= 0 || namedSpans.some((s) => s.end <= c.index && c.index - s.end <= 40));
       // "kameraer fra Kina", "we buy from China": the thing or the purchase names where it comes from.
-      const thingBefore = test(THING_OR_PURCHASE_BEFORE_RE, lead);
+      const thingBefore = test(P.THING_OR_PURCHASE_BEFORE, lead);
       attachedBefore = supplierBefore || thingBefore;
     }
     // "Netcracker (US)", "Skyworth (china)", "Giesecke+Devrient fra Tyskland", "Allot, based in Israel":
@@ -2030,7 +1939,6 @@ const UNREGISTERED_NAME_BEFORE_RE = new RegExp(
   'u',
 );
 export const NOT_A_NAME = re(L.text('NOT_A_NAME'));
-export const ORG_OR_THING_RE = re(L.text('ORG_OR_THING'));
 
 function unregisteredNameBefore(
   text: string,
@@ -2045,7 +1953,7 @@ function unregisteredNameBefore(
   const lead = window.slice(0, m.index);
   // A bare "in"/"i" joins a supplier to its country only right after a supplier's role ("from
   // Sagemcom in France"); "Aarhus and Berlin in Germany" are places.
-  if (/^\s+(?:in|i)\s+(?:the\s+)?$/iu.test(m.groups.link!) && !test(SUPPLIER_ROLE_BEFORE_RE, lead))
+  if (/^\s+(?:in|i)\s+(?:the\s+)?$/iu.test(m.groups.link!) && !test(P.SUPPLIER_ROLE_BEFORE, lead))
     return undefined;
   if (
     /(?<![\p{L}])(?:i|in|at|på|hos|ved|near|nær|(?:vi|we|jeg|I)\s+(?:er|are|am)|we'?re|i'?m|(?:this|det|her)\s+(?:is|er)(?:\s+(?:en|et|a|an))?)\s+$/iu.test(
@@ -2057,10 +1965,10 @@ function unregisteredNameBefore(
   // ("Regards, Peter from Sweden" is a person).
   const sentence = sentenceOf(text, at);
   if (
-    !test(SUPPLIER_CONTEXT_RE, sentence) &&
+    !test(P.SUPPLIER_CONTEXT, sentence) &&
     !firstMatch(AGREEMENT_RE, sentence) &&
     !COMPONENT_RES.some(([, rx]) => firstMatch(rx, sentence) !== undefined) &&
-    !test(SUPPLY_CHANGE_RE, sentence)
+    !test(P.SUPPLY_CHANGE, sentence)
   )
     return undefined;
   // "Skyworth (china)": the bracket closes right after the country.
@@ -2075,14 +1983,11 @@ function unregisteredNameBefore(
   idx.countryRe.lastIndex = 0;
   if (idx.countryRe.test(name)) return undefined;
   if (TERRITORY_RES.some(([, rx]) => firstMatch(rx, name) !== undefined)) return undefined;
-  if (test(ORG_OR_THING_RE, name) || firstMatch(ORG_RE, name) !== undefined) return undefined;
+  if (test(P.ORG_OR_THING, name) || firstMatch(ORG_RE, name) !== undefined) return undefined;
   if (COMPONENT_RES.some(([, rx]) => firstMatch(rx, name) !== undefined)) return undefined;
-  if (test(MONTH_WORD_RE, name)) return undefined;
+  if (test(P.MONTH_WORD, name)) return undefined;
   return name;
 }
-export const SUPPLIER_ROLE_BEFORE_RE = re(L.text('SUPPLIER_ROLE_BEFORE'));
-export const SUPPLY_CHANGE_RE = re(L.text('SUPPLY_CHANGE'));
-export const MONTH_WORD_RE = re(L.text('MONTH_WORD'));
 
 // ---- territory, status, human, dates ------------------------------------------------------------
 function findTerritory(
@@ -2097,7 +2002,7 @@ function findTerritory(
       if (t !== 'DK' && negatedBefore(text, sentenceAt(spans, m.index), m.index, 50)) continue;
       if (t === 'DK') {
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-        if (test(DK_NOT_TERRITORY_AFTER_RE, after)) continue;
+        if (test(P.DK_NOT_TERRITORY_AFTER, after)) continue;
       }
       found.push({ value: t, at: m.index, evidence: m[0] });
     }
@@ -2133,25 +2038,25 @@ function findStatus(
     // One agreement with a named supplier ("core network contract with Nokia signed in 2020") is the
     // writer's even without a first person; "agreements signed with Huawei" in general is not.
     const oneNamed =
-      test(ONE_AGREEMENT_RE, sentence) &&
+      test(P.ONE_AGREEMENT, sentence) &&
       supplierRe !== undefined &&
       allMatches(supplierRe, sentence).some((x) => caseOk(x.groups!.n!));
-    if (!(test(FIRST_PERSON_RE, sentence) || test(FIRST_PERSON_I_RE, sentence) || oneNamed)) return false;
+    if (!(test(P.FIRST_PERSON, sentence) || test(FIRST_PERSON_I_RE, sentence) || oneNamed)) return false;
     return !customerSentence(sentence, supplierRe);
   };
-  const newAll = allMatches(NEW_STRONG_RE, text).filter(own);
+  const newAll = allMatches(G.NEW_STRONG, text).filter(own);
   const newS = newAll.at(-1);
   // "will be signed", "skal først underskrives", "not yet signed": no agreement in place yet.
-  const oldS = allMatches(EXISTING_STRONG_RE, text)
+  const oldS = allMatches(G.EXISTING_STRONG, text)
     .filter(own)
-    .filter((m) => !test(NOT_YET_BEFORE_RE, text.slice(Math.max(0, m.index - 30), m.index)))
+    .filter((m) => !test(P.NOT_YET_BEFORE, text.slice(Math.max(0, m.index - 30), m.index)))
     .filter((m) => !newAll.some((n) => m.index >= n.index && m.index < n.index + n[0].length))
     .at(-1);
   // "We plan to replace our current supplier": the plan is what is asked about, whatever is in place.
   const planOverCurrent =
     newS &&
     oldS &&
-    test(ADJECTIVE_EXISTING_RE, oldS[0]) &&
+    test(P.ADJECTIVE_EXISTING, oldS[0]) &&
     sentenceAt(spans, newS.index) === sentenceAt(spans, oldS.index);
   if (newS && oldS)
     return newS.index > oldS.index || planOverCurrent
@@ -2161,12 +2066,12 @@ function findStatus(
   if (oldS) return { value: 'existing', evidence: oldS[0] };
   // "under our contract with them" (the state agency served): a contract with customers, not a supplier.
   // "before CFCS bans our agreement": what a decision is about, not whether it is signed.
-  const newWAll = allMatches(NEW_WEAK_RE, text).filter(own);
-  const oldW = allMatches(EXISTING_WEAK_RE, text)
+  const newWAll = allMatches(G.NEW_WEAK, text).filter(own);
+  const oldW = allMatches(G.EXISTING_WEAK, text)
     .filter(own)
-    .filter((m) => !test(DECIDED_ON_BEFORE_RE, text.slice(Math.max(0, m.index - 50), m.index)))
+    .filter((m) => !test(P.DECIDED_ON_BEFORE, text.slice(Math.max(0, m.index - 50), m.index)))
     .filter(
-      (m) => !test(CUSTOMER_CONTRACT_AFTER_RE, text.slice(m.index + m[0].length, m.index + m[0].length + 80)),
+      (m) => !test(P.CUSTOMER_CONTRACT_AFTER, text.slice(m.index + m[0].length, m.index + m[0].length + 80)),
     )
     // "may we use a Swedish supplier?": the use asked about, not one in place.
     .filter((m) => !newWAll.some((n) => m.index >= n.index && m.index < n.index + n[0].length))
@@ -2188,8 +2093,8 @@ function findStatus(
  */
 const NON_CRITICAL = new Set<Component>(['customer_equipment', 'office_it', 'surveillance_camera', 'other']);
 function customerSentence(sentence: string, supplierRe: RegExp | undefined): boolean {
-  if (!test(SERVE_VERB_RE, sentence) || !test(CUSTOMER_OBJECT_RE, sentence)) return false;
-  if (test(SUPPLIER_CONTEXT_RE, sentence)) return false;
+  if (!test(P.SERVE_VERB, sentence) || !test(P.CUSTOMER_OBJECT, sentence)) return false;
+  if (test(P.SUPPLIER_CONTEXT, sentence)) return false;
   // A critical system is bought from a supplier; phones or masts may be what the customers get.
   const critical = COMPONENT_RES.filter(([c]) => !NON_CRITICAL.has(c));
   if (critical.some(([, rx]) => firstMatch(rx, sentence) !== undefined)) return false;
@@ -2198,7 +2103,7 @@ function customerSentence(sentence: string, supplierRe: RegExp | undefined): boo
 }
 
 function findWantsHuman(text: string): { value: true; evidence: string } | undefined {
-  for (const m of allMatches(WANTS_HUMAN_RE, text)) {
+  for (const m of allMatches(G.WANTS_HUMAN, text)) {
     const before = text.slice(Math.max(0, m.index - 25), m.index);
     // "kan jeg ikke bare få en rådgiver" is a request, so a plain "ikke" does not negate it.
     if (
@@ -2219,15 +2124,15 @@ function dateRole(text: string, sentence: Span, start: number, end: number): Dat
   // joined to the date: "aftalen fra 3. marts 2019"); a bare agreement noun there is what was decided on.
   const from = clauseStart(text, sentence, start);
   const rest = text.slice(end, sentence.end);
-  CLAUSE_BREAK_RE.lastIndex = 0;
-  const brk = exec(CLAUSE_BREAK_RE, rest);
+  G.CLAUSE_BREAK.lastIndex = 0;
+  const brk = exec(G.CLAUSE_BREAK, rest);
   const clause: Span = { start: from, end: brk ? end + brk.index : sentence.end };
-  if (test(AGREEMENT_NOUN_OF_DATE_RE, text.slice(Math.max(clause.start, start - 40), start)))
+  if (test(P.AGREEMENT_NOUN_OF_DATE, text.slice(Math.max(clause.start, start - 40), start)))
     return 'agreement';
   const inClause = nearestRole(text, clause, start, end, [
     ['notified', NOTIFIED_RE],
     ['decision', DECISION_RE],
-    ['agreement', AGREEMENT_ACTS_RE],
+    ['agreement', G.AGREEMENT_ACTS],
     ['neutral', NEUTRAL_RE],
   ]);
   if (inClause) return inClause;
@@ -2298,14 +2203,14 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   // own may be a provider as well, so what it is stays open.
   const ownPublicNet =
     org?.type === 'company' &&
-    allMatches(OWN_NETWORK_RE, text).some(
+    allMatches(P.OWN_NETWORK, text).some(
       (m) =>
-        PUBLIC_NET_WORD_RE.test(m[0]) ||
-        PUBLIC_NET_WORD_RE.test(text.slice(sentenceAt(spans, m.index).start, m.index)),
+        P.PUBLIC_NET_WORD.test(m[0]) ||
+        P.PUBLIC_NET_WORD.test(text.slice(sentenceAt(spans, m.index).start, m.index)),
     );
   // "vi sælger fiberbredbånd til private og virksomheder": a business selling a network service to others
   // provides it (§ 1, nr. 3), whatever else it does.
-  const sells = org?.type === 'company' ? exec(SELLS_NET_SERVICE_RE, text) : null;
+  const sells = org?.type === 'company' ? exec(P.SELLS_NET_SERVICE, text) : null;
   if (sells) set('organisation_type', 'telecom_provider', sells[0]);
   else if (org && !ownPublicNet) set('organisation_type', org.type, org.evidence);
   const ps = findNationwide(text, spans);
@@ -2329,7 +2234,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     compAt >= usersSpan[0];
   // "bestille 50.000 SIM'er": a count of what is bought is of things, not of end users.
   const bought =
-    counted && test(BOUGHT_COUNT_BEFORE_RE, text.slice(Math.max(0, usersSpan![0] - 40), usersSpan![0]));
+    counted && test(P.BOUGHT_COUNT_BEFORE, text.slice(Math.max(0, usersSpan![0] - 40), usersSpan![0]));
   if (found.added && Number.isSafeInteger(found.added.value) && !bought)
     signals.end_users_added = found.added.value;
   // Sums of huge numbers can leave the safe integer range: such a count is no fact.
@@ -2339,7 +2244,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     if (users.end_users.bound) signals.end_users_bound = users.end_users.bound;
     // "det tal inkluderer de 5.000 via partnere": a count that includes the wholesale ones is a total.
     // ("their customers come to 33,500 in total": their total, still only the wholesale part)
-    if (users.end_users.wholesaleOnly && (users.end_users.theirsOnly || !INCLUDES_RE.test(text)))
+    if (users.end_users.wholesaleOnly && (users.end_users.theirsOnly || !P.INCLUDES.test(text)))
       signals.end_users_wholesale_only = true;
     if (users.end_users.withWholesale) signals.end_users_with_wholesale = true;
     if (users.leftOut && Number.isSafeInteger(users.leftOut.value))
@@ -2349,8 +2254,8 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   if (!users.state) {
     // "we also have some state customers, a couple of agencies under Skatteministeriet": no count said.
     const vague = doubtVocabulary().vague_quantity;
-    STATE_MARK_RE.lastIndex = 0;
-    for (const m of allMatches(STATE_MARK_RE, text)) {
+    G.STATE_MARK.lastIndex = 0;
+    for (const m of allMatches(G.STATE_MARK, text)) {
       const clause = clauseAround(text, m.index);
       if (vague.test(clause) && !negatedBefore(text, sentenceAt(spans, m.index), m.index, 40)) {
         signals.state_uncounted = clause.trim();
@@ -2389,7 +2294,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
       return (
         at >= 0 &&
         exampleBefore(text.slice(Math.max(0, at - 30), at)) &&
-        !test(SELF_WORD_RE, text) &&
+        !test(G.SELF_WORD, text) &&
         facts.component === undefined &&
         facts.organisation_type === undefined
       );
@@ -2398,36 +2303,36 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     if (s.country && !example(s.country.evidence))
       set('supplier_country', s.country.value, s.country.evidence);
   }
-  for (const m of allMatches(STATE_CONTROLLED_RE, text)) {
-    if (test(OWN_STATE_BEFORE_RE, m[0])) continue; // Denmark's own state is not "another country's"
+  for (const m of allMatches(G.STATE_CONTROLLED, text)) {
+    if (test(P.OWN_STATE_BEFORE, m[0])) continue; // Denmark's own state is not "another country's"
     const s = sentenceAt(spans, m.index);
     signals.state_controlled = !negatedBefore(text, s, m.index, 30);
     break;
   }
   if (signals.state_controlled === undefined) {
     // "majority-owned by a holding company that belongs to a foreign country's armed forces".
-    for (const m of allMatches(STATE_OWNED_LONG_RE, text)) {
+    for (const m of allMatches(G.STATE_OWNED_LONG, text)) {
       const s = sentenceAt(spans, m.index);
       const sentence = text.slice(s.start, s.end);
-      if (test(HARM_HYPOTHETICAL_RE, sentence)) continue;
-      if (test(OWN_STATE_BEFORE_RE, m[0])) continue; // 'ejet af den danske stat'
+      if (test(P.HARM_HYPOTHETICAL, sentence)) continue;
+      if (test(P.OWN_STATE_BEFORE, m[0])) continue; // 'ejet af den danske stat'
       // Another country's state (nr. 3): said so, or the supplier's country is known and not Denmark.
       const foreign =
-        test(FOREIGN_MARK_RE, sentence) ||
+        test(P.FOREIGN_MARK, sentence) ||
         (facts.supplier_country !== undefined && facts.supplier_country !== 'DK');
       if (!foreign) continue;
       signals.state_controlled = !negatedBefore(text, s, m.index, 30);
       break;
     }
   }
-  for (const m of allMatches(HARM_INVOLVED_RE, text)) {
+  for (const m of allMatches(G.HARM_INVOLVED, text)) {
     const s = sentenceAt(spans, m.index);
     const sentence = text.slice(s.start, s.end);
     const harm =
-      test(HARM_ACT_RE, sentence) || (test(HARM_OBJECT_RE, sentence) && test(HARM_EFFECT_RE, sentence));
-    if (!harm || test(HARM_HYPOTHETICAL_RE, sentence)) continue;
+      test(P.HARM_ACT, sentence) || (test(P.HARM_OBJECT, sentence) && test(P.HARM_EFFECT, sentence));
+    if (!harm || test(P.HARM_HYPOTHETICAL, sentence)) continue;
     // About the supplier, as the actor: "we were hit by a cyber attack" is no factor.
-    if (!test(SUPPLIER_REFERENT_RE, sentence) || test(HARM_VICTIM_RE, sentence)) continue;
+    if (!test(P.SUPPLIER_REFERENT, sentence) || test(P.HARM_VICTIM, sentence)) continue;
     signals.harmful_activity = !negatedBefore(text, s, m.index, 30);
     break;
   }
@@ -2449,7 +2354,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
     // ("two numbers I got today": nothing in the message is a decision, so nothing received is one)
     const relativeOnly =
       d.relative === true &&
-      (!RECEIVED_RE.test(text.slice(sentenceAt(spans, d.start).start, d.end)) || !test(DECISION_RE, text));
+      (!P.RECEIVED.test(text.slice(sentenceAt(spans, d.start).start, d.end)) || !test(DECISION_RE, text));
     const decision = (role === 'decision' || role === 'notified') && !relativeOnly;
     if (
       decision &&
@@ -2468,7 +2373,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
         signals.vague_agreement_date ??= d.precision === 'year' ? d.value.slice(0, 4) : d.value.slice(0, 7);
     }
   }
-  const lone = test(LONE_NUMBER_RE, text) ? findNumbers(text) : [];
+  const lone = test(P.LONE_NUMBER, text) ? findNumbers(text) : [];
   if (lone.length === 1 && Number.isFinite(lone[0]!.value)) signals.lone_number = lone[0]!.value;
   return { facts, evidence, signals };
 }
