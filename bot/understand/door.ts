@@ -72,6 +72,12 @@ function foldWord(w: string): string {
   return [...w].map((ch) => LOOKALIKE[ch] ?? ch).join('');
 }
 
+// (The fraction signs stay as written: NFKC would make "½ mio" "1⁄2 mio", read as two million.)
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').replace(MIXED_WORD, foldWord);
+  return text
+    .split(/([½¼¾])/u)
+    .map((part) => (/^[½¼¾]$/u.test(part) ? part : part.normalize('NFKC')))
+    .join('')
+    .replace(INVISIBLE, '')
+    .replace(MIXED_WORD, foldWord);
 }

@@ -188,7 +188,7 @@ const P = patterns([
   'BOUGHT_COUNT_BEFORE', 'BUSINESS_RUNS_NETWORK', 'APPOSITION', 'OWN_BUSINESS', 'RELATED_COMPANY',
   'WRITER_NAMED_BEFORE', 'NETWORK_OWNER', 'NOT_NATIONWIDE_AFTER', 'NATIONWIDE_WORD',
   'NEGATED_NATIONWIDE_AFTER', 'NEGATION', 'ASKED_NOT', 'EXACT_MARK', 'DENIED_BEFORE', 'THRESHOLD_AFTER',
-  'HEADCOUNT_BEFORE', 'RELATIVE_AFTER', 'USER_BEFORE', 'REACH_BEFORE', 'PEOPLE_USE_AFTER', 'OWN_NETWORK',
+  'HEADCOUNT_BEFORE', 'THRESHOLD_BEFORE', 'RELATIVE_AFTER', 'USER_BEFORE', 'REACH_BEFORE', 'PEOPLE_USE_AFTER', 'OWN_NETWORK',
   'SELLS_NET_SERVICE', 'PUBLIC_NET_WORD', 'EMBEDDED_BOUND_BEFORE', 'SUBSET_AFTER', 'SUBSET_BEFORE',
   'STRICT_TOTAL', 'THEIR_SUBJECT', 'THEY_HAVE', 'FIRM_CUSTOMER', 'SEGMENT_LABEL', 'TOTAL_LABEL',
   'RECEIVED', 'CONTRACT', 'ADDITIVE_BEFORE', 'ADDITIVE_STRONG_BEFORE', 'CONTINUATION_BEFORE', 'NO_STATE',
@@ -1041,8 +1041,8 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     // "2 wholesale customers": firms that resell the network, not end users
     if (ua?.groups && test(P.FIRM_CUSTOMER, `${ua.groups.gap}${ua.groups.noun}`)) continue;
     if (ua?.groups && okGap(ua.groups.gap!)) {
-      // "Do we cross the 50k end-user threshold?": the act's figure, no one's count.
-      if (test(P.THRESHOLD_AFTER, after.slice(ua[0].length))) continue;
+      // "Do we cross the 50k end-user threshold?", "over grænsen på 50.000 slutbrugere": the act's figure.
+      if (test(P.THRESHOLD_AFTER, after.slice(ua[0].length)) || test(P.THRESHOLD_BEFORE, before)) continue;
       counted = true;
       evidenceEnd = n.end + ua[0].length;
       noun = ua.groups.noun!.toLowerCase();

@@ -325,8 +325,24 @@ function ranges(text: string): FoundNumber[] {
   return out;
 }
 
+/** "½ mio", "1½ million", "¾ mio.": a fraction sign before a multiplier. */
+const FRACTION = { '½': 0.5, '¼': 0.25, '¾': 0.75 } as Record<string, number>;
+const FRACTION_RE = new RegExp(String.raw`(?<![\d.,])(\d*)([½¼¾])\s*(${MULT})(?![${L}])`, 'giu');
+function fractions(text: string): FoundNumber[] {
+  return [...text.matchAll(FRACTION_RE)].flatMap((m) => {
+    const mult = multiplierOf(m[3]!.replace(/\s+/g, ''));
+    if (!mult) return [];
+    const value = scale(Number(m[1] || 0) + FRACTION[m[2]!]!, mult.factor);
+    const approx = HEDGED_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index));
+    return [{ value, start: m.index, end: m.index + m[0].length, raw: m[0], approx }];
+  });
+}
+
 export function findNumbers(text: string): FoundNumber[] {
-  const found = /\d[km]?\s*(?:[-–—]|\s\p{L}+\s)\s*\d/iu.test(text) ? ranges(text) : [];
+  const found = [
+    ...(/\d[km]?\s*(?:[-–—]|\s\p{L}+\s)\s*\d/iu.test(text) ? ranges(text) : []),
+    ...(/[½¼¾]/u.test(text) ? fractions(text) : []),
+  ];
   const out: FoundNumber[] = [...found];
   FIND_RE.lastIndex = 0;
   for (let m = FIND_RE.exec(text); m; m = FIND_RE.exec(text)) {

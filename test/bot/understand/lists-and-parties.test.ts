@@ -492,4 +492,17 @@ describe('session 11 rules', () => {
       topicOf('Our municipality wants to move its files to a US cloud – allowed after Schrems II?'),
     ).toBe('out_of_scope');
   });
+
+  it('a fraction sign before a multiplier is that part of it, as the person wrote it', async () => {
+    const { normaliseText } = await import('../../../bot/understand/door.js');
+    const t = normaliseText('Vi har ca. ½ mio slutbrugere på mobilnettet.');
+    expect(t).toContain('½ mio');
+    expect(read(t).facts.end_users).toBe(500_000);
+  });
+
+  it("the threshold named before its figure is no count ('over grænsen på 50.000 slutbrugere')", () => {
+    const t = 'Vi har 68.000 aktive SIM-kort, mange i målere. Er vi over grænsen på 50.000 slutbrugere?';
+    expect(read(t).facts.end_users).toBe(68_000);
+    expect(reasons(t)).toContain('end_users:units');
+  });
 });
