@@ -335,12 +335,15 @@ function excludedPlaceDoubt(text: string, ev: string, w: Words): Doubt | undefin
   // "65.000 slutbrugere i alt, heraf en del på vores net i Grønland": only part of the count is there.
   const partitive = clauses.find((c) => PARTITIVE_RE.test(c));
   if (partitive) return { fact: 'territory', reason: 'several_places', span: partitive.trim() };
-  const network = clauses.find((c) => w.network.test(c));
-  if (!network) return undefined;
   // "80.000 slutbrugere fordelt på vores net på Færøerne og i Danmark": networks in both places, and
   // how many users are on the Danish one is not said (Denmark named as a place, not "dansk").
   const home = new RegExp(w.denmark.source, 'giu');
   const named = [...text.matchAll(home)].filter((m) => !/^(?:dansk|danish)/iu.test(m[0]));
+  // ("split between the Faroe Islands and Denmark": both places in the clause of the count's split)
+  const both = clauses.find((c) => named.some((m) => c.includes(m[0])));
+  if (both) return { fact: 'territory', reason: 'several_places', span: both.trim() };
+  const network = clauses.find((c) => w.network.test(c));
+  if (!network) return undefined;
   return named.some((m) => w.network.test(clauseAround(text, m.index)))
     ? { fact: 'territory', reason: 'several_places', span: network.trim() }
     : undefined;
@@ -425,7 +428,11 @@ function askedParty(text: string, x: Extraction, w: Words): string | undefined {
   const rest = q.slice(0, m.index) + q.slice(m.index + m[0].length);
   // the writer as the subject, in the first person or by its own organisation's noun ("kommunen")
   const own = x.evidence.organisation_type?.match(/\p{L}{4,}$/u)?.[0].slice(0, 5);
-  if (w.first_person.test(rest) || (own && rest.toLowerCase().includes(own.toLowerCase()))) return undefined;
+  // (a first-person possessive is no subject: "Will our contract make that operator a significant provider?")
+  const we =
+    /(?<![\p{L}'’])(?:we|vi|jeg|we['’]re|us|os)(?![\p{L}'’])/iu.test(rest) ||
+    /(?<![\p{L}'’])I(?:['’]m)?(?![\p{L}'’])/u.test(rest);
+  if (we || (own && rest.toLowerCase().includes(own.toLowerCase()))) return undefined;
   const named = x.evidence.supplier;
   if (named && q.includes(named)) return undefined;
   return q;
@@ -824,7 +831,11 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     if (
       fact === 'state_end_users' &&
       w.local_government.test(sentence) &&
-      (w.ignorance.test(sentence) || /i alt|in total|tilsammen|samlet|combined|total/iu.test(sentence))
+      (w.ignorance.test(sentence) ||
+        // "… staff at public bodies we have contracts with – a mix of ministries, municipalities and a region"
+        /i alt|in total|tilsammen|samlet|combined|total|\bmix|blanding|kombination|combination|både|\bboth\b/iu.test(
+          sentence,
+        ))
     ) {
       doubt('mixed_public', sentence.trim());
     }

@@ -188,7 +188,7 @@ const P = patterns([
   'BOUGHT_COUNT_BEFORE', 'BUSINESS_RUNS_NETWORK', 'APPOSITION', 'OWN_BUSINESS', 'RELATED_COMPANY',
   'WRITER_NAMED_BEFORE', 'NETWORK_OWNER', 'NOT_NATIONWIDE_AFTER', 'NATIONWIDE_WORD',
   'NEGATED_NATIONWIDE_AFTER', 'NEGATION', 'ASKED_NOT', 'EXACT_MARK', 'DENIED_BEFORE', 'THRESHOLD_AFTER',
-  'HEADCOUNT_BEFORE', 'THRESHOLD_BEFORE', 'RELATIVE_AFTER', 'USER_BEFORE', 'REACH_BEFORE', 'PEOPLE_USE_AFTER', 'OWN_NETWORK',
+  'HEADCOUNT_BEFORE', 'COMPANY_SELLS_NET', 'THRESHOLD_BEFORE', 'RELATIVE_AFTER', 'USER_BEFORE', 'REACH_BEFORE', 'PEOPLE_USE_AFTER', 'OWN_NETWORK',
   'SELLS_NET_SERVICE', 'PUBLIC_NET_WORD', 'EMBEDDED_BOUND_BEFORE', 'SUBSET_AFTER', 'SUBSET_BEFORE',
   'STRICT_TOTAL', 'THEIR_SUBJECT', 'THEY_HAVE', 'FIRM_CUSTOMER', 'SEGMENT_LABEL', 'TOTAL_LABEL',
   'RECEIVED', 'CONTRACT', 'ADDITIVE_BEFORE', 'ADDITIVE_STRONG_BEFORE', 'CONTINUATION_BEFORE', 'NO_STATE',
@@ -406,8 +406,11 @@ function firstMatch(rx: RegExp, text: string): RegExpExecArray | undefined {
 function sentences(text: string): Span[] {
   const out: Span[] = [];
   let start = 0;
-  // an emoji between two sentences ends the first ("… deres ansatte 🎉 Vi har …")
-  const rx = /[!?;\n]+|\.(?=\s+[\p{Lu}"“])|\p{Extended_Pictographic}+(?=\s+\p{Lu})/gu;
+  // an emoji between two sentences ends the first ("… deres ansatte 🎉 Vi har …"); so does a point after a
+  // whole word when the next starts in lower case ("… 6,000 end users. a few of our customers …"), not
+  // after an abbreviation ("ca. 50.000", "approx. 600")
+  const rx =
+    /[!?;\n]+|\.(?=\s+[\p{Lu}"“])|(?<=\p{L}{5})(?<!approx)\.(?=\s+\p{Ll})|\p{Extended_Pictographic}+(?=\s+\p{Lu})/gu;
   for (const m of text.matchAll(rx)) {
     const end = m.index + m[0].length;
     // "ca. Vi" is rare; "7. December" keeps a date together.
@@ -569,7 +572,13 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       continue selves;
     }
   }
-  if (plain) return plain;
+  // "et forsyningsselskab, som også sælger fiberbredbånd til private": a company that sells a network
+  // service to the public is a provider of one.
+  if (plain) {
+    const end = text.indexOf(plain.evidence) + plain.evidence.length;
+    const net = exec(P.COMPANY_SELLS_NET, text.slice(end));
+    return net ? { type: 'telecom_provider', evidence: plain.evidence + net[0] } : plain;
+  }
   // A sentence that starts with the type ("Kommune her, …", "Municipality in Jutland: …"), also after a
   // lead-in and a dash or colon ("quick q - Danish cable operator here").
   for (const o of orgs) {
@@ -581,6 +590,8 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
       const type = orgTypeOf(o);
       // "Politiet har bedt os om …": a body acting on the writer is someone else.
       if (type === 'state_authority' && test(P.ACTS_ON_WRITER, sentenceOf(text, o.index))) continue;
+      // "Tæller kommuner og regioner som statslige …?": the plural names a kind of body, not the writer.
+      if ((type === 'municipality' || type === 'region') && /(?:er|erne|ies|ions)$/iu.test(o[0])) continue;
       if (type && !['other', 'company'].includes(type) && !test(GENERIC_ORG_RE, o[0]))
         return { type, evidence: o[0] };
     }
@@ -744,7 +755,9 @@ function contractWithStateBefore(text: string, sentence: Span, n: Span): boolean
 }
 
 function inArea(text: string, sentence: Span, at: number): boolean {
-  const before = text.slice(Math.max(sentence.start, at - 50), at).replace(/(?:the|hele|den|det)\s+$/iu, '');
+  const before = text
+    .slice(Math.max(sentence.start, at - 50), at)
+    .replace(/(?:the|hele|den|det|flere|mange|alle|begge|nogle|several|many|all|both|some|\d+)\s+$/iu, '');
   const prep = exec(P.AREA_BEFORE, before);
   // "ansatte i Region Syddanmark", "staff in the region": people employed by the body, not a place.
   return prep !== null && !test(STAFF_BEFORE_RE, before.slice(0, prep.index));
@@ -774,6 +787,8 @@ function nearestMark(
       // "Indberetning til Energistyrelsen: 48.900": a body the writer reports to is no customer.
       if (kind === 'state' && test(P.REPORTED_TO_BEFORE, text.slice(Math.max(sentence.start, at - 40), at)))
         continue;
+      // "et kommunalt ejet forsyningsselskab", "a municipally owned utility": the body owns the writer.
+      if (/^\p{L}*\s+(?:ejet|ejede|owned)(?!\p{L})/iu.test(text.slice(at, at + m[0].length + 12))) continue;
       // "the largest operators in the region", "kunder i hele kommunen": a place the count is in, not a body.
       if (kind === 'local_gov' && inArea(text, sentence, at)) continue;
       const d = at >= num.end ? at - num.end : num.start - (at + m[0].length);
@@ -1747,7 +1762,7 @@ function findComponent(
       !text
         .slice(m.index + m[0].length, org[1])
         .split(/[\s&/,-]+/)
-        .some((word) => test(GENERIC_ORG_RE, word)));
+        .some((word) => test(GENERIC_ORG_RE, word) || /^(?:network|net|netværk)$/iu.test(word)));
   for (const [component, rx] of COMPONENT_RES) {
     const m = allMatches(rx, text).find(outside);
     if (!m) continue;

@@ -505,4 +505,50 @@ describe('session 11 rules', () => {
     expect(read(t).facts.end_users).toBe(68_000);
     expect(reasons(t)).toContain('end_users:units');
   });
+
+  it("a compound's head says what the body is: a university hospital is a region's", () => {
+    const t =
+      'We supply 700 staff phones to Odense Universitetshospital under a contract. Over the litra b line?';
+    expect(read(t).facts.state_end_users ?? 0).toBe(0);
+  });
+
+  it('equipment in the rooms where the core sits is not core equipment', () => {
+    const t = 'Can we put Dahua cameras in the rooms where our core network routers stand?';
+    expect(read(t).facts.component).toBe('surveillance_camera');
+  });
+
+  it('a point after a whole word ends the sentence even when the next starts in lower case', () => {
+    const t = 'we have around 9,000 end users. some of our customers are state agencies. are we covered?';
+    expect(read(t).facts.state_end_users).toBeUndefined();
+    expect(read(t).facts.end_users).toBe(9_000);
+  });
+
+  it('a state count over a mix of state and local bodies is asked about', () => {
+    const t = 'About 650 of our users are staff at public customers, a mix of agencies and municipalities.';
+    expect(reasons(t)).toContain('state_end_users:mixed_public');
+  });
+
+  it('a count split between an excluded place and Denmark leaves the territory open', () => {
+    const t = 'We have 75,000 end users, split between Greenland and Denmark. Are we significant?';
+    expect(reasons(t)).toContain('territory:several_places');
+  });
+
+  it('a plural names a kind of body, not the writer; a utility that sells broadband is a provider', () => {
+    expect(read('Gælder litra b for kommuner og regioner?').facts.organisation_type).toBeUndefined();
+    const t =
+      'Jeg arbejder i et kommunalt ejet energiselskab, der også sælger bredbånd til private. Er vi omfattet?';
+    expect(read(t).facts.organisation_type).toBe('telecom_provider');
+  });
+
+  it("'we're a … network' is a provider, and the network's kind is no component", () => {
+    const f = read("We're a regional fibre and cable network with 12,000 end users.").facts;
+    expect(f.organisation_type).toBe('telecom_provider');
+    expect(f.component).toBeUndefined();
+  });
+
+  it('a question about the operator the writer contracts with asks about that operator', () => {
+    const t =
+      'I buy telecoms for a ministry. Will our new contract for 700 staff make that operator a significant provider?';
+    expect(reasons(t)).toContain('organisation_type:asked_party');
+  });
 });
