@@ -754,6 +754,12 @@ function contractWithStateBefore(text: string, sentence: Span, n: Span): boolean
   return stateServedIn(before) && !test(G.LOCAL_GOV_MARK, before) && !test(G.WHOLESALE_MARK, before);
 }
 
+/** Right after a country word, a noun that says the writer supplies others ("Finnish (telecom) vendor"). */
+function writerSupplies(after: string): boolean {
+  const next = after.trimStart();
+  return test(SUPPLIER_ROLE_NOUN_RE, next) || test(SUPPLIER_ROLE_NOUN_RE, next.replace(/^[\p{L}-]+\s+/u, ''));
+}
+
 function inArea(text: string, sentence: Span, at: number): boolean {
   const before = text
     .slice(Math.max(sentence.start, at - 50), at)
@@ -1884,7 +1890,13 @@ function findSupplier(
     const before = text.slice(Math.max(0, c.index - 60), c.index);
     const after = text.slice(c.index + c[0].length, c.index + c[0].length + 50);
     // "We're a Danish operator"; but "the provider we are considering is Indian" names the supplier's.
-    if (test(P.SELF_BEFORE, before) && !test(P.SUPPLIER_IS, before) && !test(P.OUR_SUPPLIER_FROM, before))
+    // ("We're a Finnish vendor of core equipment": a writer who is a supplier gives the supplier's country.)
+    if (
+      test(P.SELF_BEFORE, before) &&
+      !test(P.SUPPLIER_IS, before) &&
+      !test(P.OUR_SUPPLIER_FROM, before) &&
+      !writerSupplies(after)
+    )
       continue;
     // "Lille dansk teleudbyder her": the writer introducing itself.
     if (test(P.SELF_INTRO_AFTER, after) && test(SUPPLIER_NOUN_START_RE, after)) continue;

@@ -551,4 +551,19 @@ describe('session 11 rules', () => {
       'I buy telecoms for a ministry. Will our new contract for 700 staff make that operator a significant provider?';
     expect(reasons(t)).toContain('organisation_type:asked_party');
   });
+
+  it('a person asked to take the case over, or the bot said not to be enough, is a request for a human', () => {
+    expect(read('Dette er for alvorligt til en bot, kan en jurist overtage?').facts.wants_human).toBe(true);
+    expect(read('Could a human adviser take over from here?').facts.wants_human).toBe(true);
+  });
+
+  it("a writer who is a vendor gives the supplier's country", () => {
+    const t = "We're a Swedish vendor of RAN control software; our Danish customer has 300k end users.";
+    expect(read(t).facts.supplier_country).toBe('SE');
+  });
+
+  it('"er ansat i" counts staff', () => {
+    const t = 'Kun 60 er ansat i en statslig styrelse, resten i kommunen.';
+    expect(read(t).facts.state_end_users).toBe(60);
+  });
 });
