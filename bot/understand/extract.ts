@@ -188,7 +188,7 @@ const P = patterns([
   'BOUGHT_COUNT_BEFORE', 'BUSINESS_RUNS_NETWORK', 'APPOSITION', 'OWN_BUSINESS', 'RELATED_COMPANY',
   'WRITER_NAMED_BEFORE', 'NETWORK_OWNER', 'NOT_NATIONWIDE_AFTER', 'NATIONWIDE_WORD',
   'NEGATED_NATIONWIDE_AFTER', 'NEGATION', 'ASKED_NOT', 'EXACT_MARK', 'DENIED_BEFORE', 'THRESHOLD_AFTER',
-  'HEADCOUNT_BEFORE', 'COMPANY_SELLS_NET', 'THRESHOLD_BEFORE', 'RELATIVE_AFTER', 'USER_BEFORE', 'REACH_BEFORE', 'PEOPLE_USE_AFTER', 'OWN_NETWORK',
+  'HEADCOUNT_BEFORE', 'COMPANY_SELLS_NET', 'WE_SELL_NET', 'ANOTHER_AGREEMENT', 'THRESHOLD_BEFORE', 'RELATIVE_AFTER', 'USER_BEFORE', 'REACH_BEFORE', 'PEOPLE_USE_AFTER', 'OWN_NETWORK',
   'SELLS_NET_SERVICE', 'PUBLIC_NET_WORD', 'EMBEDDED_BOUND_BEFORE', 'SUBSET_AFTER', 'SUBSET_BEFORE',
   'STRICT_TOTAL', 'THEIR_SUBJECT', 'THEY_HAVE', 'FIRM_CUSTOMER', 'SEGMENT_LABEL', 'TOTAL_LABEL',
   'RECEIVED', 'CONTRACT', 'ADDITIVE_BEFORE', 'ADDITIVE_STRONG_BEFORE', 'CONTINUATION_BEFORE', 'NO_STATE',
@@ -577,7 +577,9 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
   if (plain) {
     const end = text.indexOf(plain.evidence) + plain.evidence.length;
     const net = exec(P.COMPANY_SELLS_NET, text.slice(end));
-    return net ? { type: 'telecom_provider', evidence: plain.evidence + net[0] } : plain;
+    if (net) return { type: 'telecom_provider', evidence: plain.evidence + net[0] };
+    const sells = exec(P.WE_SELL_NET, text);
+    return sells ? { type: 'telecom_provider', evidence: sells[0] } : plain;
   }
   // A sentence that starts with the type ("Kommune her, …", "Municipality in Jutland: …"), also after a
   // lead-in and a dash or colon ("quick q - Danish cable operator here").
@@ -597,7 +599,9 @@ function findOrganisationType(text: string): { type: OrgType; evidence: string }
     }
   }
   const net = exec(P.NETWORK_OWNER, text);
-  if (net) return { type: 'telecom_provider', evidence: net[0] };
+  // ("vi sælger ikke bredbånd": a service denied is not sold)
+  if (net && !/(?<![\p{L}])(?:ikke|not|never|aldrig)(?![\p{L}])/iu.test(net[0]))
+    return { type: 'telecom_provider', evidence: net[0] };
   // The subject of the question: "Må en kommune bruge …?", "Can a municipality …", "Gælder loven for en region?"
   for (const o of orgs) {
     const before = text.slice(Math.max(0, o.index - 40), o.index);
@@ -754,10 +758,52 @@ function contractWithStateBefore(text: string, sentence: Span, n: Span): boolean
   return stateServedIn(before) && !test(G.LOCAL_GOV_MARK, before) && !test(G.WHOLESALE_MARK, before);
 }
 
+/**
+ * "Rettelse: aftalen er med Rigspolitiet, ikke med regionen. Det er stadig 650 brugere.": a count in a
+ * sentence that opens with a pronoun for what was just said is the users of the agreement the sentence
+ * before made with a state body (any municipality or region there denied).
+ */
+function stateFromBefore(text: string, spans: Span[], sentence: Span): boolean {
+  if (
+    !/^\s*(?:det|den|de|dette|disse|it|that|this|they|these)\s/iu.test(
+      text.slice(sentence.start, sentence.end),
+    )
+  )
+    return false;
+  const prev = spans.filter((s) => s.end <= sentence.start).at(-1);
+  if (!prev) return false;
+  const before = text.slice(prev.start, prev.end);
+  return (
+    test(P.CONTRACT, before) &&
+    stateServedIn(before) &&
+    // ("aftaler med staten: ingen" denies the agreement)
+    !test(P.NO_STATE, before) &&
+    !test(G.LABEL_NONE, before) &&
+    allMatches(G.LOCAL_GOV_MARK, text.slice(prev.start, prev.end)).every((m) =>
+      negatedBefore(text, prev, prev.start + m.index, 20),
+    )
+  );
+}
+
 /** Right after a country word, a noun that says the writer supplies others ("Finnish (telecom) vendor"). */
 function writerSupplies(after: string): boolean {
   const next = after.trimStart();
   return test(SUPPLIER_ROLE_NOUN_RE, next) || test(SUPPLIER_ROLE_NOUN_RE, next.replace(/^[\p{L}-]+\s+/u, ''));
+}
+
+/** A place said of a supplier: after a supplier noun and "registered/based in", or "the supplier is". */
+function suppliersPlace(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 50), at);
+  const noun = lastIndex(SUPPLIER_NOUN_RE, before);
+  // (not the writer's own noun: "We are a provider based in Tórshavn")
+  const writers =
+    noun >= 0 &&
+    (test(P.SELF_BEFORE, before.slice(0, noun)) ||
+      /(?<![\p{L}])(?:vores|vort|our|my|min|mit)\s+(?:[\p{L}-]+\s+)?\p{L}*$/iu.test(before.slice(0, noun)));
+  return (
+    !writers &&
+    ((noun >= 0 && (test(BASED_IN_RE, before) || test(FROM_RE, before))) || test(P.SUPPLIER_IS, before))
+  );
 }
 
 function inArea(text: string, sentence: Span, at: number): boolean {
@@ -1261,11 +1307,14 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       ? 'state'
       : marked === 'own' && contractWithStateBefore(text, sentence, n)
         ? 'state'
-        : marked === 'own' && theirsFromBefore(text, spans, sentence, n)
-          ? 'wholesale'
-          : withWholesale || (marked === 'wholesale' && test(P.OWN_IN_COUNT, text.slice(n.end, evidenceEnd)))
-            ? 'own'
-            : marked;
+        : marked === 'own' && stateFromBefore(text, spans, sentence)
+          ? 'state'
+          : marked === 'own' && theirsFromBefore(text, spans, sentence, n)
+            ? 'wholesale'
+            : withWholesale ||
+                (marked === 'wholesale' && test(P.OWN_IN_COUNT, text.slice(n.end, evidenceEnd)))
+              ? 'own'
+              : marked;
     if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
     const win = text.slice(Math.max(sentence.start, n.start - 30), Math.min(sentence.end, evidenceEnd + 25));
     G.TOTAL_MARK.lastIndex = 0;
@@ -2027,6 +2076,8 @@ function findTerritory(
       // "We are not based in the Faroe Islands or Greenland", "vi ligger ikke på Færøerne": a place the
       // writer denies being in says nothing about where they are.
       if (t !== 'DK' && negatedBefore(text, sentenceAt(spans, m.index), m.index, 50)) continue;
+      // "a company registered in Tórshavn", "the supplier is Faroese": where the supplier is, not the network.
+      if (t !== 'DK' && suppliersPlace(text, m.index)) continue;
       if (t === 'DK') {
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
         if (test(P.DK_NOT_TERRITORY_AFTER, after)) continue;
@@ -2293,7 +2344,14 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   if (users.state && Number.isSafeInteger(users.state.value)) {
     set('state_end_users', users.state.value, users.state.evidence);
     if (users.state.bound) signals.state_end_users_bound = users.state.bound;
-    if (users.state.additive) signals.state_end_users_additive = true;
+    // ("Oh, and we also have an agreement with Skattestyrelsen covering 300 users": another agreement's.)
+    const at = text.indexOf(users.state.evidence.split(' … ')[0]!);
+    const sentence = at >= 0 ? sentenceAt(spans, at) : undefined;
+    if (
+      users.state.additive ||
+      (sentence && test(P.ANOTHER_AGREEMENT, text.slice(sentence.start, sentence.end)))
+    )
+      signals.state_end_users_additive = true;
   }
 
   // "53.000 aktive SIM-kort": a component named as what is counted is no agreement's subject.

@@ -566,4 +566,38 @@ describe('session 11 rules', () => {
     const t = 'Kun 60 er ansat i en statslig styrelse, resten i kommunen.';
     expect(read(t).facts.state_end_users).toBe(60);
   });
+
+  it('"never had more than" is at most', () => {
+    expect(read('Vi har aldrig haft mere end 50.000 slutbrugere.').signals.end_users_bound).toMatchObject({
+      side: 'below',
+    });
+  });
+
+  it("where the supplier is registered is not where the network is, but the writer's own group is", () => {
+    const t = 'We run a Danish mobile network. The new core contract is with a firm registered in Nuuk.';
+    expect(read(t).facts.territory).not.toBe('GL');
+    const own = 'Vores moderselskab er registreret i Tórshavn, og vi har 30.000 slutbrugere.';
+    expect(read(own).facts.territory).toBe('FO');
+  });
+
+  it('a plain company that says it sells broadband is a provider (the verb before its subject too)', () => {
+    const t = 'Vi er et varmeselskab. Derudover sælger vi bredbånd til 4.000 husstande.';
+    expect(read(t).facts.organisation_type).toBe('telecom_provider');
+  });
+
+  it('another agreement in a later turn adds its state users; a pronoun takes the body just named', () => {
+    expect(
+      read('And we also have a contract with Rigspolitiet covering 250 users.').signals
+        .state_end_users_additive,
+    ).toBe(true);
+    const t =
+      'Undskyld: kontrakten er med Skattestyrelsen, ikke med kommunen. Det drejer sig om 560 brugere.';
+    expect(read(t).facts.state_end_users).toBe(560);
+  });
+
+  it('a permit to dig up a road is another matter', () => {
+    expect(
+      topicOf('How long does the municipality take to grant a permit to dig up the road for our fibre?'),
+    ).toBe('out_of_scope');
+  });
 });
