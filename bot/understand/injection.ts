@@ -6,7 +6,8 @@
 const INSTRUCTION = [
   /\b(ignore|disregard|forget|override|bypass)\b[^.!?\n]*\b(rules?|instructions?|prompt|guidelines?|checks?|previous|above|law)\b/i,
   /\b(ignorer|glem|se bort fra|tilsidesæt)\b[^.!?\n]*\b(regler|instruks|instruktioner|tidligere|ovenstående|tjek|loven)\b/i,
-  /\b(threshold\w*|limit\w*|grænse\w*|tærsk\w*|kravet)\b.{0,80}?\b(is now|are now|has changed|have changed|changed to|er nu|er ændret|ændret til|skal være|should be|now is|nu er)\b/i,
+  // (boundaries by letters, not `\b`: "ændret" starts with a letter `\b` does not know)
+  /(?<!\p{L})(threshold\p{L}*|limit\p{L}*|grænse\p{L}*|tærsk\p{L}*|kravet)(?!\p{L}).{0,80}?(?<!\p{L})(is now|are now|has changed|have changed|changed to|er nu|er ændret|ændret til|skal være|should be|now is|nu er)(?!\p{L})/iu,
   /\b(you are now|from now on|act as|pretend|du er nu|fra nu af|lad som om|system prompt|jailbreak|developer mode)\b/i,
   /\b(system|admin|developer|assistant)\s*(override|overrides|message|note|instruction|besked|instruks)\b/i,
   /\b(say|answer|reply|state|tell (me|us|them)|svar|sig|skriv|konkluder)\s+(that\s+|at\s+)?(the act|the law|loven|it|det)\s+(applies|bans|forbids|prohibits|covers|gælder|forbyder|omfatter)\b/i,

@@ -600,4 +600,9 @@ describe('session 11 rules', () => {
       topicOf('How long does the municipality take to grant a permit to dig up the road for our fibre?'),
     ).toBe('out_of_scope');
   });
+
+  it('"the real figure is" marks the whole, not one more part', () => {
+    const t = 'A reseller adds 4,200 users of its own, so the real figure is 51,700 end users.';
+    expect(read(t).facts.end_users).toBe(51_700);
+  });
 });
