@@ -1817,7 +1817,13 @@ function findComponent(
       !text
         .slice(m.index + m[0].length, org[1])
         .split(/[\s&/,-]+/)
-        .some((word) => test(GENERIC_ORG_RE, word) || /^(?:network|net|netværk)$/iu.test(word)));
+        .some(
+          (word) =>
+            test(GENERIC_ORG_RE, word) ||
+            // "We're a Danish cable and broadband network": what the writer is, not what it runs
+            (/^(?:network|net|netværk)$/iu.test(word) &&
+              /^(?:we\s+are|we['’]re|vi\s+er)\s/iu.test(text.slice(org[0], org[1]))),
+        ));
   for (const [component, rx] of COMPONENT_RES) {
     const m = allMatches(rx, text).find(outside);
     if (!m) continue;
