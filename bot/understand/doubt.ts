@@ -67,6 +67,7 @@ const Schema = z
     range_openers: List,
     contrast: List,
     other_party: List,
+    mixed_public: List,
     others_network: List,
     first_person: List,
     uses_network: List,
@@ -116,6 +117,8 @@ const Schema = z
 type Words = Record<Exclude<keyof z.infer<typeof Schema>, 'ref'>, RegExp>;
 
 let words: Words | undefined;
+/** The writer as a sentence's subject ("vi", "we're", "I"; the lexicon's entry, case as written). */
+const FIRST_PERSON_SUBJECT = new RegExp(lexicon().text('FIRST_PERSON_SUBJECT'), 'u');
 const compile = (xs: string[]) => wordClass(xs);
 
 export function doubtVocabulary(): Words {
@@ -429,9 +432,7 @@ function askedParty(text: string, x: Extraction, w: Words): string | undefined {
   // the writer as the subject, in the first person or by its own organisation's noun ("kommunen")
   const own = x.evidence.organisation_type?.match(/\p{L}{4,}$/u)?.[0].slice(0, 5);
   // (a first-person possessive is no subject: "Will our contract make that operator a significant provider?")
-  const we =
-    /(?<![\p{L}'’])(?:we|vi|jeg|we['’]re|us|os)(?![\p{L}'’])/iu.test(rest) ||
-    /(?<![\p{L}'’])I(?:['’]m)?(?![\p{L}'’])/u.test(rest);
+  const we = FIRST_PERSON_SUBJECT.test(rest) || /(?<![\p{L}'’])(?:us|os)(?![\p{L}'’])/iu.test(rest);
   if (we || (own && rest.toLowerCase().includes(own.toLowerCase()))) return undefined;
   const named = x.evidence.supplier;
   if (named && q.includes(named)) return undefined;
@@ -831,11 +832,7 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     if (
       fact === 'state_end_users' &&
       w.local_government.test(sentence) &&
-      (w.ignorance.test(sentence) ||
-        // "… staff at public bodies we have contracts with – a mix of ministries, municipalities and a region"
-        /i alt|in total|tilsammen|samlet|combined|total|\bmix|blanding|kombination|combination|både|\bboth\b/iu.test(
-          sentence,
-        ))
+      (w.ignorance.test(sentence) || w.mixed_public.test(sentence))
     ) {
       doubt('mixed_public', sentence.trim());
     }

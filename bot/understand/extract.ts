@@ -78,6 +78,7 @@
 import countryNames from 'i18n-iso-countries';
 import type { Bound } from '../../guardrails/bounds.js';
 import { COMPONENTS, type FactKey, type Facts, ORGANISATION_TYPES } from '../../guardrails/facts.js';
+import { END_USERS_THRESHOLD, STATE_END_USERS_THRESHOLD } from '../../guardrails/params.js';
 import { B, E, gap, lexicon } from '../../knowledge/lexicon.js';
 import {
   type Country,
@@ -96,7 +97,7 @@ import {
   tableCell,
   wordStart,
 } from './doubt.js';
-import { type FoundNumber, findNumbers } from './numbers.js';
+import { type FoundNumber, findNumbers, HEDGE } from './numbers.js';
 
 export interface Signals {
   /** The text says the supplier is controlled by a (foreign) state or military (§ 2, stk. 2, nr. 3). */
@@ -397,10 +398,6 @@ function exec(rx: RegExp, text: string): RegExpExecArray | null {
   rx.lastIndex = 0;
   return m;
 }
-/** The first match of `rx` in `text`. */
-function firstMatch(rx: RegExp, text: string): RegExpExecArray | undefined {
-  return exec(rx, text) ?? undefined;
-}
 
 /** Sentence spans: split at ! ? newline, and at a point followed by space and a capital letter. */
 function sentences(text: string): Span[] {
@@ -423,6 +420,10 @@ function sentences(text: string): Span[] {
   }
   if (start < text.length) out.push({ start, end: text.length });
   return out;
+}
+
+function sentenceBefore(spans: Span[], sentence: Span): Span | undefined {
+  return spans.filter((s) => s.end <= sentence.start).at(-1);
 }
 
 function sentenceAt(spans: Span[], pos: number): Span {
@@ -733,8 +734,7 @@ function totalMarkOf(sentence: Span, n: Span, win: string, from: number, counts:
 export const NEW_SUBJECT_CLAUSE_RE = re(L.text('NEW_SUBJECT_CLAUSE'), 'u');
 
 function hasClauseBreak(between: string): boolean {
-  G.CLAUSE_BREAK.lastIndex = 0;
-  return G.CLAUSE_BREAK.test(between);
+  return test(G.CLAUSE_BREAK, between);
 }
 
 /**
@@ -743,7 +743,7 @@ function hasClauseBreak(between: string): boolean {
  */
 function theirsFromBefore(text: string, spans: Span[], sentence: Span, n: Span): boolean {
   if (!/(?<![\p{L}])(?:their|deres)\s+$/iu.test(text.slice(sentence.start, n.start))) return false;
-  const prev = spans.filter((s) => s.end <= sentence.start).at(-1);
+  const prev = sentenceBefore(spans, sentence);
   return prev !== undefined && test(G.WHOLESALE_MARK, text.slice(prev.start, prev.end));
 }
 
@@ -770,7 +770,7 @@ function stateFromBefore(text: string, spans: Span[], sentence: Span): boolean {
     )
   )
     return false;
-  const prev = spans.filter((s) => s.end <= sentence.start).at(-1);
+  const prev = sentenceBefore(spans, sentence);
   if (!prev) return false;
   const before = text.slice(prev.start, prev.end);
   return (
@@ -887,8 +887,6 @@ function parenthesisOwner(text: string, sentence: Span, num: Span): CountKind | 
     test(P.CONTRACT, text.slice(sentence.start, open));
   if (!served) return undefined;
   const last = head.split(/[,;)]/u).at(-1) ?? '';
-  G.STATE_MARK.lastIndex = 0;
-  G.LOCAL_GOV_MARK.lastIndex = 0;
   if (test(G.STATE_MARK, last)) return 'state';
   if (test(G.LOCAL_GOV_MARK, last)) return 'local_gov';
   return undefined;
@@ -904,13 +902,10 @@ function itemOwner(text: string, num: Span): CountKind | undefined {
   if (!isListItem(text, num.start, true)) return undefined;
   const before = text.slice(0, lineStart);
   if (!test(P.CONTRACT, before) && !test(P.SERVE_VERB, before) && !test(P.CONTRACT, head)) return undefined;
-  G.STATE_MARK.lastIndex = 0;
-  G.LOCAL_GOV_MARK.lastIndex = 0;
   if (stateServedIn(head)) return 'state';
   if (test(G.LOCAL_GOV_MARK, head)) return 'local_gov';
   // "State contracts (framework agreements):" over the list: each item is one, named or not
   const heading = /([^\n]*):\s*\n(?:\s*(?:[-•*>]|\d+[.)])[^\n]*\n)*$/u.exec(before)?.[1] ?? '';
-  G.STATE_MARK.lastIndex = 0;
   if (test(G.STATE_MARK, heading) && test(P.CONTRACT, heading)) return 'state';
   return undefined;
 }
@@ -1028,7 +1023,7 @@ function relativeTo(
   const limit =
     test(P.THRESHOLD_AFTER, rest) ||
     /grænse|tærskel|threshold|limit/iu.test(rel[0]) ||
-    ((m.value === 50_000 || m.value === 500) && !/^\s*\p{L}/u.test(rest));
+    ((m.value === LITRA_A || m.value === LITRA_B) && !/^\s*\p{L}/u.test(rest));
   if (!limit) return undefined;
   const below = /short|shy|under|below|fra|færre|fewer|less/iu.test(rel[0]);
   const value = below ? m.value - n.value : m.value + n.value;
@@ -1039,6 +1034,10 @@ function relativeTo(
 }
 
 const THRESHOLD_FACTOR = L.values('THRESHOLD_FACTOR');
+/** The act's thresholds, declared once with their ref (guardrails/params.ts). */
+const LITRA_A = END_USERS_THRESHOLD.values.at(-1)!.value;
+const LITRA_B = STATE_END_USERS_THRESHOLD.values.at(-1)!.value;
+const HEDGE_BEFORE_RE = new RegExp(`(?:${HEDGE})\\s*$`, 'iu');
 
 /**
  * "we serve ten times the litra b threshold", "roughly double the litra a threshold": a count said as a
@@ -1052,10 +1051,8 @@ function thresholdMultiples(text: string): Array<FoundNumber & { state: boolean 
     if (factor === undefined || !Number.isFinite(factor) || factor <= 0) continue;
     const which = `${m.groups!.which ?? ''} ${m.groups!.after ?? ''}`;
     const state = /litra\s+b|500(?![.,]?\d)|stat/iu.test(which.replace(/50[.,]000/u, ''));
-    const base = state ? 500 : 50_000;
-    const hedge = /(?:roughly|about|around|ca\.?|omkring|cirka|næsten|almost|nearly)\s+$/iu.test(
-      text.slice(Math.max(0, m.index - 12), m.index),
-    );
+    const base = state ? LITRA_B : LITRA_A;
+    const hedge = HEDGE_BEFORE_RE.test(text.slice(Math.max(0, m.index - 16), m.index));
     out.push({
       value: Math.round(factor * base),
       start: m.index,
@@ -1170,7 +1167,6 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
     }
     // "Det giver halvtreds tusind i alt": a bare figure marked as the total of the counts before it.
     if (!counted && candidates.length > 0) {
-      G.TOTAL_MARK.lastIndex = 0;
       const near = text.slice(Math.max(sentence.start, n.start - 12), Math.min(sentence.end, n.end + 12));
       // "… og vores tre tjenesteudbydere har tilsammen 20.000": a third party's total is theirs, a part
       const theirs = P.THEY_HAVE.test(text.slice(clauseStart(text, sentence, n.start), n.start));
@@ -1317,7 +1313,6 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
               : marked;
     if (staffOnly && (kind === 'own' || kind === 'wholesale')) continue; // "we have 200 employees"
     const win = text.slice(Math.max(sentence.start, n.start - 30), Math.min(sentence.end, evidenceEnd + 25));
-    G.TOTAL_MARK.lastIndex = 0;
     const tight = text.slice(
       Math.max(sentence.start, n.start - 15),
       Math.min(sentence.end, evidenceEnd + 15),
@@ -1770,7 +1765,6 @@ function decideEndUsers(
         : undefined;
     if (at) out.state = { value: 0, evidence: spelt.original(at[0]!, at[1]!).trim() };
     else if (counts.some((c) => c.kind === 'local_gov') && test(P.CONTRACT, text)) {
-      G.STATE_MARK.lastIndex = 0;
       if (!test(G.STATE_MARK, text)) {
         const c = counts.find((x) => x.kind === 'local_gov')!;
         out.state = { value: 0, evidence: c.evidence };
@@ -1830,7 +1824,7 @@ function findComponent(
     if (component === 'backbone_router' || component === 'backbone_server') {
       // Routers and servers both tied to the backbone: the device noun nearest it (the shorter span).
       const other = COMPONENT_RES.find(([c]) => c !== component && /^backbone_/.test(c))!;
-      const o = firstMatch(other[1], text);
+      const o = exec(other[1], text);
       if (o && o[0].length < m[0].length) return { value: other[0], evidence: o[0] };
     }
     if (component === 'customer_equipment') {
@@ -2048,8 +2042,8 @@ function unregisteredNameBefore(
   const sentence = sentenceOf(text, at);
   if (
     !test(P.SUPPLIER_CONTEXT, sentence) &&
-    !firstMatch(AGREEMENT_RE, sentence) &&
-    !COMPONENT_RES.some(([, rx]) => firstMatch(rx, sentence) !== undefined) &&
+    !exec(AGREEMENT_RE, sentence) &&
+    !COMPONENT_RES.some(([, rx]) => exec(rx, sentence) !== null) &&
     !test(P.SUPPLY_CHANGE, sentence)
   )
     return undefined;
@@ -2064,9 +2058,9 @@ function unregisteredNameBefore(
   // Not a country or place ("Danmark (DK)"), not a product or a kind of firm ("Kameraer fra Kina").
   idx.countryRe.lastIndex = 0;
   if (idx.countryRe.test(name)) return undefined;
-  if (TERRITORY_RES.some(([, rx]) => firstMatch(rx, name) !== undefined)) return undefined;
-  if (test(P.ORG_OR_THING, name) || firstMatch(ORG_RE, name) !== undefined) return undefined;
-  if (COMPONENT_RES.some(([, rx]) => firstMatch(rx, name) !== undefined)) return undefined;
+  if (TERRITORY_RES.some(([, rx]) => exec(rx, name) !== null)) return undefined;
+  if (test(P.ORG_OR_THING, name) || exec(ORG_RE, name) !== null) return undefined;
+  if (COMPONENT_RES.some(([, rx]) => exec(rx, name) !== null)) return undefined;
   if (test(P.MONTH_WORD, name)) return undefined;
   return name;
 }
@@ -2181,7 +2175,7 @@ function customerSentence(sentence: string, supplierRe: RegExp | undefined): boo
   if (test(P.SUPPLIER_CONTEXT, sentence)) return false;
   // A critical system is bought from a supplier; phones or masts may be what the customers get.
   const critical = COMPONENT_RES.filter(([c]) => !NON_CRITICAL.has(c));
-  if (critical.some(([, rx]) => firstMatch(rx, sentence) !== undefined)) return false;
+  if (critical.some(([, rx]) => exec(rx, sentence) !== null)) return false;
   if (supplierRe && allMatches(supplierRe, sentence).some((m) => caseOk(m.groups!.n!))) return false;
   return true;
 }
@@ -2338,7 +2332,6 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   if (!users.state) {
     // "we also have some state customers, a couple of agencies under Skatteministeriet": no count said.
     const vague = doubtVocabulary().vague_quantity;
-    G.STATE_MARK.lastIndex = 0;
     for (const m of allMatches(G.STATE_MARK, text)) {
       const clause = clauseAround(text, m.index);
       if (vague.test(clause) && !negatedBefore(text, sentenceAt(spans, m.index), m.index, 40)) {
