@@ -606,3 +606,10 @@ describe('session 11 rules', () => {
     expect(read(t).facts.end_users).toBe(51_700);
   });
 });
+
+describe('session 12 rules', () => {
+  it('a business that says it does not sell a network service stays a business', () => {
+    const t = 'Vi er et fjernvarmeværk og sælger ikke internet til nogen. Vi køber målere fra Kamstrup.';
+    expect(read(t).facts.organisation_type).not.toBe('telecom_provider');
+  });
+});
