@@ -124,6 +124,10 @@ type Act = 'buy' | 'enter' | 'keep' | 'use';
 
 /** Why a reading is not certain enough to decide on. */
 const DOUBT_WHY: Record<DoubtReason, Phrase> = {
+  share: {
+    da: 'kun en del af tallet hører til her, og hvor mange det præcis er, er ikke sagt',
+    en: 'only a share of that figure belongs here, and exactly how many that is is not said',
+  },
   approximate: {
     da: 'det er et omtrentligt tal tæt på grænsen',
     en: 'that is an approximate figure close to the threshold',

@@ -16,7 +16,7 @@ import { KnowledgeLoadError } from '../../knowledge/load-error.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
 import { readYamlFile } from '../../knowledge/yaml.js';
 import type { Extraction } from './extract.js';
-import { type FoundNumber, findNumbers } from './numbers.js';
+import { type FoundNumber, findNumbers, SHARE_BEFORE } from './numbers.js';
 import { questionVocabulary } from './question.js';
 import { wordClass } from './words.js';
 
@@ -42,7 +42,8 @@ export type DoubtReason =
   | 'business_customers'
   | 'left_out'
   | 'for_provider'
-  | 'asked_party';
+  | 'asked_party'
+  | 'share';
 
 export interface Doubt {
   fact: FactKey;
@@ -102,6 +103,10 @@ const Schema = z
     open_equipment: List,
     undecided: List,
     correction: List,
+    instead_of: List,
+    conditional: List,
+    operated: List,
+    count_in: List,
     restriction: List,
     examples: List,
     vague_quantity: List,
@@ -306,7 +311,23 @@ export function laterFigure(
 ): { corrects: boolean; value: number; span: string } | undefined {
   if (earlier === undefined) return undefined;
   const w = doubtVocabulary();
-  const n = findNumbers(text).find(
+  const nums = findNumbers(text);
+  // "5.500, not 55.000", "ikke 55.000, men 5.500": a figure set against the one said before replaces it,
+  // however far from it.
+  const joins = (a: FoundNumber, b: FoundNumber, by: RegExp) =>
+    new RegExp(`^[\\s,;:–—-]*(?:${by.source})[\\s:]*$`, 'iu').test(text.slice(a.end, b.start));
+  const instead = nums.find(
+    (m, i) =>
+      (nums[i + 1]?.value === earlier && joins(m, nums[i + 1]!, w.instead_of)) ||
+      (nums[i - 1]?.value === earlier &&
+        joins(nums[i - 1]!, m, w.contrast) &&
+        w.instead_of.test(text.slice(Math.max(0, nums[i - 1]!.start - 8), nums[i - 1]!.start))),
+  );
+  if (instead && instead.value !== earlier) {
+    const s = sentenceAround(text, instead.start, instead.end);
+    return { corrects: true, value: instead.value, span: text.slice(s.start, s.end).trim() };
+  }
+  const n = nums.find(
     (m) => !isYearLike(m) && m.value !== earlier && m.value >= earlier * 0.8 && m.value <= earlier * 1.25,
   );
   if (!n) return undefined;
@@ -558,6 +579,45 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     if (bound !== undefined && moreThan(value, bound, threshold) === undefined) {
       const b = own.find((n) => n.boundSpan)?.boundSpan;
       doubt('bound', b ? text.slice(b[0], b[1]).trim() : first.raw);
+      continue;
+    }
+    // "Hvis vi regner vores egne ansattes telefoner med, kommer vi op over 50.000": a figure across the
+    // threshold reached only by counting something in is the writer's question, not the count.
+    const above = (n: FoundNumber) =>
+      n.value > threshold || (n.value === threshold && n.bound?.side === 'above' && !n.bound.inclusive);
+    const reached = nums.find((n) => {
+      if (own.includes(n) || above(n) === value > threshold) return false;
+      const c = sentenceAround(text, n.start, n.end);
+      const words = text.slice(c.start, c.end);
+      return w.conditional.test(words) && w.count_in.test(words);
+    });
+    if (reached) {
+      const c = sentenceAround(text, reached.start, reached.end);
+      doubt('disagree', text.slice(c.start, c.end).trim());
+      continue;
+    }
+    // "Omkring 25 % af vores 2.000 brugere sidder i Skattestyrelsen": only a share of the count is the
+    // fact's, and how many that is exactly is not said.
+    const share = SHARE_BEFORE.exec(text.slice(Math.max(s.start, first.start - 40), first.start));
+    if (share) {
+      doubt('share', `${share[0]}${(x.evidence[fact] ?? first.raw).split('…')[0]!.trim()}`.trim());
+      continue;
+    }
+    // "51,200 'end users' – but that number includes 1,800 reseller accounts": a count said to take in
+    // resellers, machines or units, which are no end users (§ 1, nr. 2), may be at or below the threshold
+    // without them.
+    const part = nums.find(
+      (n) =>
+        n.start > first.end &&
+        n.value < value &&
+        w.includes_others.test(text.slice(first.end, n.start)) &&
+        [w.resale, w.units, w.machines].some((c) =>
+          c.test(/^\s*[\p{L}-]+/u.exec(text.slice(n.end))?.[0] ?? ''),
+        ),
+    );
+    if (part && value - part.value * (part.approx ? 1.1 : 1) <= threshold !== value <= threshold) {
+      const p = sentenceAround(text, part.start, part.end);
+      doubt('includes_others', text.slice(p.start, p.end).trim());
       continue;
     }
     // A margin said with the count decides on which side it lies ("48.000, give or take a couple of

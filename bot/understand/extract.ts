@@ -204,7 +204,7 @@ const P = patterns([
   'POSSESSIVE', 'SUPPLIER_IS', 'OWN_COMPANY_IS', 'CLIENT_IS', 'LISTED', 'THING_OR_PURCHASE_BEFORE',
   'HOSPITAL_OF_REGION', 'LONE_NUMBER', 'FIRST_PERSON', 'ONE_AGREEMENT', 'ADJECTIVE_EXISTING',
   'QUESTION_SUBJECT_BEFORE', 'GAP_BREAK', 'ATTRIBUTIVE_ORG', 'PART_WITH', 'SERVED_BEFORE',
-  'LIST_SEPARATOR', 'ORG_OR_THING', 'SUPPLIER_ROLE_BEFORE', 'SUPPLY_CHANGE', 'MONTH_WORD',
+  'LIST_SEPARATOR', 'ORG_OR_THING', 'SUPPLIER_ROLE_BEFORE', 'SUPPLY_CHANGE', 'MONTH_WORD', 'SENTENCE_ANAPHOR', 'END_USER_TERM', 'WITH_COUNT',
 ] as const, 'iu');
 // biome-ignore format: a list of the lexicon's entry names, several to a line
 const G = patterns([
@@ -764,24 +764,21 @@ function contractWithStateBefore(text: string, sentence: Span, n: Span): boolean
  * before made with a state body (any municipality or region there denied).
  */
 function stateFromBefore(text: string, spans: Span[], sentence: Span): boolean {
-  if (
-    !/^\s*(?:det|den|de|dette|disse|it|that|this|they|these)\s/iu.test(
-      text.slice(sentence.start, sentence.end),
-    )
-  )
-    return false;
+  if (!test(P.SENTENCE_ANAPHOR, text.slice(sentence.start, sentence.end))) return false;
   const prev = sentenceBefore(spans, sentence);
   if (!prev) return false;
   const before = text.slice(prev.start, prev.end);
+  // "det er Københavns Politi, ikke kommunen": a state body set against a municipality names the party
+  // of the contract the thread is about, even with no contract word of its own.
+  const local = allMatches(G.LOCAL_GOV_MARK, before);
+  const negated = local.filter((m) => negatedBefore(text, prev, prev.start + m.index, 20));
   return (
-    test(P.CONTRACT, before) &&
+    (test(P.CONTRACT, before) || negated.length > 0) &&
     stateServedIn(before) &&
     // ("aftaler med staten: ingen" denies the agreement)
     !test(P.NO_STATE, before) &&
     !test(G.LABEL_NONE, before) &&
-    allMatches(G.LOCAL_GOV_MARK, text.slice(prev.start, prev.end)).every((m) =>
-      negatedBefore(text, prev, prev.start + m.index, 20),
-    )
+    negated.length === local.length
   );
 }
 
@@ -1152,6 +1149,17 @@ function findCounts(text: string, spans: Span[]): { counts: Count[]; added?: Fou
       if (/:\s*$/.test(line) && LABEL_USER_RE.test(line) && !test(NOT_USER_WORD_RE, firstWord ?? '')) {
         counted = true;
         noun = LABEL_USER_RE.exec(line)?.[0].toLowerCase();
+        labelLine = line;
+      } else if (
+        // "Privat: 31.450" above "Erhverv (slutbrugere hos erhvervskunder): 12.200": a kind of customer
+        // as the label of a list whose other items count end users is a part of the same count.
+        test(P.SEGMENT_LABEL, line.replace(/^\s*(?:[-•*>]|\d+[.)])?\s*/u, '')) &&
+        /^[ \t]*(?:\n|$)/u.test(text.slice(n.end)) &&
+        text
+          .split('\n')
+          .some((l) => l !== line && /:\s*(?:ca\.?\s*)?\d/u.test(l) && LABEL_USER_RE.test(l.split(':')[0]!))
+      ) {
+        counted = true;
         labelLine = line;
       }
     }
@@ -1567,7 +1575,14 @@ function itemsOfParts(text: string, a: Count, b: Count): boolean {
       .trim()
       .toLowerCase();
   const sourced = (c: Count) => doubtVocabulary().sources.test(line(c));
-  return opens(a) && opens(b) && words(a) !== words(b) && !sourced(a) && !sourced(b);
+  if (sourced(a) || sourced(b)) return false;
+  // "Privat: 31.450" over "Erhverv (slutbrugere …): 12.200": lines that are a label and a figure, each
+  // label a kind of customer or of end users, are a list without bullets.
+  const row = (c: Count) => /^\s*([^:\n]{1,60}):\s*(?:ca\.?\s*|~\s*)?[\d.,]+\s*$/u.exec(line(c))?.[1];
+  const kind = (label: string | undefined) =>
+    label !== undefined && (test(SEGMENT_WORD_RE, label) || LABEL_USER_RE.test(label));
+  if (kind(row(a)) && kind(row(b))) return row(a) !== row(b);
+  return opens(a) && opens(b) && words(a) !== words(b);
 }
 
 /** The words between a count's number and its noun ("18k *consumer broadband* subs"), in lower case. */
@@ -1763,7 +1778,11 @@ function decideEndUsers(
       : item
         ? [item.index, item.index + item[0].length]
         : undefined;
+    // "the customer is Region Nordjylland, not a state agency": a municipality or region set against a
+    // state body denied is who the contract is with.
+    const swapped = at ? undefined : localNotState(text, spans);
     if (at) out.state = { value: 0, evidence: spelt.original(at[0]!, at[1]!).trim() };
+    else if (swapped) out.state = { value: 0, evidence: swapped };
     else if (counts.some((c) => c.kind === 'local_gov') && test(P.CONTRACT, text)) {
       if (!test(G.STATE_MARK, text)) {
         const c = counts.find((x) => x.kind === 'local_gov')!;
@@ -1772,6 +1791,22 @@ function decideEndUsers(
     }
   }
   return out;
+}
+
+/** A municipality or region named, and in the same sentence a state body denied: the words between. */
+function localNotState(text: string, spans: Span[]): string | undefined {
+  for (const st of allMatches(G.STATE_MARK, text)) {
+    const sentence = sentenceAt(spans, st.index);
+    if (!negatedBefore(text, sentence, st.index, 20)) continue;
+    const local = allMatches(G.LOCAL_GOV_MARK, text.slice(sentence.start, sentence.end)).find(
+      (m) => !negatedBefore(text, sentence, sentence.start + m.index, 20),
+    );
+    if (!local) continue;
+    const a = Math.min(sentence.start + local.index, st.index);
+    const b = Math.max(sentence.start + local.index + local[0].length, st.index + st[0].length);
+    return text.slice(a, b).trim();
+  }
+  return undefined;
 }
 
 // ---- component -----------------------------------------------------------------------------------
@@ -1858,7 +1893,12 @@ function describesCount(text: string, at: number): boolean {
  * equipment of the radio network that may or may not steer it, read as passive; or uses of both kinds
  * named while the use is not settled.
  */
-function componentOpen(text: string, read: Component, org?: [number, number]): string | undefined {
+function componentOpen(
+  text: string,
+  spans: Span[],
+  read: Component,
+  org?: [number, number],
+): string | undefined {
   const w = doubtVocabulary();
   const critical = !NON_CRITICAL.has(read);
   const open = critical ? null : w.open_equipment.exec(text);
@@ -1870,6 +1910,11 @@ function componentOpen(text: string, read: Component, org?: [number, number]): s
       ([c, rx]) => c !== 'operations_service' && !NON_CRITICAL.has(c) && allMatches(rx, text).length > 0,
     );
     if (systems && !named) return systems[0];
+    // "a 5-year 'managed services' agreement": operation of what, neither a system nor a network says
+    const ops = exec(COMPONENT_RES.find(([c]) => c === 'operations_service')![1], text);
+    const at = ops ? sentenceAt(spans, ops.index) : undefined;
+    const of = at ? text.slice(at.start, at.end) : '';
+    if (ops && !named && !w.network.test(of) && !w.operated.test(of)) return ops[0];
   }
   const undecided = w.undecided.exec(text);
   if (!undecided) return undefined;
@@ -2289,30 +2334,45 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   // "vi sælger fiberbredbånd til private og virksomheder": a business selling a network service to others
   // provides it (§ 1, nr. 3), whatever else it does.
   const sells = org?.type === 'company' ? exec(P.SELLS_NET_SERVICE, text) : null;
+  const found = findCounts(text, spans);
+  const users = decideEndUsers(text, spans, found.counts);
+  // "et lille dansk firma med 1.900 slutbrugere": a business counting its own end users may be a provider.
+  // (the count joined to the noun the writer calls itself by: "firma med 1.900 slutbrugere")
+  const orgEnd = org && text.includes(org.evidence) ? text.indexOf(org.evidence) + org.evidence.length : -1;
+  const ownEndUsers =
+    org?.type === 'company' &&
+    orgEnd >= 0 &&
+    found.counts.some(
+      (c) =>
+        c.kind === 'own' &&
+        c.noun !== undefined &&
+        test(P.END_USER_TERM, c.noun) &&
+        c.start > orgEnd &&
+        test(P.WITH_COUNT, text.slice(orgEnd, c.start)),
+    );
   if (sells) set('organisation_type', 'telecom_provider', sells[0]);
-  else if (org && !ownPublicNet) set('organisation_type', org.type, org.evidence);
+  else if (org && !ownPublicNet && !ownEndUsers) set('organisation_type', org.type, org.evidence);
   const ps = findNationwide(text, spans);
   if (ps) set('nationwide_public_service', ps.value, ps.evidence);
 
-  const found = findCounts(text, spans);
-  const users = decideEndUsers(text, spans, found.counts);
-  const usersAt = users.end_users ? text.indexOf(users.end_users.evidence.split(' … ')[0]!) : -1;
-  const usersSpan: [number, number] | undefined =
-    usersAt >= 0 ? [usersAt, usersAt + users.end_users!.evidence.split(' … ')[0]!.length] : undefined;
+  // (a count summed from parts, "46,500 subscribers … 20,000 SIM": each part's own words)
+  const usersSpans: Array<[number, number]> = [];
+  for (const part of users.end_users?.evidence.split(' … ') ?? []) {
+    const at = text.indexOf(part, usersSpans.at(-1)?.[1] ?? 0);
+    if (at >= 0) usersSpans.push([at, at + part.length]);
+  }
   const orgAt = org ? text.indexOf(org.evidence) : -1;
   const orgSpan: [number, number] | undefined =
     orgAt >= 0 ? [orgAt, orgAt + org!.evidence.length] : undefined;
   const found0 = findComponent(text, spans, orgSpan);
-  const compAt = found0 ? text.indexOf(found0.evidence, Math.max(0, (usersSpan?.[0] ?? 0) - 1)) : -1;
-  const counted =
-    found0 !== undefined &&
-    usersSpan !== undefined &&
-    compAt >= 0 &&
-    compAt < usersSpan[1] + 2 &&
-    compAt >= usersSpan[0];
+  const countedIn = usersSpans.find(([a, b]) => {
+    const at = found0 ? text.indexOf(found0.evidence, Math.max(0, a - 1)) : -1;
+    return at >= a && at < b + 2;
+  });
+  const counted = countedIn !== undefined;
   // "bestille 50.000 SIM'er": a count of what is bought is of things, not of end users.
   const bought =
-    counted && test(P.BOUGHT_COUNT_BEFORE, text.slice(Math.max(0, usersSpan![0] - 40), usersSpan![0]));
+    counted && test(P.BOUGHT_COUNT_BEFORE, text.slice(Math.max(0, countedIn[0] - 40), countedIn[0]));
   if (found.added && Number.isSafeInteger(found.added.value) && !bought)
     signals.end_users_added = found.added.value;
   // Sums of huge numbers can leave the safe integer range: such a count is no fact.
@@ -2357,7 +2417,7 @@ export function extractFacts(input: string, opts?: ExtractOptions): Extraction {
   const comp = counted && !bought ? undefined : found0;
   if (comp) {
     set('component', comp.value, comp.evidence);
-    const open = componentOpen(text, comp.value, orgSpan);
+    const open = componentOpen(text, spans, comp.value, orgSpan);
     if (open) signals.component_open = open;
   }
 

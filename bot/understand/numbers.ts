@@ -171,6 +171,9 @@ export const WHOLE_RE = new RegExp(`^\\s*${NUMBER_SOURCE}\\s*$`, 'iu');
 
 const MONTHS =
   'jan(?:uar|uary)?|feb(?:ruar|ruary)?|mar(?:ts|ch)?|apr(?:il)?|maj|may|jun[ie]?|jul[iy]?|aug(?:ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+/** A share of the count that follows: "25 % af vores", "a third of the", "halvdelen af de". */
+export const SHARE_BEFORE =
+  /(?:\d+(?:[.,]\d+)?\s*(?:%|procent|percent|pct\.?)|(?<![\p{L}])(?:halvdelen|half|a\s+third|a\s+quarter|en\s+tredjedel|en\s+fjerdedel|en\s+fjerdedel))\s+(?:af|of)\s+(?:\p{L}+\s+){0,2}$/iu;
 /** What may not follow a count: a date's month, a time, a percentage, a range into a year. */
 const AFTER_NOT_COUNT = new RegExp(
   String.raw`^(?:[\p{L}\p{N}]|\.?\s*(?:${MONTHS})(?![\p{L}])|\s*(?:%|procent|percent|pct\.?)|[:/]\d|-\d)`,

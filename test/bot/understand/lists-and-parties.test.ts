@@ -5,7 +5,7 @@
  * question asked under a supposed prohibition.
  */
 import { describe, expect, it } from 'vitest';
-import { findDoubts } from '../../../bot/understand/doubt.js';
+import { findDoubts, laterFigure } from '../../../bot/understand/doubt.js';
 import { extractFacts } from '../../../bot/understand/extract.js';
 import { readQuestion } from '../../../bot/understand/question.js';
 import { classifyTopic } from '../../../bot/understand/topic.js';
@@ -611,5 +611,80 @@ describe('session 12 rules', () => {
   it('a business that says it does not sell a network service stays a business', () => {
     const t = 'Vi er et fjernvarmeværk og sælger ikke internet til nogen. Vi køber målere fra Kamstrup.';
     expect(read(t).facts.organisation_type).not.toBe('telecom_provider');
+  });
+
+  it('a figure set against the one said before ("A, not B", "ikke B, men A") replaces it, however far off', () => {
+    expect(laterFigure('Beklager, 4.800 og ikke 48.000.', 48_000, 50_000)).toMatchObject({
+      corrects: true,
+      value: 4_800,
+    });
+    expect(laterFigure('oops – not 61,000 but 6,100', 61_000, 50_000)).toMatchObject({ value: 6_100 });
+  });
+
+  it('a sentence that points back ("still", "samme") takes the state body set against a denied municipality', () => {
+    const t = 'Min fejl: aftalen er med Toldstyrelsen og ikke med kommunen. Fortsat 610 brugere.';
+    expect(read(t).facts.state_end_users).toBe(610);
+    const e = 'It is the Danish Police, not the municipality. Still 650 users.';
+    expect(read(e).facts.state_end_users).toBe(650);
+  });
+
+  it('a municipality or region set against a denied state body leaves no state users', () => {
+    const t = 'Rettelse: kunden er Vejle Kommune, ikke en styrelse.';
+    expect(read(t).facts.state_end_users).toBe(0);
+  });
+
+  it('the writer\'s second predicate ("og er et … selskab") gives no supplier country', () => {
+    const t =
+      'Vi driver fibernet for 3.100 husstande og er et svensk-ejet selskab. Må vi købe switche fra Cisco?';
+    expect(read(t).facts.supplier_country).toBe('US');
+  });
+
+  it('a Danish municipality or part of the country places the network in Denmark', () => {
+    expect(read('Vores kabelnet ligger i Haderslev og har 12.000 kunder.').facts.territory).toBe('DK');
+    const t = 'Nej, nettet er i Vestjylland. Tórshavn er kun vores ejers adresse.';
+    expect(read(t).facts.territory).toBe('DK');
+  });
+
+  it("equipment counted as a part of a summed count is no agreement's component", () => {
+    const t = 'We have 30,200 retail customers and about 9,000 SIM cards in parking meters on our network.';
+    expect(read(t).facts.component).toBeUndefined();
+  });
+
+  it('lines of a label and a figure, each label a kind of customer, are parts of one count', () => {
+    const t =
+      'Opgørelse pr. 1/10:\nPrivatkunder: 27.900\nErhverv (slutbrugere i virksomheder): 16.000\nEngros-slutbrugere: 6.300';
+    expect(read(t).facts.end_users).toBe(50_200);
+  });
+
+  it('a count said to take in resellers or units is in doubt when they could decide it', () => {
+    const t = 'We are at 50,600 end users, and that figure includes 900 reseller accounts. Covered?';
+    expect(reasons(t)).toContain('end_users:includes_others');
+    expect(reasons('We have 50,600 end users, including 900 end users of our resellers.')).toEqual([]);
+  });
+
+  it('a business whose own end users are counted with its noun may be a provider', () => {
+    const t = 'Vi er en lille virksomhed med ca. 2.400 slutbrugere på vores net.';
+    expect(read(t).facts.organisation_type).toBeUndefined();
+    const other =
+      'We are a software company with 40 staff, supplying an operator that has 900,000 end users.';
+    expect(read(other).facts.organisation_type).toBe('company');
+  });
+
+  it('a share of a count ("a third of our …", "40 % af") is in doubt for the fact it is read as', () => {
+    const t = 'Cirka 40 % af vores 1.300 brugere er ansatte i Skatteministeriet via en kontrakt.';
+    expect(reasons(t)).toContain('state_end_users:share');
+  });
+
+  it('a figure across the threshold reached only on a condition is in doubt', () => {
+    const t = 'We have 47,800 customers; if we count our own staff phones too we get to over 50,000.';
+    expect(reasons(t)).toContain('end_users:disagree');
+  });
+
+  it('an operation or managed service with no system or network in its sentence leaves the component open', () => {
+    const t =
+      'Large Danish telco here. We are about to sign an outsourcing deal with an Indian firm. In scope?';
+    expect(read(t).signals.component_open).toBeDefined();
+    const core = 'We are about to outsource the operation of our core to an Indian firm.';
+    expect(read(core).signals.component_open).toBeUndefined();
   });
 });
