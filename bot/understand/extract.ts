@@ -219,17 +219,10 @@ const TERRITORY = L.table('TERRITORY', ['FO', 'GL', 'DK'] as const);
 /** Organisation keywords, each alternative a named group (its type). */
 const ORG_RE = g(`${B}(?:${ORG_KEYWORDS.map(([n, s]) => `(?<${n}>${s})`).join('|')})${E}`);
 const SELF_RE = g(`${B}${L.text('SELF')}${E}`);
-/** The sentence around a position (split at . ! ? and newlines). */
+/** The sentence around a position, as `sentences` cuts the text. */
 function sentenceOf(text: string, pos: number): string {
-  const start =
-    Math.max(
-      text.lastIndexOf('.', pos - 1),
-      text.lastIndexOf('!', pos - 1),
-      text.lastIndexOf('?', pos - 1),
-      text.lastIndexOf('\n', pos - 1),
-    ) + 1;
-  const ends = ['.', '!', '?', '\n'].map((c) => text.indexOf(c, pos)).filter((i) => i >= 0);
-  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+  const s = sentenceAt(sentences(text), pos);
+  return text.slice(s.start, s.end);
 }
 const NATIONWIDE_RE = g(L.text('NATIONWIDE_PS'));
 const USER_AFTER_RE = re(`^(?<gap>\\+?[\\s\\p{L}'’/&-]{0,60}?)${B}(?<noun>${L.text('USER_NOUN')})${E}`);
