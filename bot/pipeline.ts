@@ -44,7 +44,14 @@ import { T } from './compose/texts.js';
 import { currentProvenance } from './provenance.js';
 import { isCorrection, parseCorrection } from './understand/correction.js';
 import { normaliseText } from './understand/door.js';
-import { countTakenBack, type Doubt, doubtVocabulary, findDoubts, laterFigure } from './understand/doubt.js';
+import {
+  countTakenBack,
+  type Doubt,
+  doubtVocabulary,
+  findDoubts,
+  laterFigure,
+  partMeant,
+} from './understand/doubt.js';
 import { extractFacts } from './understand/extract.js';
 import { sanitizeInstructions } from './understand/injection.js';
 import { detectLanguage } from './understand/language.js';
@@ -153,6 +160,13 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
         span: later.span,
         threshold: thresholds.endUsersThreshold,
       });
+    // "correction – 520 is their headcount, only 497 of them have our SIMs": the part of the state count
+    // said before is the one served.
+    const part = turn.facts.state_end_users === undefined ? partMeant(text, priorState) : undefined;
+    if (part && priorState !== undefined && priorState > 0) {
+      turn.facts.state_end_users = part.value;
+      turn.evidence.state_end_users = part.span;
+    }
     // "legal now says the 2021 document might just be an annex … signed back in 2019": a later date said
     // with doubt, on the other side of 7 December 2020 from the one before, leaves the date open.
     const dateBefore = facts.agreement_date;

@@ -107,6 +107,7 @@ const Schema = z
     conditional: List,
     operated: List,
     count_in: List,
+    of_them: List,
     restriction: List,
     examples: List,
     vague_quantity: List,
@@ -335,6 +336,25 @@ export function laterFigure(
   const span = text.slice(s.start, s.end).trim();
   if (w.correction.test(text) && !w.ignorance.test(text)) return { corrects: true, value: n.value, span };
   return n.value > threshold !== earlier > threshold ? { corrects: false, value: n.value, span } : undefined;
+}
+
+/**
+ * A correction that names the count said before and a part of it ("correction – 520 is their headcount,
+ * only 497 of them have our SIMs"): the part is the count meant.
+ */
+export function partMeant(
+  text: string,
+  earlier: number | undefined,
+): { value: number; span: string } | undefined {
+  const w = doubtVocabulary();
+  if (earlier === undefined || !w.correction.test(text)) return undefined;
+  const nums = findNumbers(text);
+  if (!nums.some((n) => n.value === earlier)) return undefined;
+  const ofThem = new RegExp(`^\\s*(?:${w.of_them.source})`, 'iu');
+  const part = nums.find((n) => n.value < earlier && ofThem.test(text.slice(n.end)));
+  if (!part) return undefined;
+  const s = sentenceAround(text, part.start, part.end);
+  return { value: part.value, span: text.slice(s.start, s.end).trim() };
 }
 
 export const PARTITIVE_RE = new RegExp(lexicon().text('PARTITIVE'), 'iu');
@@ -866,8 +886,13 @@ export function findDoubts(text: string, x: Extraction, opts: DoubtOptions): Dou
     // on to the writer using that party's network ("Norlys has over a million customers, and we rent
     // capacity on their network"): the count's clause has no first person, the rest speaks of "their".
     const rest = text.slice(first.end, s.end);
+    // ("en koncern, der samlet har 1,4 mio.": a relative clause's count is its antecedent's)
+    const clause = clauseBefore(text, first.start);
+    const relative = /^\s*(?:der|som|which|who|that)\s/iu.test(clause);
+    const antecedent = relative ? clauseBefore(text, first.start - clause.length - 1) : '';
     if (
-      w.other_party.test(clauseBefore(text, first.start)) ||
+      w.other_party.test(clause) ||
+      w.other_party.test(antecedent) ||
       w.other_party.test(parenthesisHead(sentence, first.start - s.start)) ||
       (fact === 'end_users' &&
         othersNetworkAfter(rest, w) &&

@@ -400,7 +400,7 @@ function sentences(text: string): Span[] {
   // whole word when the next starts in lower case ("… 6,000 end users. a few of our customers …"), not
   // after an abbreviation ("ca. 50.000", "approx. 600")
   const rx =
-    /[!?;\n]+|\.(?=\s+[\p{Lu}"“])|(?<=\p{L}{5})(?<!approx)\.(?=\s+\p{Ll})|\p{Extended_Pictographic}+(?=\s+\p{Lu})/gu;
+    /[!?;\n]+|\.(?=\s+[\p{Lu}"“])|(?:(?<=\p{L}{5})(?<!approx)|(?<=\d[.,]\d{3}|\d{4}))\.(?=\s+\p{Ll})|\p{Extended_Pictographic}+(?=\s+\p{Lu})/gu;
   for (const m of text.matchAll(rx)) {
     const end = m.index + m[0].length;
     // "ca. Vi" is rare; "7. December" keeps a date together.
@@ -735,6 +735,12 @@ function hasClauseBreak(between: string): boolean {
  * count points back to the reseller the sentence before names.
  */
 function theirsFromBefore(text: string, spans: Span[], sentence: Span, n: Span): boolean {
+  // "to serviceudbydere sælger internet hen over vores net – de har hhv. 12.000 og 9.000": a clause whose
+  // subject is "de"/"they", after the resellers it points back to.
+  // (numbers listed before this one are part of the same clause: "hhv. 12.000 og 9.000")
+  const lead = text.slice(sentence.start, n.start).replace(/\d[\d.,]*\s+(?:og|and|or|eller)\s+$/u, '');
+  const cut = Math.max(...[' – ', ' — ', ' - ', '; ', ': ', ', '].map((b) => lead.lastIndexOf(b)));
+  if (cut > 0 && P.THEY_HAVE.test(lead.slice(cut)) && test(G.WHOLESALE_MARK, lead.slice(0, cut))) return true;
   if (!/(?<![\p{L}])(?:their|deres)\s+$/iu.test(text.slice(sentence.start, n.start))) return false;
   const prev = sentenceBefore(spans, sentence);
   return prev !== undefined && test(G.WHOLESALE_MARK, text.slice(prev.start, prev.end));

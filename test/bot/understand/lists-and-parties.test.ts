@@ -5,7 +5,7 @@
  * question asked under a supposed prohibition.
  */
 import { describe, expect, it } from 'vitest';
-import { findDoubts, laterFigure } from '../../../bot/understand/doubt.js';
+import { findDoubts, laterFigure, partMeant } from '../../../bot/understand/doubt.js';
 import { extractFacts } from '../../../bot/understand/extract.js';
 import { readQuestion } from '../../../bot/understand/question.js';
 import { classifyTopic } from '../../../bot/understand/topic.js';
@@ -686,5 +686,33 @@ describe('session 12 rules', () => {
     expect(read(t).signals.component_open).toBeDefined();
     const core = 'We are about to outsource the operation of our core to an Indian firm.';
     expect(read(core).signals.component_open).toBeUndefined();
+  });
+
+  it('equipment put right at ("ved") the core is not core equipment; work on the core still is', () => {
+    expect(read('Kan vi montere Dahua-kameraer ved vores kernenetudstyr?').facts.component).toBe(
+      'surveillance_camera',
+    );
+    expect(read('Ved udskiftning af kernenettet vælger vi Ericsson.').facts.component).toBe('core_network');
+  });
+
+  it('"de har" after the resellers just named counts their customers, not the writer\'s', () => {
+    const t = 'Tre tjenesteudbydere lejer sig ind på nettet – de har tilsammen 8.000 kunder.';
+    expect(read(t).signals.end_users_wholesale_only).toBe(true);
+  });
+
+  it('a point after a whole number ends the sentence before a lower-case start', () => {
+    const t = 'We serve Vejdirektoratet, 600 users there. overall 7,500 end users. no other public bodies.';
+    expect(read(t).facts).toMatchObject({ end_users: 7_500, state_end_users: 600 });
+  });
+
+  it("a count in a relative clause is its antecedent's (a group the writer belongs to)", () => {
+    const t = 'Vi er ejet af en koncern, som har over 900.000 kunder i alt. Vi driver selv et lille net.';
+    expect(reasons(t)).toContain('end_users:other_party');
+  });
+
+  it('a correction that names the state count and a part of it ("only N of them") means the part', () => {
+    const t = 'Rettelse: 610 er hele styrelsens personale, kun 470 af dem bruger vores net.';
+    expect(partMeant(t, 610)).toMatchObject({ value: 470 });
+    expect(partMeant('610 users, 300 of them on fibre.', 610)).toBeUndefined();
   });
 });
