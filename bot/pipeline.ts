@@ -160,6 +160,25 @@ function threadTopic(turns: string[], asOf: string, prior: Facts) {
         span: later.span,
         threshold: thresholds.endUsersThreshold,
       });
+    // "min kollega siger 48.000 … jeg ved ikke, hvem af os der har ret": a later count the writer does not
+    // stand behind, on the other side of the threshold from the one before, leaves the count open.
+    const now = turn.facts.end_users;
+    const vocabulary = doubtVocabulary();
+    if (
+      now !== undefined &&
+      priorUsers !== undefined &&
+      now !== priorUsers &&
+      now > thresholds.endUsersThreshold !== priorUsers > thresholds.endUsersThreshold &&
+      vocabulary.ignorance.test(text) &&
+      vocabulary.sources.test(text) &&
+      !vocabulary.correction.test(text)
+    )
+      doubted.push({
+        fact: 'end_users',
+        reason: 'disagree',
+        span: exactSpan(text, turn.evidence.end_users),
+        threshold: thresholds.endUsersThreshold,
+      });
     // "correction – 520 is their headcount, only 497 of them have our SIMs": the part of the state count
     // said before is the one served.
     const part = turn.facts.state_end_users === undefined ? partMeant(text, priorState) : undefined;

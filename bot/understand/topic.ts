@@ -193,7 +193,9 @@ export function classifyTopic(text: string, turnFacts: Facts, facts: Facts): Top
     // "Does the FE statement ban those cameras?": what the guidance says, asked by no one in particular.
     if (s.document > 0 && turnFacts.organisation_type === undefined && facts.organisation_type === undefined)
       return decide('guidance');
-    if (buyer && acquiring && s.guidanceStrong <= 1 && s.aboutAuthority === 0)
+    // ("Hvad siger vejledningen om dem i dag?": the guidance named and asked about is the question)
+    const asksGuidance = s.document > 0 && s.guidanceStrong > 0;
+    if (buyer && acquiring && s.guidanceStrong <= 1 && s.aboutAuthority === 0 && !asksGuidance)
       return decide('equipment_purchase');
     if (buyer && turnFacts.organisation_type !== undefined && s.guidanceStrong === 0)
       return decide('equipment_purchase');

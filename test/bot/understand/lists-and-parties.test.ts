@@ -715,4 +715,29 @@ describe('session 12 rules', () => {
     expect(partMeant(t, 610)).toMatchObject({ value: 470 });
     expect(partMeant('610 users, 300 of them on fibre.', 610)).toBeUndefined();
   });
+
+  it('the ends of a path ("between the masts and the internet") are not what is bought', () => {
+    const t = 'We will replace the central machines that route traffic between the masts and the internet.';
+    expect(read(t).facts.component).toBeUndefined();
+  });
+
+  it('cameras in the hall where the core sits are cameras', () => {
+    const t = 'Kan vi sætte Dahua-kameraer op i hallen, hvor kernenettet står?';
+    expect(read(t).facts.component).toBe('surveillance_camera');
+  });
+
+  it('"their own customers" are theirs, not the writer\'s own', () => {
+    const t = 'A reseller sells fibre over our network to 9,300 of their own customers.';
+    expect(read(t).signals.end_users_wholesale_only).toBe(true);
+  });
+
+  it('"IT operations" may be the office\'s or the network\'s: the component stays open', () => {
+    const t = 'Large Danish mobile operator here; we are outsourcing our IT operations to a firm in Vietnam.';
+    expect(read(t).signals.component_open).toBeDefined();
+  });
+
+  it('asked what the guidance says, a municipality that owns cameras asks about the guidance', () => {
+    const t = 'Kommunen har haft kinesiske kameraer i mange år. Hvad siger vejledningen om dem i dag?';
+    expect(topicOf(t)).toBe('guidance');
+  });
 });
