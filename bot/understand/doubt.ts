@@ -305,6 +305,10 @@ function parenthesisHead(sentence: string, at: number): string {
  * statement of the same count. Corrected ("sorry, 53.000"), it replaces the count; otherwise, on the
  * other side of the threshold, the two disagree. Returns what it is, with the words.
  */
+/** "N, not M" and "not M, but N" between two figures; "… of them" after one (compiled on first use). */
+let JOINS: RegExp[] | undefined;
+let OF_THEM: RegExp | undefined;
+
 export function laterFigure(
   text: string,
   earlier: number | undefined,
@@ -315,13 +319,14 @@ export function laterFigure(
   const nums = findNumbers(text);
   // "5.500, not 55.000", "ikke 55.000, men 5.500": a figure set against the one said before replaces it,
   // however far from it.
-  const joins = (a: FoundNumber, b: FoundNumber, by: RegExp) =>
-    new RegExp(`^[\\s,;:–—-]*(?:${by.source})[\\s:]*$`, 'iu').test(text.slice(a.end, b.start));
+  JOINS ??= [w.instead_of, w.contrast].map((by) => new RegExp(`^[\\s,;:–—-]*(?:${by.source})[\\s:]*$`, 'iu'));
+  const [insteadJoin, contrastJoin] = JOINS as [RegExp, RegExp];
+  const joins = (a: FoundNumber, b: FoundNumber, by: RegExp) => by.test(text.slice(a.end, b.start));
   const instead = nums.find(
     (m, i) =>
-      (nums[i + 1]?.value === earlier && joins(m, nums[i + 1]!, w.instead_of)) ||
+      (nums[i + 1]?.value === earlier && joins(m, nums[i + 1]!, insteadJoin)) ||
       (nums[i - 1]?.value === earlier &&
-        joins(nums[i - 1]!, m, w.contrast) &&
+        joins(nums[i - 1]!, m, contrastJoin) &&
         w.instead_of.test(text.slice(Math.max(0, nums[i - 1]!.start - 8), nums[i - 1]!.start))),
   );
   if (instead && instead.value !== earlier) {
@@ -350,7 +355,8 @@ export function partMeant(
   if (earlier === undefined || !w.correction.test(text)) return undefined;
   const nums = findNumbers(text);
   if (!nums.some((n) => n.value === earlier)) return undefined;
-  const ofThem = new RegExp(`^\\s*(?:${w.of_them.source})`, 'iu');
+  OF_THEM ??= new RegExp(`^\\s*(?:${w.of_them.source})`, 'iu');
+  const ofThem = OF_THEM;
   const part = nums.find((n) => n.value < earlier && ofThem.test(text.slice(n.end)));
   if (!part) return undefined;
   const s = sentenceAround(text, part.start, part.end);

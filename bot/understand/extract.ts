@@ -220,8 +220,11 @@ const TERRITORY = L.table('TERRITORY', ['FO', 'GL', 'DK'] as const);
 const ORG_RE = g(`${B}(?:${ORG_KEYWORDS.map(([n, s]) => `(?<${n}>${s})`).join('|')})${E}`);
 const SELF_RE = g(`${B}${L.text('SELF')}${E}`);
 /** The sentence around a position, as `sentences` cuts the text. */
+let lastSplit: { text: string; spans: Span[] } | undefined;
 function sentenceOf(text: string, pos: number): string {
-  const s = sentenceAt(sentences(text), pos);
+  // (cut once per text: the organisation reader asks for several positions of one message)
+  if (lastSplit?.text !== text) lastSplit = { text, spans: sentences(text) };
+  const s = sentenceAt(lastSplit.spans, pos);
   return text.slice(s.start, s.end);
 }
 const NATIONWIDE_RE = g(L.text('NATIONWIDE_PS'));
@@ -739,6 +742,8 @@ function theirsFromBefore(text: string, spans: Span[], sentence: Span, n: Span):
   // subject is "de"/"they", after the resellers it points back to.
   // (numbers listed before this one are part of the same clause: "hhv. 12.000 og 9.000")
   const lead = text.slice(sentence.start, n.start).replace(/\d[\d.,]*\s+(?:og|and|or|eller)\s+$/u, '');
+  // (a dash counts as a break here, unlike CLAUSE_BREAK, where "regionale – ikke landsdækkende –" must
+  // stay one clause; so the last break of any kind before the count)
   const cut = Math.max(...[' – ', ' — ', ' - ', '; ', ': ', ', '].map((b) => lead.lastIndexOf(b)));
   if (cut > 0 && P.THEY_HAVE.test(lead.slice(cut)) && test(G.WHOLESALE_MARK, lead.slice(0, cut))) return true;
   if (!/(?<![\p{L}])(?:their|deres)\s+$/iu.test(text.slice(sentence.start, n.start))) return false;
